@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { auditRoutes } from './core/audit/audit.routes';
+import { authRoutes } from './core/auth/auth.routes';
+import type { DbHandle } from './core/db/database';
+import { type Clock, type Deps, systemClock } from './core/deps';
+import { registerErrorHandler } from './core/http/error-handler';
+import { healthRoutes } from './core/http/health.routes';
+import { registerRequestContext } from './core/http/request-context';
+import { unitRoutes } from './core/org/units.routes';
+import { roleRoutes } from './core/roles/roles.routes';
+import { settingsRoutes } from './core/settings/settings.routes';
+import { userRoutes } from './core/users/users.routes';
+
+export interface AppOptions {
+  config: Config;
+  database: DbHandle;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application around an open, migrated database. */
+export async function buildApp({ config, database, clock = systemClock, logger = true }: AppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const deps: Deps = { db: database.db, dialect: database.dialect, config, clock };
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: '工业强县 · county industrial platform API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs routes are registered by a plugin, so they are made public here rather than in their own config.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+
+  registerErrorHandler(app);
+  registerRequestContext(app, deps);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes]) routes(app, deps);
+  await serveWeb(app, config.webDist);
+  return { app, deps };
+}
+
+/** Serves the built single-page app, answering unknown non-API paths with its index.html. */
+async function serveWeb(app: FastifyInstance, dist: string) {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found' });
+    return reply.type('text/html').send(fs.createReadStream(index));
+  });
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… selects PostgreSQL; otherwise the embedded SQLite file is used. */
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  dataDir: string;
+  demo: boolean;
+  /** Serve the built web app from this folder when it exists. */
+  webDist: string;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+/** Reads the configuration; `argv` may carry `--demo`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqliteFile: env.SQLITE_FILE ?? path.join(dataDir, 'platform.db'),
+    dataDir,
+    demo: argv.includes('--demo') || env.DEMO === '1' || env.DEMO === 'true',
+    webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
+    cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

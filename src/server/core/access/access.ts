@@ -1,0 +1,57 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Permission } from '../../../shared/permissions';
+import type { Executor } from '../db/database';
+import { forbidden } from '../http/errors';
+import type { AuthUser, RequestContext, UserContext } from './context';
+
+/**
+ * The rows a user may touch under one permission: everything, or the union of some units and the user's own records.
+ * Computed per permission because a user's roles may grant different permissions over different scopes.
+ */
+export type Scope = { all: true } | { all: false; unitIds: number[]; ownUserId: number | null };
+
+/** Throws 403 unless the signed-in user holds the permission. */
+export function requirePermission(ctx: RequestContext, permission: Permission): asserts ctx is UserContext {
+  if (!ctx.user?.permissions.has(permission)) throw forbidden();
+}
+
+/** The data scope of a permission for a user, resolving "unit and below" through the org tree. */
+export async function scopeFor(db: Executor, user: AuthUser, permission: Permission): Promise<Scope> {
+  const grants = user.roles.filter((r) => r.permissions.includes(permission));
+  if (grants.some((g) => g.dataScope === 'all')) return { all: true };
+  const unitIds = new Set<number>();
+  let ownUserId: number | null = null;
+  for (const grant of grants) {
+    if (grant.dataScope === 'unit') unitIds.add(user.unitId);
+    if (grant.dataScope === 'custom') for (const id of grant.customUnitIds) unitIds.add(id);
+    if (grant.dataScope === 'own') ownUserId = user.id;
+    if (grant.dataScope === 'unit_and_below') for (const id of await unitAndBelow(db, user.unitId)) unitIds.add(id);
+  }
+  return { all: false, unitIds: [...unitIds], ownUserId };
+}
+
+async function unitAndBelow(db: Executor, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('orgUnits')
+    .select('id')
+    .where('path', 'like', sql<string>`(select path from org_units where id = ${unitId}) || '%'`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Columns of a query that tie a row to a unit and to the user who owns it. */
+export interface ScopeColumns {
+  unit?: string;
+  owner?: string;
+}
+
+/** Restricts a query to the rows inside a scope; the only place data-scope filters are written. */
+export function applyScope<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, scope: Scope, columns: ScopeColumns): QB {
+  if (scope.all) return qb;
+  return qb.where((eb) => {
+    const allowed = [];
+    if (columns.unit && scope.unitIds.length > 0) allowed.push(eb(eb.ref(columns.unit), 'in', scope.unitIds));
+    if (columns.owner && scope.ownUserId !== null) allowed.push(eb(eb.ref(columns.owner), '=', scope.ownUserId));
+    return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
+  }) as QB;
+}

@@ -1,0 +1,45 @@
+import type { Locale } from '../../../shared/i18n/messages';
+import type { DataScopeKind, Permission } from '../../../shared/permissions';
+
+export interface RoleGrant {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  dataScope: DataScopeKind;
+  customUnitIds: number[];
+  permissions: string[];
+}
+
+export interface AuthUser {
+  id: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  locale: Locale;
+  roles: RoleGrant[];
+  permissions: Set<string>;
+  sessionId: string;
+  csrfToken: string;
+  passwordChangeReason: 'first_login' | 'reset' | 'expired' | null;
+}
+
+/** Who is asking and from where; every service call carries it. */
+export interface RequestContext {
+  user: AuthUser | null;
+  ip: string | null;
+  userAgent: string | null;
+  locale: Locale;
+}
+
+/** A context whose user is known (routes that require sign-in receive this). */
+export interface UserContext extends RequestContext {
+  user: AuthUser;
+}
+
+/** The context of a command-line or scheduled action, with no signed-in user. */
+export function systemContext(): RequestContext {
+  return { user: null, ip: null, userAgent: null, locale: 'zh-CN' };
+}
+
+export type { Permission };

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../test/build-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('sign-in', () => {
+  it('signs in with the right password and reports the user, unit, roles and permissions', async () => {
+    const res = await t.anonymous().post('/api/auth/login', { username: 'daying', password: 'Demo@2021' });
+    expect(res.statusCode).toBe(200);
+    const me = res.json();
+    expect(me.user.username).toBe('daying');
+    expect(me.unit.nameZh).toBe('大营镇');
+    expect(me.roles.map((r: { code: string }) => r.code)).toEqual(['township']);
+    expect(me.permissions).toContain('unit:read');
+    const cookie = res.headers['set-cookie'] as string;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+  });
+
+  it('refuses a wrong password with a generic message and logs the attempt', async () => {
+    const res = await t.anonymous().post('/api/auth/login', { username: 'gxj', password: 'wrong' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('INVALID_CREDENTIALS');
+    const unknown = await t.anonymous().post('/api/auth/login', { username: 'nobody', password: 'wrong' });
+    expect(unknown.json().message).toBe(res.json().message);
+    const rows = await t.deps.db.selectFrom('loginLog').select(['username', 'result']).where('username', 'in', ['gxj', 'nobody']).execute();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { username: 'gxj', result: 'bad_password' },
+        { username: 'nobody', result: 'unknown_user' },
+      ]),
+    );
+  });
+
+  it('answers in English when the caller asks for it', async () => {
+    const res = await t
+      .anonymous()
+      .request({ method: 'POST', url: '/api/auth/login', payload: { username: 'gxj', password: 'x' }, headers: { 'accept-language': 'en-US,en' } });
+    expect(res.json().message).toBe('Wrong user name or password');
+  });
+
+  it('locks the account after five failures and unlocks it after ten minutes', async () => {
+    const anon = t.anonymous();
+    for (let i = 0; i < 4; i++) expect((await anon.post('/api/auth/login', { username: 'tjj', password: 'bad' })).statusCode).toBe(401);
+    const fifth = await anon.post('/api/auth/login', { username: 'tjj', password: 'bad' });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
+    // Even the right password is refused while locked.
+    expect((await anon.post('/api/auth/login', { username: 'tjj', password: 'Demo@2021' })).statusCode).toBe(423);
+    t.clock.advanceMinutes(9);
+    expect((await anon.post('/api/auth/login', { username: 'tjj', password: 'Demo@2021' })).statusCode).toBe(423);
+    t.clock.advanceMinutes(2);
+    expect((await anon.post('/api/auth/login', { username: 'tjj', password: 'Demo@2021' })).statusCode).toBe(200);
+  });
+
+  it('rejects a malformed body per field and unknown fields', async () => {
+    const res = await t.anonymous().post('/api/auth/login', { username: '', password: 'x', extra: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION', fields: { username: '必填', extra: '不允许的字段' } });
+  });
+});
+
+describe('sessions', () => {
+  it('expires after 30 idle minutes', async () => {
+    const office = await t.signIn('office');
+    t.clock.advanceMinutes(29);
+    expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    t.clock.advanceMinutes(29);
+    expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    t.clock.advanceMinutes(31);
+    const expired = await office.get('/api/auth/me');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().code).toBe('SESSION_EXPIRED');
+  });
+
+  it('expires 12 hours after sign-in even when active', async () => {
+    const office = await t.signIn('office');
+    for (let i = 0; i < 28; i++) {
+      t.clock.advanceMinutes(25);
+      expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(25);
+    expect((await office.get('/api/auth/me')).json().code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends the session on logout', async () => {
+    const office = await t.signIn('office');
+    expect((await office.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await office.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const office = await t.signIn('office');
+    const res = await office.request({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'en-US' }, headers: { 'x-csrf-token': 'forged' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF');
+  });
+});
+
+describe('passwords', () => {
+  it('forces a newly created user to change the password before anything else', async () => {
+    const admin = await t.signIn('sysadmin');
+    const unitId = await t.unitId('daying');
+    const created = await admin.post('/api/users', { username: 'newbie', displayName: '新人', unitId, roleIds: [], password: 'Start#2026x' });
+    expect(created.statusCode).toBe(200);
+    const newbie = await t.signIn('newbie', 'Start#2026x');
+    expect((await newbie.get('/api/auth/me')).json().passwordChangeReason).toBe('first_login');
+    expect((await newbie.get('/api/units')).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await newbie.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().fields.newPassword).toContain('8');
+    expect((await newbie.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'Better#2026y' })).statusCode).toBe(204);
+    expect((await newbie.get('/api/auth/me')).json().passwordChangeReason).toBeNull();
+  });
+
+  it('refuses a wrong current password', async () => {
+    const gxj = await t.signIn('gxj');
+    const res = await gxj.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Another#2026' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.currentPassword).toBeDefined();
+  });
+});

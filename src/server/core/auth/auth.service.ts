@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { formatCountyTime } from '../../../shared/dates';
+import type { Locale } from '../../../shared/i18n/messages';
+import type { Me } from '../../../shared/modules/auth.schemas';
+import { passwordExpired, passwordProblems } from '../../../shared/rules/password-policy';
+import type { AuthUser, RequestContext, UserContext } from '../access/context';
+import { recordAudit } from '../audit/audit.service';
+import { AppError, fieldError } from '../http/errors';
+import type { Deps } from '../deps';
+import { unitsRepository } from '../org/units.repository';
+import { getSecuritySettings, passwordPolicyOf } from '../settings/settings.service';
+import { authRepository } from './auth.repository';
+import { hashPassword, verifyPassword } from './password';
+
+const TOUCH_INTERVAL_MS = 60_000;
+// Compared against when the user does not exist, so a wrong name costs the same time as a wrong password.
+const DUMMY_HASH = `scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(86)}==`;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Checks credentials, applies lockout, logs the attempt and opens a session; returns the cookie token. */
+export async function login(deps: Deps, ctx: RequestContext, username: string, password: string) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const settings = await getSecuritySettings(db);
+  const log = (result: string, userId: number | null) =>
+    authRepository.logLogin(db, { at: now.toISOString(), username, userId, ip: ctx.ip, userAgent: ctx.userAgent, result });
+
+  const user = await authRepository.findUserByUsername(db, username);
+  if (!user) {
+    await verifyPassword(password, DUMMY_HASH);
+    await log('unknown_user', null);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+    await log('locked', user.id);
+    throw new AppError('ACCOUNT_LOCKED', { until: formatCountyTime(user.lockedUntil) });
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
+    const locks = failures >= settings.lockoutAttempts;
+    const lockedUntil = locks ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
+    await authRepository.updateUser(db, user.id, { failedLogins: locks ? 0 : failures, lockedUntil });
+    await log(locks ? 'locked' : 'bad_password', user.id);
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { until: formatCountyTime(lockedUntil) });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (!user.active) {
+    await log('disabled', user.id);
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await authRepository.updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() });
+    await authRepository.insertSession(trx, {
+      id: sha256(token),
+      userId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+    await authRepository.logLogin(trx, { at: now.toISOString(), username, userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent, result: 'success' });
+  });
+  return token;
+}
+
+/** Resolves a session cookie to its user, or says the session expired (idle or absolute limit). */
+export async function authenticate(deps: Deps, token: string): Promise<AuthUser | 'expired' | null> {
+  const { db, clock } = deps;
+  const session = await authRepository.findSession(db, sha256(token));
+  if (!session) return null;
+  const now = clock.now().getTime();
+  const settings = await getSecuritySettings(db);
+  const idle = now - Date.parse(session.lastSeenAt) > settings.sessionIdleMinutes * 60_000;
+  const tooOld = now - Date.parse(session.createdAt) > settings.sessionAbsoluteHours * 3_600_000;
+  if (idle || tooOld) {
+    await authRepository.deleteSession(db, session.id);
+    return 'expired';
+  }
+  const user = await authRepository.findUserById(db, session.userId);
+  if (!user?.active) {
+    await authRepository.deleteSession(db, session.id);
+    return null;
+  }
+  if (now - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    await authRepository.touchSession(db, session.id, new Date(now).toISOString());
+  }
+  const roles = await authRepository.grantsOf(db, user.id);
+  const expired = passwordExpired(passwordPolicyOf(settings), new Date(user.passwordChangedAt), new Date(now));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    unitId: user.unitId,
+    locale: user.locale as Locale,
+    roles,
+    permissions: new Set(roles.flatMap((r) => r.permissions)),
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    passwordChangeReason: user.passwordChangeReason ?? (expired && !deps.config.demo ? 'expired' : null),
+  };
+}
+
+/** Ends the current session. */
+export async function logout(deps: Deps, ctx: UserContext) {
+  await authRepository.deleteSession(deps.db, ctx.user.sessionId);
+}
+
+/** What the web app needs to know about the signed-in user to show only what they may do. */
+export async function describeMe(deps: Deps, user: AuthUser): Promise<Me> {
+  const unit = await unitsRepository.findById(deps.db, user.unitId);
+  if (!unit) throw new AppError('INTERNAL');
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale },
+    unit: { id: unit.id, code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind as Me['unit']['kind'] },
+    roles: user.roles.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, dataScope: r.dataScope })),
+    permissions: [...user.permissions].sort(),
+    csrfToken: user.csrfToken,
+    passwordChangeReason: user.passwordChangeReason,
+    demo: deps.config.demo,
+  };
+}
+
+/** The 400 a password that breaks the policy gets, or nothing when it is acceptable. */
+export async function checkNewPassword(deps: Deps, field: string, password: string, username: string) {
+  const policy = passwordPolicyOf(await getSecuritySettings(deps.db));
+  const problem = passwordProblems(policy, password, username)[0];
+  if (problem) throw fieldError({ [field]: { key: `err.password.${problem}`, params: { ...policy } } });
+}
+
+/** Changes the signed-in user's own password and ends their other sessions. */
+export async function changeOwnPassword(deps: Deps, ctx: UserContext, currentPassword: string, newPassword: string) {
+  const user = await authRepository.findUserById(deps.db, ctx.user.id);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw fieldError({ currentPassword: 'err.password.wrong_current' });
+  if (currentPassword === newPassword) throw fieldError({ newPassword: 'err.password.same_as_old' });
+  await checkNewPassword(deps, 'newPassword', newPassword, user.username);
+  const passwordHash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
+    await authRepository.updateUser(trx, user.id, { passwordHash, passwordChangedAt: now, passwordChangeReason: null, updatedAt: now });
+    await authRepository.deleteUserSessions(trx, user.id, ctx.user.sessionId);
+    await recordAudit(trx, deps, ctx, { action: 'user.change_password', entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Remembers the user's language. */
+export async function setLocale(deps: Deps, ctx: UserContext, locale: Locale) {
+  await authRepository.updateUser(deps.db, ctx.user.id, { locale });
+}

@@ -1,0 +1,121 @@
+import type { Generated } from 'kysely';
+
+// Column types as the application sees them (CamelCasePlugin maps snake_case columns).
+// Flags are 0/1 integers and times ISO-8601 UTC strings on both databases.
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  parentId: number | null;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  divisionCode: string | null;
+  /** Materialised path of ids, e.g. `/1/4/17/`, so "unit and below" is one LIKE. */
+  path: string;
+  sortOrder: number;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  unitId: number;
+  passwordHash: string;
+  passwordChangedAt: string;
+  passwordChangeReason: 'first_login' | 'reset' | null;
+  active: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  locale: string;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleTable {
+  id: Generated<number>;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  builtin: number;
+  dataScope: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RolePermissionTable {
+  roleId: number;
+  permission: string;
+}
+
+export interface RoleUnitTable {
+  roleId: number;
+  unitId: number;
+}
+
+export interface UserRoleTable {
+  userId: number;
+  roleId: number;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live cookies. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface LoginLogTable {
+  id: Generated<number>;
+  at: string;
+  username: string;
+  userId: number | null;
+  ip: string | null;
+  userAgent: string | null;
+  result: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  actorUnitId: number | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  valueJson: string;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+export interface Database {
+  orgUnits: OrgUnitTable;
+  users: UserTable;
+  roles: RoleTable;
+  rolePermissions: RolePermissionTable;
+  roleUnits: RoleUnitTable;
+  userRoles: UserRoleTable;
+  sessions: SessionTable;
+  loginLog: LoginLogTable;
+  auditLog: AuditLogTable;
+  settings: SettingTable;
+}

@@ -1,0 +1,86 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { USER_SORTS } from '../../../shared/modules/admin.schemas';
+import { type Scope, applyScope } from '../access/access';
+import type { Executor } from '../db/database';
+import { type PageRequest, allRows, paginate } from '../db/paging';
+import type { UserTable } from '../db/schema';
+
+export type UserRow = Selectable<UserTable>;
+
+export interface UserFilter extends PageRequest<(typeof USER_SORTS)[number]> {
+  q?: string;
+  unitId?: number;
+  roleCode?: string;
+  active?: boolean;
+}
+
+const SORTS = { username: 'users.username', displayName: 'users.displayName', createdAt: 'users.id', lastLoginAt: 'users.lastLoginAt' } as const;
+
+function filtered(db: Executor, f: Omit<UserFilter, 'page' | 'pageSize'>, scope: Scope) {
+  let qb = db.selectFrom('users').selectAll('users');
+  if (f.q) {
+    const like = `%${f.q}%`;
+    qb = qb.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.displayName', 'like', like)]));
+  }
+  if (f.unitId) qb = qb.where('users.unitId', '=', f.unitId);
+  if (f.active !== undefined) qb = qb.where('users.active', '=', f.active ? 1 : 0);
+  if (f.roleCode) {
+    const roleCode = f.roleCode;
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('userRoles')
+          .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+          .select('userRoles.userId')
+          .whereRef('userRoles.userId', '=', 'users.id')
+          .where('roles.code', '=', roleCode),
+      ),
+    );
+  }
+  return applyScope(qb, scope, { unit: 'users.unitId', owner: 'users.id' });
+}
+
+/** SQL for user accounts. */
+export const usersRepository = {
+  list(db: Executor, f: UserFilter, scope: Scope) {
+    return paginate(filtered(db, f, scope), f, SORTS, 'createdAt', 'users.id');
+  },
+  all(db: Executor, f: Omit<UserFilter, 'page' | 'pageSize'>, scope: Scope) {
+    return allRows(filtered(db, f, scope), f, SORTS, 'createdAt', 'users.id');
+  },
+  findById(db: Executor, id: number, scope: Scope = { all: true }) {
+    return applyScope(db.selectFrom('users').selectAll('users').where('users.id', '=', id), scope, {
+      unit: 'users.unitId',
+      owner: 'users.id',
+    }).executeTakeFirst();
+  },
+  findByUsername(db: Executor, username: string) {
+    return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  },
+  async insert(db: Executor, values: Insertable<UserTable>): Promise<number> {
+    const { id } = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, values: Updateable<UserTable>) {
+    await db.updateTable('users').set(values).where('id', '=', id).execute();
+  },
+  rolesOf(db: Executor, userIds: number[]) {
+    return userIds.length
+      ? db
+          .selectFrom('userRoles')
+          .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+          .select(['userRoles.userId', 'roles.id', 'roles.code', 'roles.nameZh', 'roles.nameEn'])
+          .where('userRoles.userId', 'in', userIds)
+          .orderBy('roles.id')
+          .execute()
+      : Promise.resolve([]);
+  },
+  async setRoles(db: Executor, userId: number, roleIds: number[]) {
+    await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
+    if (roleIds.length)
+      await db
+        .insertInto('userRoles')
+        .values(roleIds.map((roleId) => ({ userId, roleId })))
+        .execute();
+  },
+};

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createUserBody, idParams, resetPasswordResponse, updateUserBody, userListQuery, userPage, userSchema } from '../../../shared/modules/admin.schemas';
+import type { Deps } from '../deps';
+import { exportXlsx } from '../excel/export';
+import { sendXlsx } from '../http/reply';
+import { userCtx } from '../http/request-context';
+import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetPassword, updateUser } from './users.service';
+
+/** User accounts (sysadmin manages, others with `user:read` browse within their scope). */
+export function userRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
+  r.get('/api/users', { config: { permission: 'user:read' }, schema: { tags, querystring: userListQuery, response: { 200: userPage } } }, (req) =>
+    listUsers(deps, userCtx(req), req.query),
+  );
+  r.get('/api/users/export.xlsx', { config: { permission: 'user:read' }, schema: { tags, querystring: userListQuery } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const rows = await allUsers(deps, ctx, req.query);
+    return sendXlsx(reply, ctx.locale === 'en-US' ? 'users.xlsx' : '用户.xlsx', await exportXlsx('users', USER_EXPORT_COLUMNS, rows, ctx.locale));
+  });
+  r.get('/api/users/:id', { config: { permission: 'user:read' }, schema: { tags, params: idParams, response: { 200: userSchema } } }, (req) =>
+    getUser(deps, userCtx(req), req.params.id),
+  );
+  r.post('/api/users', { config: { permission: 'user:manage' }, schema: { tags, body: createUserBody, response: { 200: userSchema } } }, (req) =>
+    createUser(deps, userCtx(req), req.body),
+  );
+  r.patch(
+    '/api/users/:id',
+    { config: { permission: 'user:manage' }, schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema } } },
+    (req) => updateUser(deps, userCtx(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/users/:id/reset-password',
+    { config: { permission: 'user:manage' }, schema: { tags, params: idParams, response: { 200: resetPasswordResponse } } },
+    (req) => resetPassword(deps, userCtx(req), req.params.id),
+  );
+}

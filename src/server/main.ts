@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { migrateToLatest, openConfiguredDb } from './core/db/database';
+import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
+
+const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const database = openConfiguredDb(config);
+  await migrateToLatest(database);
+  const { app, deps } = await buildApp({ config, database });
+  await ensureBuiltinRoles(deps);
+
+  const countyPath = process.env.COUNTY_FILE ?? (config.demo ? DEMO_COUNTY : undefined);
+  const county = countyPath ? countyFile.parse(JSON.parse(fs.readFileSync(countyPath, 'utf8'))) : undefined;
+  if (county) await loadCounty(deps, county);
+  if (config.demo && county) {
+    await ensureDemoAccounts(deps, county);
+  } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
+    // First start outside demo mode: the first system administrator comes from the environment, never a default.
+    const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (!exists) {
+      await deps.db.transaction().execute((trx) =>
+        createAccount(deps, trx, {
+          username: process.env.ADMIN_USERNAME as string,
+          displayName: '系统管理员',
+          unitCode: process.env.ADMIN_UNIT as string,
+          roleCodes: ['sysadmin'],
+          password: process.env.ADMIN_PASSWORD as string,
+          mustChange: true,
+        }),
+      );
+    }
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  if (config.demo && county) {
+    const accounts = county.demoUsers.map((u) => `  ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.displayName}`).join('\n');
+    console.log(
+      `\n工业强县 · demo county ${county.county.nameZh} at http://localhost:${config.port}\nDemo accounts (password ${DEMO_PASSWORD}):\n${accounts}\n`,
+    );
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

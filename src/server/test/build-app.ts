@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import type { DbHandle } from '../core/db/database';
+import type { Clock, Deps } from '../core/deps';
+import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
+import { SESSION_COOKIE } from '../core/http/request-context';
+import { openTestDb } from './test-db';
+
+const DEMO_COUNTY = countyFile.parse(JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../scripts/demo/baofeng-county.json', import.meta.url)), 'utf8')));
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private t = Date.parse('2026-03-02T01:00:00Z')) {}
+  now() {
+    return new Date(this.t);
+  }
+  advanceMinutes(minutes: number) {
+    this.t += minutes * 60_000;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: DbHandle;
+  clock: TestClock;
+  /** Signs in and returns a client that carries the session cookie and CSRF token. */
+  signIn(username: string, password?: string): Promise<Client>;
+  /** A client with no session. */
+  anonymous(): Client;
+  /** Looks up a demo unit's id by its code. */
+  unitId(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  csrfToken: string;
+}
+
+function client(app: FastifyInstance, cookie?: string, csrfToken = ''): Client {
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
+  const withBody = (method: 'POST' | 'PATCH' | 'PUT') => (url: string, payload?: unknown) =>
+    request({ method, url, payload: (payload ?? {}) as InjectOptions['payload'] });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: withBody('POST'),
+    patch: withBody('PATCH'),
+    put: withBody('PUT'),
+    delete: (url) => request({ method: 'DELETE', url }),
+    csrfToken,
+  };
+}
+
+/** The app on a fresh database of its own, with the demo county and its accounts loaded. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await openTestDb();
+  const clock = new TestClock();
+  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
+  const { app, deps } = await buildApp({ config, database, clock, logger: false });
+  await ensureBuiltinRoles(deps);
+  await loadCounty(deps, DEMO_COUNTY);
+  await ensureDemoAccounts(deps, DEMO_COUNTY);
+  await app.ready();
+
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    async signIn(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+      return client(app, cookie, res.json().csrfToken);
+    },
+    anonymous: () => client(app),
+    async unitId(code) {
+      const row = await deps.db.selectFrom('orgUnits').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

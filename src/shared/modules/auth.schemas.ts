@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DATA_SCOPES, UNIT_KINDS } from '../permissions';
+
+export const localeSchema = z.enum(['zh-CN', 'en-US']);
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1, { error: 'err.required' }).max(40),
+  password: z.string().min(1, { error: 'err.required' }).max(128),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, { error: 'err.required' }).max(128),
+  newPassword: z.string().min(1, { error: 'err.required' }).max(128),
+});
+
+export const localeBody = z.strictObject({ locale: localeSchema });
+
+export const unitRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(UNIT_KINDS),
+});
+
+export const meResponse = z.object({
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    locale: localeSchema,
+  }),
+  unit: unitRef,
+  roles: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), dataScope: z.enum(DATA_SCOPES) })),
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+  /** Set when the user must change the password before doing anything else. */
+  passwordChangeReason: z.enum(['first_login', 'reset', 'expired']).nullable(),
+  demo: z.boolean(),
+});
+export type Me = z.infer<typeof meResponse>;

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === 'true' && !pgUrl) {
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: the server suite must also run on PostgreSQL.');
+}
+
+const serverProject = (name: string, dialect: 'sqlite' | 'postgres') => ({
+  test: {
+    name,
+    include: ['src/server/**/*.test.ts'],
+    environment: 'node',
+    env: { TEST_DIALECT: dialect, PASSWORD_HASH_COST: '1024' },
+    globalSetup: dialect === 'postgres' ? ['src/server/test/pg-global-setup.ts'] : [],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'rules', include: ['src/shared/**/*.test.ts'], environment: 'node' } },
+      serverProject('server-sqlite', 'sqlite'),
+      ...(pgUrl ? [serverProject('server-postgres', 'postgres')] : []),
+    ],
+  },
+});
