@@ -37,15 +37,15 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
+  // The docs routes are registered by a plugin, so they are made public here rather than in their own config.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
   await app.register(fastifySwagger, {
     openapi: { info: { title: '工业强县 · county industrial platform API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  // The docs routes are registered by a plugin, so they are made public here rather than in their own config.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
-  });
 
   registerErrorHandler(app);
   registerRequestContext(app, deps);

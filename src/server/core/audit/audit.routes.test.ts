@@ -51,6 +51,14 @@ describe('audit log', () => {
     expect(rows.slice(1).every((r) => r.includes('unit.update'))).toBe(true);
   });
 
+  it('keeps one unbroken chain under concurrent writers', async () => {
+    const sysadmin = await t.signIn('sysadmin');
+    const codes = ['tielu', 'zhouzhuang', 'naodian', 'shiqiao', 'shangjiuwu', 'zhangbaqiao', 'yangzhuang', 'qianying'];
+    const results = await Promise.all(codes.map(async (code) => sysadmin.patch(`/api/units/${await t.unitId(code)}`, { nameEn: `${code} (renamed)` })));
+    expect(results.map((r) => r.statusCode)).toEqual(codes.map(() => 200));
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+
   it('verifies the chain and reports the first tampered row', async () => {
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBrokenId: null });
     const target = await t.deps.db.selectFrom('auditLog').select('id').where('action', '=', 'unit.update').orderBy('id').executeTakeFirstOrThrow();
