@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import { auditRoutes } from './core/audit/audit.routes';
 import { authRoutes } from './core/auth/auth.routes';
+import { calendarRoutes } from './core/calendar/calendar.routes';
 import type { DbHandle } from './core/db/database';
 import { type Clock, type Deps, systemClock } from './core/deps';
 import { registerErrorHandler } from './core/http/error-handler';
@@ -55,7 +56,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes]) routes(app, deps);
+  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes, calendarRoutes]) routes(app, deps);
   await serveWeb(app, config.webDist);
   return { app, deps };
 }

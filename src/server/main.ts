@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateToLatest, openConfiguredDb } from './core/db/database';
+import { ensureCalendarSeeded } from './core/calendar/calendar.service';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
@@ -13,6 +14,7 @@ async function main() {
   await migrateToLatest(database);
   const { app, deps } = await buildApp({ config, database });
   await ensureBuiltinRoles(deps);
+  await ensureCalendarSeeded(deps);
 
   const countyPath = process.env.COUNTY_FILE ?? (config.demo ? DEMO_COUNTY : undefined);
   const county = countyPath ? countyFile.parse(JSON.parse(fs.readFileSync(countyPath, 'utf8'))) : undefined;

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'user:read',
   'user:manage',
   'settings:manage',
+  // the working-day calendar
+  'calendar:manage',
   // security administration
   'role:read',
   'role:manage',
@@ -51,7 +53,7 @@ export interface BuiltinRole {
 
 /** Built-in roles as in domain.md. Business modules add their permissions to these roles in their migrations. */
 export const BUILTIN_ROLES: BuiltinRole[] = [
-  { code: 'office', nameZh: '工业强县办公室', nameEn: 'Leading group office', dataScope: 'all', permissions: ['unit:read', 'user:read'] },
+  { code: 'office', nameZh: '工业强县办公室', nameEn: 'Leading group office', dataScope: 'all', permissions: ['unit:read', 'user:read', 'calendar:manage'] },
   { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read'] },
   { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read'] },
   { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read'] },

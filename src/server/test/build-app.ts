@@ -5,6 +5,7 @@ import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import type { DbHandle } from '../core/db/database';
 import type { Clock, Deps } from '../core/deps';
+import { ensureCalendarSeeded } from '../core/calendar/calendar.service';
 import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
 import { SESSION_COOKIE } from '../core/http/request-context';
 import { openTestDb } from './test-db';
@@ -69,6 +70,7 @@ export async function createTestApp(): Promise<TestApp> {
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
   const { app, deps } = await buildApp({ config, database, clock, logger: false });
   await ensureBuiltinRoles(deps);
+  await ensureCalendarSeeded(deps);
   await loadCounty(deps, DEMO_COUNTY);
   await ensureDemoAccounts(deps, DEMO_COUNTY);
   await app.ready();

@@ -107,6 +107,15 @@ export interface SettingTable {
   updatedBy: number | null;
 }
 
+export interface CalendarDayTable {
+  /** `YYYY-MM-DD`, a county calendar day. */
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -118,4 +127,5 @@ export interface Database {
   loginLog: LoginLogTable;
   auditLog: AuditLogTable;
   settings: SettingTable;
+  calendarDays: CalendarDayTable;
 }

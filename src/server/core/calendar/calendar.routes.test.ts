@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../test/build-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('county calendar', () => {
+  it('is seeded with the official arrangement, National Day 2021 included', async () => {
+    const daying = await t.signIn('daying');
+    const year = (await daying.get('/api/calendar?year=2021')).json();
+    const byDate = new Map(year.days.map((d: { date: string; kind: string }) => [d.date, d.kind]));
+    expect(byDate.get('2021-10-01')).toBe('holiday');
+    expect(byDate.get('2021-10-09')).toBe('workday');
+    expect(byDate.get('2021-09-26')).toBe('workday');
+    // October 2021: 21 weekdays, minus 5 holiday weekdays (1, 4–7 Oct), plus the make-up Saturday 9 Oct = 17; 250 in the year.
+    expect(year.workingDaysPerMonth[9]).toBe(17);
+    expect(year.workingDaysPerMonth.reduce((a: number, b: number) => a + b, 0)).toBe(250);
+  });
+
+  it('computes deadlines across the holiday week', async () => {
+    const daying = await t.signIn('daying');
+    expect((await daying.get('/api/calendar/working-day?from=2021-09-30&add=1')).json().date).toBe('2021-10-08');
+    expect((await daying.get('/api/calendar/working-day?from=2021-09-30&add=5')).json().date).toBe('2021-10-13');
+    expect((await daying.get('/api/calendar/working-day?from=2021-02-30&add=5')).statusCode).toBe(400);
+  });
+
+  it('lets the office add a local holiday, audited, and nobody else', async () => {
+    const office = await t.signIn('office');
+    const daying = await t.signIn('daying');
+    expect((await daying.put('/api/calendar/days/2021-10-11', { kind: 'holiday', name: '县庆' })).statusCode).toBe(403);
+    expect((await office.put('/api/calendar/days/2021-10-11', { kind: 'holiday', name: '县庆' })).statusCode).toBe(204);
+    expect((await office.get('/api/calendar/working-day?from=2021-09-30&add=3')).json().date).toBe('2021-10-12');
+    const audit = await t.deps.db.selectFrom('auditLog').selectAll().where('action', '=', 'calendar.set_day').executeTakeFirstOrThrow();
+    expect(audit.entityId).toBe('2021-10-11');
+    expect((await office.put('/api/calendar/days/2021-10-11', { kind: 'normal' })).statusCode).toBe(204);
+    expect((await office.get('/api/calendar/working-day?from=2021-09-30&add=3')).json().date).toBe('2021-10-11');
+    expect((await office.put('/api/calendar/days/2021-10-11', { kind: 'festival' })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const calendarDayKind = z.enum(['holiday', 'workday']);
+
+export const calendarDaySchema = z.object({ date: z.iso.date(), kind: calendarDayKind, name: z.string() });
+export type CalendarDay = z.infer<typeof calendarDaySchema>;
+
+export const calendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const calendarYearResponse = z.object({
+  year: z.number().int(),
+  days: z.array(calendarDaySchema),
+  /** Working days in each month of the year, 12 numbers, so the office can check the arrangement at a glance. */
+  workingDaysPerMonth: z.array(z.number().int()),
+});
+
+export const dateParams = z.strictObject({ date: z.iso.date() });
+
+/** Sets a day as a holiday or a make-up working day; `normal` removes the exception. */
+export const setCalendarDayBody = z.strictObject({
+  kind: z.enum(['holiday', 'workday', 'normal']),
+  name: z.string().trim().max(40).default(''),
+});
+
+export const workingDayQuery = z.strictObject({
+  from: z.iso.date(),
+  add: z.coerce.number().int().min(-400).max(400),
+});
+export const workingDayResponse = z.object({ from: z.string(), add: z.number().int(), date: z.string() });
