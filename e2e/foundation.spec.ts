@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const newUser = { username: 'e2e.user', name: '测试用户', password: 'Start#2026x', next: 'Changed#2026y' };
+
+test('sign in in Chinese and switch to English', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  await shot(page, '01-login');
+
+  await page.getByPlaceholder('用户名').fill('office');
+  await page.getByPlaceholder('密码').fill('wrong-password');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
+
+  await signIn(page, 'office');
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await expect(page.getByTestId('header-unit')).toContainText('工业强县领导小组办公室');
+  await shot(page, '02-home-office-zh');
+
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
+  await expect(page.getByTestId('header-unit')).toContainText('Leading Group Office');
+  await shot(page, '03-home-office-en');
+  // The choice is remembered for the user: a reload keeps English.
+  await page.reload();
+  await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('language-switch')).toHaveText(/English/);
+  await signOut(page);
+});
+
+test('the system administrator creates a user; the auditor sees the audit row', async ({ page }) => {
+  await signIn(page, 'sysadmin');
+  await page.goto('/admin/units');
+  await expect(page.getByTestId('unit-tree')).toContainText('大营镇');
+  await shot(page, '04-units');
+
+  await page.goto('/admin/users');
+  await expect(page.getByTestId('users-table')).toContainText('daying');
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const form = page.getByTestId('user-form');
+  await form.getByLabel('用户名').fill(newUser.username);
+  await form.getByLabel('姓名').fill(newUser.name);
+  await form.getByLabel('所属单位').click();
+  await page.keyboard.type('大营镇');
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '大营镇' }).first().click();
+  await form.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option', { hasText: '乡镇' }).first().click();
+  await page.keyboard.press('Escape');
+  await form.getByLabel('初始密码').fill(newUser.password);
+  await shot(page, '05-user-create');
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('users-table')).toContainText(newUser.username);
+  await shot(page, '06-users');
+
+  await page.goto('/admin/settings/security');
+  await expect(page.getByTestId('security-settings-form')).toBeVisible();
+  await shot(page, '07-security-settings');
+  await signOut(page);
+
+  await signIn(page, 'secadmin');
+  await page.goto('/admin/roles');
+  await expect(page.getByTestId('roles-table')).toContainText('审计管理员');
+  await shot(page, '08-roles');
+  await signOut(page);
+
+  await signIn(page, 'auditor');
+  await page.goto('/admin/audit');
+  const audit = page.getByTestId('audit-table');
+  await expect(audit).toContainText('新建用户');
+  await expect(audit).toContainText('sysadmin');
+  await page.getByTestId('verify-chain').click();
+  await expect(page.getByTestId('verify-result')).toBeVisible();
+  await shot(page, '09-audit');
+  await page.goto('/admin/login-log');
+  await expect(page.getByTestId('login-log-table')).toContainText('office');
+  await shot(page, '10-login-log');
+  await signOut(page);
+});
+
+test('a new user must change the password at first sign-in', async ({ page }) => {
+  await signIn(page, newUser.username, newUser.password);
+  await expect(page.getByTestId('change-password-reason')).toBeVisible();
+  await shot(page, '11-change-password');
+  const form = page.getByTestId('change-password-form');
+  await form.getByLabel('当前密码').fill(newUser.password);
+  await form.getByLabel('新密码', { exact: true }).fill(newUser.next);
+  await form.getByLabel('确认新密码').fill(newUser.next);
+  await form.getByRole('button').last().click();
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await expect(page.getByTestId('header-unit')).toContainText('大营镇');
+});
+
+test('a leader reads the platform on a phone', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await signIn(page, 'leader');
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await shot(page, '12-home-leader-phone');
+  await phone.close();
+});

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Page, expect } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Demo@2021';
+const SHOTS = path.resolve('test-results', 'screenshots');
+
+/** Saves a full-page screenshot as a test artefact under test-results/screenshots/. */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login form (Chinese UI) and waits for the home page. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Signs out through the user menu. */
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await expect(page).toHaveURL(/\/login/);
+}

@@ -1,0 +1,38 @@
+import { Card, Flex, Typography, theme } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
+
+/** The centred card of the sign-in and change-password pages, under the platform's name. */
+export function AuthCard({ title, children, testId }: { title: ReactNode; children: ReactNode; testId: string }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  return (
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      gap={24}
+      style={{
+        minHeight: '100vh',
+        padding: 16,
+        background: `linear-gradient(160deg, ${token.colorPrimary} 0%, #16386f 45%, ${token.colorBgLayout} 45%)`,
+      }}
+    >
+      <Flex vertical align="center" gap={4} style={{ color: '#fff', textAlign: 'center' }}>
+        <Typography.Title level={2} style={{ color: '#fff', margin: 0, letterSpacing: 2 }}>
+          {t('app.shortName')}
+        </Typography.Title>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{t('app.subtitle')}</Typography.Text>
+      </Flex>
+      <Card
+        title={title}
+        extra={<LanguageSwitch type="link" />}
+        style={{ width: '100%', maxWidth: 420, boxShadow: token.boxShadowSecondary }}
+        data-testid={testId}
+      >
+        {children}
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,65 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../../lib/api';
+import { getSessionNotice, useLogin, useMe } from '../../../lib/auth';
+import { setFieldErrors } from '../../../lib/errors';
+import { AuthCard } from '../components/AuthCard';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Only paths inside this site, so a crafted link cannot send the user elsewhere after sign-in. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** The sign-in page. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Credentials>();
+  const [params] = useSearchParams();
+  const { data: me } = useMe();
+  const login = useLogin();
+
+  if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const error = login.error;
+  const notice = getSessionNotice();
+  return (
+    <AuthCard title={t('auth.loginTitle')} testId="login-card">
+      {error ? (
+        <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+      ) : (
+        notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />
+      )}
+      <Form<Credentials>
+        form={form}
+        size="large"
+        onFinish={(values) =>
+          login.mutate(values, {
+            onError: (e) => {
+              if (e instanceof ApiError && e.fields) setFieldErrors(form, e.fields);
+            },
+          })
+        }
+        data-testid="login-form"
+      >
+        <Form.Item name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+          <Input prefix={<UserOutlined />} placeholder={t('auth.username')} aria-label={t('auth.username')} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} placeholder={t('auth.password')} aria-label={t('auth.password')} autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('auth.login')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../shared/modules/admin.schemas';
+import type { AdminFamily, DataScopeKind } from '../../../shared/permissions';
+import { api } from '../../lib/api';
+import { rolesKey } from '../../lib/roles';
+
+export interface PermissionInfo {
+  code: string;
+  family: AdminFamily | null;
+}
+
+/** The permission catalogue as the server knows it (business modules add to it). */
+export function usePermissions() {
+  return useQuery({
+    queryKey: ['permissions'],
+    queryFn: () => api.get<PermissionInfo[]>('/api/permissions'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export interface RoleValues {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  dataScope: DataScopeKind;
+  customUnitIds: number[];
+  permissions: string[];
+}
+
+/** Creates a role, or changes one when `id` is given (the code never changes). */
+export function useSaveRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, values: { code, ...rest } }: { id?: number; values: RoleValues }) =>
+      id === undefined ? api.post<Role>('/api/roles', { code, ...rest }) : api.patch<Role>(`/api/roles/${id}`, rest),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolesKey }),
+  });
+}
+
+/** Deletes a role that is neither built in nor held by anyone. */
+export function useDeleteRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api/roles/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rolesKey }),
+  });
+}

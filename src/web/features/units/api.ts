@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Unit } from '../../../shared/modules/admin.schemas';
+import type { UnitKind } from '../../../shared/permissions';
+import { api } from '../../lib/api';
+import { unitsKey } from '../../lib/units';
+
+export interface UnitValues {
+  parentId: number | null;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: UnitKind;
+  divisionCode: string | null;
+  sortOrder: number;
+}
+
+/** Creates a unit, or changes one when `id` is given. */
+export function useSaveUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, values }: { id?: number; values: Partial<UnitValues> & { active?: boolean } }) =>
+      id === undefined ? api.post<Unit>('/api/units', values) : api.patch<Unit>(`/api/units/${id}`, values),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: unitsKey }),
+  });
+}

@@ -1,0 +1,68 @@
+import { App, Button, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../../shared/modules/admin.schemas';
+import { useMe } from '../../../lib/auth';
+import { useShowError } from '../../../lib/errors';
+import { useResetPassword, useSaveUser } from '../api';
+import { TemporaryPasswordModal } from './TemporaryPasswordModal';
+
+/** Edit, disable or enable, and reset the password of one user. */
+export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const save = useSaveUser();
+  const reset = useResetPassword();
+  const showError = useShowError();
+  const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
+  const self = user.id === me?.user.id;
+
+  const setActive = (active: boolean) =>
+    save.mutate(
+      { id: user.id, changes: { active } },
+      {
+        onSuccess: () => void message.success(active ? t('users.enabled') : t('users.disabled')),
+        onError: (error) => showError(error),
+      },
+    );
+
+  return (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={onEdit}>
+        {t('common.edit')}
+      </Button>
+      {!self && (
+        <Popconfirm
+          title={user.active ? t('users.disableConfirm', { name: user.displayName }) : t('users.enableConfirm', { name: user.displayName })}
+          description={user.active ? t('users.disableHint') : undefined}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: user.active }}
+          onConfirm={() => setActive(!user.active)}
+        >
+          <Button type="link" size="small" danger={user.active}>
+            {user.active ? t('common.disable') : t('common.enable')}
+          </Button>
+        </Popconfirm>
+      )}
+      <Popconfirm
+        title={t('users.resetConfirm', { name: user.displayName })}
+        description={t('users.resetHint')}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          reset.mutate(user.id, {
+            onSuccess: (result) => setTemporaryPassword(result.temporaryPassword),
+            onError: (error) => showError(error),
+          })
+        }
+      >
+        <Button type="link" size="small" loading={reset.isPending}>
+          {t('users.resetPassword')}
+        </Button>
+      </Popconfirm>
+      {temporaryPassword && <TemporaryPasswordModal name={user.displayName} password={temporaryPassword} onClose={() => setTemporaryPassword(null)} />}
+    </Space>
+  );
+}
