@@ -12,12 +12,14 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the login form (Chinese UI) and waits for the home page. */
+/** Signs in through the login form (Chinese UI) and waits until the app has left the login page. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  // Without this wait a following page.goto can race the login response and land back on /login.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** Signs out through the user menu. */
