@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'settings:manage',
   // the working-day calendar
   'calendar:manage',
+  // indicators: catalogue, annual plan and decomposition
+  'indicator:read',
+  'indicator:manage',
   // security administration
   'role:read',
   'role:manage',
@@ -53,10 +56,16 @@ export interface BuiltinRole {
 
 /** Built-in roles as in domain.md. Business modules add their permissions to these roles in their migrations. */
 export const BUILTIN_ROLES: BuiltinRole[] = [
-  { code: 'office', nameZh: '工业强县办公室', nameEn: 'Leading group office', dataScope: 'all', permissions: ['unit:read', 'user:read', 'calendar:manage'] },
-  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read'] },
-  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read'] },
-  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read'] },
+  {
+    code: 'office',
+    nameZh: '工业强县办公室',
+    nameEn: 'Leading group office',
+    dataScope: 'all',
+    permissions: ['unit:read', 'user:read', 'calendar:manage', 'indicator:read', 'indicator:manage'],
+  },
+  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read', 'indicator:read'] },
+  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read', 'indicator:read'] },
+  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read', 'indicator:read'] },
   { code: 'service_officer', nameZh: '首席服务官/专班成员', nameEn: 'Service officer', dataScope: 'unit', permissions: ['unit:read'] },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },

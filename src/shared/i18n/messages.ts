@@ -44,6 +44,20 @@ const zh = {
   'err.self_disable': '不能停用自己的账号',
   'err.admin_role_grant': '只能分配业务角色或与本人同类的管理角色，其他管理员账号须由安装命令创建',
   'err.role_held': '不能修改自己持有的角色',
+  'err.indicator_code': '指标编码只能包含字母、数字、下划线、点和短横线，2–40 位',
+  'err.indicator_code_taken': '指标编码已存在',
+  'err.indicator_bounds': '上限不能小于下限',
+  'err.indicator_kind_in_use': '指标已有目标数据，不能修改类型',
+  'err.plan_curve.length': '月度计划须有 12 个月的累计占比',
+  'err.plan_curve.range': '月度累计占比须在 0–100 之间',
+  'err.plan_curve.decreasing': '月度累计占比不能逐月减少',
+  'err.plan_curve.end': '12 月的累计占比须为 100',
+  'err.duplicate_unit': '同一单位只能分解一次',
+  'err.target_unit_kind': '目标只能分解到乡镇（街道）或县直部门',
+  'err.plan_change_reason': '计划已发布，修改须填写原因',
+  'err.start_of_year_required': '时点值指标须填写年初数',
+  'err.plan_empty': '计划中还没有任何指标目标',
+  'err.coverage_short': '以下指标分解到单位的目标之和小于全县目标：{indicators}。请补足，或填写原因后发布',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -88,6 +102,20 @@ const en: Record<MessageKey, string> = {
   'err.admin_role_grant':
     'You may assign business roles and roles of your own administrator kind only; other administrators are created by the installation command',
   'err.role_held': 'You cannot change a role you hold yourself',
+  'err.indicator_code': 'Indicator codes use letters, digits, underscores, dots and hyphens, 2–40 characters',
+  'err.indicator_code_taken': 'This indicator code is already in use',
+  'err.indicator_bounds': 'The upper limit cannot be below the lower limit',
+  'err.indicator_kind_in_use': 'The indicator already has targets; its kind cannot change',
+  'err.plan_curve.length': 'A monthly plan needs the cumulative share of all 12 months',
+  'err.plan_curve.range': 'Cumulative shares must be between 0 and 100',
+  'err.plan_curve.decreasing': 'Cumulative shares cannot go down from one month to the next',
+  'err.plan_curve.end': 'The cumulative share in December must be 100',
+  'err.duplicate_unit': 'Each unit can receive a share only once',
+  'err.target_unit_kind': 'Targets are decomposed to townships or county departments only',
+  'err.plan_change_reason': 'The plan is published: give a reason for the change',
+  'err.start_of_year_required': 'Stock indicators need the value at the start of the year',
+  'err.plan_empty': 'The plan has no targets yet',
+  'err.coverage_short': 'Unit targets add up to less than the county target for: {indicators}. Top them up, or give a reason to publish',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -231,6 +231,8 @@ export const enUS: Catalogue = {
     role: { create: 'Create role', update: 'Change role', delete: 'Delete role' },
     settings: { update: 'Change security settings' },
     calendar: { seed: 'Load statutory holiday arrangement', set_day: 'Change working-day calendar' },
+    indicator: { create: 'Create indicator', update: 'Change indicator' },
+    indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
     setup: { create_role: 'Set up role', create_user: 'Set up user', load_county: 'Set up county units' },
   },
   entityType: {
@@ -239,6 +241,8 @@ export const enUS: Catalogue = {
     role: 'Role',
     settings: 'Settings',
     calendar: 'Working-day calendar',
+    indicator: 'Indicator',
+    indicator_plan: 'Annual target plan',
   },
   unitKind: {
     county: 'County',
@@ -270,6 +274,7 @@ export const enUS: Catalogue = {
     role: 'Roles',
     audit: 'Audit log',
     loginlog: 'Sign-in log',
+    indicator: 'Indicators and targets',
   },
   perm: {
     'unit:read': 'View organisation',
@@ -282,5 +287,7 @@ export const enUS: Catalogue = {
     'role:manage': 'Manage roles and permissions',
     'audit:read': 'View audit log',
     'loginlog:read': 'View sign-in log',
+    'indicator:read': 'View indicators',
+    'indicator:manage': 'Manage indicators and targets',
   },
 };

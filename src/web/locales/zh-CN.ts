@@ -210,6 +210,8 @@ export const zhCN = {
     role: { create: '新建角色', update: '修改角色', delete: '删除角色' },
     settings: { update: '修改安全设置' },
     calendar: { seed: '导入法定节假日安排', set_day: '调整工作日历' },
+    indicator: { create: '新建指标', update: '修改指标' },
+    indicator_plan: { set_targets: '调整指标目标分解', publish: '发布年度目标' },
     setup: { create_role: '初始化角色', create_user: '初始化用户', load_county: '初始化县域机构' },
   },
   entityType: {
@@ -218,6 +220,8 @@ export const zhCN = {
     role: '角色',
     settings: '系统设置',
     calendar: '工作日历',
+    indicator: '指标',
+    indicator_plan: '年度目标计划',
   },
   unitKind: {
     county: '县（区）',
@@ -249,6 +253,7 @@ export const zhCN = {
     role: '角色权限',
     audit: '审计日志',
     loginlog: '登录日志',
+    indicator: '指标目标',
   },
   perm: {
     'unit:read': '查看组织机构',
@@ -261,6 +266,8 @@ export const zhCN = {
     'role:manage': '管理角色权限',
     'audit:read': '查看审计日志',
     'loginlog:read': '查看登录日志',
+    'indicator:read': '查看指标',
+    'indicator:manage': '管理指标与目标',
   } satisfies Record<Permission, string>,
 };
 

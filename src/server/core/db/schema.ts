@@ -116,6 +116,68 @@ export interface CalendarDayTable {
   updatedBy: number | null;
 }
 
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  kind: 'cumulative' | 'growth' | 'stock' | 'ratio';
+  direction: 'higher' | 'lower';
+  sourceUnitId: number | null;
+  definitionZh: string;
+  definitionEn: string;
+  yellowBandPp: number | null;
+  decimals: number;
+  minValue: number | null;
+  maxValue: number | null;
+  maxJumpPct: number | null;
+  sortOrder: number;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IndicatorPlanTable {
+  id: Generated<number>;
+  year: number;
+  status: 'draft' | 'published';
+  /** 0 until first published, then one more for each published change. */
+  version: number;
+  coverageReason: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  planId: number;
+  indicatorId: number;
+  unitId: number;
+  /** 1 for the county's own target, 0 for a unit's share of it. */
+  isCounty: number;
+  target: number;
+  startOfYear: number | null;
+  /** JSON array of 12 cumulative shares (%), or null for the even m ÷ 12 progress. */
+  planCurve: string | null;
+  responsiblePerson: string;
+  leadLeader: string;
+  measures: string;
+}
+
+export interface IndicatorPlanVersionTable {
+  id: Generated<number>;
+  planId: number;
+  version: number;
+  reason: string;
+  /** JSON of the plan's targets as published. */
+  snapshot: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -128,4 +190,8 @@ export interface Database {
   auditLog: AuditLogTable;
   settings: SettingTable;
   calendarDays: CalendarDayTable;
+  indicators: IndicatorTable;
+  indicatorPlans: IndicatorPlanTable;
+  indicatorTargets: IndicatorTargetTable;
+  indicatorPlanVersions: IndicatorPlanVersionTable;
 }

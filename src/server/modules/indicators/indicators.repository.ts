@@ -1,0 +1,121 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { INDICATOR_SORTS, IndicatorKindValue } from '../../../shared/modules/indicators.schemas';
+import { type Scope, applyScope } from '../../core/access/access';
+import type { Executor } from '../../core/db/database';
+import { type PageRequest, allRows, paginate } from '../../core/db/paging';
+import type { IndicatorPlanTable, IndicatorTable, IndicatorTargetTable } from '../../core/db/schema';
+
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type TargetRow = Selectable<IndicatorTargetTable>;
+
+export interface IndicatorFilter extends PageRequest<(typeof INDICATOR_SORTS)[number]> {
+  q?: string;
+  kind?: IndicatorKindValue;
+  active?: boolean;
+}
+
+const SORTS = {
+  sortOrder: 'indicators.sortOrder',
+  code: 'indicators.code',
+  nameZh: 'indicators.nameZh',
+  kind: 'indicators.kind',
+  updatedAt: 'indicators.updatedAt',
+} as const;
+
+function filtered(db: Executor, f: Omit<IndicatorFilter, 'page' | 'pageSize'>) {
+  let qb = db.selectFrom('indicators').selectAll('indicators');
+  if (f.q) {
+    const like = `%${f.q}%`;
+    qb = qb.where((eb) => eb.or([eb('indicators.code', 'like', like), eb('indicators.nameZh', 'like', like), eb('indicators.nameEn', 'like', like)]));
+  }
+  if (f.kind) qb = qb.where('indicators.kind', '=', f.kind);
+  if (f.active !== undefined) qb = qb.where('indicators.active', '=', f.active ? 1 : 0);
+  return qb;
+}
+
+/** SQL for the indicator catalogue. */
+export const indicatorsRepository = {
+  list(db: Executor, f: IndicatorFilter) {
+    return paginate(filtered(db, f), f, SORTS, 'sortOrder', 'indicators.id');
+  },
+  all(db: Executor, f: Omit<IndicatorFilter, 'page' | 'pageSize'>) {
+    return allRows(filtered(db, f), f, SORTS, 'sortOrder', 'indicators.id');
+  },
+  findById(db: Executor, id: number) {
+    return db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  findByCode(db: Executor, code: string) {
+    return db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+  findByIds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('indicators').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  active(db: Executor) {
+    return db.selectFrom('indicators').selectAll().where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+  },
+  async insert(db: Executor, values: Insertable<IndicatorTable>): Promise<number> {
+    const { id } = await db.insertInto('indicators').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, values: Updateable<IndicatorTable>) {
+    await db.updateTable('indicators').set(values).where('id', '=', id).execute();
+  },
+};
+
+/** SQL for annual plans, their targets and their published versions. */
+export const plansRepository = {
+  findByYear(db: Executor, year: number) {
+    return db.selectFrom('indicatorPlans').selectAll().where('year', '=', year).executeTakeFirst();
+  },
+  async insert(db: Executor, values: Insertable<IndicatorPlanTable>): Promise<number> {
+    const { id } = await db.insertInto('indicatorPlans').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, values: Updateable<IndicatorPlanTable>) {
+    await db.updateTable('indicatorPlans').set(values).where('id', '=', id).execute();
+  },
+  /** The plan's targets: the county rows for everyone, unit rows within the caller's scope. */
+  targets(db: Executor, planId: number, scope: Scope, indicatorId?: number) {
+    let qb = db
+      .selectFrom('indicatorTargets')
+      .innerJoin('orgUnits', 'orgUnits.id', 'indicatorTargets.unitId')
+      .selectAll('indicatorTargets')
+      .select(['orgUnits.code as unitCode', 'orgUnits.nameZh as unitNameZh', 'orgUnits.nameEn as unitNameEn', 'orgUnits.kind as unitKind'])
+      .where('indicatorTargets.planId', '=', planId);
+    if (indicatorId) qb = qb.where('indicatorTargets.indicatorId', '=', indicatorId);
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('indicatorTargets.isCounty', '=', 1),
+        eb('indicatorTargets.id', 'in', applyScope(eb.selectFrom('indicatorTargets as scoped').select('scoped.id'), scope, { unit: 'scoped.unitId' })),
+      ]),
+    );
+    return qb.orderBy('orgUnits.sortOrder').orderBy('orgUnits.id').execute();
+  },
+  /** Every target of the plan, unscoped: for coverage checks and version snapshots. */
+  allTargets(db: Executor, planId: number) {
+    return db.selectFrom('indicatorTargets').selectAll().where('planId', '=', planId).orderBy('indicatorId').orderBy('unitId').execute();
+  },
+  async replaceTargets(db: Executor, planId: number, indicatorId: number, rows: Omit<Insertable<IndicatorTargetTable>, 'planId' | 'indicatorId'>[]) {
+    await db.deleteFrom('indicatorTargets').where('planId', '=', planId).where('indicatorId', '=', indicatorId).execute();
+    if (rows.length)
+      await db
+        .insertInto('indicatorTargets')
+        .values(rows.map((r) => ({ ...r, planId, indicatorId })))
+        .execute();
+  },
+  async insertVersion(
+    db: Executor,
+    values: { planId: number; version: number; reason: string; snapshot: string; createdBy: number | null; createdAt: string },
+  ) {
+    await db.insertInto('indicatorPlanVersions').values(values).execute();
+  },
+  versions(db: Executor, planId: number) {
+    return db
+      .selectFrom('indicatorPlanVersions')
+      .leftJoin('users', 'users.id', 'indicatorPlanVersions.createdBy')
+      .select(['indicatorPlanVersions.version', 'indicatorPlanVersions.reason', 'indicatorPlanVersions.createdAt', 'users.id as userId', 'users.displayName'])
+      .where('indicatorPlanVersions.planId', '=', planId)
+      .orderBy('indicatorPlanVersions.version', 'desc')
+      .execute();
+  },
+};

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../../shared/modules/admin.schemas';
+import {
+  createIndicatorBody,
+  indicatorDecompositionBody,
+  indicatorListQuery,
+  indicatorPage,
+  indicatorSchema,
+  planSchema,
+  planVersionsResponse,
+  publishPlanBody,
+  updateIndicatorBody,
+  yearIndicatorParams,
+  yearParams,
+} from '../../../shared/modules/indicators.schemas';
+import type { Deps } from '../../core/deps';
+import { exportXlsx } from '../../core/excel/export';
+import { sendXlsx } from '../../core/http/reply';
+import { userCtx } from '../../core/http/request-context';
+import { INDICATOR_EXPORT_COLUMNS, allIndicators, createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service';
+import { getPlan, planVersions, publishPlan, setDecomposition } from './plans.service';
+
+/** The indicator catalogue and the annual plan with its decomposition to units. */
+export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['indicators'];
+  const read = { permission: 'indicator:read' } as const;
+  const manage = { permission: 'indicator:manage' } as const;
+
+  r.get('/api/indicators', { config: read, schema: { tags, querystring: indicatorListQuery, response: { 200: indicatorPage } } }, (req) =>
+    listIndicators(deps, userCtx(req), req.query),
+  );
+  r.get('/api/indicators/export.xlsx', { config: read, schema: { tags, querystring: indicatorListQuery } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const rows = await allIndicators(deps, ctx, req.query);
+    return sendXlsx(
+      reply,
+      ctx.locale === 'en-US' ? 'indicators.xlsx' : '指标目录.xlsx',
+      await exportXlsx('indicators', INDICATOR_EXPORT_COLUMNS, rows, ctx.locale),
+    );
+  });
+  r.get('/api/indicators/:id', { config: read, schema: { tags, params: idParams, response: { 200: indicatorSchema } } }, (req) =>
+    getIndicator(deps, userCtx(req), req.params.id),
+  );
+  r.post('/api/indicators', { config: manage, schema: { tags, body: createIndicatorBody, response: { 200: indicatorSchema } } }, (req) =>
+    createIndicator(deps, userCtx(req), req.body),
+  );
+  r.patch('/api/indicators/:id', { config: manage, schema: { tags, params: idParams, body: updateIndicatorBody, response: { 200: indicatorSchema } } }, (req) =>
+    updateIndicator(deps, userCtx(req), req.params.id, req.body),
+  );
+
+  r.get('/api/indicator-plans/:year', { config: read, schema: { tags, params: yearParams, response: { 200: planSchema } } }, (req) =>
+    getPlan(deps, userCtx(req), req.params.year),
+  );
+  r.put(
+    '/api/indicator-plans/:year/indicators/:indicatorId',
+    { config: manage, schema: { tags, params: yearIndicatorParams, body: indicatorDecompositionBody, response: { 200: planSchema } } },
+    (req) => setDecomposition(deps, userCtx(req), req.params.year, req.params.indicatorId, req.body),
+  );
+  r.post(
+    '/api/indicator-plans/:year/publish',
+    { config: manage, schema: { tags, params: yearParams, body: publishPlanBody, response: { 200: planSchema } } },
+    (req) => publishPlan(deps, userCtx(req), req.params.year, req.body),
+  );
+  r.get('/api/indicator-plans/:year/versions', { config: read, schema: { tags, params: yearParams, response: { 200: planVersionsResponse } } }, (req) =>
+    planVersions(deps, userCtx(req), req.params.year),
+  );
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { listQuery, pageOf, queryBoolean } from '../list';
+import { INDICATOR_KINDS, planCurveProblem } from '../rules/indicator-progress';
+
+export const indicatorKind = z.enum(INDICATOR_KINDS);
+export const indicatorDirection = z.enum(['higher', 'lower']);
+export type IndicatorKindValue = z.infer<typeof indicatorKind>;
+
+const text = (max: number) => z.string().trim().max(max);
+const number = z.number().finite();
+
+/** The fields of an indicator that the office edits. */
+export const indicatorFields = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{2,40}$/, 'err.indicator_code'),
+  nameZh: text(80).min(1, 'err.required'),
+  nameEn: text(120).min(1, 'err.required'),
+  /** Unit of measure as officials write it: 亿元, 万元, %, 万千瓦时, 家 … */
+  unitZh: text(20).min(1, 'err.required'),
+  unitEn: text(40).default(''),
+  kind: indicatorKind,
+  direction: indicatorDirection.default('higher'),
+  sourceUnitId: z.number().int().positive().nullable().default(null),
+  definitionZh: text(2000).default(''),
+  definitionEn: text(2000).default(''),
+  /** Overrides the default yellow band of rules.md for this indicator (pp). */
+  yellowBandPp: number.min(0).max(100).nullable().default(null),
+  decimals: z.number().int().min(0).max(4).default(2),
+  minValue: number.nullable().default(null),
+  maxValue: number.nullable().default(null),
+  /** A month-on-month jump above this share (%) asks for an explanation before submit. */
+  maxJumpPct: number.min(0).nullable().default(null),
+  sortOrder: z.number().int().min(0).max(9999).default(100),
+  active: z.boolean().default(true),
+});
+
+export const createIndicatorBody = indicatorFields.refine((v) => v.minValue === null || v.maxValue === null || v.minValue <= v.maxValue, {
+  path: ['maxValue'],
+  message: 'err.indicator_bounds',
+});
+export const updateIndicatorBody = indicatorFields.partial().strict();
+
+export const indicatorSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unitZh: z.string(),
+  unitEn: z.string(),
+  kind: indicatorKind,
+  direction: indicatorDirection,
+  sourceUnit: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+  definitionZh: z.string(),
+  definitionEn: z.string(),
+  yellowBandPp: z.number().nullable(),
+  decimals: z.number().int(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  maxJumpPct: z.number().nullable(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const INDICATOR_SORTS = ['sortOrder', 'code', 'nameZh', 'kind', 'updatedAt'] as const;
+export const indicatorListQuery = z.strictObject({
+  ...listQuery,
+  sort: z.enum(INDICATOR_SORTS).optional(),
+  q: z.string().trim().max(80).optional(),
+  kind: indicatorKind.optional(),
+  active: queryBoolean.optional(),
+});
+export const indicatorPage = pageOf(indicatorSchema);
+
+// ---- the annual plan and its decomposition ----
+
+export const planCurve = z
+  .array(number)
+  .length(12, 'err.plan_curve.length')
+  .superRefine((curve, ctx) => {
+    const problem = planCurveProblem(curve);
+    if (problem) ctx.addIssue({ code: 'custom', message: `err.plan_curve.${problem}` });
+  });
+
+const targetFields = {
+  target: number,
+  /** Stock indicators: the value at the start of the year. */
+  startOfYear: number.nullable().default(null),
+  planCurve: planCurve.nullable().default(null),
+  responsiblePerson: text(40).default(''),
+  leadLeader: text(40).default(''),
+  measures: text(2000).default(''),
+};
+
+/** One indicator's county target and its decomposition to units, replaced as a whole. */
+export const indicatorDecompositionBody = z
+  .strictObject({
+    county: z.strictObject(targetFields),
+    units: z.array(z.strictObject({ unitId: z.number().int().positive(), ...targetFields })).max(500),
+    /** Required once the plan is published: why the published plan changes. */
+    reason: text(500).optional(),
+  })
+  .refine((b) => new Set(b.units.map((u) => u.unitId)).size === b.units.length, { path: ['units'], message: 'err.duplicate_unit' });
+
+export const yearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const yearIndicatorParams = yearParams.extend({ indicatorId: z.coerce.number().int().positive() });
+
+export const publishPlanBody = z.strictObject({
+  /** Needed when a cumulative or stock indicator's unit targets fall short of the county target. */
+  coverageReason: text(500).optional(),
+  /** Needed to republish a plan that was already published. */
+  reason: text(500).optional(),
+});
+
+const targetSchema = z.object({
+  target: z.number(),
+  startOfYear: z.number().nullable(),
+  planCurve: z.array(z.number()).nullable(),
+  responsiblePerson: z.string(),
+  leadLeader: z.string(),
+  measures: z.string(),
+});
+
+export const planIndicatorSchema = z.object({
+  indicator: indicatorSchema,
+  county: targetSchema.nullable(),
+  units: z.array(targetSchema.extend({ unit: z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }) })),
+  coverage: z.object({ applies: z.boolean(), sum: z.number(), shortfall: z.number(), ok: z.boolean() }),
+});
+export type PlanIndicator = z.infer<typeof planIndicatorSchema>;
+
+export const planSchema = z.object({
+  year: z.number().int(),
+  status: z.enum(['none', 'draft', 'published']),
+  version: z.number().int(),
+  publishedAt: z.string().nullable(),
+  coverageReason: z.string().nullable(),
+  /** Whether the caller sees every unit's targets, or only their own unit's. */
+  complete: z.boolean(),
+  indicators: z.array(planIndicatorSchema),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export const planVersionSchema = z.object({
+  version: z.number().int(),
+  reason: z.string(),
+  createdAt: z.string(),
+  createdBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+});
+export const planVersionsResponse = z.object({ items: z.array(planVersionSchema) });
