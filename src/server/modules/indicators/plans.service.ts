@@ -83,11 +83,11 @@ async function checkUnits(trx: Trx, body: Decomposition) {
   const ids = body.units.map((u) => u.unitId);
   const units = ids.length ? await trx.selectFrom('orgUnits').select(['id', 'kind', 'active']).where('id', 'in', ids).execute() : [];
   const problems: Record<string, 'err.unit_not_found' | 'err.target_unit_kind'> = {};
-  body.units.forEach((u, i) => {
+  for (const [i, u] of body.units.entries()) {
     const unit = units.find((x) => x.id === u.unitId);
     if (!unit || unit.active !== 1) problems[`units.${i}.unitId`] = 'err.unit_not_found';
     else if (!TARGET_UNIT_KINDS.has(unit.kind)) problems[`units.${i}.unitId`] = 'err.target_unit_kind';
-  });
+  }
   if (Object.keys(problems).length) throw fieldError(problems);
 }
 
