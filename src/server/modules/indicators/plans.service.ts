@@ -85,7 +85,7 @@ async function checkUnits(trx: Trx, body: Decomposition) {
   const problems: Record<string, 'err.unit_not_found' | 'err.target_unit_kind'> = {};
   for (const [i, u] of body.units.entries()) {
     const unit = units.find((x) => x.id === u.unitId);
-    if (!unit || unit.active !== 1) problems[`units.${i}.unitId`] = 'err.unit_not_found';
+    if (unit?.active !== 1) problems[`units.${i}.unitId`] = 'err.unit_not_found';
     else if (!TARGET_UNIT_KINDS.has(unit.kind)) problems[`units.${i}.unitId`] = 'err.target_unit_kind';
   }
   if (Object.keys(problems).length) throw fieldError(problems);
