@@ -5,8 +5,10 @@ import { loadConfig } from './config';
 import { migrateToLatest, openConfiguredDb } from './core/db/database';
 import { ensureCalendarSeeded } from './core/calendar/calendar.service';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
+import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
+const DEMO_INDICATORS = fileURLToPath(new URL('../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +23,7 @@ async function main() {
   if (county) await loadCounty(deps, county);
   if (config.demo && county) {
     await ensureDemoAccounts(deps, county);
+    await ensureDemoIndicators(deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(DEMO_INDICATORS, 'utf8'))));
   } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
 
 let t: TestApp;
 let office: Client;
@@ -157,6 +160,11 @@ describe('annual plan', () => {
     expect((await office.post(`/api/indicator-plans/${YEAR}/publish`, { coverageReason: 'again' })).statusCode).toBe(409);
   });
 
+  it('does not apply the coverage check to a target kept at county level', async () => {
+    const plan = (await office.put(`/api/indicator-plans/${YEAR + 2}/indicators/${inv}`, { county: { target: 100 }, units: [] })).json();
+    expect(plan.indicators.find((i: { indicator: { id: number } }) => i.indicator.id === inv).coverage).toMatchObject({ applies: false, ok: true });
+  });
+
   it('publishes a fully covered plan without a reason', async () => {
     const year = YEAR + 1;
     await office.put(`/api/indicator-plans/${year}/indicators/${inv}`, { county: { target: 100 }, units: [share('daying', 60), share('gxj', 40)] });
@@ -200,5 +208,27 @@ describe('annual plan', () => {
     expect((await office.put(`/api/indicator-plans/${YEAR}/indicators/999999`, { county: { target: 1 }, units: [] })).statusCode).toBe(404);
     expect((await office.post('/api/indicator-plans/2099/publish', {})).statusCode).toBe(404);
     expect((await office.get('/api/indicator-plans/2099')).json()).toMatchObject({ status: 'none', version: 0 });
+  });
+});
+
+describe('demo indicators', () => {
+  it('load once into a county with a published, fully covered 2021 plan', async () => {
+    const demo = await createTestApp();
+    try {
+      const file = indicatorsFile.parse(
+        JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url)), 'utf8')),
+      );
+      expect(await ensureDemoIndicators(demo.deps, file)).toBe(true);
+      expect(await ensureDemoIndicators(demo.deps, file)).toBe(false);
+      const plan = (await (await demo.signIn('office')).get('/api/indicator-plans/2021')).json();
+      expect(plan).toMatchObject({ status: 'published', version: 1 });
+      expect(plan.indicators).toHaveLength(11);
+      for (const row of plan.indicators) expect(row.coverage.ok, row.indicator.code).toBe(true);
+      const investment = plan.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'IND_INV');
+      expect(investment.units).toHaveLength(13);
+      expect(investment.county.planCurve[5]).toBe(42);
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -26,11 +26,14 @@ function targetOf(row: TargetRow) {
   };
 }
 
-/** Coverage of one indicator's decomposition, always over all units whatever the caller sees. */
+/**
+ * Coverage of one indicator's decomposition, always over all units whatever the caller sees. An indicator kept at
+ * county level (no unit shares, answered for by its data-source department) is not decomposed, so nothing is short.
+ */
 function coverageOf(indicator: IndicatorRow, targets: TargetRow[]) {
   const county = targets.find((t) => t.indicatorId === indicator.id && t.isCounty === 1);
   const units = targets.filter((t) => t.indicatorId === indicator.id && t.isCounty === 0).map((t) => t.target);
-  if (!county) return { applies: false, sum: units.reduce((a, b) => a + b, 0), shortfall: 0, ok: true };
+  if (!county || units.length === 0) return { applies: false, sum: units.reduce((a, b) => a + b, 0), shortfall: 0, ok: true };
   return coverage(indicator.kind, indicator.direction, county.target, units);
 }
 
