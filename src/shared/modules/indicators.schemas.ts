@@ -151,3 +151,7 @@ export const planVersionSchema = z.object({
   createdBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
 });
 export const planVersionsResponse = z.object({ items: z.array(planVersionSchema) });
+
+export const planYearsResponse = z.object({
+  items: z.array(z.object({ year: z.number().int(), status: z.enum(['draft', 'published']), version: z.number().int() })),
+});

@@ -64,6 +64,9 @@ export const indicatorsRepository = {
 
 /** SQL for annual plans, their targets and their published versions. */
 export const plansRepository = {
+  years(db: Executor) {
+    return db.selectFrom('indicatorPlans').select(['year', 'status', 'version']).orderBy('year', 'desc').execute();
+  },
   findByYear(db: Executor, year: number) {
     return db.selectFrom('indicatorPlans').selectAll().where('year', '=', year).executeTakeFirst();
   },

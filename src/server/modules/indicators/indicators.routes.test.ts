@@ -208,6 +208,12 @@ describe('annual plan', () => {
     expect((await office.put(`/api/indicator-plans/${YEAR}/indicators/999999`, { county: { target: 1 }, units: [] })).statusCode).toBe(404);
     expect((await office.post('/api/indicator-plans/2099/publish', {})).statusCode).toBe(404);
     expect((await office.get('/api/indicator-plans/2099')).json()).toMatchObject({ status: 'none', version: 0 });
+    const years = (await daying.get('/api/indicator-plans')).json().items.map((p: { year: number; status: string }) => [p.year, p.status]);
+    expect(years).toEqual([
+      [YEAR + 2, 'draft'],
+      [YEAR + 1, 'published'],
+      [YEAR, 'published'],
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   indicatorPage,
   indicatorSchema,
   planSchema,
+  planYearsResponse,
   planVersionsResponse,
   publishPlanBody,
   updateIndicatorBody,
@@ -19,7 +20,7 @@ import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
 import { INDICATOR_EXPORT_COLUMNS, allIndicators, createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service';
-import { getPlan, planVersions, publishPlan, setDecomposition } from './plans.service';
+import { getPlan, planVersions, planYears, publishPlan, setDecomposition } from './plans.service';
 
 /** The indicator catalogue and the annual plan with its decomposition to units. */
 export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
@@ -50,6 +51,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
     updateIndicator(deps, userCtx(req), req.params.id, req.body),
   );
 
+  r.get('/api/indicator-plans', { config: read, schema: { tags, response: { 200: planYearsResponse } } }, (req) => planYears(deps, userCtx(req)));
   r.get('/api/indicator-plans/:year', { config: read, schema: { tags, params: yearParams, response: { 200: planSchema } } }, (req) =>
     getPlan(deps, userCtx(req), req.params.year),
   );

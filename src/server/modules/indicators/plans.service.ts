@@ -43,6 +43,12 @@ async function countyUnitId(db: Executor): Promise<number> {
   return county.id;
 }
 
+/** The years that have a plan, newest first. */
+export async function planYears(deps: Deps, ctx: RequestContext) {
+  requirePermission(ctx, 'indicator:read');
+  return { items: await plansRepository.years(deps.db) };
+}
+
 /** The year's plan as the caller may see it: the county targets, and unit targets within their data scope. */
 export async function getPlan(deps: Deps, ctx: RequestContext, year: number): Promise<Plan> {
   requirePermission(ctx, 'indicator:read');
