@@ -1,5 +1,8 @@
 import {
   ApartmentOutlined,
+  AimOutlined,
+  BarChartOutlined,
+  UnorderedListOutlined,
   AuditOutlined,
   FileSearchOutlined,
   HomeOutlined,
@@ -17,11 +20,11 @@ export interface NavItem {
   /** Shown when the user holds this permission; the home page is for everyone. */
   permission?: Permission;
   icon: ReactNode;
-  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit';
+  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit' | 'indicatorCatalogue' | 'indicatorPlan';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup';
+  label: 'system' | 'auditGroup' | 'indicatorsGroup';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -29,6 +32,14 @@ export interface NavGroup {
 /** Every page reachable from the menu, grouped as in the side menu; routes and shortcuts use the same list. */
 export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/', icon: <HomeOutlined />, label: 'home' },
+  {
+    label: 'indicatorsGroup',
+    icon: <BarChartOutlined />,
+    items: [
+      { path: '/indicators/plan', permission: 'indicator:read', icon: <AimOutlined />, label: 'indicatorPlan' },
+      { path: '/indicators/catalogue', permission: 'indicator:read', icon: <UnorderedListOutlined />, label: 'indicatorCatalogue' },
+    ],
+  },
   {
     label: 'system',
     icon: <SettingOutlined />,

@@ -16,6 +16,8 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   security: () => import('../features/settings/pages/SecuritySettingsPage').then((m) => ({ Component: m.SecuritySettingsPage })),
   loginLog: () => import('../features/login-log/pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
   audit: () => import('../features/audit/pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
+  indicatorCatalogue: () => import('../features/indicators/pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
+  indicatorPlan: () => import('../features/indicators/pages/IndicatorPlanPage').then((m) => ({ Component: m.IndicatorPlanPage })),
 };
 
 /** A route per menu entry, behind the same permission that shows the entry. */
