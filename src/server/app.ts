@@ -20,6 +20,7 @@ import { roleRoutes } from './core/roles/roles.routes';
 import { settingsRoutes } from './core/settings/settings.routes';
 import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
+import { ledgerRoutes } from './modules/indicators/ledger.routes';
 
 export interface AppOptions {
   config: Config;
@@ -57,7 +58,18 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes, calendarRoutes, indicatorRoutes])
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    unitRoutes,
+    userRoutes,
+    roleRoutes,
+    settingsRoutes,
+    auditRoutes,
+    calendarRoutes,
+    indicatorRoutes,
+    ledgerRoutes,
+  ])
     routes(app, deps);
   await serveWeb(app, config.webDist);
   return { app, deps };

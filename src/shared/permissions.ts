@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   // indicators: catalogue, annual plan and decomposition
   'indicator:read',
   'indicator:manage',
+  'indicator:enter',
+  'indicator:lock',
   // security administration
   'role:read',
   'role:manage',
@@ -61,11 +63,11 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '工业强县办公室',
     nameEn: 'Leading group office',
     dataScope: 'all',
-    permissions: ['unit:read', 'user:read', 'calendar:manage', 'indicator:read', 'indicator:manage'],
+    permissions: ['unit:read', 'user:read', 'calendar:manage', 'indicator:read', 'indicator:manage', 'indicator:enter', 'indicator:lock'],
   },
   { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read', 'indicator:read'] },
-  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read', 'indicator:read'] },
-  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read', 'indicator:read'] },
+  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read', 'indicator:read', 'indicator:enter'] },
+  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read', 'indicator:read', 'indicator:enter'] },
   { code: 'service_officer', nameZh: '首席服务官/专班成员', nameEn: 'Service officer', dataScope: 'unit', permissions: ['unit:read'] },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },

@@ -57,6 +57,15 @@ const zh = {
   'err.plan_change_reason': '计划已发布，修改须填写原因',
   'err.start_of_year_required': '时点值指标须填写年初数',
   'err.plan_empty': '计划中还没有任何指标目标',
+  'err.month': '月份格式应为 YYYY-MM',
+  'err.no_target': '该单位本年度没有此指标的目标，不能填报',
+  'err.locked_change_reason': '该月数据已锁定，修改须填写原因',
+  'err.month_locked': '该月数据已锁定',
+  'err.value.below_min': '不能小于下限 {min}',
+  'err.value.above_max': '不能大于上限 {max}',
+  'err.value.too_many_decimals': '最多保留 {decimals} 位小数',
+  'err.value.jump_unexplained': '较上月变动 {jump}%，超过 {limit}%，请填写说明',
+  'err.nothing_to_submit': '该月没有待报送的数据',
   'err.coverage_short': '以下指标分解到单位的目标之和小于全县目标：{indicators}。请补足，或填写原因后发布',
 } as const;
 
@@ -115,6 +124,15 @@ const en: Record<MessageKey, string> = {
   'err.plan_change_reason': 'The plan is published: give a reason for the change',
   'err.start_of_year_required': 'Stock indicators need the value at the start of the year',
   'err.plan_empty': 'The plan has no targets yet',
+  'err.month': 'Months are written YYYY-MM',
+  'err.no_target': 'This unit has no target for this indicator this year, so nothing can be entered',
+  'err.locked_change_reason': 'The month is locked: give a reason for the change',
+  'err.month_locked': 'The month is locked',
+  'err.value.below_min': 'Cannot be below the lower limit {min}',
+  'err.value.above_max': 'Cannot exceed the upper limit {max}',
+  'err.value.too_many_decimals': 'At most {decimals} decimal places',
+  'err.value.jump_unexplained': 'Changed {jump}% from last month, more than {limit}%: please explain',
+  'err.nothing_to_submit': 'Nothing to submit for this month',
   'err.coverage_short': 'Unit targets add up to less than the county target for: {indicators}. Top them up, or give a reason to publish',
 };
 

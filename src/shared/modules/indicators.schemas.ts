@@ -155,3 +155,84 @@ export const planVersionsResponse = z.object({ items: z.array(planVersionSchema)
 export const planYearsResponse = z.object({
   items: z.array(z.object({ year: z.number().int(), status: z.enum(['draft', 'published']), version: z.number().int() })),
 });
+
+// ---- the monthly ledger ----
+
+export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'err.month');
+
+export const ledgerQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** The unit whose sheet to show; the caller's own unit when absent. */
+  unitId: z.coerce.number().int().positive().optional(),
+});
+
+const ledgerCell = z.object({
+  value: z.number(),
+  status: z.enum(['draft', 'submitted']),
+  explanation: z.string(),
+  updatedAt: z.string(),
+});
+export type LedgerCell = z.infer<typeof ledgerCell>;
+
+export const ledgerRowSchema = z.object({
+  indicator: indicatorSchema,
+  target: z.number(),
+  startOfYear: z.number().nullable(),
+  planCurve: z.array(z.number()).nullable(),
+  /** This year's months, January first; null where nothing is entered. */
+  values: z.array(ledgerCell.nullable()),
+  /** Last year's months, the baseline for year-on-year growth. */
+  lastYear: z.array(z.number().nullable()),
+  /** Whether the caller may enter values on this row. */
+  writable: z.boolean(),
+});
+export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+export const ledgerSchema = z.object({
+  year: z.number().int(),
+  unit: z.object({ id: z.number().int(), code: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }),
+  /** Months of the year (`YYYY-MM`) the office has locked. */
+  lockedMonths: z.array(z.string()),
+  /** Units whose sheets the caller may open. */
+  units: z.array(z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() })),
+  rows: z.array(ledgerRowSchema),
+});
+export type Ledger = z.infer<typeof ledgerSchema>;
+
+export const saveValuesBody = z.strictObject({
+  unitId: z.number().int().positive(),
+  values: z
+    .array(
+      z.strictObject({
+        indicatorId: z.number().int().positive(),
+        month: monthString,
+        value: z.number().finite(),
+        explanation: z.string().trim().max(500).default(''),
+      }),
+    )
+    .min(1)
+    .max(1000),
+  /** Required when any value is in a locked month. */
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const submitMonthBody = z.strictObject({ unitId: z.number().int().positive(), month: monthString });
+export const monthBody = z.strictObject({ month: monthString });
+
+export const valueHistoryQuery = z.strictObject({
+  indicatorId: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive(),
+  month: monthString,
+});
+export const valueHistoryResponse = z.object({
+  items: z.array(
+    z.object({
+      action: z.enum(['submit', 'correct']),
+      beforeValue: z.number().nullable(),
+      afterValue: z.number(),
+      reason: z.string(),
+      changedAt: z.string(),
+      changedBy: z.string().nullable(),
+    }),
+  ),
+});

@@ -238,6 +238,8 @@ export const enUS: Catalogue = {
     calendar: { seed: 'Load statutory holiday arrangement', set_day: 'Change working-day calendar' },
     indicator: { create: 'Create indicator', update: 'Change indicator' },
     indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
+    indicator_value: { save: 'Save indicator values', submit: 'Submit indicator values', correct: 'Correct locked values' },
+    indicator_month: { lock: 'Lock month' },
     setup: { create_role: 'Set up role', create_user: 'Set up user', load_county: 'Set up county units', load_indicators: 'Set up indicators and targets' },
   },
   entityType: {
@@ -248,6 +250,8 @@ export const enUS: Catalogue = {
     calendar: 'Working-day calendar',
     indicator: 'Indicator',
     indicator_plan: 'Annual target plan',
+    indicator_value: 'Indicator values',
+    indicator_month: 'Month',
   },
   indicators: {
     catalogue: 'Indicator catalogue',
@@ -378,5 +382,7 @@ export const enUS: Catalogue = {
     'loginlog:read': 'View sign-in log',
     'indicator:read': 'View indicators',
     'indicator:manage': 'Manage indicators and targets',
+    'indicator:enter': 'Enter indicator values',
+    'indicator:lock': 'Lock monthly data',
   },
 };

@@ -217,6 +217,8 @@ export const zhCN = {
     calendar: { seed: '导入法定节假日安排', set_day: '调整工作日历' },
     indicator: { create: '新建指标', update: '修改指标' },
     indicator_plan: { set_targets: '调整指标目标分解', publish: '发布年度目标' },
+    indicator_value: { save: '保存指标数据', submit: '报送指标数据', correct: '修改已锁定数据' },
+    indicator_month: { lock: '锁定月度数据' },
     setup: { create_role: '初始化角色', create_user: '初始化用户', load_county: '初始化县域机构', load_indicators: '初始化指标与目标' },
   },
   entityType: {
@@ -227,6 +229,8 @@ export const zhCN = {
     calendar: '工作日历',
     indicator: '指标',
     indicator_plan: '年度目标计划',
+    indicator_value: '指标数据',
+    indicator_month: '月度数据',
   },
   indicators: {
     catalogue: '指标目录',
@@ -356,6 +360,8 @@ export const zhCN = {
     'loginlog:read': '查看登录日志',
     'indicator:read': '查看指标',
     'indicator:manage': '管理指标与目标',
+    'indicator:enter': '填报指标数据',
+    'indicator:lock': '锁定月度数据',
   } satisfies Record<Permission, string>,
 };
 

@@ -178,6 +178,38 @@ export interface IndicatorPlanVersionTable {
   createdAt: string;
 }
 
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  indicatorId: number;
+  unitId: number;
+  /** `YYYY-MM` */
+  month: string;
+  value: number;
+  explanation: string;
+  status: 'draft' | 'submitted';
+  updatedBy: number | null;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export interface IndicatorValueHistoryTable {
+  id: Generated<number>;
+  valueId: number;
+  /** `save` before submission is not kept; `submit`, and `correct` (a change after submission or lock, with a reason). */
+  action: 'submit' | 'correct';
+  beforeValue: number | null;
+  afterValue: number;
+  reason: string;
+  changedBy: number | null;
+  changedAt: string;
+}
+
+export interface IndicatorMonthLockTable {
+  month: string;
+  lockedBy: number | null;
+  lockedAt: string;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -194,4 +226,7 @@ export interface Database {
   indicatorPlans: IndicatorPlanTable;
   indicatorTargets: IndicatorTargetTable;
   indicatorPlanVersions: IndicatorPlanVersionTable;
+  indicatorValues: IndicatorValueTable;
+  indicatorValueHistory: IndicatorValueHistoryTable;
+  indicatorMonthLocks: IndicatorMonthLockTable;
 }

@@ -16,6 +16,12 @@ export const unitsRepository = {
   findById(db: Executor, id: number, scope: Scope = { all: true }) {
     return applyScope(db.selectFrom('orgUnits').selectAll().where('id', '=', id), scope, { unit: 'orgUnits.id' }).executeTakeFirst();
   },
+  /** The county at the root of the tree. */
+  async countyId(db: Executor): Promise<number> {
+    const county = await db.selectFrom('orgUnits').select('id').where('kind', '=', 'county').orderBy('id').executeTakeFirst();
+    if (!county) throw new Error('No county unit: load a county first');
+    return county.id;
+  },
   findByCode(db: Executor, code: string) {
     return db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
   },

@@ -4,9 +4,10 @@ import { coverage } from '../../../shared/rules/indicator-progress';
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
-import type { Executor, Trx } from '../../core/db/database';
+import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
+import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
 import { type IndicatorRow, type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
 
@@ -35,12 +36,6 @@ function coverageOf(indicator: IndicatorRow, targets: TargetRow[]) {
   const units = targets.filter((t) => t.indicatorId === indicator.id && t.isCounty === 0).map((t) => t.target);
   if (!county || units.length === 0) return { applies: false, sum: units.reduce((a, b) => a + b, 0), shortfall: 0, ok: true };
   return coverage(indicator.kind, indicator.direction, county.target, units);
-}
-
-async function countyUnitId(db: Executor): Promise<number> {
-  const county = await db.selectFrom('orgUnits').select('id').where('kind', '=', 'county').orderBy('id').executeTakeFirst();
-  if (!county) throw new Error('No county unit: load a county first');
-  return county.id;
 }
 
 /** The years that have a plan, newest first. */
@@ -118,7 +113,7 @@ export async function setDecomposition(deps: Deps, ctx: UserContext, year: numbe
       plan?.id ??
       (await plansRepository.insert(trx, { year, status: 'draft', version: 0, coverageReason: null, publishedAt: null, createdAt: now, updatedAt: now }));
     const before = (await plansRepository.allTargets(trx, planId)).filter((t) => t.indicatorId === indicatorId);
-    const county = await countyUnitId(trx);
+    const county = await unitsRepository.countyId(trx);
     const row = (unitId: number, isCounty: number, t: Decomposition['county']) => ({
       unitId,
       isCounty,

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
+
+let t: TestApp;
+let office: Client;
+let daying: Client;
+let tjj: Client;
+const ids: Record<string, number> = {};
+const units: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const file = fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
+  await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  for (const row of await t.deps.db.selectFrom('indicators').select(['id', 'code']).execute()) ids[row.code] = row.id;
+  for (const code of ['daying', 'chengguan', 'baofeng', 'tjj']) units[code] = await t.unitId(code);
+  [office, daying, tjj] = await Promise.all([t.signIn('office'), t.signIn('daying'), t.signIn('tjj')]);
+});
+afterAll(() => t.close());
+
+const save = (client: Client, unit: string, values: { code: string; month: string; value: number; explanation?: string }[], reason?: string) =>
+  client.put('/api/indicator-ledger/values', {
+    unitId: units[unit],
+    values: values.map(({ code, ...v }) => ({ indicatorId: ids[code], ...v })),
+    ...(reason ? { reason } : {}),
+  });
+
+describe('monthly ledger', () => {
+  it('gives a township its own sheet: one row per indicator it has a target for', async () => {
+    const res = await daying.get('/api/indicator-ledger?year=2021');
+    expect(res.statusCode).toBe(200);
+    const sheet = res.json();
+    expect(sheet.unit.code).toBe('daying');
+    expect(sheet.rows.map((r: { indicator: { code: string } }) => r.indicator.code)).toEqual([
+      'IND_INV',
+      'TECH_INV',
+      'POWER',
+      'ABOVE_SCALE',
+      'NEW_ABOVE_SCALE',
+    ]);
+    expect(sheet.rows.every((r: { writable: boolean }) => r.writable)).toBe(true);
+    expect(sheet.units.map((u: { id: number }) => u.id)).toEqual([units.daying]);
+    expect((await daying.get(`/api/indicator-ledger?year=2021&unitId=${units.chengguan}`)).statusCode).toBe(404);
+  });
+
+  it('saves drafts, including last year as the baseline, and refuses rows without a target', async () => {
+    const res = await save(daying, 'daying', [
+      { code: 'IND_INV', month: '2020-01', value: 1.2 },
+      { code: 'IND_INV', month: '2021-01', value: 1.5 },
+      { code: 'IND_INV', month: '2021-02', value: 1.6 },
+    ]);
+    expect(res.statusCode).toBe(204);
+    const row = (await daying.get('/api/indicator-ledger?year=2021')).json().rows[0];
+    expect(row.values[0]).toMatchObject({ value: 1.5, status: 'draft' });
+    expect(row.lastYear[0]).toBe(1.2);
+
+    const bad = await save(daying, 'daying', [
+      { code: 'IND_INV', month: '2021-03', value: 1 },
+      { code: 'IND_INV', month: '2019-12', value: 1 },
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields)).toEqual(['values.1.indicatorId']);
+    // Growth is kept at county level: the township has no VA_GROWTH target to report against.
+    const growth = await save(daying, 'daying', [{ code: 'VA_GROWTH', month: '2021-03', value: 1 }]);
+    expect(growth.json().fields).toEqual({ 'values.0.indicatorId': expect.stringContaining('没有此指标的目标') });
+    expect((await save(daying, 'baofeng', [{ code: 'VA_GROWTH', month: '2021-03', value: 1 }])).statusCode).toBe(404); // the county total is 统计局's
+    const row2 = (await daying.get('/api/indicator-ledger?year=2021')).json().rows[0];
+    expect(row2.values[2]).toBeNull();
+  });
+
+  it('keeps one township out of another township’s values (404)', async () => {
+    expect((await save(daying, 'chengguan', [{ code: 'IND_INV', month: '2021-01', value: 99 }])).statusCode).toBe(404);
+    expect((await daying.post('/api/indicator-ledger/submit', { unitId: units.chengguan, month: '2021-01' })).statusCode).toBe(404);
+    const chengguan = await t.deps.db.selectFrom('indicatorValues').selectAll().where('unitId', '=', units.chengguan).execute();
+    expect(chengguan).toHaveLength(0);
+  });
+
+  it('lets the data-source department enter the county total', async () => {
+    expect((await save(tjj, 'baofeng', [{ code: 'VA_GROWTH', month: '2021-01', value: 9.1 }])).statusCode).toBe(204);
+    expect((await save(tjj, 'baofeng', [{ code: 'IND_INV', month: '2021-01', value: 9.1 }])).statusCode).toBe(404); // 发改委's, not 统计局's
+    const sheet = (await tjj.get(`/api/indicator-ledger?year=2021&unitId=${units.baofeng}`)).json();
+    expect(sheet.rows.map((r: { indicator: { code: string } }) => r.indicator.code)).toEqual(['VA_GROWTH', 'ABOVE_SCALE', 'NEW_ABOVE_SCALE']);
+  });
+
+  it('asks for an explanation of a large jump before submitting, then submits', async () => {
+    await save(daying, 'daying', [{ code: 'IND_INV', month: '2021-02', value: 3.1 }]); // +107 % on January
+    const refused = await daying.post('/api/indicator-ledger/submit', { unitId: units.daying, month: '2021-02' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[`values.${ids.IND_INV}`]).toContain('请填写说明');
+
+    await save(daying, 'daying', [{ code: 'IND_INV', month: '2021-02', value: 3.1, explanation: '平高电气二期设备集中到货入账' }]);
+    const ok = await daying.post('/api/indicator-ledger/submit', { unitId: units.daying, month: '2021-02' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ submitted: 1 });
+    const again = await daying.post('/api/indicator-ledger/submit', { unitId: units.daying, month: '2021-02' });
+    expect(again.json().fields).toHaveProperty('month');
+  });
+
+  it('locks a month: the office only, once', async () => {
+    expect((await daying.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(403);
+    expect((await office.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(204);
+    expect((await office.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(409);
+    expect((await office.post('/api/indicator-ledger/locks', { month: '2021-13' })).statusCode).toBe(400);
+    expect((await daying.get('/api/indicator-ledger?year=2021')).json().lockedMonths).toEqual(['2021-02']);
+    expect((await daying.post('/api/indicator-ledger/submit', { unitId: units.daying, month: '2021-02' })).json().fields.month).toBeDefined();
+  });
+
+  it('changes a locked value only with a reason, audited and kept in the value’s history', async () => {
+    const noReason = await save(daying, 'daying', [{ code: 'IND_INV', month: '2021-02', value: 3.0, explanation: '平高电气二期设备集中到货入账' }]);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields).toHaveProperty('reason');
+    expect((await daying.get('/api/indicator-ledger?year=2021')).json().rows[0].values[1].value).toBe(3.1);
+
+    const withReason = await save(
+      daying,
+      'daying',
+      [{ code: 'IND_INV', month: '2021-02', value: 3.0, explanation: '平高电气二期设备集中到货入账' }],
+      '统计局反馈重复计入 0.1 亿元',
+    );
+    expect(withReason.statusCode).toBe(204);
+    const cell = (await daying.get('/api/indicator-ledger?year=2021')).json().rows[0].values[1];
+    expect(cell).toMatchObject({ value: 3, status: 'submitted' });
+
+    const history = (await office.get(`/api/indicator-ledger/history?indicatorId=${ids.IND_INV}&unitId=${units.daying}&month=2021-02`)).json().items;
+    expect(
+      history.map((h: { action: string; beforeValue: number | null; afterValue: number; reason: string }) => [h.action, h.beforeValue, h.afterValue, h.reason]),
+    ).toEqual([
+      ['correct', 3.1, 3, '统计局反馈重复计入 0.1 亿元'],
+      ['submit', null, 3.1, ''],
+    ]);
+    const audit = await t.deps.db.selectFrom('auditLog').selectAll().where('action', '=', 'indicator_value.correct').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.afterJson as string).reason).toBe('统计局反馈重复计入 0.1 亿元');
+  });
+
+  it('hides another township’s value history (404)', async () => {
+    const chengguan = await t.signIn('chengguan');
+    const res = await chengguan.get(`/api/indicator-ledger/history?indicatorId=${ids.IND_INV}&unitId=${units.daying}&month=2021-02`);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('rejects malformed values per field', async () => {
+    const res = await daying.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: ids.IND_INV, month: '2021-2', value: 'x' }] });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().fields).sort()).toEqual(['values.0.month', 'values.0.value']);
+  });
+});

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ledgerQuery,
+  ledgerSchema,
+  monthBody,
+  saveValuesBody,
+  submitMonthBody,
+  valueHistoryQuery,
+  valueHistoryResponse,
+} from '../../../shared/modules/indicators.schemas';
+import type { Deps } from '../../core/deps';
+import { userCtx } from '../../core/http/request-context';
+import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
+
+/** The monthly ledger: sheets per unit and year, saving and submitting values, locking months. */
+export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['indicator ledger'];
+  r.get(
+    '/api/indicator-ledger',
+    { config: { permission: 'indicator:read' }, schema: { tags, querystring: ledgerQuery, response: { 200: ledgerSchema } } },
+    (req) => getLedger(deps, userCtx(req), req.query),
+  );
+  r.put('/api/indicator-ledger/values', { config: { permission: 'indicator:enter' }, schema: { tags, body: saveValuesBody } }, async (req, reply) => {
+    await saveValues(deps, userCtx(req), req.body);
+    return reply.status(204).send();
+  });
+  r.post('/api/indicator-ledger/submit', { config: { permission: 'indicator:enter' }, schema: { tags, body: submitMonthBody } }, (req) =>
+    submitMonth(deps, userCtx(req), req.body),
+  );
+  r.post('/api/indicator-ledger/locks', { config: { permission: 'indicator:lock' }, schema: { tags, body: monthBody } }, async (req, reply) => {
+    await lockMonth(deps, userCtx(req), req.body.month);
+    return reply.status(204).send();
+  });
+  r.get(
+    '/api/indicator-ledger/history',
+    { config: { permission: 'indicator:read' }, schema: { tags, querystring: valueHistoryQuery, response: { 200: valueHistoryResponse } } },
+    (req) => valueHistory(deps, userCtx(req), req.query),
+  );
+}
