@@ -236,3 +236,36 @@ export const valueHistoryResponse = z.object({
     }),
   ),
 });
+
+// ---- progress and warnings ----
+
+export const warningLevel = z.enum(['green', 'yellow', 'red', 'missing']);
+
+export const warningsQuery = z.strictObject({
+  month: monthString,
+  level: warningLevel.optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  indicatorId: z.coerce.number().int().positive().optional(),
+});
+
+const progressCell = z.object({
+  unit: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }),
+  target: z.number(),
+  ytd: z.number().nullable(),
+  yoyGrowth: z.number().nullable(),
+  completion: z.number().nullable(),
+  timeProgress: z.number(),
+  gapPp: z.number().nullable(),
+  level: warningLevel,
+  persistentRed: z.boolean(),
+  /** Rank among the units of this indicator (county row: null). */
+  rank: z.number().int().nullable(),
+});
+export type ProgressCell = z.infer<typeof progressCell>;
+
+export const warningsResponse = z.object({
+  month: z.string(),
+  locked: z.boolean(),
+  indicators: z.array(z.object({ indicator: indicatorSchema, county: progressCell.nullable(), units: z.array(progressCell) })),
+});
+export type Warnings = z.infer<typeof warningsResponse>;

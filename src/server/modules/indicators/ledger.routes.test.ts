@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { indicatorProgress } from '../../../shared/rules/indicator-progress';
 import { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
 
 let t: TestApp;
@@ -145,5 +146,80 @@ describe('monthly ledger', () => {
     const res = await daying.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: ids.IND_INV, month: '2021-2', value: 'x' }] });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().fields).sort()).toEqual(['values.0.month', 'values.0.value']);
+  });
+});
+
+describe('warnings board', () => {
+  // Technological upgrading investment, 2021, back-loaded plan (42 % by June). Each township's plan share comes from the demo.
+  const months = ['2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-06'];
+  const series: Record<string, number[]> = {
+    zhouzhuang: [0.3, 0.4, 0.5, 0.6, 0.6, 0.8], // ahead of its plan
+    yangzhuang: [0.1, 0.1, 0.2, 0.2, 0.2, 0.3], // far behind, two months running
+  };
+
+  beforeAll(async () => {
+    const now = new Date().toISOString();
+    for (const [code, values] of Object.entries(series)) {
+      units[code] = await t.unitId(code);
+      await t.deps.db
+        .insertInto('indicatorValues')
+        .values(
+          values.map((value, i) => ({
+            indicatorId: ids.TECH_INV,
+            unitId: units[code],
+            month: months[i],
+            value,
+            explanation: '',
+            status: 'submitted' as const,
+            updatedBy: null,
+            updatedAt: now,
+            submittedAt: now,
+          })),
+        )
+        .execute();
+    }
+  });
+
+  it('computes each unit’s progress with the shared rules, ranks units and flags persistent red', async () => {
+    const res = await office.get('/api/indicator-warnings?month=2021-06');
+    expect(res.statusCode).toBe(200);
+    const board = res.json();
+    const tech = board.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'TECH_INV');
+    const plan = (await office.get('/api/indicator-plans/2021'))
+      .json()
+      .indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'TECH_INV');
+    for (const code of Object.keys(series)) {
+      const target = plan.units.find((u: { unit: { code: string } }) => u.unit.code === code);
+      const expected = indicatorProgress({
+        kind: 'cumulative',
+        direction: 'higher',
+        target: target.target,
+        month: 6,
+        values: [...series[code], ...Array(6).fill(null)],
+        planCurve: target.planCurve,
+      });
+      const cell = tech.units.find((c: { unit: { id: number } }) => c.unit.id === units[code]);
+      expect(cell, code).toMatchObject({ ytd: expected.ytd, completion: expected.completion, gapPp: expected.gapPp, level: expected.level, timeProgress: 42 });
+    }
+    const [first, second] = tech.units;
+    expect([first.unit.id, first.rank, second.unit.id, second.rank]).toEqual([units.zhouzhuang, 1, units.yangzhuang, 2]);
+    const yangzhuang = tech.units.find((c: { unit: { id: number } }) => c.unit.id === units.yangzhuang);
+    expect(yangzhuang).toMatchObject({ level: 'red', persistentRed: true });
+    // Units that reported nothing are missing and unranked; drafts do not count as reported.
+    const dayingCell = tech.units.find((c: { unit: { id: number } }) => c.unit.id === units.daying);
+    expect(dayingCell).toMatchObject({ level: 'missing', rank: null });
+    expect(tech.units).toHaveLength(13);
+  });
+
+  it('filters by level and shows a township only its own cells and the county', async () => {
+    const red = (await office.get('/api/indicator-warnings?month=2021-06&level=red')).json();
+    const tech = red.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'TECH_INV');
+    expect(tech.units.map((c: { unit: { id: number } }) => c.unit.id)).toEqual([units.yangzhuang]);
+
+    const mine = (await daying.get('/api/indicator-warnings?month=2021-06')).json();
+    for (const row of mine.indicators) for (const cell of row.units) expect(cell.unit.id).toBe(units.daying);
+    const growth = mine.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'VA_GROWTH');
+    expect(growth.county.unit.id).toBe(units.baofeng);
+    expect((await daying.get('/api/indicator-warnings?month=2021-6')).statusCode).toBe(400);
   });
 });

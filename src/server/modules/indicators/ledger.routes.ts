@@ -8,10 +8,13 @@ import {
   submitMonthBody,
   valueHistoryQuery,
   valueHistoryResponse,
+  warningsQuery,
+  warningsResponse,
 } from '../../../shared/modules/indicators.schemas';
 import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
+import { monthWarnings } from './warnings.service';
 
 /** The monthly ledger: sheets per unit and year, saving and submitting values, locking months. */
 export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
@@ -37,5 +40,10 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     '/api/indicator-ledger/history',
     { config: { permission: 'indicator:read' }, schema: { tags, querystring: valueHistoryQuery, response: { 200: valueHistoryResponse } } },
     (req) => valueHistory(deps, userCtx(req), req.query),
+  );
+  r.get(
+    '/api/indicator-warnings',
+    { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: warningsQuery, response: { 200: warningsResponse } } },
+    (req) => monthWarnings(deps, userCtx(req), req.query),
   );
 }
