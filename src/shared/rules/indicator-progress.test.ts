@@ -116,6 +116,17 @@ const stockCases: Row[] = [
     { kind: 'stock', target: 52, startOfYear: 40, month: 12, values: [...Array(11).fill(41), 39] },
     { completion: -8.333333, gapPp: -108.333333, level: 'red' },
   ],
+  // A unit asked only to keep its count (target = start): compared with the count itself, not with time progress.
+  [
+    'stock held, m6',
+    { kind: 'stock', target: 10, startOfYear: 10, month: 6, values: months(10, 10, 10, 10, 10, 10) },
+    { completion: 100, gapPp: 0, level: 'green' },
+  ],
+  [
+    'stock held, one firm lost',
+    { kind: 'stock', target: 10, startOfYear: 10, month: 6, values: months(10, 10, 10, 10, 10, 9) },
+    { completion: 90, gapPp: -10, level: 'red' },
+  ],
   ['stock m12 reached', { kind: 'stock', target: 52, startOfYear: 40, month: 12, values: Array(12).fill(52) }, { completion: 100, gapPp: 0, level: 'green' }],
 ];
 

@@ -83,10 +83,14 @@ function completion(input: IndicatorInput, ytd: number): number | null {
   if (input.kind === 'cumulative') return input.target === 0 ? null : round((ytd / input.target) * 100);
   if (input.kind === 'stock') {
     const start = input.startOfYear ?? 0;
-    return input.target === start ? null : round(((ytd - start) / (input.target - start)) * 100);
+    if (input.target !== start) return round(((ytd - start) / (input.target - start)) * 100);
+    return input.target === 0 ? null : round((ytd / input.target) * 100);
   }
   return null;
 }
+
+/** A stock target equal to the start of the year asks only to keep the count: progress through the year is moot. */
+const holdsOnly = (input: IndicatorInput) => input.kind === 'stock' && input.target === (input.startOfYear ?? 0);
 
 /** Warning level of a gap in pp for a given yellow band. */
 export function levelOfGap(gapPp: number, yellowBandPp: number): Exclude<WarningLevel, 'missing'> {
@@ -104,7 +108,7 @@ export function indicatorProgress(input: IndicatorInput, bands: YellowBands = DE
 
   const byTarget = input.kind === 'growth' || input.kind === 'ratio';
   if (!byTarget && done === null) return result;
-  const raw = byTarget ? ytd - input.target : (done as number) - tp;
+  const raw = byTarget ? ytd - input.target : (done as number) - (holdsOnly(input) ? 100 : tp);
   const gapPp = round(input.direction === 'lower' ? -raw : raw);
   return { ...result, gapPp, level: levelOfGap(gapPp, input.yellowBandPp ?? bands[input.kind]) };
 }

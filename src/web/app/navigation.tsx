@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AimOutlined,
+  AlertOutlined,
+  TableOutlined,
   BarChartOutlined,
   UnorderedListOutlined,
   AuditOutlined,
@@ -20,7 +22,7 @@ export interface NavItem {
   /** Shown when the user holds this permission; the home page is for everyone. */
   permission?: Permission;
   icon: ReactNode;
-  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit' | 'indicatorCatalogue' | 'indicatorPlan';
+  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit' | 'indicatorCatalogue' | 'indicatorPlan' | 'ledger' | 'warnings';
 }
 
 export interface NavGroup {
@@ -36,6 +38,8 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     label: 'indicatorsGroup',
     icon: <BarChartOutlined />,
     items: [
+      { path: '/indicators/warnings', permission: 'indicator:read', icon: <AlertOutlined />, label: 'warnings' },
+      { path: '/indicators/ledger', permission: 'indicator:read', icon: <TableOutlined />, label: 'ledger' },
       { path: '/indicators/plan', permission: 'indicator:read', icon: <AimOutlined />, label: 'indicatorPlan' },
       { path: '/indicators/catalogue', permission: 'indicator:read', icon: <UnorderedListOutlined />, label: 'indicatorCatalogue' },
     ],

@@ -17,6 +17,8 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   loginLog: () => import('../features/login-log/pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
   audit: () => import('../features/audit/pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
   indicatorCatalogue: () => import('../features/indicators/pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
+  ledger: () => import('../features/ledger/pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
+  warnings: () => import('../features/ledger/pages/WarningsPage').then((m) => ({ Component: m.WarningsPage })),
   indicatorPlan: () => import('../features/indicators/pages/IndicatorPlanPage').then((m) => ({ Component: m.IndicatorPlanPage })),
 };
 

@@ -233,6 +233,16 @@ describe('demo indicators', () => {
       const investment = plan.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'IND_INV');
       expect(investment.units).toHaveLength(13);
       expect(investment.county.planCurve[5]).toBe(42);
+
+      // The demo ledger runs to October, September locked: the board has every colour and county totals.
+      const board = (await (await demo.signIn('office')).get('/api/indicator-warnings?month=2021-10')).json();
+      expect(board.locked).toBe(false);
+      const levels = new Set(board.indicators.flatMap((r: { units: { level: string }[] }) => r.units.map((c) => c.level)));
+      expect(levels).toEqual(new Set(['green', 'yellow', 'red']));
+      const inv = board.indicators.find((r: { indicator: { code: string } }) => r.indicator.code === 'IND_INV');
+      const townshipSum = inv.units.reduce((sum: number, c: { ytd: number }) => sum + c.ytd, 0);
+      expect(inv.county.ytd).toBeCloseTo(townshipSum, 1);
+      expect((await (await demo.signIn('office')).get('/api/indicator-warnings?month=2021-09')).json().locked).toBe(true);
     } finally {
       await demo.close();
     }

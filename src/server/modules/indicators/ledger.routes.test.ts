@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
@@ -15,7 +16,7 @@ const units: Record<string, number> = {};
 beforeAll(async () => {
   t = await createTestApp();
   const file = fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
-  await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))), { withLedger: false });
   for (const row of await t.deps.db.selectFrom('indicators').select(['id', 'code']).execute()) ids[row.code] = row.id;
   for (const code of ['daying', 'chengguan', 'baofeng', 'tjj']) units[code] = await t.unitId(code);
   [office, daying, tjj] = await Promise.all([t.signIn('office'), t.signIn('daying'), t.signIn('tjj')]);
@@ -221,5 +222,17 @@ describe('warnings board', () => {
     const growth = mine.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'VA_GROWTH');
     expect(growth.county.unit.id).toBe(units.baofeng);
     expect((await daying.get('/api/indicator-warnings?month=2021-6')).statusCode).toBe(400);
+  });
+
+  it('exports the board as shown', async () => {
+    const res = await office.get('/api/indicator-warnings/export.xlsx?month=2021-06&level=red');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const units = sheet.getColumn(3).values.slice(2);
+    // County lines first, then the red units only: 杨庄镇 is the one red township.
+    expect(units).toContain('杨庄镇');
+    expect(units).not.toContain('周庄镇');
   });
 });

@@ -14,7 +14,9 @@ import {
 import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
-import { monthWarnings } from './warnings.service';
+import { WARNING_EXPORT_COLUMNS, monthWarnings, warningRows } from './warnings.service';
+import { exportXlsx } from '../../core/excel/export';
+import { sendXlsx } from '../../core/http/reply';
 
 /** The monthly ledger: sheets per unit and year, saving and submitting values, locking months. */
 export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
@@ -45,5 +47,15 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     '/api/indicator-warnings',
     { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: warningsQuery, response: { 200: warningsResponse } } },
     (req) => monthWarnings(deps, userCtx(req), req.query),
+  );
+  r.get(
+    '/api/indicator-warnings/export.xlsx',
+    { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: warningsQuery } },
+    async (req, reply) => {
+      const ctx = userCtx(req);
+      const rows = warningRows(await monthWarnings(deps, ctx, req.query));
+      const name = ctx.locale === 'en-US' ? `warnings-${req.query.month}.xlsx` : `指标预警-${req.query.month}.xlsx`;
+      return sendXlsx(reply, name, await exportXlsx('warnings', WARNING_EXPORT_COLUMNS, rows, ctx.locale));
+    },
   );
 }

@@ -4,6 +4,7 @@ import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits } from
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext } from '../../core/access/context';
 import type { Deps } from '../../core/deps';
+import type { ExportColumn } from '../../core/excel/export';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
 import { type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
@@ -89,4 +90,29 @@ export async function monthWarnings(deps: Deps, ctx: RequestContext, query: z.in
     locked: !!lock,
     indicators: items.filter((row) => (query.indicatorId ? row.indicator.id === query.indicatorId : true)),
   };
+}
+
+type ExportRow = ProgressCell & { indicator: Warnings['indicators'][number]['indicator'] };
+
+const LEVEL_NAMES = { green: ['绿灯', 'Green'], yellow: ['黄灯', 'Yellow'], red: ['红灯', 'Red'], missing: ['未报', 'Missing'] } as const;
+const pct = (v: number | null) => (v === null ? '' : Math.round(v * 10) / 10);
+
+export const WARNING_EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
+  { zh: '指标', en: 'Indicator', width: 24, value: (r) => r.indicator.nameZh },
+  { zh: '计量单位', en: 'Unit of measure', value: (r) => r.indicator.unitZh },
+  { zh: '单位', en: 'Unit', width: 18, value: (r) => r.unit.nameZh },
+  { zh: '目标', en: 'Target', value: (r) => r.target },
+  { zh: '累计/当前值', en: 'YTD / current', value: (r) => r.ytd ?? '' },
+  { zh: '完成率(%)', en: 'Completion (%)', value: (r) => pct(r.completion) },
+  { zh: '序时进度(%)', en: 'Time progress (%)', value: (r) => pct(r.timeProgress) },
+  { zh: '差距(百分点)', en: 'Gap (pp)', value: (r) => pct(r.gapPp) },
+  { zh: '同比(%)', en: 'YoY (%)', value: (r) => pct(r.yoyGrowth) },
+  { zh: '预警等级', en: 'Level', value: (r) => LEVEL_NAMES[r.level][0] },
+  { zh: '连续红灯', en: 'Red two months', value: (r) => (r.persistentRed ? '是' : '') },
+  { zh: '排名', en: 'Rank', value: (r) => r.rank ?? '' },
+];
+
+/** The board as rows for export: the county line of each indicator, then its units in rank order. */
+export function warningRows(board: Warnings): ExportRow[] {
+  return board.indicators.flatMap((row) => [...(row.county ? [row.county] : []), ...row.units].map((cell) => ({ ...cell, indicator: row.indicator })));
 }

@@ -1,0 +1,78 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Ledger, Warnings } from '../../../shared/modules/indicators.schemas';
+import { api, toQuery } from '../../lib/api';
+
+const ledgerKey = ['indicator-ledger'] as const;
+const warningsKey = ['indicator-warnings'] as const;
+
+/** One unit's sheet for a year (the caller's own unit when none is given). */
+export function useLedger(year: number, unitId: number | null) {
+  return useQuery({
+    queryKey: [...ledgerKey, year, unitId],
+    queryFn: () => api.get<Ledger>(`/api/indicator-ledger${toQuery({ year, unitId })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface ValueInput {
+  indicatorId: number;
+  month: string;
+  value: number;
+  explanation: string;
+}
+
+function useInvalidateLedger() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: ledgerKey }), queryClient.invalidateQueries({ queryKey: warningsKey })]);
+}
+
+/** Saves edited values as drafts (a reason is needed for locked months). */
+export function useSaveValues() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: (input: { unitId: number; values: ValueInput[]; reason?: string }) => api.put('/api/indicator-ledger/values', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Submits a unit's drafts of one month. */
+export function useSubmitMonth() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({
+    mutationFn: (input: { unitId: number; month: string }) => api.post<{ submitted: number }>('/api/indicator-ledger/submit', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Locks a month (office). */
+export function useLockMonth() {
+  const invalidate = useInvalidateLedger();
+  return useMutation({ mutationFn: (month: string) => api.post('/api/indicator-ledger/locks', { month }), onSuccess: invalidate });
+}
+
+export interface HistoryItem {
+  action: 'submit' | 'correct';
+  beforeValue: number | null;
+  afterValue: number;
+  reason: string;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+/** The history of one value. */
+export function useValueHistory(q: { indicatorId: number; unitId: number; month: string } | null) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'history', q],
+    queryFn: () => api.get<{ items: HistoryItem[] }>(`/api/indicator-ledger/history${toQuery(q ?? {})}`),
+    enabled: q !== null,
+  });
+}
+
+/** The warnings board of a month. */
+export function useWarnings(query: { month: string; level?: string; unitId?: number; indicatorId?: number }) {
+  return useQuery({
+    queryKey: [...warningsKey, query],
+    queryFn: () => api.get<Warnings>(`/api/indicator-warnings${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,254 @@
+import { HistoryOutlined, LockOutlined } from '@ant-design/icons';
+import { Button, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ledger, LedgerRow } from '../../../../shared/modules/indicators.schemas';
+import { indicatorProgress } from '../../../../shared/rules/indicator-progress';
+import { useLocale } from '../../../lib/i18n';
+import { useLocalName } from '../../../lib/names';
+import { formatValue } from '../../indicators/format';
+import { LevelTag } from './LevelTag';
+
+/** Edited cells by `indicatorId:monthIndex`; null clears the cell in the grid (the saved value stays). */
+export type Edits = Map<string, number | null>;
+export const cellKey = (indicatorId: number, monthIndex: number) => `${indicatorId}:${monthIndex}`;
+
+interface Props {
+  ledger: Ledger;
+  /** 0-based month the progress, explanation and submission refer to. */
+  month: number;
+  /** The last month that can be entered (0-based): no values for months still to come. */
+  lastEditable: number;
+  edits: Edits;
+  onEdit: (changes: [string, number | null][]) => void;
+  explanations: Map<number, string>;
+  onExplain: (indicatorId: number, text: string) => void;
+  rowErrors: Map<number, string>;
+  onHistory: (indicatorId: number) => void;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i);
+
+/** Parses a typed or pasted number: grouping commas and spaces are ignored, empty means cleared. */
+function parseNumber(text: string): number | null | undefined {
+  const clean = text.replace(/[,\s，]/g, '');
+  if (clean === '') return null;
+  const n = Number(clean);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The monthly ledger of one unit as a spreadsheet: arrow keys and Enter move between cells, and a block copied
+ * from Excel pastes into the cells from the one in focus, rows down and months across.
+ */
+export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explanations, onExplain, rowErrors, onHistory }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localName = useLocalName();
+  const locked = new Set(ledger.lockedMonths.map((m) => Number(m.slice(5)) - 1));
+  const rows = ledger.rows;
+
+  const valueOf = (row: LedgerRow, m: number): number | null => {
+    const key = cellKey(row.indicator.id, m);
+    return edits.has(key) ? (edits.get(key) ?? null) : (row.values[m]?.value ?? null);
+  };
+  const editable = (row: LedgerRow, m: number) => row.writable && m <= lastEditable;
+
+  const focusCell = (r: number, m: number) => {
+    document.querySelector<HTMLInputElement>(`input[data-cell="${r}:${m}"]`)?.focus();
+  };
+  const onKeyDown = (r: number, m: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], Enter: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (!move) return;
+    // Left and right move between cells only at the edge of the text, as in a spreadsheet's edit mode.
+    const input = e.currentTarget;
+    if (e.key === 'ArrowLeft' && input.selectionStart !== 0) return;
+    if (e.key === 'ArrowRight' && input.selectionEnd !== input.value.length) return;
+    e.preventDefault();
+    focusCell(r + move[0], m + move[1]);
+  };
+  const onPaste = (r: number, m: number) => (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!/[\t\n]/.test(text.trim())) return;
+    e.preventDefault();
+    const changes: [string, number | null][] = [];
+    text
+      .replace(/\r/g, '')
+      .replace(/\n$/, '')
+      .split('\n')
+      .forEach((line, dr) => {
+        line.split('\t').forEach((cell, dm) => {
+          const row = rows[r + dr];
+          const value = parseNumber(cell);
+          if (row && value !== undefined && editable(row, m + dm) && m + dm < 12) changes.push([cellKey(row.indicator.id, m + dm), value]);
+        });
+      });
+    onEdit(changes);
+  };
+
+  const monthColumn = (m: number) => ({
+    title: (
+      <span style={locked.has(m) ? { color: '#888' } : undefined}>
+        {t('indicators.monthShort', { month: m + 1 })}
+        {locked.has(m) && <LockOutlined style={{ marginLeft: 4 }} aria-label={t('ledger.locked')} />}
+      </span>
+    ),
+    key: `m${m}`,
+    width: 92,
+    className: m === month ? 'ledger-current' : undefined,
+    render: (_: unknown, row: LedgerRow, r: number) => {
+      const key = cellKey(row.indicator.id, m);
+      const saved = row.values[m];
+      const value = valueOf(row, m);
+      const status = edits.has(key) ? 'edited' : locked.has(m) && saved ? 'locked' : (saved?.status ?? 'empty');
+      return (
+        <Tooltip title={saved?.explanation || undefined}>
+          <input
+            className={`ledger-cell ledger-${status}`}
+            data-cell={`${r}:${m}`}
+            aria-label={`${localName(row.indicator)} ${t('indicators.monthShort', { month: m + 1 })}`}
+            inputMode="decimal"
+            disabled={!editable(row, m)}
+            value={value === null ? '' : String(value)}
+            onChange={(e) => {
+              const parsed = parseNumber(e.target.value);
+              if (parsed !== undefined) onEdit([[key, parsed]]);
+            }}
+            onKeyDown={onKeyDown(r, m)}
+            onPaste={onPaste(r, m)}
+          />
+        </Tooltip>
+      );
+    },
+  });
+
+  const progressOf = (row: LedgerRow) =>
+    indicatorProgress({
+      kind: row.indicator.kind,
+      direction: row.indicator.direction,
+      target: row.target,
+      month: month + 1,
+      values: MONTHS.map((m) => valueOf(row, m)),
+      lastYear: row.lastYear,
+      startOfYear: row.startOfYear ?? undefined,
+      planCurve: row.planCurve ?? undefined,
+      yellowBandPp: row.indicator.yellowBandPp ?? undefined,
+    });
+
+  const columns: TableColumnsType<LedgerRow> = [
+    {
+      title: t('indicators.name'),
+      key: 'indicator',
+      fixed: 'left',
+      width: 180,
+      render: (_, row) => (
+        <>
+          <Typography.Text strong>{localName(row.indicator)}</Typography.Text>
+          <div style={{ color: '#888', fontSize: 12 }}>
+            {t(`indicators.kinds.${row.indicator.kind}`)} · {(locale === 'en-US' && row.indicator.unitEn) || row.indicator.unitZh}
+          </div>
+        </>
+      ),
+    },
+    {
+      title: t('indicators.target'),
+      key: 'target',
+      width: 96,
+      align: 'right',
+      render: (_, row) => (
+        <>
+          {formatValue(row.target, row.indicator, locale)}
+          {row.startOfYear !== null && (
+            <div style={{ color: '#888', fontSize: 12 }}>{t('ledger.fromStart', { start: formatValue(row.startOfYear, row.indicator, locale) })}</div>
+          )}
+        </>
+      ),
+    },
+    ...MONTHS.map(monthColumn),
+    {
+      title: t('ledger.progressAt', { month: month + 1 }),
+      key: 'progress',
+      width: 190,
+      render: (_, row) => {
+        const p = progressOf(row);
+        return (
+          <div data-testid={`progress-${row.indicator.code}`}>
+            <LevelTag level={p.level} />
+            {p.gapPp !== null && (
+              <span style={{ fontSize: 12 }}>
+                {p.completion !== null && `${t('ledger.completion')} ${p.completion.toFixed(1)}% · `}
+                {t('ledger.gap', { gap: p.gapPp.toFixed(1) })}
+              </span>
+            )}
+            {p.yoyGrowth !== null && <div style={{ fontSize: 12, color: '#888' }}>{t('ledger.yoy', { growth: p.yoyGrowth.toFixed(1) })}</div>}
+          </div>
+        );
+      },
+    },
+    {
+      title: t('ledger.explanation', { month: month + 1 }),
+      key: 'explanation',
+      width: 220,
+      render: (_, row) => (
+        <>
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            maxLength={500}
+            disabled={!row.writable}
+            status={rowErrors.has(row.indicator.id) ? 'error' : undefined}
+            value={explanations.get(row.indicator.id) ?? row.values[month]?.explanation ?? ''}
+            onChange={(e) => onExplain(row.indicator.id, e.target.value)}
+            aria-label={`${localName(row.indicator)} ${t('ledger.explanation', { month: month + 1 })}`}
+          />
+          {rowErrors.has(row.indicator.id) && <Typography.Text type="danger">{rowErrors.get(row.indicator.id)}</Typography.Text>}
+        </>
+      ),
+    },
+    {
+      title: '',
+      key: 'history',
+      width: 48,
+      render: (_, row) => (
+        <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('ledger.history')} onClick={() => onHistory(row.indicator.id)} />
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <style>{`
+        .ledger-cell { width: 100%; box-sizing: border-box; text-align: right; border: 1px solid #d9d9d9; border-radius: 4px; padding: 3px 6px; font: inherit; font-variant-numeric: tabular-nums; }
+        .ledger-cell:focus { outline: 2px solid #1f4e99; border-color: #1f4e99; }
+        .ledger-cell:disabled { background: #fafafa; color: #555; }
+        .ledger-draft { background: #fff7e6; }
+        .ledger-edited { background: #e6f4ff; }
+        .ledger-locked { background: #f5f5f5; }
+        .ledger-current { background: #f0f5ff !important; }
+        .ledger-legend span { display: inline-block; width: 12px; height: 12px; border: 1px solid #d9d9d9; vertical-align: middle; margin: 0 4px 0 12px; }
+      `}</style>
+      <div className="ledger-legend" style={{ fontSize: 12, color: '#666', marginBottom: 8 }}>
+        <span style={{ background: '#e6f4ff' }} />
+        {t('ledger.legend.edited')}
+        <span style={{ background: '#fff7e6' }} />
+        {t('ledger.legend.draft')}
+        <span />
+        {t('ledger.legend.submitted')}
+        <span style={{ background: '#f5f5f5' }} />
+        {t('ledger.legend.locked')}
+        <Tag style={{ marginLeft: 12 }}>{t('ledger.keyboardHint')}</Tag>
+      </div>
+      <Table<LedgerRow>
+        rowKey={(row) => row.indicator.id}
+        size="small"
+        bordered
+        data-testid="ledger-grid"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('ledger.noRows') }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { Alert, Card, Empty, Flex, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgressCell, Warnings } from '../../../../shared/modules/indicators.schemas';
+import type { WarningLevel } from '../../../../shared/rules/indicator-progress';
+import { ExportButton } from '../../../components/ExportButton';
+import { PageContainer } from '../../../components/PageContainer';
+import { useLocale } from '../../../lib/i18n';
+import { useLocalName } from '../../../lib/names';
+import { formatValue } from '../../indicators/format';
+import { usePlanYears } from '../../indicators/api';
+import { useWarnings } from '../api';
+import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
+
+type Row = Warnings['indicators'][number];
+const LEVELS: WarningLevel[] = ['red', 'yellow', 'green', 'missing'];
+
+/** One traffic light of the matrix, with the gap as text so the colour is not the only signal. */
+function Light({ cell }: { cell: ProgressCell | undefined }) {
+  const { t } = useTranslation();
+  if (!cell) return <span style={{ color: '#ccc' }}>·</span>;
+  return (
+    <Tooltip title={`${t(`ledger.level.${cell.level}`)}${cell.gapPp !== null ? ` · ${t('ledger.gap', { gap: cell.gapPp.toFixed(1) })}` : ''}`}>
+      <span
+        data-level={cell.level}
+        style={{
+          display: 'inline-block',
+          minWidth: 56,
+          padding: '2px 6px',
+          borderRadius: 10,
+          color: '#fff',
+          fontSize: 12,
+          textAlign: 'center',
+          background: LEVEL_COLOURS[cell.level],
+          outline: cell.persistentRed ? '2px solid #820014' : undefined,
+          outlineOffset: 1,
+        }}
+      >
+        {cell.gapPp === null ? t('ledger.level.missing') : `${cell.gapPp > 0 ? '+' : ''}${cell.gapPp.toFixed(1)}`}
+      </span>
+    </Tooltip>
+  );
+}
+
+/** 预警看板: for one month, the traffic lights of every unit and indicator, and each indicator's ranking. */
+export function WarningsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localName = useLocalName();
+  const years = usePlanYears();
+  const today = new Date();
+  const planYear = years.data?.items.find((p) => p.status === 'published')?.year ?? today.getFullYear();
+  const defaultMonth = planYear < today.getFullYear() ? `${planYear}-12` : `${planYear}-${String(Math.max(1, today.getMonth())).padStart(2, '0')}`;
+  const [month, setMonth] = useState<string | null>(null);
+  const [level, setLevel] = useState<WarningLevel | undefined>();
+  const [indicatorId, setIndicatorId] = useState<number | undefined>();
+  const query = { month: month ?? defaultMonth, level };
+  const board = useWarnings(query);
+  const data = board.data;
+
+  const decomposed = (data?.indicators ?? []).filter((row) => row.units.length > 0 || !level);
+  const unitsInMatrix = new Map<number, ProgressCell['unit']>();
+  for (const row of decomposed) for (const cell of row.units) unitsInMatrix.set(cell.unit.id, cell.unit);
+  const matrixIndicators = decomposed.filter((row) => row.units.length > 0);
+
+  type MatrixRow = { key: string; unit: ProgressCell['unit']; cells: Map<number, ProgressCell>; county: boolean };
+  const countyRow: MatrixRow | null = data?.indicators.some((r) => r.county)
+    ? {
+        key: 'county',
+        unit: data.indicators.find((r) => r.county)?.county?.unit as ProgressCell['unit'],
+        cells: new Map(data.indicators.flatMap((r) => (r.county ? [[r.indicator.id, r.county]] : []))),
+        county: true,
+      }
+    : null;
+  const matrixRows: MatrixRow[] = [
+    ...(countyRow && !level ? [countyRow] : []),
+    ...[...unitsInMatrix.values()].map((unit) => ({
+      key: String(unit.id),
+      unit,
+      county: false,
+      cells: new Map(matrixIndicators.flatMap((r) => r.units.filter((c) => c.unit.id === unit.id).map((c) => [r.indicator.id, c] as const))),
+    })),
+  ];
+  const matrixColumns: TableColumnsType<MatrixRow> = [
+    {
+      title: t('indicators.unit'),
+      key: 'unit',
+      fixed: 'left',
+      render: (_, row) => (row.county ? <Typography.Text strong>{localName(row.unit)}</Typography.Text> : localName(row.unit)),
+    },
+    ...(level ? matrixIndicators : (data?.indicators ?? [])).map((r) => ({
+      title: <span style={{ whiteSpace: 'nowrap' }}>{localName(r.indicator)}</span>,
+      key: String(r.indicator.id),
+      align: 'center' as const,
+      render: (_: unknown, row: MatrixRow) => <Light cell={row.cells.get(r.indicator.id)} />,
+    })),
+  ];
+
+  const selected: Row | undefined = data?.indicators.find((r) => r.indicator.id === indicatorId) ?? matrixIndicators[0];
+  const fmt = (v: number | null) => (selected ? formatValue(v, selected.indicator, locale) : '');
+  const detailColumns: TableColumnsType<ProgressCell> = [
+    { title: t('warnings.rank'), dataIndex: 'rank', key: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
+    { title: t('indicators.unit'), key: 'unit', render: (_, c) => localName(c.unit) },
+    { title: t('indicators.target'), key: 'target', align: 'right', render: (_, c) => fmt(c.target) },
+    { title: t('warnings.ytd'), key: 'ytd', align: 'right', render: (_, c) => fmt(c.ytd) },
+    { title: t('warnings.completion'), key: 'completion', align: 'right', render: (_, c) => (c.completion === null ? '—' : `${c.completion.toFixed(1)}%`) },
+    { title: t('warnings.timeProgress'), key: 'tp', align: 'right', render: (_, c) => `${c.timeProgress.toFixed(1)}%` },
+    { title: t('warnings.gap'), key: 'gap', align: 'right', render: (_, c) => (c.gapPp === null ? '—' : c.gapPp.toFixed(1)) },
+    { title: t('warnings.yoy'), key: 'yoy', align: 'right', render: (_, c) => (c.yoyGrowth === null ? '—' : `${c.yoyGrowth.toFixed(1)}%`) },
+    {
+      title: t('warnings.level'),
+      key: 'level',
+      render: (_, c) => (
+        <>
+          <LevelTag level={c.level} />
+          {c.persistentRed && <Tag color="#820014">{t('warnings.persistentRed')}</Tag>}
+        </>
+      ),
+    },
+  ];
+
+  const monthOptions = Array.from({ length: 12 }, (_, i) => `${planYear}-${String(i + 1).padStart(2, '0')}`).map((m) => ({ value: m, label: m }));
+
+  return (
+    <PageContainer title={t('nav.warnings')} extra={<ExportButton url="/api/indicator-warnings/export.xlsx" query={query} />}>
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('ledger.month')}
+          data-testid="warnings-month"
+          value={query.month}
+          options={monthOptions}
+          onChange={setMonth}
+          style={{ width: 120 }}
+        />
+        <Select
+          aria-label={t('warnings.level')}
+          allowClear
+          placeholder={t('warnings.level')}
+          value={level}
+          onChange={setLevel}
+          options={LEVELS.map((l) => ({ value: l, label: t(`ledger.level.${l}`) }))}
+          style={{ width: 120 }}
+        />
+        {data && <Tag color={data.locked ? 'blue' : 'default'}>{data.locked ? t('warnings.lockedData') : t('warnings.liveData')}</Tag>}
+        <Typography.Text type="secondary">{t('warnings.legend')}</Typography.Text>
+      </Flex>
+      {board.error && <Alert type="error" showIcon title={board.error.message} />}
+      {data && data.indicators.length === 0 ? (
+        <Empty description={t('warnings.noPlan')} />
+      ) : (
+        <>
+          <Card size="small" title={t('warnings.matrix')} style={{ marginBottom: 16 }}>
+            <Table<MatrixRow>
+              rowKey="key"
+              size="small"
+              data-testid="warnings-matrix"
+              loading={board.isFetching}
+              columns={matrixColumns}
+              dataSource={matrixRows}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: t('common.empty') }}
+            />
+          </Card>
+          {selected && (
+            <Card
+              size="small"
+              title={
+                <Flex gap={8} align="center" wrap>
+                  {t('warnings.ranking')}
+                  <Select
+                    aria-label={t('indicators.name')}
+                    value={selected.indicator.id}
+                    onChange={setIndicatorId}
+                    options={matrixIndicators.map((r) => ({ value: r.indicator.id, label: localName(r.indicator) }))}
+                    style={{ minWidth: 180 }}
+                  />
+                </Flex>
+              }
+            >
+              <Table<ProgressCell>
+                rowKey={(c) => c.unit.id}
+                size="small"
+                data-testid="warnings-ranking"
+                columns={detailColumns}
+                dataSource={selected.units}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+              />
+            </Card>
+          )}
+        </>
+      )}
+    </PageContainer>
+  );
+}
