@@ -153,7 +153,15 @@ export const planVersionSchema = z.object({
 export const planVersionsResponse = z.object({ items: z.array(planVersionSchema) });
 
 export const planYearsResponse = z.object({
-  items: z.array(z.object({ year: z.number().int(), status: z.enum(['draft', 'published']), version: z.number().int() })),
+  items: z.array(
+    z.object({
+      year: z.number().int(),
+      status: z.enum(['draft', 'published']),
+      version: z.number().int(),
+      latestReportedMonth: z.string().nullable(),
+      latestLockedMonth: z.string().nullable(),
+    }),
+  ),
 });
 
 // ---- the monthly ledger ----

@@ -161,14 +161,21 @@ function demoLedger(data: z.infer<typeof indicatorsFile>, ids: Map<string, numbe
       const pace = random() < 0.2 ? 0.6 + random() * 0.15 : 0.85 + random() * 0.27;
       const unit = t.unit ? unitId(t.unit) : countyId;
       const curve = t.planCurve ?? Array.from({ length: 12 }, (_, i) => ((i + 1) / 12) * 100);
+      // Cumulative amounts are drawn as a running total and differenced, so small integer targets (new firms) add up.
+      let reported = 0;
+      let baselineSoFar = 0;
       for (let m = 1; m <= 12; m++) {
-        const share = (curve[m - 1] - (m > 1 ? curve[m - 2] : 0)) / 100;
+        const planned = (t.target * curve[m - 1]) / 100;
         if (indicator.kind === 'cumulative') {
-          const baseline = round((t.target * share * (0.9 + random() * 0.15)) / 1.08, indicator.decimals);
+          const lastYearTotal = round((planned * (0.95 + random() * 0.08)) / 1.08, indicator.decimals);
+          const baseline = Math.max(0, round(lastYearTotal - baselineSoFar, indicator.decimals));
+          baselineSoFar = round(baselineSoFar + baseline, indicator.decimals);
           add(id, unit, monthOf(data.year - 1, m), baseline);
           countyBaseline[m - 1] += baseline;
           if (m <= DEMO_REPORTED_MONTHS) {
-            const value = round(t.target * share * pace * (0.92 + random() * 0.16), indicator.decimals);
+            const total = round(planned * pace * (0.96 + random() * 0.08), indicator.decimals);
+            const value = Math.max(0, round(total - reported, indicator.decimals));
+            reported = round(reported + value, indicator.decimals);
             add(id, unit, monthOf(data.year, m), value);
             countyTotals[m - 1] += value;
           }

@@ -67,6 +67,27 @@ export const plansRepository = {
   years(db: Executor) {
     return db.selectFrom('indicatorPlans').select(['year', 'status', 'version']).orderBy('year', 'desc').execute();
   },
+  /** The last month of a year with any submitted ledger value: where the boards open by default. */
+  async latestReportedMonth(db: Executor, year: number): Promise<string | null> {
+    const row = await db
+      .selectFrom('indicatorValues')
+      .select((eb) => eb.fn.max('month').as('month'))
+      .where('status', '=', 'submitted')
+      .where('month', '>=', `${year}-01`)
+      .where('month', '<=', `${year}-12`)
+      .executeTakeFirst();
+    return (row?.month as string | null | undefined) ?? null;
+  },
+  /** The last locked month of a year: complete data, where the boards open when there is one. */
+  async latestLockedMonth(db: Executor, year: number): Promise<string | null> {
+    const row = await db
+      .selectFrom('indicatorMonthLocks')
+      .select((eb) => eb.fn.max('month').as('month'))
+      .where('month', '>=', `${year}-01`)
+      .where('month', '<=', `${year}-12`)
+      .executeTakeFirst();
+    return (row?.month as string | null | undefined) ?? null;
+  },
   findByYear(db: Executor, year: number) {
     return db.selectFrom('indicatorPlans').selectAll().where('year', '=', year).executeTakeFirst();
   },

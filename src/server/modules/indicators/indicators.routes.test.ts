@@ -243,6 +243,8 @@ describe('demo indicators', () => {
       const townshipSum = inv.units.reduce((sum: number, c: { ytd: number }) => sum + c.ytd, 0);
       expect(inv.county.ytd).toBeCloseTo(townshipSum, 1);
       expect((await (await demo.signIn('office')).get('/api/indicator-warnings?month=2021-09')).json().locked).toBe(true);
+      const years = (await (await demo.signIn('daying')).get('/api/indicator-plans')).json().items;
+      expect(years).toEqual([{ year: 2021, status: 'published', version: 1, latestReportedMonth: '2021-10', latestLockedMonth: '2021-09' }]);
     } finally {
       await demo.close();
     }

@@ -41,7 +41,16 @@ function coverageOf(indicator: IndicatorRow, targets: TargetRow[]) {
 /** The years that have a plan, newest first. */
 export async function planYears(deps: Deps, ctx: RequestContext) {
   requirePermission(ctx, 'indicator:read');
-  return { items: await plansRepository.years(deps.db) };
+  const years = await plansRepository.years(deps.db);
+  const items = [];
+  for (const plan of years) {
+    const [latestReportedMonth, latestLockedMonth] = await Promise.all([
+      plansRepository.latestReportedMonth(deps.db, plan.year),
+      plansRepository.latestLockedMonth(deps.db, plan.year),
+    ]);
+    items.push({ ...plan, latestReportedMonth, latestLockedMonth });
+  }
+  return { items };
 }
 
 /** The year's plan as the caller may see it: the county targets, and unit targets within their data scope. */

@@ -37,8 +37,16 @@ export function useSaveIndicator() {
 export function usePlanYears() {
   return useQuery({
     queryKey: [...plansKey, 'years'],
-    queryFn: () => api.get<{ items: { year: number; status: 'draft' | 'published'; version: number }[] }>('/api/indicator-plans'),
+    queryFn: () => api.get<{ items: PlanYear[] }>('/api/indicator-plans'),
   });
+}
+
+type PlanYear = { year: number; status: 'draft' | 'published'; version: number; latestReportedMonth: string | null; latestLockedMonth: string | null };
+
+/** The year the ledger and the boards open on: the newest published plan with reported data, else the newest published. */
+export function defaultPlanYear(years: PlanYear[] | undefined): number | undefined {
+  const published = (years ?? []).filter((p) => p.status === 'published');
+  return (published.find((p) => p.latestReportedMonth) ?? published[0])?.year;
 }
 
 /** One year's plan as the user may see it. */

@@ -1,6 +1,6 @@
 import { HistoryOutlined, LockOutlined } from '@ant-design/icons';
 import { Button, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ledger, LedgerRow } from '../../../../shared/modules/indicators.schemas';
 import { indicatorProgress } from '../../../../shared/rules/indicator-progress';
@@ -45,6 +45,10 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
   const { t } = useTranslation();
   const locale = useLocale();
   const localName = useLocalName();
+  // Bring the month being worked on into view; the indicator names and the progress stay fixed at the sides.
+  useEffect(() => {
+    document.querySelector(`input[data-cell="0:${month}"]`)?.scrollIntoView({ inline: 'center', block: 'nearest' });
+  }, [month]);
   const locked = new Set(ledger.lockedMonths.map((m) => Number(m.slice(5)) - 1));
   const rows = ledger.rows;
 
@@ -95,7 +99,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       </span>
     ),
     key: `m${m}`,
-    width: 92,
+    width: 84,
     className: m === month ? 'ledger-current' : undefined,
     render: (_: unknown, row: LedgerRow, r: number) => {
       const key = cellKey(row.indicator.id, m);
@@ -169,7 +173,8 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     {
       title: t('ledger.progressAt', { month: month + 1 }),
       key: 'progress',
-      width: 190,
+      fixed: 'right',
+      width: 170,
       render: (_, row) => {
         const p = progressOf(row);
         return (
@@ -189,7 +194,8 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     {
       title: t('ledger.explanation', { month: month + 1 }),
       key: 'explanation',
-      width: 220,
+      fixed: 'right',
+      width: 200,
       render: (_, row) => (
         <>
           <Input.TextArea
@@ -208,7 +214,8 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     {
       title: '',
       key: 'history',
-      width: 48,
+      fixed: 'right',
+      width: 44,
       render: (_, row) => (
         <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('ledger.history')} onClick={() => onHistory(row.indicator.id)} />
       ),
@@ -225,16 +232,16 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
         .ledger-edited { background: #e6f4ff; }
         .ledger-locked { background: #f5f5f5; }
         .ledger-current { background: #f0f5ff !important; }
-        .ledger-legend span { display: inline-block; width: 12px; height: 12px; border: 1px solid #d9d9d9; vertical-align: middle; margin: 0 4px 0 12px; }
+        .ledger-swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #d9d9d9; vertical-align: middle; margin: 0 4px 0 12px; }
       `}</style>
       <div className="ledger-legend" style={{ fontSize: 12, color: '#666', marginBottom: 8 }}>
-        <span style={{ background: '#e6f4ff' }} />
+        <i className="ledger-swatch" style={{ background: '#e6f4ff' }} />
         {t('ledger.legend.edited')}
-        <span style={{ background: '#fff7e6' }} />
+        <i className="ledger-swatch" style={{ background: '#fff7e6' }} />
         {t('ledger.legend.draft')}
-        <span />
+        <i className="ledger-swatch" />
         {t('ledger.legend.submitted')}
-        <span style={{ background: '#f5f5f5' }} />
+        <i className="ledger-swatch" style={{ background: '#f5f5f5' }} />
         {t('ledger.legend.locked')}
         <Tag style={{ marginLeft: 12 }}>{t('ledger.keyboardHint')}</Tag>
       </div>

@@ -8,7 +8,7 @@ import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { usePlanYears } from '../../indicators/api';
+import { defaultPlanYear, usePlanYears } from '../../indicators/api';
 import { type ValueInput, useLedger, useLockMonth, useSaveValues, useSubmitMonth, useValueHistory } from '../api';
 import { type Edits, LedgerGrid } from '../components/LedgerGrid';
 
@@ -24,7 +24,7 @@ export function LedgerPage() {
   const years = usePlanYears();
   const today = new Date();
   const [chosenYear, setYear] = useState<number | null>(null);
-  const year = chosenYear ?? years.data?.items.find((p) => p.status === 'published')?.year ?? today.getFullYear();
+  const year = chosenYear ?? defaultPlanYear(years.data?.items) ?? today.getFullYear();
   const [unitId, setUnitId] = useState<number | null>(null);
   const ledger = useLedger(year, unitId);
   const data = ledger.data;
@@ -154,7 +154,14 @@ export function LedgerPage() {
               <Button icon={<SaveOutlined />} disabled={!changed} loading={save.isPending} onClick={onSave} data-testid="ledger-save">
                 {t('ledger.save')}
               </Button>
-              <Button type="primary" icon={<SendOutlined />} disabled={changed} loading={submit.isPending} onClick={onSubmit} data-testid="ledger-submit">
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                disabled={changed || lockedMonths.has(monthString(year, current))}
+                loading={submit.isPending}
+                onClick={onSubmit}
+                data-testid="ledger-submit"
+              >
                 {t('ledger.submit', { month: current + 1 })}
               </Button>
             </>
@@ -170,6 +177,7 @@ export function LedgerPage() {
       <Flex gap={12} wrap style={{ marginBottom: 12 }} align="center">
         <Select
           aria-label={t('indicators.year')}
+          data-testid="ledger-year"
           value={year}
           options={yearOptions}
           onChange={(y) => {
@@ -195,6 +203,7 @@ export function LedgerPage() {
         <Select
           aria-label={t('ledger.month')}
           data-testid="ledger-month"
+          virtual={false}
           value={current}
           options={Array.from({ length: 12 }, (_, m) => ({
             value: m,

@@ -8,7 +8,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
 import { formatValue } from '../../indicators/format';
-import { usePlanYears } from '../../indicators/api';
+import { defaultPlanYear, usePlanYears } from '../../indicators/api';
 import { useWarnings } from '../api';
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
 
@@ -49,12 +49,16 @@ export function WarningsPage() {
   const localName = useLocalName();
   const years = usePlanYears();
   const today = new Date();
-  const planYear = years.data?.items.find((p) => p.status === 'published')?.year ?? today.getFullYear();
-  const defaultMonth = planYear < today.getFullYear() ? `${planYear}-12` : `${planYear}-${String(Math.max(1, today.getMonth())).padStart(2, '0')}`;
+  const published = years.data?.items.find((p) => p.year === defaultPlanYear(years.data?.items));
+  const planYear = published?.year ?? today.getFullYear();
+  // Open on the last locked month (complete data), else the last month anyone has reported.
+  const defaultMonth =
+    published?.latestLockedMonth ?? published?.latestReportedMonth ?? `${planYear}-${String(Math.max(1, today.getMonth())).padStart(2, '0')}`;
   const [month, setMonth] = useState<string | null>(null);
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
   const query = { month: month ?? defaultMonth, level };
+  const monthYear = Number(query.month.slice(0, 4));
   const board = useWarnings(query);
   const data = board.data;
 
@@ -119,7 +123,7 @@ export function WarningsPage() {
     },
   ];
 
-  const monthOptions = Array.from({ length: 12 }, (_, i) => `${planYear}-${String(i + 1).padStart(2, '0')}`).map((m) => ({ value: m, label: m }));
+  const monthOptions = Array.from({ length: 12 }, (_, i) => `${monthYear}-${String(i + 1).padStart(2, '0')}`).map((m) => ({ value: m, label: m }));
 
   return (
     <PageContainer title={t('nav.warnings')} extra={<ExportButton url="/api/indicator-warnings/export.xlsx" query={query} />}>

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a township enters November, explains a jump, submits, and corrects a locked month with a reason', async ({ page }) => {
+  await signIn(page, 'daying');
+  await page.goto('/indicators/ledger');
+  const grid = page.getByTestId('ledger-grid');
+  await expect(grid).toContainText('工业投资');
+  await page.getByTestId('ledger-year').click();
+  await page.locator('.ant-select-item-option[title="2021"]').click();
+  await page.getByTestId('ledger-month').click();
+  await page.locator('.ant-select-item-option[title="11月"]').click();
+
+  // Row 0 is 工业投资; month index 10 is November. A value far above October's needs an explanation.
+  const november = page.locator('input[data-cell="0:10"]');
+  await november.fill('9.9');
+  // Paste two months of 技改投资 copied from Excel into November and December.
+  await page.locator('input[data-cell="1:10"]').evaluate((input) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '0.81\t0.93\n');
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('input[data-cell="1:11"]')).toHaveValue('0.93');
+  await page.locator('input[data-cell="0:10"]').press('ArrowDown');
+  await expect(page.locator('input[data-cell="1:10"]')).toBeFocused();
+  await page.getByTestId('ledger-save').click();
+  await expect(page.getByTestId('ledger-save')).toBeDisabled();
+
+  await page.getByTestId('ledger-submit').click();
+  await expect(grid).toContainText('请填写说明');
+  await shot(page, '30-ledger-jump-explanation');
+  await page.getByLabel('工业投资 11 月说明').fill('平高电气智能开关项目设备款集中支付');
+  await page.getByTestId('ledger-save').click();
+  await expect(page.getByTestId('ledger-save')).toBeDisabled();
+  await page.getByTestId('ledger-submit').click();
+  await expect(page.getByText(/已报送 \d+ 项数据/)).toBeVisible();
+
+  // September is locked: a correction asks for the reason and shows in the value's history.
+  await page.getByTestId('ledger-month').click();
+  await page.locator('.ant-select-item-option[title="9月 · 已锁定"]').click();
+  await page.locator('input[data-cell="0:8"]').fill('2.5');
+  await page.getByTestId('ledger-save').click();
+  await page.getByLabel('修改原因').fill('统计局反馈项目入库口径调整');
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: /^保\s*存$/ })
+    .click();
+  await expect(page.getByTestId('ledger-save')).toBeDisabled();
+  await page
+    .getByRole('row', { name: /工业投资/ })
+    .getByRole('button', { name: '数据历史' })
+    .click();
+  await expect(page.locator('.ant-drawer')).toContainText('统计局反馈项目入库口径调整');
+  await shot(page, '31-ledger-history');
+  await page.keyboard.press('Escape');
+  await shot(page, '32-ledger');
+  await signOut(page);
+});
+
+test('the office reads the warnings board and a leader reads it on a phone', async ({ page, browser }) => {
+  await signIn(page, 'office');
+  await page.goto('/indicators/warnings');
+  await page.getByTestId('warnings-month').click();
+  await page.locator('.ant-select-item-option', { hasText: '2021-10' }).click();
+  const matrix = page.getByTestId('warnings-matrix');
+  await expect(matrix).toContainText('宝丰县');
+  await expect(matrix.locator('[data-level="red"]').first()).toBeVisible();
+  await expect(page.getByTestId('warnings-ranking')).toContainText('大营镇');
+  await shot(page, '33-warnings-board');
+  await signOut(page);
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const mobile = await phone.newPage();
+  await signIn(mobile, 'leader');
+  await mobile.goto('/indicators/warnings');
+  await expect(mobile.getByTestId('warnings-matrix')).toContainText('宝丰县');
+  await shot(mobile, '34-warnings-leader-phone');
+  await phone.close();
+});
