@@ -68,6 +68,7 @@ test('the office reads the warnings board and a leader reads it on a phone', asy
   await expect(matrix).toContainText('宝丰县');
   await expect(matrix.locator('[data-level="red"]').first()).toBeVisible();
   await expect(page.getByTestId('warnings-ranking')).toContainText('大营镇');
+  await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
   await shot(page, '33-warnings-board');
   await signOut(page);
 

@@ -277,3 +277,28 @@ export const warningsResponse = z.object({
   indicators: z.array(z.object({ indicator: indicatorSchema, county: progressCell.nullable(), units: z.array(progressCell) })),
 });
 export type Warnings = z.infer<typeof warningsResponse>;
+
+export const trendQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  indicatorId: z.coerce.number().int().positive(),
+  /** A unit with a target; the county when absent. */
+  unitId: z.coerce.number().int().positive().optional(),
+});
+
+export const trendResponse = z.object({
+  indicator: indicatorSchema,
+  unit: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }),
+  target: z.number(),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      /** What the plan expects by this month: target × time progress (cumulative, stock), or the target rate. */
+      planned: z.number(),
+      actual: z.number().nullable(),
+      lastYear: z.number().nullable(),
+      gapPp: z.number().nullable(),
+      level: warningLevel,
+    }),
+  ),
+});
+export type Trend = z.infer<typeof trendResponse>;

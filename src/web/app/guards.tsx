@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
 import type { Permission } from '../../shared/permissions';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { useCan, useMe } from '../lib/auth';
@@ -59,6 +59,26 @@ export function NotFound() {
         <Link to="/">
           <Button type="primary">{t('common.backHome')}</Button>
         </Link>
+      }
+    />
+  );
+}
+
+/** What a page that crashed shows instead of the router's developer screen: an apology and a way on. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  // Keep the details for whoever opens the console; the user gets a plain message.
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title={t('error.pageTitle')}
+      subTitle={t('error.pageText')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('error.reload')}
+        </Button>
       }
     />
   );

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin';
-import { CHANGE_PASSWORD_PATH, NotFound, RequireAuth, RequirePermission } from './guards';
+import { CHANGE_PASSWORD_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { NAVIGATION, type NavItem } from './navigation';
 
@@ -33,6 +33,7 @@ function menuRoutes(): RouteObject[] {
 export const router = createBrowserRouter([
   {
     HydrateFallback: FullPageSpin,
+    errorElement: <RouteError />,
     children: [
       {
         path: '/login',

@@ -224,6 +224,18 @@ describe('warnings board', () => {
     expect((await daying.get('/api/indicator-warnings?month=2021-6')).statusCode).toBe(400);
   });
 
+  it('gives an indicator’s trend: plan against actual by month, within scope', async () => {
+    const res = await office.get(`/api/indicator-trend?year=2021&indicatorId=${ids.TECH_INV}&unitId=${units.yangzhuang}`);
+    expect(res.statusCode).toBe(200);
+    const trend = res.json();
+    expect(trend.months).toHaveLength(12);
+    expect(trend.months[5]).toMatchObject({ month: '2021-06', actual: 1.1, level: 'red' });
+    expect(trend.months[5].planned).toBeCloseTo(trend.target * 0.42, 2);
+    expect(trend.months[6]).toMatchObject({ actual: null, level: 'missing' });
+    expect((await daying.get(`/api/indicator-trend?year=2021&indicatorId=${ids.TECH_INV}&unitId=${units.yangzhuang}`)).statusCode).toBe(404);
+    expect((await daying.get(`/api/indicator-trend?year=2021&indicatorId=${ids.VA_GROWTH}`)).statusCode).toBe(200);
+  });
+
   it('exports the board as shown', async () => {
     const res = await office.get('/api/indicator-warnings/export.xlsx?month=2021-06&level=red');
     expect(res.statusCode).toBe(200);

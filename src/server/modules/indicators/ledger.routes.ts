@@ -8,13 +8,15 @@ import {
   submitMonthBody,
   valueHistoryQuery,
   valueHistoryResponse,
+  trendQuery,
+  trendResponse,
   warningsQuery,
   warningsResponse,
 } from '../../../shared/modules/indicators.schemas';
 import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
-import { WARNING_EXPORT_COLUMNS, monthWarnings, warningRows } from './warnings.service';
+import { WARNING_EXPORT_COLUMNS, indicatorTrend, monthWarnings, warningRows } from './warnings.service';
 import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 
@@ -57,5 +59,10 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
       const name = ctx.locale === 'en-US' ? `warnings-${req.query.month}.xlsx` : `指标预警-${req.query.month}.xlsx`;
       return sendXlsx(reply, name, await exportXlsx('warnings', WARNING_EXPORT_COLUMNS, rows, ctx.locale));
     },
+  );
+  r.get(
+    '/api/indicator-trend',
+    { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: trendQuery, response: { 200: trendResponse } } },
+    (req) => indicatorTrend(deps, userCtx(req), req.query),
   );
 }

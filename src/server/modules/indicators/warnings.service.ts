@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { ProgressCell, Warnings, warningsQuery } from '../../../shared/modules/indicators.schemas';
-import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits } from '../../../shared/rules/indicator-progress';
+import type { ProgressCell, Trend, Warnings, trendQuery, warningsQuery } from '../../../shared/modules/indicators.schemas';
+import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits, timeProgress, ytdValue } from '../../../shared/rules/indicator-progress';
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext } from '../../core/access/context';
 import type { Deps } from '../../core/deps';
+import { notFound } from '../../core/http/errors';
 import type { ExportColumn } from '../../core/excel/export';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
@@ -115,4 +116,59 @@ export const WARNING_EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
 /** The board as rows for export: the county line of each indicator, then its units in rank order. */
 export function warningRows(board: Warnings): ExportRow[] {
   return board.indicators.flatMap((row) => [...(row.county ? [row.county] : []), ...row.units].map((cell) => ({ ...cell, indicator: row.indicator })));
+}
+
+/** One indicator's year for the county or a unit, month by month: what the plan expects against what was reported. */
+export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.infer<typeof trendQuery>): Promise<Trend> {
+  requirePermission(ctx, 'indicator:read');
+  const [scope, countyId, plan, indicator] = await Promise.all([
+    scopeFor(deps.db, ctx.user, 'indicator:read'),
+    unitsRepository.countyId(deps.db),
+    plansRepository.findByYear(deps.db, query.year),
+    indicatorsRepository.findById(deps.db, query.indicatorId),
+  ]);
+  const unitId = query.unitId ?? countyId;
+  if (!plan || !indicator || (unitId !== countyId && !scope.all && !scope.unitIds.includes(unitId))) throw notFound();
+  const target = (await plansRepository.allTargets(deps.db, plan.id)).find((t) => t.indicatorId === indicator.id && t.unitId === unitId);
+  if (!target) throw notFound();
+  const own = await deps.db
+    .selectFrom('indicatorValues')
+    .select(['indicatorId', 'unitId', 'month', 'value'])
+    .where('indicatorId', '=', indicator.id)
+    .where('unitId', '=', unitId)
+    .where('status', '=', 'submitted')
+    .where('month', '>=', `${query.year - 1}-01`)
+    .where('month', '<=', `${query.year}-12`)
+    .execute();
+  const unit = await deps.db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const planCurve = target.planCurve ? (JSON.parse(target.planCurve) as number[]) : undefined;
+  const values = monthly(own, query.year);
+  const lastYear = monthly(own, query.year - 1);
+  const start = target.startOfYear ?? 0;
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1;
+    const progress = indicatorProgress({
+      kind: indicator.kind,
+      direction: indicator.direction,
+      target: target.target,
+      month,
+      values,
+      lastYear,
+      startOfYear: target.startOfYear ?? undefined,
+      planCurve,
+      yellowBandPp: indicator.yellowBandPp ?? undefined,
+    });
+    const share = timeProgress(month, planCurve) / 100;
+    const planned =
+      indicator.kind === 'cumulative' ? target.target * share : indicator.kind === 'stock' ? start + (target.target - start) * share : target.target;
+    return {
+      month: `${query.year}-${String(month).padStart(2, '0')}`,
+      planned: Math.round(planned * 10 ** indicator.decimals) / 10 ** indicator.decimals,
+      actual: progress.ytd,
+      lastYear: indicator.kind === 'cumulative' ? ytdValue('cumulative', lastYear, month) : lastYear[i],
+      gapPp: progress.gapPp,
+      level: progress.level,
+    };
+  });
+  return { indicator: (await describeIndicators(deps.db, [indicator]))[0], unit, target: target.target, months };
 }

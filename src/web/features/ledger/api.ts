@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Ledger, Warnings } from '../../../shared/modules/indicators.schemas';
+import type { Ledger, Trend, Warnings } from '../../../shared/modules/indicators.schemas';
 import { api, toQuery } from '../../lib/api';
 
 const ledgerKey = ['indicator-ledger'] as const;
@@ -74,5 +74,14 @@ export function useWarnings(query: { month: string; level?: string; unitId?: num
     queryKey: [...warningsKey, query],
     queryFn: () => api.get<Warnings>(`/api/indicator-warnings${toQuery(query)}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** An indicator's months for the county or one unit. */
+export function useTrend(query: { year: number; indicatorId?: number; unitId?: number }) {
+  return useQuery({
+    queryKey: [...warningsKey, 'trend', query],
+    queryFn: () => api.get<Trend>(`/api/indicator-trend${toQuery(query)}`),
+    enabled: query.indicatorId !== undefined,
   });
 }

@@ -1,5 +1,5 @@
 import { Alert, Card, Empty, Flex, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressCell, Warnings } from '../../../../shared/modules/indicators.schemas';
 import type { WarningLevel } from '../../../../shared/rules/indicator-progress';
@@ -9,7 +9,9 @@ import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
 import { formatValue } from '../../indicators/format';
 import { defaultPlanYear, usePlanYears } from '../../indicators/api';
-import { useWarnings } from '../api';
+import { useTrend, useWarnings } from '../api';
+
+const TrendChart = lazy(() => import('../components/TrendChart'));
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
 
 type Row = Warnings['indicators'][number];
@@ -100,7 +102,9 @@ export function WarningsPage() {
     })),
   ];
 
-  const selected: Row | undefined = data?.indicators.find((r) => r.indicator.id === indicatorId) ?? matrixIndicators[0];
+  const selected: Row | undefined = data?.indicators.find((r) => r.indicator.id === indicatorId) ?? matrixIndicators[0] ?? data?.indicators[0];
+  const [trendUnit, setTrendUnit] = useState<number | undefined>();
+  const trend = useTrend({ year: monthYear, indicatorId: selected?.indicator.id, unitId: trendUnit });
   const fmt = (v: number | null) => (selected ? formatValue(v, selected.indicator, locale) : '');
   const detailColumns: TableColumnsType<ProgressCell> = [
     { title: t('warnings.rank'), dataIndex: 'rank', key: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
@@ -131,6 +135,7 @@ export function WarningsPage() {
         <Select
           aria-label={t('ledger.month')}
           data-testid="warnings-month"
+          virtual={false}
           value={query.month}
           options={monthOptions}
           onChange={setMonth}
@@ -169,20 +174,52 @@ export function WarningsPage() {
           {selected && (
             <Card
               size="small"
+              style={{ marginBottom: 16 }}
+              title={
+                <Flex gap={8} align="center" wrap>
+                  {t('trend.title', { indicator: localName(selected.indicator) })}
+                  <Select
+                    aria-label={t('indicators.unit')}
+                    allowClear
+                    placeholder={selected.county ? localName(selected.county.unit) : t('indicators.unit')}
+                    value={trendUnit}
+                    onChange={setTrendUnit}
+                    options={selected.units.map((c) => ({ value: c.unit.id, label: localName(c.unit) }))}
+                    style={{ minWidth: 160 }}
+                  />
+                </Flex>
+              }
+            >
+              {trend.data ? (
+                <Suspense fallback={<div style={{ height: 300 }} />}>
+                  <TrendChart trend={trend.data} />
+                </Suspense>
+              ) : (
+                <Empty description={trend.error ? trend.error.message : t('trend.none')} />
+              )}
+            </Card>
+          )}
+          {selected && (
+            <Card
+              size="small"
               title={
                 <Flex gap={8} align="center" wrap>
                   {t('warnings.ranking')}
                   <Select
                     aria-label={t('indicators.name')}
                     value={selected.indicator.id}
-                    onChange={setIndicatorId}
-                    options={matrixIndicators.map((r) => ({ value: r.indicator.id, label: localName(r.indicator) }))}
+                    onChange={(id) => {
+                      setIndicatorId(id);
+                      setTrendUnit(undefined);
+                    }}
+                    options={(data?.indicators ?? []).map((r) => ({ value: r.indicator.id, label: localName(r.indicator) }))}
                     style={{ minWidth: 180 }}
                   />
                 </Flex>
               }
             >
               <Table<ProgressCell>
+                locale={{ emptyText: t('warnings.notDecomposed') }}
                 rowKey={(c) => c.unit.id}
                 size="small"
                 data-testid="warnings-ranking"
