@@ -19,6 +19,9 @@ import { unitRoutes } from './core/org/units.routes';
 import { roleRoutes } from './core/roles/roles.routes';
 import { settingsRoutes } from './core/settings/settings.routes';
 import { userRoutes } from './core/users/users.routes';
+import { notificationRoutes } from './core/notifications/notifications.routes';
+import { jobRoutes } from './core/scheduler/jobs.routes';
+import { taskRoutes } from './core/tasks/tasks.routes';
 
 export interface AppOptions {
   config: Config;
@@ -56,7 +59,20 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes, calendarRoutes]) routes(app, deps);
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    unitRoutes,
+    userRoutes,
+    roleRoutes,
+    settingsRoutes,
+    auditRoutes,
+    calendarRoutes,
+    taskRoutes,
+    notificationRoutes,
+    jobRoutes,
+  ])
+    routes(app, deps);
   await serveWeb(app, config.webDist);
   return { app, deps };
 }

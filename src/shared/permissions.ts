@@ -18,6 +18,12 @@ export const PERMISSIONS = [
   // audit administration
   'audit:read',
   'loginlog:read',
+  // tasks (督办), notifications and jobs
+  'task:read',
+  'task:write',
+  'task:assign',
+  'webhook:manage',
+  'job:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,11 +59,23 @@ export interface BuiltinRole {
 
 /** Built-in roles as in domain.md. Business modules add their permissions to these roles in their migrations. */
 export const BUILTIN_ROLES: BuiltinRole[] = [
-  { code: 'office', nameZh: '工业强县办公室', nameEn: 'Leading group office', dataScope: 'all', permissions: ['unit:read', 'user:read', 'calendar:manage'] },
-  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read'] },
-  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read'] },
-  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read'] },
-  { code: 'service_officer', nameZh: '首席服务官/专班成员', nameEn: 'Service officer', dataScope: 'unit', permissions: ['unit:read'] },
+  {
+    code: 'office',
+    nameZh: '工业强县办公室',
+    nameEn: 'Leading group office',
+    dataScope: 'all',
+    permissions: ['unit:read', 'user:read', 'calendar:manage', 'task:read', 'task:write', 'task:assign', 'job:read'],
+  },
+  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read', 'task:read'] },
+  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read', 'task:read', 'task:write'] },
+  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read', 'task:read', 'task:write'] },
+  {
+    code: 'service_officer',
+    nameZh: '首席服务官/专班成员',
+    nameEn: 'Service officer',
+    dataScope: 'unit',
+    permissions: ['unit:read', 'task:read', 'task:write'],
+  },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },
   {
@@ -65,7 +83,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '系统管理员',
     nameEn: 'System administrator',
     dataScope: 'all',
-    permissions: ['unit:read', 'unit:manage', 'user:read', 'user:manage', 'settings:manage', 'role:read'],
+    permissions: ['unit:read', 'unit:manage', 'user:read', 'user:manage', 'settings:manage', 'role:read', 'webhook:manage', 'job:read'],
   },
   {
     code: 'secadmin',

@@ -44,6 +44,12 @@ const zh = {
   'err.self_disable': '不能停用自己的账号',
   'err.admin_role_grant': '只能分配业务角色或与本人同类的管理角色，其他管理员账号须由安装命令创建',
   'err.role_held': '不能修改自己持有的角色',
+  'err.webhook_url': '请输入以 http:// 或 https:// 开头的地址',
+  'err.task.due_one_of': '请填写办理时限（工作日数）或截止日期，二者选一',
+  'err.task.reason_required': '退回或撤销须填写原因',
+  'err.task.assignee_unit': '经办人须属于承办单位',
+  'err.task.action_not_allowed': '当前状态下不能执行此操作',
+  'err.task.due_past': '截止日期不能早于今天',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -88,6 +94,12 @@ const en: Record<MessageKey, string> = {
   'err.admin_role_grant':
     'You may assign business roles and roles of your own administrator kind only; other administrators are created by the installation command',
   'err.role_held': 'You cannot change a role you hold yourself',
+  'err.webhook_url': 'Enter an address starting with http:// or https://',
+  'err.task.due_one_of': 'Give either a time limit in working days or a due date, not both',
+  'err.task.reason_required': 'Returning or cancelling needs a reason',
+  'err.task.assignee_unit': 'The assignee must belong to the owner unit',
+  'err.task.action_not_allowed': 'This action is not possible in the task’s current state',
+  'err.task.due_past': 'The due date cannot be before today',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -270,6 +270,9 @@ export const enUS: Catalogue = {
     role: 'Roles',
     audit: 'Audit log',
     loginlog: 'Sign-in log',
+    task: 'Tasks',
+    webhook: 'Push messages',
+    job: 'Scheduled jobs',
   },
   perm: {
     'unit:read': 'View organisation',
@@ -282,5 +285,10 @@ export const enUS: Catalogue = {
     'role:manage': 'Manage roles and permissions',
     'audit:read': 'View audit log',
     'loginlog:read': 'View sign-in log',
+    'task:read': 'View tasks',
+    'task:write': 'Work on tasks',
+    'task:assign': 'Assign tasks (county-wide)',
+    'webhook:manage': 'Manage webhooks',
+    'job:read': 'View scheduled job runs',
   },
 };

@@ -249,6 +249,9 @@ export const zhCN = {
     role: '角色权限',
     audit: '审计日志',
     loginlog: '登录日志',
+    task: '督办事项',
+    webhook: '消息推送',
+    job: '定时任务',
   },
   perm: {
     'unit:read': '查看组织机构',
@@ -261,6 +264,11 @@ export const zhCN = {
     'role:manage': '管理角色权限',
     'audit:read': '查看审计日志',
     'loginlog:read': '查看登录日志',
+    'task:read': '查看督办事项',
+    'task:write': '办理督办事项',
+    'task:assign': '交办督办事项（全县）',
+    'webhook:manage': '管理消息推送（Webhook）',
+    'job:read': '查看定时任务记录',
   } satisfies Record<Permission, string>,
 };
 
