@@ -21,6 +21,9 @@ import { settingsRoutes } from './core/settings/settings.routes';
 import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
+import { notificationRoutes } from './core/notifications/notifications.routes';
+import { jobRoutes } from './core/scheduler/jobs.routes';
+import { taskRoutes } from './core/tasks/tasks.routes';
 
 export interface AppOptions {
   config: Config;
@@ -69,6 +72,9 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     calendarRoutes,
     indicatorRoutes,
     ledgerRoutes,
+    taskRoutes,
+    notificationRoutes,
+    jobRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

@@ -4,6 +4,8 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateToLatest, openConfiguredDb } from './core/db/database';
 import { ensureCalendarSeeded } from './core/calendar/calendar.service';
+import { JOBS } from './core/scheduler/jobs';
+import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
 import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
 
@@ -42,6 +44,8 @@ async function main() {
   }
 
   await app.listen({ port: config.port, host: config.host });
+  // Every instance runs the scheduler; the job claims in the database make each period run on one of them only.
+  const stopJobs = startScheduler(deps, JOBS, (msg, err) => app.log.error({ err }, msg));
   if (config.demo && county) {
     const accounts = county.demoUsers.map((u) => `  ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.displayName}`).join('\n');
     console.log(
@@ -49,6 +53,7 @@ async function main() {
     );
   }
   const stop = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -23,6 +23,12 @@ export const PERMISSIONS = [
   // audit administration
   'audit:read',
   'loginlog:read',
+  // tasks (督办), notifications and jobs
+  'task:read',
+  'task:write',
+  'task:assign',
+  'webhook:manage',
+  'job:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,12 +69,42 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '工业强县办公室',
     nameEn: 'Leading group office',
     dataScope: 'all',
-    permissions: ['unit:read', 'user:read', 'calendar:manage', 'indicator:read', 'indicator:manage', 'indicator:enter', 'indicator:lock'],
+    permissions: [
+      'unit:read',
+      'user:read',
+      'calendar:manage',
+      'task:read',
+      'task:write',
+      'task:assign',
+      'job:read',
+      'indicator:read',
+      'indicator:manage',
+      'indicator:enter',
+      'indicator:lock',
+    ],
   },
-  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read', 'indicator:read'] },
-  { code: 'department', nameZh: '县直部门', nameEn: 'County department', dataScope: 'unit', permissions: ['unit:read', 'indicator:read', 'indicator:enter'] },
-  { code: 'township', nameZh: '乡镇（街道）', nameEn: 'Township', dataScope: 'unit', permissions: ['unit:read', 'indicator:read', 'indicator:enter'] },
-  { code: 'service_officer', nameZh: '首席服务官/专班成员', nameEn: 'Service officer', dataScope: 'unit', permissions: ['unit:read'] },
+  { code: 'leader', nameZh: '县领导/链长', nameEn: 'County leader', dataScope: 'all', permissions: ['unit:read', 'task:read', 'indicator:read'] },
+  {
+    code: 'department',
+    nameZh: '县直部门',
+    nameEn: 'County department',
+    dataScope: 'unit',
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter'],
+  },
+  {
+    code: 'township',
+    nameZh: '乡镇（街道）',
+    nameEn: 'Township',
+    dataScope: 'unit',
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter'],
+  },
+  {
+    code: 'service_officer',
+    nameZh: '首席服务官/专班成员',
+    nameEn: 'Service officer',
+    dataScope: 'unit',
+    permissions: ['unit:read', 'task:read', 'task:write'],
+  },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },
   {
@@ -76,7 +112,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '系统管理员',
     nameEn: 'System administrator',
     dataScope: 'all',
-    permissions: ['unit:read', 'unit:manage', 'user:read', 'user:manage', 'settings:manage', 'role:read'],
+    permissions: ['unit:read', 'unit:manage', 'user:read', 'user:manage', 'settings:manage', 'role:read', 'webhook:manage', 'job:read'],
   },
   {
     code: 'secadmin',

@@ -67,6 +67,12 @@ const zh = {
   'err.value.jump_unexplained': '较上月变动 {jump}%，超过 {limit}%，请填写说明',
   'err.nothing_to_submit': '该月没有待报送的数据',
   'err.coverage_short': '以下指标分解到单位的目标之和小于全县目标：{indicators}。请补足，或填写原因后发布',
+  'err.webhook_url': '请输入以 http:// 或 https:// 开头的地址',
+  'err.task.due_one_of': '请填写办理时限（工作日数）或截止日期，二者选一',
+  'err.task.reason_required': '退回或撤销须填写原因',
+  'err.task.assignee_unit': '经办人须属于承办单位',
+  'err.task.action_not_allowed': '当前状态下不能执行此操作',
+  'err.task.due_past': '截止日期不能早于今天',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -134,6 +140,12 @@ const en: Record<MessageKey, string> = {
   'err.value.jump_unexplained': 'Changed {jump}% from last month, more than {limit}%: please explain',
   'err.nothing_to_submit': 'Nothing to submit for this month',
   'err.coverage_short': 'Unit targets add up to less than the county target for: {indicators}. Top them up, or give a reason to publish',
+  'err.webhook_url': 'Enter an address starting with http:// or https://',
+  'err.task.due_one_of': 'Give either a time limit in working days or a due date, not both',
+  'err.task.reason_required': 'Returning or cancelling needs a reason',
+  'err.task.assignee_unit': 'The assignee must belong to the owner unit',
+  'err.task.action_not_allowed': 'This action is not possible in the task’s current state',
+  'err.task.due_past': 'The due date cannot be before today',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

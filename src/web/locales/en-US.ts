@@ -431,6 +431,9 @@ export const enUS: Catalogue = {
     audit: 'Audit log',
     loginlog: 'Sign-in log',
     indicator: 'Indicators and targets',
+    task: 'Tasks',
+    webhook: 'Push messages',
+    job: 'Scheduled jobs',
   },
   perm: {
     'unit:read': 'View organisation',
@@ -447,5 +450,10 @@ export const enUS: Catalogue = {
     'indicator:manage': 'Manage indicators and targets',
     'indicator:enter': 'Enter indicator values',
     'indicator:lock': 'Lock monthly data',
+    'task:read': 'View tasks',
+    'task:write': 'Work on tasks',
+    'task:assign': 'Assign tasks (county-wide)',
+    'webhook:manage': 'Manage webhooks',
+    'job:read': 'View scheduled job runs',
   },
 };

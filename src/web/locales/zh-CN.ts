@@ -409,6 +409,9 @@ export const zhCN = {
     audit: '审计日志',
     loginlog: '登录日志',
     indicator: '指标目标',
+    task: '督办事项',
+    webhook: '消息推送',
+    job: '定时任务',
   },
   perm: {
     'unit:read': '查看组织机构',
@@ -425,6 +428,11 @@ export const zhCN = {
     'indicator:manage': '管理指标与目标',
     'indicator:enter': '填报指标数据',
     'indicator:lock': '锁定月度数据',
+    'task:read': '查看督办事项',
+    'task:write': '办理督办事项',
+    'task:assign': '交办督办事项（全县）',
+    'webhook:manage': '管理消息推送（Webhook）',
+    'job:read': '查看定时任务记录',
   } satisfies Record<Permission, string>,
 };
 

@@ -59,6 +59,8 @@ export async function migrateToLatest({ db, schema }: Pick<DbHandle, 'db' | 'sch
     // Kysely looks for its bookkeeping tables by schema; without this it finds another schema's and skips creating its own.
     migrationTableSchema: schema,
     provider: { getMigrations: async () => migrations },
+    // Modules are built on parallel branches: a database may have run a later-numbered migration before an earlier one lands.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -116,6 +116,98 @@ export interface CalendarDayTable {
   updatedBy: number | null;
 }
 
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  /** The period this run covers, e.g. a county day `2026-03-02` or a minute `2026-03-02T09:15`. */
+  period: string;
+  instance: string;
+  startedAt: string;
+  finishedAt: string | null;
+  ok: number | null;
+  message: string | null;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  description: string;
+  sourceModule: string | null;
+  sourceId: string | null;
+  enterpriseId: number | null;
+  ownerUnitId: number;
+  assigneeUserId: number | null;
+  createdByUserId: number | null;
+  createdByUnitId: number;
+  createdDate: string;
+  dueDate: string;
+  dueSoonDate: string;
+  status: string;
+  finishedDate: string | null;
+  wasOverdue: number;
+  escalationStep: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskCoUnitTable {
+  taskId: number;
+  unitId: number;
+}
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  taskId: number;
+  at: string;
+  userId: number | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  text: string | null;
+}
+
+export interface TaskEscalationTable {
+  taskId: number;
+  step: number;
+  at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  link: string | null;
+  entityType: string;
+  entityId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  unitId: number;
+  name: string;
+  url: string;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhookId: number;
+  payloadJson: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface IndicatorTable {
   id: Generated<number>;
   code: string;
@@ -222,6 +314,14 @@ export interface Database {
   auditLog: AuditLogTable;
   settings: SettingTable;
   calendarDays: CalendarDayTable;
+  jobRuns: JobRunTable;
+  tasks: TaskTable;
+  taskCoUnits: TaskCoUnitTable;
+  taskEvents: TaskEventTable;
+  taskEscalations: TaskEscalationTable;
+  notifications: NotificationTable;
+  webhooks: WebhookTable;
+  webhookDeliveries: WebhookDeliveryTable;
   indicators: IndicatorTable;
   indicatorPlans: IndicatorPlanTable;
   indicatorTargets: IndicatorTargetTable;

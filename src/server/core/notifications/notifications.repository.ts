@@ -1,0 +1,54 @@
+import type { Insertable } from 'kysely';
+import type { Executor } from '../db/database';
+import { type PageRequest, paginate } from '../db/paging';
+import type { NotificationTable } from '../db/schema';
+
+export interface NotificationFilter extends PageRequest<'createdAt'> {
+  unread?: boolean;
+}
+
+/** SQL for the in-app inbox. */
+export const notificationsRepository = {
+  /** Active users of the given units. */
+  async usersOfUnits(db: Executor, unitIds: number[]): Promise<number[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await db.selectFrom('users').select('id').where('unitId', 'in', unitIds).where('active', '=', 1).execute();
+    return rows.map((r) => r.id);
+  },
+  async unitsOfUsers(db: Executor, userIds: number[]): Promise<number[]> {
+    if (userIds.length === 0) return [];
+    const rows = await db.selectFrom('users').select('unitId').distinct().where('id', 'in', userIds).execute();
+    return rows.map((r) => r.unitId);
+  },
+  async insertMany(db: Executor, rows: Insertable<NotificationTable>[]) {
+    for (let i = 0; i < rows.length; i += 200)
+      await db
+        .insertInto('notifications')
+        .values(rows.slice(i, i + 200))
+        .execute();
+  },
+  list(db: Executor, userId: number, f: NotificationFilter) {
+    let qb = db.selectFrom('notifications').selectAll().where('userId', '=', userId);
+    if (f.unread !== undefined) qb = qb.where('readAt', f.unread ? 'is' : 'is not', null);
+    return paginate(qb, f, { createdAt: 'notifications.id' }, 'createdAt', 'notifications.id');
+  },
+  async unreadCount(db: Executor, userId: number): Promise<number> {
+    const row = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('userId', '=', userId)
+      .where('readAt', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+  /** Marks one of the user's notifications read; returns false when it is not theirs. */
+  async markRead(db: Executor, userId: number, id: number, at: string): Promise<boolean> {
+    const mine = await db.selectFrom('notifications').select('id').where('id', '=', id).where('userId', '=', userId).executeTakeFirst();
+    if (!mine) return false;
+    await db.updateTable('notifications').set({ readAt: at }).where('id', '=', id).where('readAt', 'is', null).execute();
+    return true;
+  },
+  async markAllRead(db: Executor, userId: number, at: string) {
+    await db.updateTable('notifications').set({ readAt: at }).where('userId', '=', userId).where('readAt', 'is', null).execute();
+  },
+};

@@ -1,0 +1,126 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../test/build-app';
+import { MAX_DELIVERY_ATTEMPTS, deliverDueWebhooks } from './webhooks.service';
+
+// A local stand-in for a WeCom / DingTalk robot: records what it receives and answers with the status we set.
+let status = 200;
+const received: unknown[] = [];
+const receiver = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
+  req.on('end', () => {
+    received.push(JSON.parse(body));
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+  });
+});
+
+let t: TestApp;
+let url: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/robot/send?key=test`;
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+
+async function assignToDaying(title: string) {
+  const office = await t.signIn('office');
+  const res = await office.post('/api/tasks', { title, ownerUnitId: await t.unitId('daying'), dueInWorkingDays: 5 });
+  expect(res.statusCode).toBe(200);
+  return res.json().id as number;
+}
+
+const deliveries = () => t.deps.db.selectFrom('webhookDeliveries').selectAll().orderBy('id', 'desc').execute();
+
+describe('inbox', () => {
+  it('notifies the owner unit, counts unread, marks read one by one or all, and keeps inboxes private', async () => {
+    const taskId = await assignToDaying('核实企业名录');
+    const daying = await t.signIn('daying');
+    const chengguan = await t.signIn('chengguan');
+    expect((await daying.get('/api/notifications/unread-count')).json().unread).toBe(1);
+    const page = (await daying.get('/api/notifications?unread=true')).json();
+    expect(page.items[0]).toMatchObject({ kind: 'task.assigned', link: `/tasks/${taskId}`, entityType: 'task', readAt: null });
+    expect(page.items[0].titleZh).toContain('核实企业名录');
+
+    expect((await chengguan.post(`/api/notifications/${page.items[0].id}/read`)).statusCode).toBe(404);
+    expect((await daying.post(`/api/notifications/${page.items[0].id}/read`)).statusCode).toBe(204);
+    expect((await daying.get('/api/notifications/unread-count')).json().unread).toBe(0);
+
+    await assignToDaying('二');
+    await assignToDaying('三');
+    expect((await daying.get('/api/notifications/unread-count')).json().unread).toBe(2);
+    expect((await daying.post('/api/notifications/read-all')).statusCode).toBe(204);
+    expect((await daying.get('/api/notifications/unread-count')).json().unread).toBe(0);
+    expect((await daying.get('/api/notifications')).json().total).toBe(3);
+  });
+});
+
+describe('webhooks', () => {
+  it('are managed by the sysadmin only, with http(s) addresses', async () => {
+    const sysadmin = await t.signIn('sysadmin');
+    const office = await t.signIn('office');
+    const unitId = await t.unitId('daying');
+    expect((await office.post('/api/webhooks', { unitId, name: '大营镇工作群', url })).statusCode).toBe(403);
+    const bad = await sysadmin.post('/api/webhooks', { unitId, name: '大营镇工作群', url: 'ftp://example.com/hook' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.url).toBeTruthy();
+    const created = await sysadmin.post('/api/webhooks', { unitId, name: '大营镇工作群', url });
+    expect(created.statusCode).toBe(200);
+    expect(created.json()).toMatchObject({ active: true, unit: { nameZh: '大营镇' }, pending: 0 });
+    expect((await sysadmin.post(`/api/webhooks/${created.json().id}/test`)).json()).toEqual({ ok: true, error: null });
+    expect(received.pop()).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('测试消息') } });
+  });
+
+  it('delivers a task notice to the unit webhook, retries after a 500 and gives up after the last attempt', async () => {
+    received.length = 0;
+    status = 200;
+    await assignToDaying('统计一季度产值');
+    // One delivery per notice for the unit, however many of its users were notified.
+    expect((await deliveries()).filter((d) => d.status === 'pending')).toHaveLength(1);
+    expect(await deliverDueWebhooks(t.deps)).toBe('sent 1, retrying 0, given up 0');
+    expect(received).toEqual([{ msgtype: 'text', text: { content: expect.stringContaining('统计一季度产值') } }]);
+    expect((await deliveries())[0]).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+
+    status = 500;
+    await assignToDaying('报送用工缺口');
+    expect(await deliverDueWebhooks(t.deps)).toBe('sent 0, retrying 1, given up 0');
+    expect((await deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
+    // Not due again before the backoff has passed.
+    expect(await deliverDueWebhooks(t.deps)).toBe('sent 0, retrying 0, given up 0');
+    status = 200;
+    t.clock.advanceMinutes(1);
+    expect(await deliverDueWebhooks(t.deps)).toBe('sent 1, retrying 0, given up 0');
+    expect((await deliveries())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+
+    status = 500;
+    await assignToDaying('核对税收数据');
+    for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      await deliverDueWebhooks(t.deps);
+      t.clock.advanceMinutes(10);
+    }
+    expect(await deliverDueWebhooks(t.deps)).toBe('sent 0, retrying 0, given up 1');
+    expect((await deliveries())[0]).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
+
+    const sysadmin = await t.signIn('sysadmin');
+    expect((await sysadmin.get('/api/webhooks/deliveries?status=failed')).json().items[0]).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('HTTP 500'),
+      content: expect.stringContaining('核对税收数据'),
+    });
+    expect((await sysadmin.get('/api/webhooks')).json().items[0]).toMatchObject({ failed: 1, pending: 0 });
+
+    // A disabled webhook gets nothing queued.
+    const hook = (await sysadmin.get('/api/webhooks')).json().items[0];
+    expect((await sysadmin.patch(`/api/webhooks/${hook.id}`, { active: false })).json().active).toBe(false);
+    const before = (await deliveries()).length;
+    await assignToDaying('停用后不推送');
+    expect((await deliveries()).length).toBe(before);
+  });
+});

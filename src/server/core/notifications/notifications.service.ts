@@ -1,0 +1,87 @@
+import type { Notification } from '../../../shared/modules/notifications.schemas';
+import type { UserContext } from '../access/context';
+import type { Trx } from '../db/database';
+import type { Deps } from '../deps';
+import { notFound } from '../http/errors';
+import { type NotificationFilter, notificationsRepository } from './notifications.repository';
+import { webhooksRepository } from './webhooks.repository';
+
+/** What to tell whom. Titles are stored in both languages so each reader sees their own. */
+export interface NotifyInput {
+  /** Individual recipients. */
+  userIds?: number[];
+  /** Every active user of these units is a recipient. */
+  unitIds?: number[];
+  /** Left out even when named or in a named unit: usually the user whose action caused the notice. */
+  exceptUserIds?: number[];
+  /** A stable code, e.g. `task.assigned`, for filtering and icons. */
+  kind: string;
+  title: { zh: string; en: string };
+  /** A path in the web app, e.g. `/tasks/12`. */
+  link: string | null;
+  entityType: string;
+  entityId: string | number;
+}
+
+/**
+ * Puts a notice in the inbox of every recipient and queues the recipients' units' webhooks, all in the caller's
+ * transaction, so a notice exists exactly when the business change it reports does. Returns the recipient user ids.
+ */
+export async function notify(trx: Trx, deps: Pick<Deps, 'clock'>, input: NotifyInput): Promise<number[]> {
+  const except = new Set(input.exceptUserIds ?? []);
+  const fromUnits = await notificationsRepository.usersOfUnits(trx, input.unitIds ?? []);
+  const recipients = [...new Set([...(input.userIds ?? []), ...fromUnits])].filter((id) => !except.has(id));
+  if (recipients.length === 0) return [];
+  const now = deps.clock.now().toISOString();
+  await notificationsRepository.insertMany(
+    trx,
+    recipients.map((userId) => ({
+      userId,
+      kind: input.kind,
+      titleZh: input.title.zh,
+      titleEn: input.title.en,
+      link: input.link,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      createdAt: now,
+      readAt: null,
+    })),
+  );
+  const units = await notificationsRepository.unitsOfUsers(trx, recipients);
+  const hooks = await webhooksRepository.activeOfUnits(trx, units);
+  for (const hook of hooks)
+    await webhooksRepository.queue(trx, {
+      webhookId: hook.id,
+      // The WeCom / DingTalk group-robot text message shape.
+      payloadJson: JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】${input.title.zh}` } }),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      sentAt: null,
+    });
+  return recipients;
+}
+
+/** One page of the signed-in user's inbox, newest first by default. */
+export async function listMyNotifications(deps: Deps, ctx: UserContext, filter: NotificationFilter) {
+  const { rows, total } = await notificationsRepository.list(deps.db, ctx.user.id, filter);
+  const items: Notification[] = rows.map(({ userId: _, ...n }) => n);
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** The number the header's bell shows. */
+export async function unreadCount(deps: Deps, ctx: UserContext) {
+  return { unread: await notificationsRepository.unreadCount(deps.db, ctx.user.id) };
+}
+
+/** Marks one notice read; someone else's notice is 404. */
+export async function markRead(deps: Deps, ctx: UserContext, id: number) {
+  if (!(await notificationsRepository.markRead(deps.db, ctx.user.id, id, deps.clock.now().toISOString()))) throw notFound();
+}
+
+/** Marks every notice of the user read. */
+export async function markAllRead(deps: Deps, ctx: UserContext) {
+  await notificationsRepository.markAllRead(deps.db, ctx.user.id, deps.clock.now().toISOString());
+}

@@ -1,0 +1,93 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../db/database';
+import { type PageRequest, paginate } from '../db/paging';
+import type { WebhookDeliveryTable, WebhookTable } from '../db/schema';
+
+export interface WebhookFilter extends PageRequest<'unit' | 'name' | 'updatedAt'> {
+  unitId?: number;
+  active?: boolean;
+}
+export interface DeliveryFilter extends PageRequest<'createdAt'> {
+  webhookId?: number;
+  status?: WebhookDeliveryTable['status'];
+}
+
+function webhooksWithCounts(db: Executor) {
+  return db
+    .selectFrom('webhooks')
+    .innerJoin('orgUnits', 'orgUnits.id', 'webhooks.unitId')
+    .selectAll('webhooks')
+    .select(['orgUnits.nameZh as unitNameZh', 'orgUnits.nameEn as unitNameEn', 'orgUnits.sortOrder as unitSort'])
+    .select((eb) => [
+      eb
+        .selectFrom('webhookDeliveries')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('webhookDeliveries.webhookId', '=', 'webhooks.id')
+        .where('webhookDeliveries.status', '=', 'pending')
+        .as('pending'),
+      eb
+        .selectFrom('webhookDeliveries')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('webhookDeliveries.webhookId', '=', 'webhooks.id')
+        .where('webhookDeliveries.status', '=', 'failed')
+        .as('failed'),
+      eb
+        .selectFrom('webhookDeliveries')
+        .select((e) => e.fn.max('webhookDeliveries.sentAt').as('m'))
+        .whereRef('webhookDeliveries.webhookId', '=', 'webhooks.id')
+        .as('lastSentAt'),
+    ]);
+}
+
+/** SQL for per-unit webhooks and their delivery queue. */
+export const webhooksRepository = {
+  activeOfUnits(db: Executor, unitIds: number[]) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('webhooks').select(['id', 'unitId']).where('unitId', 'in', unitIds).where('active', '=', 1).execute();
+  },
+  async queue(db: Executor, row: Insertable<WebhookDeliveryTable>) {
+    await db.insertInto('webhookDeliveries').values(row).execute();
+  },
+  list(db: Executor, f: WebhookFilter) {
+    let qb = webhooksWithCounts(db);
+    if (f.unitId) qb = qb.where('webhooks.unitId', '=', f.unitId);
+    if (f.active !== undefined) qb = qb.where('webhooks.active', '=', f.active ? 1 : 0);
+    return paginate(qb, f, { unit: 'orgUnits.sortOrder', name: 'webhooks.name', updatedAt: 'webhooks.updatedAt' }, 'unit', 'webhooks.id');
+  },
+  findById(db: Executor, id: number) {
+    return webhooksWithCounts(db).where('webhooks.id', '=', id).executeTakeFirst();
+  },
+  async insert(db: Executor, row: Insertable<WebhookTable>): Promise<number> {
+    const { id } = await db.insertInto('webhooks').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, values: Updateable<WebhookTable>) {
+    await db.updateTable('webhooks').set(values).where('id', '=', id).execute();
+  },
+  deliveries(db: Executor, f: DeliveryFilter) {
+    let qb = db
+      .selectFrom('webhookDeliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'webhookDeliveries.webhookId')
+      .innerJoin('orgUnits', 'orgUnits.id', 'webhooks.unitId')
+      .selectAll('webhookDeliveries')
+      .select(['webhooks.name as webhookName', 'orgUnits.nameZh as unitNameZh', 'orgUnits.nameEn as unitNameEn']);
+    if (f.webhookId) qb = qb.where('webhookDeliveries.webhookId', '=', f.webhookId);
+    if (f.status) qb = qb.where('webhookDeliveries.status', '=', f.status);
+    return paginate(qb, f, { createdAt: 'webhookDeliveries.id' }, 'createdAt', 'webhookDeliveries.id');
+  },
+  /** Deliveries whose next attempt is due, oldest first, with the address to send them to. */
+  due(db: Executor, now: string, limit: number) {
+    return db
+      .selectFrom('webhookDeliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'webhookDeliveries.webhookId')
+      .select(['webhookDeliveries.id', 'webhookDeliveries.payloadJson', 'webhookDeliveries.attempts', 'webhooks.url', 'webhooks.active'])
+      .where('webhookDeliveries.status', '=', 'pending')
+      .where('webhookDeliveries.nextAttemptAt', '<=', now)
+      .orderBy('webhookDeliveries.id')
+      .limit(limit)
+      .execute();
+  },
+  async updateDelivery(db: Executor, id: number, values: Updateable<WebhookDeliveryTable>) {
+    await db.updateTable('webhookDeliveries').set(values).where('id', '=', id).execute();
+  },
+};

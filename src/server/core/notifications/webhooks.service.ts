@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import type { Delivery, Webhook, createWebhookBody, updateWebhookBody } from '../../../shared/modules/notifications.schemas';
+import { requirePermission } from '../access/access';
+import type { UserContext } from '../access/context';
+import { recordAudit } from '../audit/audit.service';
+import type { Executor } from '../db/database';
+import type { Deps } from '../deps';
+import { fieldError, notFound } from '../http/errors';
+import { unitsRepository } from '../org/units.repository';
+import { type Job, countyMinute } from '../scheduler/scheduler';
+import { type DeliveryFilter, type WebhookFilter, webhooksRepository } from './webhooks.repository';
+
+/** A delivery is given up after this many failed attempts; its last error stays on the settings page. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+/** The wait after the first failure; it doubles after each further one (30 s, 1 min, 2 min, 4 min). */
+const FIRST_RETRY_MS = 30_000;
+const SEND_TIMEOUT_MS = 10_000;
+
+type WebhookRow = NonNullable<Awaited<ReturnType<typeof webhooksRepository.findById>>>;
+
+function describeWebhook(r: WebhookRow): Webhook {
+  return {
+    id: r.id,
+    unit: { id: r.unitId, nameZh: r.unitNameZh, nameEn: r.unitNameEn },
+    name: r.name,
+    url: r.url,
+    active: r.active === 1,
+    pending: Number(r.pending ?? 0),
+    failed: Number(r.failed ?? 0),
+    lastSentAt: (r.lastSentAt as string | null) ?? null,
+    updatedAt: r.updatedAt,
+  };
+}
+
+async function findWebhook(db: Executor, id: number): Promise<Webhook> {
+  const row = await webhooksRepository.findById(db, id);
+  if (!row) throw notFound();
+  return describeWebhook(row);
+}
+
+/** One page of webhooks (sysadmin). */
+export async function listWebhooks(deps: Deps, ctx: UserContext, filter: WebhookFilter) {
+  requirePermission(ctx, 'webhook:manage');
+  const { rows, total } = await webhooksRepository.list(deps.db, filter);
+  return { items: rows.map(describeWebhook), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Adds a unit's webhook (sysadmin), audited. */
+export async function createWebhook(deps: Deps, ctx: UserContext, body: z.infer<typeof createWebhookBody>): Promise<Webhook> {
+  requirePermission(ctx, 'webhook:manage');
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await unitsRepository.findById(trx, body.unitId))) throw fieldError({ unitId: 'err.unit_not_found' });
+    const now = deps.clock.now().toISOString();
+    const id = await webhooksRepository.insert(trx, { ...body, active: body.active ? 1 : 0, createdAt: now, updatedAt: now });
+    const created = await findWebhook(trx, id);
+    await recordAudit(trx, deps, ctx, { action: 'webhook.create', entityType: 'webhook', entityId: id, after: created });
+    return created;
+  });
+}
+
+/** Edits or disables a webhook (sysadmin), audited. */
+export async function updateWebhook(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateWebhookBody>): Promise<Webhook> {
+  requirePermission(ctx, 'webhook:manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findWebhook(trx, id);
+    const { active, ...rest } = body;
+    await webhooksRepository.update(trx, id, {
+      ...rest,
+      ...(active === undefined ? {} : { active: active ? 1 : 0 }),
+      updatedAt: deps.clock.now().toISOString(),
+    });
+    const after = await findWebhook(trx, id);
+    await recordAudit(trx, deps, ctx, { action: 'webhook.update', entityType: 'webhook', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** One page of the delivery queue, newest first by default, with each attempt's outcome. */
+export async function listDeliveries(deps: Deps, ctx: UserContext, filter: DeliveryFilter) {
+  requirePermission(ctx, 'webhook:manage');
+  const { rows, total } = await webhooksRepository.deliveries(deps.db, filter);
+  const items: Delivery[] = rows.map((r) => ({
+    id: r.id,
+    webhookId: r.webhookId,
+    webhookName: r.webhookName,
+    unitNameZh: r.unitNameZh,
+    unitNameEn: r.unitNameEn,
+    content: (JSON.parse(r.payloadJson) as { text?: { content?: string } }).text?.content ?? '',
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastError: r.lastError,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+  }));
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Posts one message; null on success, else what went wrong. A 2xx whose body has a non-zero `errcode` failed too. */
+async function post(url: string, payloadJson: string): Promise<string | null> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: payloadJson,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    if (!res.ok) return `HTTP ${res.status}: ${text.slice(0, 200)}`;
+    // WeCom and DingTalk answer 200 with {errcode, errmsg} when they refuse a message.
+    try {
+      const body = JSON.parse(text) as { errcode?: number; errmsg?: string };
+      if (body.errcode !== undefined && body.errcode !== 0) return `errcode ${body.errcode}: ${body.errmsg ?? ''}`;
+    } catch {
+      // Not JSON: a plain 2xx receiver accepted it.
+    }
+    return null;
+  } catch (err) {
+    return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  }
+}
+
+/** Sends a test message to a webhook right away (sysadmin), outside the queue. */
+export async function testWebhook(deps: Deps, ctx: UserContext, id: number) {
+  requirePermission(ctx, 'webhook:manage');
+  const hook = await findWebhook(deps.db, id);
+  const error = await post(hook.url, JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】测试消息 · ${hook.unit.nameZh}` } }));
+  return { ok: error === null, error };
+}
+
+/**
+ * Sends every queued delivery whose time has come; a failure is retried with exponential backoff and given up after
+ * MAX_DELIVERY_ATTEMPTS. Runs as the `webhooks.deliver` job; returns a summary for the job log.
+ */
+export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<string> {
+  const due = await webhooksRepository.due(deps.db, deps.clock.now().toISOString(), batch);
+  let sent = 0;
+  let retried = 0;
+  let failed = 0;
+  for (const d of due) {
+    const error = d.active === 1 ? await post(d.url, d.payloadJson) : 'webhook disabled';
+    const attempts = d.attempts + 1;
+    const now = deps.clock.now();
+    if (error === null) {
+      sent++;
+      await webhooksRepository.updateDelivery(deps.db, d.id, { status: 'sent', attempts, sentAt: now.toISOString(), lastError: null });
+    } else if (attempts >= MAX_DELIVERY_ATTEMPTS || d.active !== 1) {
+      failed++;
+      await webhooksRepository.updateDelivery(deps.db, d.id, { status: 'failed', attempts, lastError: error.slice(0, 500) });
+    } else {
+      retried++;
+      const wait = FIRST_RETRY_MS * 2 ** (attempts - 1);
+      await webhooksRepository.updateDelivery(deps.db, d.id, {
+        attempts,
+        lastError: error.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
+      });
+    }
+  }
+  return `sent ${sent}, retrying ${retried}, given up ${failed}`;
+}
+
+/** Every minute: send the webhook deliveries that are due. */
+export const webhookDeliveryJob: Job = { name: 'webhooks.deliver', schedule: '* * * * *', period: countyMinute, run: (deps) => deliverDueWebhooks(deps) };

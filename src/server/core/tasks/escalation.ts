@@ -1,0 +1,59 @@
+import { type EscalationStep, escalationStepReached, type TaskStatus } from '../../../shared/rules/task-deadline';
+import { systemContext } from '../access/context';
+import { recordAudit } from '../audit/audit.service';
+import { arrangementAround } from '../calendar/calendar.service';
+import type { Deps } from '../deps';
+import { notify } from '../notifications/notifications.service';
+import { type Job, countyDay } from '../scheduler/scheduler';
+import { tasksRepository } from './tasks.repository';
+
+const STEP_TITLES: Record<EscalationStep, { zh: string; en: string }> = {
+  1: { zh: '督办事项已超期', en: 'Task overdue' },
+  2: { zh: '督办事项超期 2 个工作日，请办公室督办', en: 'Task 2 working days overdue: office follow-up' },
+  3: { zh: '督办事项超期 5 个工作日，列入下期通报', en: 'Task 5 working days overdue: listed for the next notice' },
+};
+
+/**
+ * Applies the escalation steps of rules.md to every overdue task: step 1 tells the assignee and the owner unit (its
+ * head included), step 2 the office, step 3 lists the task for the next notice and tells the office. Each (task, step)
+ * is claimed by a unique row first, so running the job twice, or on two instances at once, escalates once.
+ */
+export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
+  const today = countyDay(deps.clock.now());
+  const cal = await arrangementAround(deps.db, today);
+  const officeUnits = await tasksRepository.officeUnitIds(deps.db);
+  let applied = 0;
+  let afterId = 0;
+  for (;;) {
+    const tasks = await tasksRepository.escalationCandidates(deps.db, today, afterId, batch);
+    for (const task of tasks) {
+      const reached = escalationStepReached(cal, task.dueDate, today, task.status as TaskStatus);
+      for (let step = task.escalationStep + 1; step <= reached; step++) {
+        const done = await deps.db.transaction().execute(async (trx) => {
+          const at = deps.clock.now().toISOString();
+          if (!(await tasksRepository.claimEscalation(trx, task.id, step, at))) return false;
+          await tasksRepository.update(trx, task.id, { escalationStep: step, wasOverdue: 1 });
+          await tasksRepository.addEvent(trx, { taskId: task.id, at, userId: null, kind: 'escalation', fromStatus: null, toStatus: null, text: String(step) });
+          await recordAudit(trx, deps, systemContext(), { action: 'task.escalate', entityType: 'task', entityId: task.id, after: { step } });
+          const title = STEP_TITLES[step as EscalationStep];
+          await notify(trx, deps, {
+            ...(step === 1 ? { unitIds: [task.ownerUnitId], userIds: task.assigneeUserId ? [task.assigneeUserId] : [] } : { unitIds: officeUnits }),
+            kind: `task.escalation.${step}`,
+            title: { zh: `${title.zh}：${task.title}（应于 ${task.dueDate} 办结）`, en: `${title.en}: ${task.title} (due ${task.dueDate})` },
+            link: `/tasks/${task.id}`,
+            entityType: 'task',
+            entityId: task.id,
+          });
+          return true;
+        });
+        if (done) applied++;
+      }
+    }
+    if (tasks.length < batch) break;
+    afterId = tasks[tasks.length - 1].id;
+  }
+  return `${applied} escalation step(s) applied`;
+}
+
+/** Daily at 08:00 county time: escalate overdue tasks. */
+export const escalationJob: Job = { name: 'tasks.escalate', schedule: '0 8 * * *', period: countyDay, run: (deps) => escalateTasks(deps) };

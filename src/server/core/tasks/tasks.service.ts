@@ -1,0 +1,322 @@
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Task, TaskAction, TaskDetail, createTaskBody, taskTransitionBody } from '../../../shared/modules/tasks.schemas';
+import { type TaskStatus, deadlineState, dueSoonDate } from '../../../shared/rules/task-deadline';
+import { requirePermission, scopeFor } from '../access/access';
+import type { RequestContext, UserContext } from '../access/context';
+import { recordAudit } from '../audit/audit.service';
+import { arrangementAround, workingDayAfter } from '../calendar/calendar.service';
+import type { Executor, Trx } from '../db/database';
+import type { TaskTable } from '../db/schema';
+import type { Deps } from '../deps';
+import { fieldError, notFound } from '../http/errors';
+import { notify } from '../notifications/notifications.service';
+import { countyDay } from '../scheduler/scheduler';
+import { type TaskFilter, tasksRepository } from './tasks.repository';
+
+type TaskRow = Selectable<TaskTable>;
+
+/** What a module passes to create a task. */
+export interface CreateTaskInput {
+  /** `adhoc` for the office's own 督办; modules use their own code, e.g. `service_request`. */
+  type: string;
+  title: string;
+  description?: string;
+  /** The record the task came from, so the module can find its tasks again. */
+  source?: { module: string; recordId: string | number } | null;
+  enterpriseId?: number | null;
+  ownerUnitId: number;
+  /** A user of the owner unit who handles it, if known. */
+  assigneeUserId?: number | null;
+  coUnitIds?: number[];
+  /** Exactly one of these: a time limit in working days on the county calendar, or a date. */
+  dueInWorkingDays?: number;
+  dueDate?: string;
+  /** The unit that set the task (and accepts or returns it); defaults to the caller's unit. Needed for system callers. */
+  createdByUnitId?: number;
+}
+
+const ACTION_TARGET: Record<Exclude<TaskAction, 'comment'>, TaskStatus> = {
+  start: 'in_progress',
+  submit: 'submitted',
+  accept: 'done',
+  return: 'returned',
+  cancel: 'cancelled',
+};
+
+/**
+ * What the caller may do to a task now. The owner unit works and submits; the creating unit (or the office) accepts
+ * or returns; only the office cancels. The web shows exactly these buttons.
+ */
+export function taskActions(ctx: RequestContext, t: Pick<TaskRow, 'status' | 'ownerUnitId' | 'createdByUnitId'>): TaskAction[] {
+  const user = ctx.user;
+  if (!user) return [];
+  const write = user.permissions.has('task:write');
+  const office = user.permissions.has('task:assign');
+  const works = write && user.unitId === t.ownerUnitId;
+  const reviews = office || (write && user.unitId === t.createdByUnitId);
+  const actions: TaskAction[] = [];
+  const status = t.status as TaskStatus;
+  if (works && (status === 'open' || status === 'returned')) actions.push('start');
+  if (works && (status === 'open' || status === 'in_progress' || status === 'returned')) actions.push('submit');
+  if (reviews && status === 'submitted') actions.push('accept', 'return');
+  if (office && status !== 'done' && status !== 'cancelled') actions.push('cancel');
+  if ((write || office) && status !== 'cancelled') actions.push('comment');
+  return actions;
+}
+
+async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[], today: string): Promise<Task[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const unitIds = [...new Set(rows.flatMap((r) => [r.ownerUnitId, r.createdByUnitId]))];
+  const userIds = [...new Set(rows.flatMap((r) => [r.assigneeUserId, r.createdByUserId]).filter((x): x is number => x !== null))];
+  const [units, users, coUnits, cal] = await Promise.all([
+    tasksRepository.unitsByIds(db, unitIds),
+    tasksRepository.usersByIds(db, userIds),
+    tasksRepository.coUnitsOf(db, ids),
+    arrangementAround(db, today),
+  ]);
+  const unit = (id: number) => {
+    const u = units.find((x) => x.id === id);
+    return { id, nameZh: u?.nameZh ?? '', nameEn: u?.nameEn ?? '' };
+  };
+  const user = (id: number | null) => {
+    if (id === null) return null;
+    return { id, displayName: users.find((x) => x.id === id)?.displayName ?? '' };
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    description: r.description,
+    source: r.sourceModule && r.sourceId ? { module: r.sourceModule, recordId: r.sourceId } : null,
+    enterpriseId: r.enterpriseId,
+    ownerUnit: unit(r.ownerUnitId),
+    assignee: user(r.assigneeUserId),
+    coUnits: coUnits.filter((c) => c.taskId === r.id).map(({ taskId: _, ...u }) => u),
+    createdBy: user(r.createdByUserId),
+    createdByUnit: unit(r.createdByUnitId),
+    createdDate: r.createdDate,
+    dueDate: r.dueDate,
+    dueSoonDate: r.dueSoonDate,
+    status: r.status as TaskStatus,
+    state: deadlineState(cal, { created: r.createdDate, due: r.dueDate, today, status: r.status as TaskStatus, finished: r.finishedDate }),
+    finishedDate: r.finishedDate,
+    wasOverdue: r.wasOverdue === 1,
+    escalationStep: r.escalationStep,
+    actions: taskActions(ctx, r),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+const taskLink = (id: number) => `/tasks/${id}`;
+
+/**
+ * Creates a task in the caller's transaction: computes the due date on the county calendar, records the first
+ * timeline entry and the audit row, and notifies the owner unit (and assignee, co-handling units). The one way every
+ * module creates tasks; the caller checks its own permission first. Returns the new task's id.
+ */
+export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>, ctx: RequestContext, input: CreateTaskInput): Promise<number> {
+  const createdByUnitId = input.createdByUnitId ?? ctx.user?.unitId;
+  if (createdByUnitId === undefined) throw new Error('createTask: a system caller must name createdByUnitId');
+  const coUnitIds = [...new Set(input.coUnitIds ?? [])].filter((id) => id !== input.ownerUnitId);
+  const units = await tasksRepository.unitsByIds(trx, [input.ownerUnitId, ...coUnitIds]);
+  const activeUnit = (id: number) => units.some((u) => u.id === id && u.active === 1);
+  if (!activeUnit(input.ownerUnitId)) throw fieldError({ ownerUnitId: 'err.unit_not_found' });
+  if (!coUnitIds.every(activeUnit)) throw fieldError({ coUnitIds: 'err.unit_not_found' });
+  if (input.assigneeUserId) {
+    const [assignee] = await tasksRepository.usersByIds(trx, [input.assigneeUserId]);
+    if (assignee?.unitId !== input.ownerUnitId) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
+  }
+  if ((input.dueInWorkingDays === undefined) === (input.dueDate === undefined)) throw fieldError({ dueDate: 'err.task.due_one_of' });
+
+  const now = deps.clock.now();
+  const today = countyDay(now);
+  const dueDate = input.dueDate ?? (await workingDayAfter(trx, today, input.dueInWorkingDays as number));
+  if (dueDate < today) throw fieldError({ dueDate: 'err.task.due_past' });
+  const row = {
+    type: input.type,
+    title: input.title,
+    description: input.description ?? '',
+    sourceModule: input.source?.module ?? null,
+    sourceId: input.source ? String(input.source.recordId) : null,
+    enterpriseId: input.enterpriseId ?? null,
+    ownerUnitId: input.ownerUnitId,
+    assigneeUserId: input.assigneeUserId ?? null,
+    createdByUserId: ctx.user?.id ?? null,
+    createdByUnitId,
+    createdDate: today,
+    dueDate,
+    dueSoonDate: dueSoonDate(await arrangementAround(trx, today), today, dueDate),
+    status: 'open',
+    finishedDate: null,
+    wasOverdue: 0,
+    escalationStep: 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const id = await tasksRepository.insert(trx, row);
+  await tasksRepository.setCoUnits(trx, id, coUnitIds);
+  await tasksRepository.addEvent(trx, {
+    taskId: id,
+    at: row.createdAt,
+    userId: row.createdByUserId,
+    kind: 'created',
+    fromStatus: null,
+    toStatus: 'open',
+    text: null,
+  });
+  await recordAudit(trx, deps, ctx, { action: 'task.create', entityType: 'task', entityId: id, after: { ...row, coUnitIds } });
+  await notify(trx, deps, {
+    userIds: row.assigneeUserId ? [row.assigneeUserId] : [],
+    unitIds: [input.ownerUnitId, ...coUnitIds],
+    exceptUserIds: ctx.user ? [ctx.user.id] : [],
+    kind: 'task.assigned',
+    title: { zh: `新督办事项：${input.title}（${dueDate} 前办结）`, en: `New task: ${input.title} (due ${dueDate})` },
+    link: taskLink(id),
+    entityType: 'task',
+    entityId: id,
+  });
+  return id;
+}
+
+async function loadVisible(db: Executor, ctx: UserContext, id: number): Promise<TaskRow> {
+  const row = await tasksRepository.findById(db, id, await scopeFor(db, ctx.user, 'task:read'));
+  if (!row) throw notFound();
+  return row;
+}
+
+async function detail(db: Executor, ctx: UserContext, row: TaskRow, today: string): Promise<TaskDetail> {
+  const [task] = await describeTasks(db, ctx, [row], today);
+  const events = await tasksRepository.events(db, row.id);
+  return {
+    ...task,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      user: e.userId === null ? null : { id: e.userId, displayName: e.displayName ?? '' },
+      kind: e.kind as TaskDetail['events'][number]['kind'],
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      text: e.text,
+    })),
+  };
+}
+
+/** One page of the tasks the caller may see, in one of the three views. */
+export async function listTasks(deps: Deps, ctx: UserContext, filter: TaskFilter) {
+  requirePermission(ctx, 'task:read');
+  const today = countyDay(deps.clock.now());
+  const scope = await scopeFor(deps.db, ctx.user, 'task:read');
+  const { rows, total } = await tasksRepository.list(deps.db, filter, scope, { userId: ctx.user.id, unitId: ctx.user.unitId, today });
+  return { items: await describeTasks(deps.db, ctx, rows, today), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Every task matching the list's filters, for export. */
+export async function allTasks(deps: Deps, ctx: UserContext, filter: Omit<TaskFilter, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'task:read');
+  const today = countyDay(deps.clock.now());
+  const scope = await scopeFor(deps.db, ctx.user, 'task:read');
+  const rows = await tasksRepository.all(deps.db, filter, scope, { userId: ctx.user.id, unitId: ctx.user.unitId, today });
+  return describeTasks(deps.db, ctx, rows, today);
+}
+
+/** A task with its timeline; a task outside the caller's scope is 404. */
+export async function getTask(deps: Deps, ctx: UserContext, id: number): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:read');
+  return detail(deps.db, ctx, await loadVisible(deps.db, ctx, id), countyDay(deps.clock.now()));
+}
+
+/** The office assigns an ad-hoc 督办 task to any unit: the one real use of `createTask` in the core. */
+export async function createAdhocTask(deps: Deps, ctx: UserContext, body: z.infer<typeof createTaskBody>): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:assign');
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await createTask(trx, deps, ctx, { type: 'adhoc', ...body });
+    return detail(trx, ctx, (await tasksRepository.findById(trx, id)) as TaskRow, countyDay(deps.clock.now()));
+  });
+}
+
+/** Moves a task along its workflow if the caller may, with history, audit and notices in one transaction. */
+export async function transitionTask(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof taskTransitionBody>): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await loadVisible(trx, ctx, id);
+    if (!taskActions(ctx, before).includes(body.action)) throw fieldError({ action: 'err.task.action_not_allowed' });
+    const to = ACTION_TARGET[body.action];
+    const now = deps.clock.now();
+    const today = countyDay(now);
+    const finishing = to === 'done' || to === 'cancelled';
+    const changes = {
+      status: to,
+      updatedAt: now.toISOString(),
+      ...(finishing ? { finishedDate: today } : {}),
+      // Once late, always recorded as late, even when the task is later accepted.
+      ...(to === 'done' && today > before.dueDate ? { wasOverdue: 1 } : {}),
+    };
+    await tasksRepository.update(trx, id, changes);
+    await tasksRepository.addEvent(trx, {
+      taskId: id,
+      at: now.toISOString(),
+      userId: ctx.user.id,
+      kind: 'transition',
+      fromStatus: before.status,
+      toStatus: to,
+      text: body.reason ?? null,
+    });
+    const after = { ...before, ...changes };
+    await recordAudit(trx, deps, ctx, {
+      action: `task.${body.action}`,
+      entityType: 'task',
+      entityId: id,
+      before,
+      after: { ...after, reason: body.reason ?? null },
+    });
+    await notifyTransition(trx, deps, ctx, after, body.action, body.reason);
+    return detail(trx, ctx, after, today);
+  });
+}
+
+const TRANSITION_TITLES: Record<Exclude<TaskAction, 'comment'>, { kind: string; zh: string; en: string }> = {
+  start: { kind: 'task.started', zh: '督办事项已开始办理', en: 'Task started' },
+  submit: { kind: 'task.submitted', zh: '督办事项已提交办结，请审核', en: 'Task submitted for review' },
+  accept: { kind: 'task.accepted', zh: '督办事项已通过审核办结', en: 'Task accepted as done' },
+  return: { kind: 'task.returned', zh: '督办事项被退回', en: 'Task returned' },
+  cancel: { kind: 'task.cancelled', zh: '督办事项已撤销', en: 'Task cancelled' },
+};
+
+async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskRow, action: Exclude<TaskAction, 'comment'>, reason?: string) {
+  if (action === 'start') return; // starting work shows on the task; it is not worth an interruption
+  // Submission goes to whoever set the task (its unit when a system job set it); every other outcome to the owner unit.
+  const recipients =
+    action === 'submit'
+      ? t.createdByUserId
+        ? { userIds: [t.createdByUserId] }
+        : { unitIds: [t.createdByUnitId] }
+      : { unitIds: [t.ownerUnitId], userIds: t.assigneeUserId ? [t.assigneeUserId] : [] };
+  const title = TRANSITION_TITLES[action];
+  const why = reason ? { zh: `（原因：${reason}）`, en: ` (reason: ${reason})` } : { zh: '', en: '' };
+  await notify(trx, deps, {
+    ...recipients,
+    exceptUserIds: [ctx.user.id],
+    kind: title.kind,
+    title: { zh: `${title.zh}：${t.title}${why.zh}`, en: `${title.en}: ${t.title}${why.en}` },
+    link: taskLink(t.id),
+    entityType: 'task',
+    entityId: t.id,
+  });
+}
+
+/** Adds a comment to a task's timeline. */
+export async function commentOnTask(deps: Deps, ctx: UserContext, id: number, text: string): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const task = await loadVisible(trx, ctx, id);
+    if (!taskActions(ctx, task).includes('comment')) throw fieldError({ text: 'err.task.action_not_allowed' });
+    const at = deps.clock.now().toISOString();
+    await tasksRepository.addEvent(trx, { taskId: id, at, userId: ctx.user.id, kind: 'comment', fromStatus: null, toStatus: null, text });
+    await tasksRepository.update(trx, id, { updatedAt: at });
+    await recordAudit(trx, deps, ctx, { action: 'task.comment', entityType: 'task', entityId: id, after: { text } });
+    return detail(trx, ctx, { ...task, updatedAt: at }, countyDay(deps.clock.now()));
+  });
+}
