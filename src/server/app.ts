@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { attachmentRoutes } from './core/attachments/attachments.routes';
 import { auditRoutes } from './core/audit/audit.routes';
 import { authRoutes } from './core/auth/auth.routes';
 import { calendarRoutes } from './core/calendar/calendar.routes';
@@ -56,7 +57,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes, calendarRoutes]) routes(app, deps);
+  for (const routes of [healthRoutes, authRoutes, unitRoutes, userRoutes, roleRoutes, settingsRoutes, auditRoutes, calendarRoutes, attachmentRoutes])
+    routes(app, deps);
   await serveWeb(app, config.webDist);
   return { app, deps };
 }

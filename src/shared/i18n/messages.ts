@@ -44,6 +44,13 @@ const zh = {
   'err.self_disable': '不能停用自己的账号',
   'err.admin_role_grant': '只能分配业务角色或与本人同类的管理角色，其他管理员账号须由安装命令创建',
   'err.role_held': '不能修改自己持有的角色',
+  'err.attachment_owner_type': '未知的附件所属类型',
+  'err.attachment_file_required': '请选择要上传的文件',
+  'err.attachment_too_large': '文件超过大小上限 {max}',
+  'err.attachment_type': '文件内容不是允许的类型（PDF、图片、Word/Excel/PowerPoint 文档），与文件名无关',
+  'err.attachment_zip': '不允许上传压缩包，请上传原始文件',
+  'err.attachment_empty': '文件为空',
+  'err.calendar_range': '日期须在 2000 年至 2100 年之间',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -88,6 +95,13 @@ const en: Record<MessageKey, string> = {
   'err.admin_role_grant':
     'You may assign business roles and roles of your own administrator kind only; other administrators are created by the installation command',
   'err.role_held': 'You cannot change a role you hold yourself',
+  'err.attachment_owner_type': 'Unknown attachment owner type',
+  'err.attachment_file_required': 'Please choose a file to upload',
+  'err.attachment_too_large': 'The file is larger than the limit of {max}',
+  'err.attachment_type': 'The file content is not an allowed type (PDF, image, Word/Excel/PowerPoint document), whatever its name',
+  'err.attachment_zip': 'Archives are not allowed; please upload the original files',
+  'err.attachment_empty': 'The file is empty',
+  'err.calendar_range': 'The date must be between the years 2000 and 2100',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

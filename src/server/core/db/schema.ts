@@ -116,6 +116,23 @@ export interface CalendarDayTable {
   updatedBy: number | null;
 }
 
+export interface AttachmentTable {
+  id: Generated<number>;
+  /** Registered owner type (`task`, `calendar_year`…) and the owning record's key as text. */
+  ownerType: string;
+  ownerId: string;
+  fileName: string;
+  /** Sniffed from the bytes. */
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: number;
+  unitId: number;
+  createdAt: string;
+  deletedAt: string | null;
+  deletedBy: number | null;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -128,4 +145,5 @@ export interface Database {
   auditLog: AuditLogTable;
   settings: SettingTable;
   calendarDays: CalendarDayTable;
+  attachments: AttachmentTable;
 }
