@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { attachmentRoutes } from './core/attachments/attachments.routes';
 import { auditRoutes } from './core/audit/audit.routes';
 import { authRoutes } from './core/auth/auth.routes';
 import { calendarRoutes } from './core/calendar/calendar.routes';
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     taskRoutes,
     notificationRoutes,
     jobRoutes,
+    attachmentRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

@@ -15,6 +15,12 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Where attachment bytes live, by sha256 (ATTACHMENTS_DIR, else DATA_DIR/attachments). */
+  attachmentsDir: string;
+  /** Largest accepted attachment (ATTACHMENT_MAX_BYTES, 20 MB by default). */
+  attachmentMaxBytes: number;
+  /** Accept plain zip archives (ATTACHMENT_ALLOW_ZIP=1); refused by default because their content cannot be checked. */
+  attachmentAllowZip: boolean;
 }
 
 /** Reads the configuration; `argv` may carry `--demo`. */
@@ -32,5 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    attachmentsDir: path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')),
+    attachmentMaxBytes: Number(env.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024),
+    attachmentAllowZip: env.ATTACHMENT_ALLOW_ZIP === '1' || env.ATTACHMENT_ALLOW_ZIP === 'true',
   };
 }

@@ -4,6 +4,7 @@ import * as calendar from './20261128_0002_calendar';
 import * as indicators from './20261128_0006_indicators';
 import * as indicatorLedger from './20261128_0007_indicator_ledger';
 import * as tasks from './20261128_0004_tasks';
+import * as attachments from './20261128_0005_attachments';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0006_indicators': indicators,
   '20261128_0007_indicator_ledger': indicatorLedger,
   '20261128_0004_tasks': tasks,
+  '20261128_0005_attachments': attachments,
 };

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../core/db/database';
 import type { Clock, Deps } from '../core/deps';
 import { ensureCalendarSeeded } from '../core/calendar/calendar.service';
@@ -63,11 +65,13 @@ function client(app: FastifyInstance, cookie?: string, csrfToken = ''): Client {
   };
 }
 
-/** The app on a fresh database of its own, with the demo county and its accounts loaded. */
-export async function createTestApp(): Promise<TestApp> {
+/** The app on a fresh database of its own, with the demo county and its accounts loaded; `overrides` adjust its configuration. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDb();
   const clock = new TestClock();
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
+  // Uploaded files go to a folder of this app's own, removed on close, never into the working tree.
+  const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-attachments-'));
+  const config: Config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', attachmentsDir, ...overrides };
   const { app, deps } = await buildApp({ config, database, clock, logger: false });
   await ensureBuiltinRoles(deps);
   await ensureCalendarSeeded(deps);
@@ -94,6 +98,7 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

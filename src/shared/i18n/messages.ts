@@ -73,6 +73,13 @@ const zh = {
   'err.task.assignee_unit': '经办人须属于承办单位',
   'err.task.action_not_allowed': '当前状态下不能执行此操作',
   'err.task.due_past': '截止日期不能早于今天',
+  'err.attachment_owner_type': '未知的附件所属类型',
+  'err.attachment_file_required': '请选择要上传的文件',
+  'err.attachment_too_large': '文件超过大小上限 {max}',
+  'err.attachment_type': '文件内容不是允许的类型（PDF、图片、Word/Excel/PowerPoint 文档），与文件名无关',
+  'err.attachment_zip': '不允许上传压缩包，请上传原始文件',
+  'err.attachment_empty': '文件为空',
+  'err.calendar_range': '日期须在 2000 年至 2100 年之间',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -146,6 +153,13 @@ const en: Record<MessageKey, string> = {
   'err.task.assignee_unit': 'The assignee must belong to the owner unit',
   'err.task.action_not_allowed': 'This action is not possible in the task’s current state',
   'err.task.due_past': 'The due date cannot be before today',
+  'err.attachment_owner_type': 'Unknown attachment owner type',
+  'err.attachment_file_required': 'Please choose a file to upload',
+  'err.attachment_too_large': 'The file is larger than the limit of {max}',
+  'err.attachment_type': 'The file content is not an allowed type (PDF, image, Word/Excel/PowerPoint document), whatever its name',
+  'err.attachment_zip': 'Archives are not allowed; please upload the original files',
+  'err.attachment_empty': 'The file is empty',
+  'err.calendar_range': 'The date must be between the years 2000 and 2100',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -27,3 +27,14 @@ export const workingDayQuery = z.strictObject({
   add: z.coerce.number().int().min(-400).max(400),
 });
 export const workingDayResponse = z.object({ from: z.string(), add: z.number().int(), date: z.string() });
+
+/** Dates the calculator accepts: the years the county calendar can hold. */
+const calendarDate = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { message: 'err.calendar_range' });
+
+export const workingDaysBetweenQuery = z.strictObject({ from: calendarDate, to: calendarDate });
+export const workingDaysBetweenResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Working days after `from` up to and including `to`; negative when `to` is earlier. */
+  workingDays: z.number().int(),
+});

@@ -27,6 +27,22 @@ describe('county calendar', () => {
     expect((await daying.get('/api/calendar/working-day?from=2021-02-30&add=5')).statusCode).toBe(400);
   });
 
+  it('counts working days between two dates across the holiday week', async () => {
+    const daying = await t.signIn('daying');
+    // 1–7 Oct off, 8 and 9 Oct (Saturday, make-up day) on, 10 Oct Sunday off, 11–15 Oct on.
+    expect((await daying.get('/api/calendar/working-days-between?from=2021-09-30&to=2021-10-15')).json()).toEqual({
+      from: '2021-09-30',
+      to: '2021-10-15',
+      workingDays: 7,
+    });
+    expect((await daying.get('/api/calendar/working-days-between?from=2021-10-15&to=2021-09-30')).json().workingDays).toBe(-7);
+    expect((await daying.get('/api/calendar/working-days-between?from=2021-10-08&to=2021-10-08')).json().workingDays).toBe(0);
+    const bad = await daying.get('/api/calendar/working-days-between?from=1899-01-01&to=2021-10-08');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.from).toBe('日期须在 2000 年至 2100 年之间');
+    expect((await daying.get('/api/calendar/working-days-between?from=2021-10-08')).statusCode).toBe(400);
+  });
+
   it('lets the office add a local holiday, audited, and nobody else', async () => {
     const office = await t.signIn('office');
     const daying = await t.signIn('daying');

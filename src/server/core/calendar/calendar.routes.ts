@@ -7,15 +7,21 @@ import {
   setCalendarDayBody,
   workingDayQuery,
   workingDayResponse,
+  workingDaysBetweenQuery,
+  workingDaysBetweenResponse,
 } from '../../../shared/modules/calendar.schemas';
+import { registerAttachmentOwner } from '../attachments/owners';
 import type { Deps } from '../deps';
 import { userCtx } from '../http/request-context';
-import { calendarYear, setCalendarDay, workingDayAfter } from './calendar.service';
+import { calendarYearOwner } from './calendar.attachments';
+import { calendarYear, setCalendarDay, workingDayAfter, workingDaysFromTo } from './calendar.service';
 
 /** The county working-day calendar: everyone reads it, the office edits it. */
 export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['calendar'];
+  // The year's official notices (国务院办公厅关于节假日安排的通知) are kept as attachments of the year.
+  registerAttachmentOwner('calendar_year', calendarYearOwner);
   r.get('/api/calendar', { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearResponse } } }, (req) =>
     calendarYear(deps, req.query.year),
   );
@@ -23,6 +29,11 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
     ...req.query,
     date: await workingDayAfter(deps.db, req.query.from, req.query.add),
   }));
+  r.get(
+    '/api/calendar/working-days-between',
+    { schema: { tags, querystring: workingDaysBetweenQuery, response: { 200: workingDaysBetweenResponse } } },
+    async (req) => ({ ...req.query, workingDays: await workingDaysFromTo(deps.db, req.query.from, req.query.to) }),
+  );
   r.put(
     '/api/calendar/days/:date',
     { config: { permission: 'calendar:manage' }, schema: { tags, params: dateParams, body: setCalendarDayBody } },

@@ -50,6 +50,17 @@ export async function workingDayAfter(db: Executor, from: string, n: number): Pr
   return addWorkingDays(await arrangementAround(db, from), from, n);
 }
 
+/** Working days after `from` up to and including `to` on the county calendar (negative when `to` is earlier). */
+export async function workingDaysFromTo(db: Executor, from: string, to: string): Promise<number> {
+  const [first, last] = from <= to ? [from, to] : [to, from];
+  const days = await calendarRepository.between(db, first, last);
+  const cal: CalendarArrangement = {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+  };
+  return workingDaysBetween(cal, from, to);
+}
+
 /** One year's exceptions and the number of working days in each month. */
 export async function calendarYear(deps: Deps, year: number) {
   const days = (await calendarRepository.between(deps.db, `${year}-01-01`, `${year}-12-31`)) as CalendarDay[];

@@ -302,6 +302,23 @@ export interface IndicatorMonthLockTable {
   lockedAt: string;
 }
 
+export interface AttachmentTable {
+  id: Generated<number>;
+  /** Registered owner type (`task`, `calendar_year`…) and the owning record's key as text. */
+  ownerType: string;
+  ownerId: string;
+  fileName: string;
+  /** Sniffed from the bytes. */
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: number;
+  unitId: number;
+  createdAt: string;
+  deletedAt: string | null;
+  deletedBy: number | null;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -329,4 +346,5 @@ export interface Database {
   indicatorValues: IndicatorValueTable;
   indicatorValueHistory: IndicatorValueHistoryTable;
   indicatorMonthLocks: IndicatorMonthLockTable;
+  attachments: AttachmentTable;
 }
