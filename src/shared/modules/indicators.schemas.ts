@@ -226,6 +226,8 @@ export const saveValuesBody = z.strictObject({
 
 export const submitMonthBody = z.strictObject({ unitId: z.number().int().positive(), month: monthString });
 export const monthBody = z.strictObject({ month: monthString });
+/** What locking a month set off: units with red or missing indicators notified, and 督办 tasks created for them. */
+export const lockResponse = z.object({ units: z.number().int(), tasks: z.number().int() });
 
 export const valueHistoryQuery = z.strictObject({
   indicatorId: z.coerce.number().int().positive(),

@@ -354,7 +354,7 @@ export const enUS: Catalogue = {
     lock: 'Lock month',
     lockTitle: 'Lock the data of {{month}}?',
     lockHint: 'Once locked, values of the month change only with a reason, kept in each value’s history and in the audit log. Warnings use locked data.',
-    lockedDone: 'Locked',
+    lockedDone: 'Locked: {{units}} units have red or missing indicators; they were warned and {{tasks}} tasks assigned',
     locked: 'locked',
     lockedInfo: 'This month is locked: a change needs a reason, and every change shows in the value’s history.',
     lockedChangeTitle: 'Change locked values',

@@ -332,7 +332,7 @@ export const zhCN = {
     lock: '锁定本月',
     lockTitle: '锁定 {{month}} 的数据？',
     lockHint: '锁定后，该月数据只能在填写原因后修改，每次修改都会记入数据历史和审计日志。预警以锁定数据为准。',
-    lockedDone: '已锁定',
+    lockedDone: '已锁定：{{units}} 个单位有红灯或未报指标，已发出预警并交办 {{tasks}} 项督办',
     locked: '已锁定',
     lockedInfo: '本月数据已锁定：修改须填写原因，修改记录可在每项数据的历史中查看。',
     lockedChangeTitle: '修改已锁定的数据',

@@ -103,11 +103,26 @@ describe('monthly ledger', () => {
 
   it('locks a month: the office only, once', async () => {
     expect((await daying.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(403);
-    expect((await office.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(204);
+    const locked = await office.post('/api/indicator-ledger/locks', { month: '2021-02' });
+    expect(locked.statusCode).toBe(200);
+    // Nobody but 大营镇 reported February, and not everything: all 13 townships lag and each gets one task.
+    expect(locked.json()).toEqual({ units: 13, tasks: 13 });
     expect((await office.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(409);
     expect((await office.post('/api/indicator-ledger/locks', { month: '2021-13' })).statusCode).toBe(400);
     expect((await daying.get('/api/indicator-ledger?year=2021')).json().lockedMonths).toEqual(['2021-02']);
     expect((await daying.post('/api/indicator-ledger/submit', { unitId: units.daying, month: '2021-02' })).json().fields.month).toBeDefined();
+  });
+
+  it('follows up a locked month: a notice and a 督办 task answering in 5 working days per lagging unit', async () => {
+    const tasks = await t.deps.db.selectFrom('tasks').selectAll().where('sourceModule', '=', 'indicators').where('ownerUnitId', '=', units.daying).execute();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ type: 'indicator_warning', sourceId: `2021-02/${units.daying}`, status: 'open' });
+    expect(tasks[0].description).toContain('技改投资：未按期报送');
+    const inbox = (await daying.get('/api/notifications')).json();
+    expect(inbox.items.some((n: { kind: string; titleZh: string }) => n.kind === 'indicator.warning' && n.titleZh.includes('2021-02'))).toBe(true);
+    // 城关镇 cannot see 大营镇's task.
+    const chengguan = await t.signIn('chengguan');
+    expect((await chengguan.get(`/api/tasks/${tasks[0].id}`)).statusCode).toBe(404);
   });
 
   it('changes a locked value only with a reason, audited and kept in the value’s history', async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ledgerQuery,
   ledgerSchema,
+  lockResponse,
   monthBody,
   saveValuesBody,
   submitMonthBody,
@@ -36,10 +37,11 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/indicator-ledger/submit', { config: { permission: 'indicator:enter' }, schema: { tags, body: submitMonthBody } }, (req) =>
     submitMonth(deps, userCtx(req), req.body),
   );
-  r.post('/api/indicator-ledger/locks', { config: { permission: 'indicator:lock' }, schema: { tags, body: monthBody } }, async (req, reply) => {
-    await lockMonth(deps, userCtx(req), req.body.month);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/indicator-ledger/locks',
+    { config: { permission: 'indicator:lock' }, schema: { tags, body: monthBody, response: { 200: lockResponse } } },
+    (req) => lockMonth(deps, userCtx(req), req.body.month),
+  );
   r.get(
     '/api/indicator-ledger/history',
     { config: { permission: 'indicator:read' }, schema: { tags, querystring: valueHistoryQuery, response: { 200: valueHistoryResponse } } },

@@ -11,6 +11,7 @@ import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
 import { type IndicatorRow, type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
 import { ledgerRepository } from './ledger.repository';
+import { followUpLockedMonth } from './month-close';
 
 const monthOf = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
 const yearOf = (month: string) => Number(month.slice(0, 4));
@@ -221,13 +222,15 @@ export async function submitMonth(deps: Deps, ctx: UserContext, body: z.infer<ty
   });
 }
 
-/** Locks a month (office): from now on its values change only with a recorded reason. */
+/** Locks a month (office): from now on its values change only with a recorded reason; lagging units are followed up. */
 export async function lockMonth(deps: Deps, ctx: UserContext, month: string) {
   requirePermission(ctx, 'indicator:lock');
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     if (await ledgerRepository.findLock(trx, month)) throw new AppError('CONFLICT');
     await ledgerRepository.insertLock(trx, month, ctx.user.id, deps.clock.now().toISOString());
-    await recordAudit(trx, deps, ctx, { action: 'indicator_month.lock', entityType: 'indicator_month', entityId: month });
+    const followUp = await followUpLockedMonth(trx, deps, ctx, month);
+    await recordAudit(trx, deps, ctx, { action: 'indicator_month.lock', entityType: 'indicator_month', entityId: month, after: followUp });
+    return followUp;
   });
 }
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ProgressCell, Trend, Warnings, trendQuery, warningsQuery } from '../../../shared/modules/indicators.schemas';
 import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits, timeProgress, ytdValue } from '../../../shared/rules/indicator-progress';
-import { requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import type { Executor } from '../../core/db/database';
 import type { RequestContext } from '../../core/access/context';
 import type { Deps } from '../../core/deps';
 import { notFound } from '../../core/http/errors';
@@ -25,32 +26,36 @@ function monthly(rows: ValueRow[], year: number): (number | null)[] {
  */
 export async function monthWarnings(deps: Deps, ctx: RequestContext, query: z.infer<typeof warningsQuery>): Promise<Warnings> {
   requirePermission(ctx, 'indicator:read');
+  return boardOf(deps.db, await scopeFor(deps.db, ctx.user, 'indicator:read'), query);
+}
+
+/** The board for a scope, read through any executor (the month lock computes it inside its own transaction). */
+export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof warningsQuery>): Promise<Warnings> {
   const year = Number(query.month.slice(0, 4));
   const month = Number(query.month.slice(5));
-  const [scope, countyId, plan, lock] = await Promise.all([
-    scopeFor(deps.db, ctx.user, 'indicator:read'),
-    unitsRepository.countyId(deps.db),
-    plansRepository.findByYear(deps.db, year),
-    deps.db.selectFrom('indicatorMonthLocks').select('month').where('month', '=', query.month).executeTakeFirst(),
+  const [countyId, plan, lock] = await Promise.all([
+    unitsRepository.countyId(db),
+    plansRepository.findByYear(db, year),
+    db.selectFrom('indicatorMonthLocks').select('month').where('month', '=', query.month).executeTakeFirst(),
   ]);
-  const targets: TargetRow[] = plan ? await plansRepository.allTargets(deps.db, plan.id) : [];
-  const indicatorRows = (await indicatorsRepository.findByIds(deps.db, [...new Set(targets.map((t) => t.indicatorId))])).sort(
+  const targets: TargetRow[] = plan ? await plansRepository.allTargets(db, plan.id) : [];
+  const indicatorRows = (await indicatorsRepository.findByIds(db, [...new Set(targets.map((t) => t.indicatorId))])).sort(
     (a, b) => a.sortOrder - b.sortOrder || a.id - b.id,
   );
-  const values = await deps.db
+  const values = await db
     .selectFrom('indicatorValues')
     .select(['indicatorId', 'unitId', 'month', 'value'])
     .where('status', '=', 'submitted')
     .where('month', '>=', `${year - 1}-01`)
     .where('month', '<=', query.month)
     .execute();
-  const units = await deps.db
+  const units = await db
     .selectFrom('orgUnits')
     .select(['id', 'nameZh', 'nameEn', 'kind'])
     .where('id', 'in', [...new Set(targets.map((t) => t.unitId)), countyId])
     .execute();
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const described = await describeIndicators(deps.db, indicatorRows);
+  const described = await describeIndicators(db, indicatorRows);
 
   const visible = (unitId: number) => unitId === countyId || scope.all || scope.unitIds.includes(unitId);
   const items = indicatorRows.map((indicator, i) => {

@@ -47,7 +47,10 @@ export function useSubmitMonth() {
 /** Locks a month (office). */
 export function useLockMonth() {
   const invalidate = useInvalidateLedger();
-  return useMutation({ mutationFn: (month: string) => api.post('/api/indicator-ledger/locks', { month }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (month: string) => api.post<{ units: number; tasks: number }>('/api/indicator-ledger/locks', { month }),
+    onSuccess: invalidate,
+  });
 }
 
 export interface HistoryItem {

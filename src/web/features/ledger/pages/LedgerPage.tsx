@@ -135,7 +135,7 @@ export function LedgerPage() {
       cancelText: t('common.cancel'),
       onOk: () =>
         lock.mutateAsync(monthString(year, current)).then(
-          () => void message.success(t('ledger.lockedDone')),
+          (result) => void message.success(t('ledger.lockedDone', result)),
           (error) => showError(error),
         ),
     });

@@ -1,0 +1,79 @@
+import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
+import type { UserContext } from '../../core/access/context';
+import type { Trx } from '../../core/db/database';
+import type { Deps } from '../../core/deps';
+import { notify } from '../../core/notifications/notifications.service';
+import { createTask } from '../../core/tasks/tasks.service';
+import { boardOf } from './warnings.service';
+
+type Indicator = Warnings['indicators'][number]['indicator'];
+export interface LaggingUnit {
+  unit: ProgressCell['unit'];
+  /** Red and missing indicators (a missing value counts as red for reminders). */
+  cells: (ProgressCell & { indicator: Indicator })[];
+}
+
+/** Units with a red or missing indicator in a board: whom the month's notices, tasks and reminder letters name. */
+export function laggingUnits(board: Warnings): LaggingUnit[] {
+  const byUnit = new Map<number, LaggingUnit>();
+  for (const row of board.indicators) {
+    for (const cell of row.units) {
+      if (cell.level !== 'red' && cell.level !== 'missing') continue;
+      const entry = byUnit.get(cell.unit.id) ?? { unit: cell.unit, cells: [] };
+      entry.cells.push({ ...cell, indicator: row.indicator });
+      byUnit.set(cell.unit.id, entry);
+    }
+  }
+  return [...byUnit.values()];
+}
+
+/** Working days a lagging unit has for its written answer (rules.md: causes, measures and time frame in 5 working days). */
+export const RESPONSE_WORKING_DAYS = 5;
+
+const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+
+function describe(lagging: LaggingUnit): string {
+  return lagging.cells
+    .map((c) =>
+      c.level === 'missing'
+        ? `${c.indicator.nameZh}：未按期报送`
+        : `${c.indicator.nameZh}：完成 ${pct(c.completion)}，序时进度 ${pct(c.timeProgress)}，差距 ${c.gapPp?.toFixed(1)} 个百分点${c.persistentRed ? '（连续红灯）' : ''}`,
+    )
+    .join('\n');
+}
+
+/**
+ * What locking a month sets off, in the lock's transaction: every unit with a red or missing indicator is notified
+ * and gets one 督办 task asking for its causes and measures (one per unit and month, however often this runs).
+ * The reminder letter (提醒函) of a later module attaches to these tasks through their source `indicators/<month>/<unit>`.
+ */
+export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: UserContext, month: string) {
+  const board = await boardOf(trx, { all: true }, { month });
+  const lagging = laggingUnits(board);
+  let tasks = 0;
+  for (const entry of lagging) {
+    const red = entry.cells.filter((c) => c.level === 'red').length;
+    const missing = entry.cells.length - red;
+    await notify(trx, deps, {
+      unitIds: [entry.unit.id],
+      kind: 'indicator.warning',
+      title: { zh: `${month} 指标预警：${red} 项红灯，${missing} 项未报`, en: `${month} indicator warning: ${red} red, ${missing} missing` },
+      link: '/indicators/warnings',
+      entityType: 'indicator_month',
+      entityId: month,
+    });
+    const recordId = `${month}/${entry.unit.id}`;
+    const exists = await trx.selectFrom('tasks').select('id').where('sourceModule', '=', 'indicators').where('sourceId', '=', recordId).executeTakeFirst();
+    if (exists) continue;
+    await createTask(trx, deps, ctx, {
+      type: 'indicator_warning',
+      title: `${month} 指标落后整改说明（${entry.unit.nameZh}）`,
+      description: `请于 ${RESPONSE_WORKING_DAYS} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describe(entry)}`,
+      source: { module: 'indicators', recordId },
+      ownerUnitId: entry.unit.id,
+      dueInWorkingDays: RESPONSE_WORKING_DAYS,
+    });
+    tasks += 1;
+  }
+  return { units: lagging.length, tasks };
+}
