@@ -22,6 +22,8 @@ import { settingsRoutes } from './core/settings/settings.routes';
 import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
+import { autoLockJob } from './modules/indicators/autolock';
+import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
 import { taskRoutes } from './core/tasks/tasks.routes';
@@ -62,6 +64,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
+  registerJob(autoLockJob);
   for (const routes of [
     healthRoutes,
     authRoutes,

@@ -20,6 +20,10 @@ export class TestClock implements Clock {
   now() {
     return new Date(this.t);
   }
+  /** Moves the clock to an instant, e.g. a county working day far from the default. */
+  set(iso: string) {
+    this.t = Date.parse(iso);
+  }
   advanceMinutes(minutes: number) {
     this.t += minutes * 60_000;
   }

@@ -304,3 +304,10 @@ export const trendResponse = z.object({
   ),
 });
 export type Trend = z.infer<typeof trendResponse>;
+
+export const monthlyCycleSchema = z.strictObject({
+  reportDueWorkingDay: z.number().int().min(1).max(15),
+  lockWorkingDay: z.number().int().min(1).max(20),
+  responseWorkingDays: z.number().int().min(1).max(30),
+  autoLock: z.boolean(),
+});

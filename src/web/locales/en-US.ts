@@ -246,7 +246,7 @@ export const enUS: Catalogue = {
     indicator: { create: 'Create indicator', update: 'Change indicator' },
     indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
     indicator_value: { save: 'Save indicator values', submit: 'Submit indicator values', correct: 'Correct locked values' },
-    indicator_month: { lock: 'Lock month' },
+    indicator_month: { lock: 'Lock month', update_cycle: 'Change monthly cycle' },
     setup: { create_role: 'Set up role', create_user: 'Set up user', load_county: 'Set up county units', load_indicators: 'Set up indicators and targets' },
   },
   entityType: {
@@ -399,6 +399,18 @@ export const enUS: Catalogue = {
     actual: 'Actual (YTD / current)',
     lastYear: 'Last year',
     none: 'No data',
+  },
+  cycle: {
+    title: 'Monthly cycle',
+    workingDays: 'working days',
+    reportDueWorkingDay: 'Report due',
+    reportDueWorkingDayHint: "Last month's data is due by this working day of the month",
+    lockWorkingDay: 'Lock day',
+    lockWorkingDayHint: "Last month's data is locked and warnings issued on this working day",
+    responseWorkingDays: 'Time to answer',
+    responseWorkingDaysHint: 'Working days a unit with red or missing indicators has for its written answer',
+    autoLock: 'Lock automatically',
+    autoLockHint: 'If the office has not locked the month by the lock day, the platform locks it and follows up',
   },
   unitKind: {
     county: 'County',

@@ -225,7 +225,7 @@ export const zhCN = {
     indicator: { create: '新建指标', update: '修改指标' },
     indicator_plan: { set_targets: '调整指标目标分解', publish: '发布年度目标' },
     indicator_value: { save: '保存指标数据', submit: '报送指标数据', correct: '修改已锁定数据' },
-    indicator_month: { lock: '锁定月度数据' },
+    indicator_month: { lock: '锁定月度数据', update_cycle: '修改月度周期' },
     setup: { create_role: '初始化角色', create_user: '初始化用户', load_county: '初始化县域机构', load_indicators: '初始化指标与目标' },
   },
   entityType: {
@@ -377,6 +377,18 @@ export const zhCN = {
     actual: '实际（累计/当前）',
     lastYear: '上年同期',
     none: '暂无数据',
+  },
+  cycle: {
+    title: '月度周期',
+    workingDays: '个工作日',
+    reportDueWorkingDay: '报送截止',
+    reportDueWorkingDayHint: '次月第几个工作日前报送上月数据',
+    lockWorkingDay: '锁定日',
+    lockWorkingDayHint: '次月第几个工作日锁定上月数据并生成预警',
+    responseWorkingDays: '整改说明时限',
+    responseWorkingDaysHint: '红灯、未报单位书面说明原因与措施的时限',
+    autoLock: '到期自动锁定',
+    autoLockHint: '办公室未手动锁定时，系统在锁定日自动锁定并发出预警、交办督办',
   },
   unitKind: {
     county: '县（区）',

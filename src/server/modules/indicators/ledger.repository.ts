@@ -54,7 +54,7 @@ export const ledgerRepository = {
   findLock(db: Executor, month: string) {
     return db.selectFrom('indicatorMonthLocks').selectAll().where('month', '=', month).executeTakeFirst();
   },
-  async insertLock(db: Executor, month: string, lockedBy: number, lockedAt: string) {
+  async insertLock(db: Executor, month: string, lockedBy: number | null, lockedAt: string) {
     await db.insertInto('indicatorMonthLocks').values({ month, lockedBy, lockedAt }).execute();
   },
 };

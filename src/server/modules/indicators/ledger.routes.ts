@@ -5,6 +5,7 @@ import {
   ledgerSchema,
   lockResponse,
   monthBody,
+  monthlyCycleSchema,
   saveValuesBody,
   submitMonthBody,
   valueHistoryQuery,
@@ -17,6 +18,7 @@ import {
 import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
+import { readMonthlyCycle, updateMonthlyCycle } from './cycle.service';
 import { WARNING_EXPORT_COLUMNS, indicatorTrend, monthWarnings, warningRows } from './warnings.service';
 import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
@@ -66,5 +68,13 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     '/api/indicator-trend',
     { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: trendQuery, response: { 200: trendResponse } } },
     (req) => indicatorTrend(deps, userCtx(req), req.query),
+  );
+  r.get('/api/settings/monthly-cycle', { config: { permission: 'indicator:read' }, schema: { tags, response: { 200: monthlyCycleSchema } } }, (req) =>
+    readMonthlyCycle(deps, userCtx(req)),
+  );
+  r.put(
+    '/api/settings/monthly-cycle',
+    { config: { permission: 'indicator:manage' }, schema: { tags, body: monthlyCycleSchema, response: { 200: monthlyCycleSchema } } },
+    (req) => updateMonthlyCycle(deps, userCtx(req), req.body),
   );
 }

@@ -4,7 +4,7 @@ import { valueProblems } from '../../../shared/rules/ledger-checks';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
-import type { Executor } from '../../core/db/database';
+import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
 import { unitsRepository } from '../../core/org/units.repository';
@@ -227,11 +227,16 @@ export async function lockMonth(deps: Deps, ctx: UserContext, month: string) {
   requirePermission(ctx, 'indicator:lock');
   return deps.db.transaction().execute(async (trx) => {
     if (await ledgerRepository.findLock(trx, month)) throw new AppError('CONFLICT');
-    await ledgerRepository.insertLock(trx, month, ctx.user.id, deps.clock.now().toISOString());
-    const followUp = await followUpLockedMonth(trx, deps, ctx, month);
-    await recordAudit(trx, deps, ctx, { action: 'indicator_month.lock', entityType: 'indicator_month', entityId: month, after: followUp });
-    return followUp;
+    return lockIn(trx, deps, ctx, month, ctx.user.unitId);
   });
+}
+
+/** The lock itself and its follow-up, for the office's request and for the automatic lock on the lock day. */
+export async function lockIn(trx: Trx, deps: Deps, ctx: RequestContext, month: string, officeUnitId: number) {
+  await ledgerRepository.insertLock(trx, month, ctx.user?.id ?? null, deps.clock.now().toISOString());
+  const followUp = await followUpLockedMonth(trx, deps, ctx, month, officeUnitId);
+  await recordAudit(trx, deps, ctx, { action: 'indicator_month.lock', entityType: 'indicator_month', entityId: month, after: followUp });
+  return followUp;
 }
 
 /** The history of one value: its submission and every correction after it. */

@@ -1,9 +1,10 @@
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
-import type { UserContext } from '../../core/access/context';
+import type { RequestContext } from '../../core/access/context';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
 import { createTask } from '../../core/tasks/tasks.service';
+import { getMonthlyCycle } from './cycle.service';
 import { boardOf } from './warnings.service';
 
 type Indicator = Warnings['indicators'][number]['indicator'];
@@ -27,9 +28,6 @@ export function laggingUnits(board: Warnings): LaggingUnit[] {
   return [...byUnit.values()];
 }
 
-/** Working days a lagging unit has for its written answer (rules.md: causes, measures and time frame in 5 working days). */
-export const RESPONSE_WORKING_DAYS = 5;
-
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 
 function describe(lagging: LaggingUnit): string {
@@ -47,7 +45,8 @@ function describe(lagging: LaggingUnit): string {
  * and gets one 督办 task asking for its causes and measures (one per unit and month, however often this runs).
  * The reminder letter (提醒函) of a later module attaches to these tasks through their source `indicators/<month>/<unit>`.
  */
-export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: UserContext, month: string) {
+export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestContext, month: string, officeUnitId: number) {
+  const { responseWorkingDays } = await getMonthlyCycle(trx);
   const board = await boardOf(trx, { all: true }, { month });
   const lagging = laggingUnits(board);
   let tasks = 0;
@@ -68,10 +67,11 @@ export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: UserContext
     await createTask(trx, deps, ctx, {
       type: 'indicator_warning',
       title: `${month} 指标落后整改说明（${entry.unit.nameZh}）`,
-      description: `请于 ${RESPONSE_WORKING_DAYS} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describe(entry)}`,
+      description: `请于 ${responseWorkingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describe(entry)}`,
       source: { module: 'indicators', recordId },
       ownerUnitId: entry.unit.id,
-      dueInWorkingDays: RESPONSE_WORKING_DAYS,
+      dueInWorkingDays: responseWorkingDays,
+      createdByUnitId: officeUnitId,
     });
     tasks += 1;
   }

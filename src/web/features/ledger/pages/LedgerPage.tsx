@@ -1,4 +1,4 @@
-import { LockOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { LockOutlined, SaveOutlined, ScheduleOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, Flex, Form, Input, Select, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useLocalName } from '../../../lib/names';
 import { defaultPlanYear, usePlanYears } from '../../indicators/api';
 import { type ValueInput, useLedger, useLockMonth, useSaveValues, useSubmitMonth, useValueHistory } from '../api';
 import { type Edits, LedgerGrid } from '../components/LedgerGrid';
+import { MonthlyCycleModal } from '../components/MonthlyCycleModal';
 
 const monthString = (year: number, m: number) => `${year}-${String(m + 1).padStart(2, '0')}`;
 
@@ -36,6 +37,7 @@ export function LedgerPage() {
   const [explanations, setExplanations] = useState<Map<number, string>>(new Map());
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [history, setHistory] = useState<number | null>(null);
+  const [editingCycle, setEditingCycle] = useState(false);
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const save = useSaveValues();
   const submit = useSubmitMonth();
@@ -166,6 +168,11 @@ export function LedgerPage() {
               </Button>
             </>
           )}
+          {can('indicator:manage') && (
+            <Button icon={<ScheduleOutlined />} onClick={() => setEditingCycle(true)}>
+              {t('cycle.title')}
+            </Button>
+          )}
           {can('indicator:lock') && !lockedMonths.has(monthString(year, current)) && (
             <Button danger icon={<LockOutlined />} onClick={onLock} data-testid="ledger-lock">
               {t('ledger.lock')}
@@ -237,6 +244,7 @@ export function LedgerPage() {
           />
         )
       )}
+      {editingCycle && <MonthlyCycleModal onClose={() => setEditingCycle(false)} />}
       <Drawer open={history !== null} onClose={() => setHistory(null)} title={t('ledger.history')} loading={historyItems.isLoading}>
         {(historyItems.data?.items ?? []).length === 0 ? (
           <Empty description={t('ledger.noHistory')} />
