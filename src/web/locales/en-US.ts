@@ -357,6 +357,8 @@ export const enUS: Catalogue = {
     back: 'Back to the list',
     confirmCancel: 'A cancelled task is no longer worked on. Cancel it?',
     details: 'Task details',
+    noteLabel: 'Note',
+    deadline: 'Deadline',
     confirmAccept: 'Accept the task as done?',
     mineHint: '“My tasks” lists the tasks assigned to you by name; tasks your unit owns without a named assignee are under “My unit’s tasks”.',
   },

@@ -336,6 +336,8 @@ export const zhCN = {
     back: '返回列表',
     confirmCancel: '撤销后事项不再办理，确定撤销吗？',
     details: '事项信息',
+    noteLabel: '说明',
+    deadline: '办理时限',
     confirmAccept: '确认该事项已办结并通过审核？',
     mineHint: '“我的事项”只列出指定由您经办的事项；本单位承办但未指定经办人的事项见“本单位事项”。',
   },

@@ -38,7 +38,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
                 </Typography.Text>
                 {e.text && e.kind !== 'escalation' && (
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {e.kind === 'transition' ? `${t('tasks.reason')}：` : ''}
+                    {e.kind === 'transition' ? `${e.toStatus === 'returned' || e.toStatus === 'cancelled' ? t('tasks.reason') : t('tasks.noteLabel')}：` : ''}
                     {e.text}
                   </Typography.Paragraph>
                 )}

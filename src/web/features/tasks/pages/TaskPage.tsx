@@ -33,7 +33,6 @@ export function TaskPage() {
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('tasks.back')} onClick={() => navigate(-1)} />
           <span data-testid="task-title">{d.title}</span>
           <TaskStatusTag status={d.status} />
-          <TaskStateTag state={d.state} />
           {d.wasOverdue && d.state !== 'overdue' && <Tag color="volcano">{t('tasks.wasOverdue')}</Tag>}
           {d.escalationStep >= 3 && <Tag color="red">{t('tasks.listedForNotice')}</Tag>}
         </Space>
@@ -52,12 +51,6 @@ export function TaskPage() {
                 {localName(d.createdByUnit)}
                 {d.createdBy ? ` · ${d.createdBy.displayName}` : ''}
               </Descriptions.Item>
-              <Descriptions.Item label={t('tasks.createdDate')}>{d.createdDate}</Descriptions.Item>
-              <Descriptions.Item label={t('tasks.dueDate')}>
-                <span data-testid="task-due">{d.dueDate}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('tasks.dueSoonDate')}>{d.dueSoonDate}</Descriptions.Item>
-              {d.finishedDate && <Descriptions.Item label={t('tasks.finishedDate')}>{d.finishedDate}</Descriptions.Item>}
               {d.enterpriseId && <Descriptions.Item label={t('tasks.enterpriseId')}>{d.enterpriseId}</Descriptions.Item>}
               {d.source && <Descriptions.Item label={t('tasks.source')}>{`${d.source.module} #${d.source.recordId}`}</Descriptions.Item>}
             </Descriptions>
@@ -71,7 +64,24 @@ export function TaskPage() {
             <TaskTimeline task={d} />
           </Card>
         </Col>
-        <Col xs={24} lg={8} data-testid="task-side-panels" />
+        <Col xs={24} lg={8} data-testid="task-side-panels">
+          <Card title={t('tasks.deadline')} size="small" style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('tasks.state')}>
+                <TaskStateTag state={d.state} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('tasks.createdDate')}>{d.createdDate}</Descriptions.Item>
+              <Descriptions.Item label={t('tasks.dueSoonDate')}>{d.dueSoonDate}</Descriptions.Item>
+              <Descriptions.Item label={t('tasks.dueDate')}>
+                <span data-testid="task-due">{d.dueDate}</span>
+              </Descriptions.Item>
+              {d.finishedDate && <Descriptions.Item label={t('tasks.finishedDate')}>{d.finishedDate}</Descriptions.Item>}
+              {d.escalationStep > 0 && (
+                <Descriptions.Item label={t('taskEvent.escalation')}>{t('tasks.escalationStep', { step: d.escalationStep })}</Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+        </Col>
       </Row>
     </PageContainer>
   );
