@@ -124,7 +124,12 @@ test('the webhook settings show the deliveries of the task notices', async ({ pa
   await page.goto('/admin/webhooks');
   await expect(page.getByTestId('deliveries-table')).toContainText(TITLE);
   await shot(page, 'tasks-07-webhooks');
+  // The delivery job fires every minute; give it one turn to have sent the notices.
+  test.setTimeout(120_000);
   await page.goto('/admin/jobs');
-  await expect(page.getByTestId('jobs-table')).toContainText('消息推送发送');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('jobs-table')).toContainText('消息推送发送', { timeout: 3_000 });
+  }).toPass({ timeout: 75_000 });
   await shot(page, 'tasks-08-job-runs');
 });
