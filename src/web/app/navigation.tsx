@@ -5,7 +5,14 @@ import {
   TableOutlined,
   BarChartOutlined,
   UnorderedListOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  ContainerOutlined,
+  FlagOutlined,
+  ProfileOutlined,
   FileSearchOutlined,
   HomeOutlined,
   LoginOutlined,
@@ -22,11 +29,28 @@ export interface NavItem {
   /** Shown when the user holds this permission; the home page is for everyone. */
   permission?: Permission;
   icon: ReactNode;
-  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit' | 'indicatorCatalogue' | 'indicatorPlan' | 'ledger' | 'warnings';
+  label:
+    | 'home'
+    | 'units'
+    | 'users'
+    | 'roles'
+    | 'security'
+    | 'loginLog'
+    | 'audit'
+    | 'indicatorCatalogue'
+    | 'indicatorPlan'
+    | 'ledger'
+    | 'warnings'
+    | 'myTasks'
+    | 'unitTasks'
+    | 'allTasks'
+    | 'inbox'
+    | 'webhooks'
+    | 'jobs';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup' | 'indicatorsGroup';
+  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'tasksGroup';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -45,6 +69,16 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    label: 'tasksGroup',
+    icon: <FlagOutlined />,
+    items: [
+      { path: '/tasks/mine', permission: 'task:read', icon: <CarryOutOutlined />, label: 'myTasks' },
+      { path: '/tasks/unit', permission: 'task:read', icon: <ContainerOutlined />, label: 'unitTasks' },
+      { path: '/tasks/all', permission: 'task:read', icon: <ProfileOutlined />, label: 'allTasks' },
+    ],
+  },
+  { path: '/notifications', icon: <BellOutlined />, label: 'inbox' },
+  {
     label: 'system',
     icon: <SettingOutlined />,
     items: [
@@ -52,6 +86,8 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/admin/users', permission: 'user:read', icon: <UserOutlined />, label: 'users' },
       { path: '/admin/roles', permission: 'role:read', icon: <TeamOutlined />, label: 'roles' },
       { path: '/admin/settings/security', permission: 'settings:manage', icon: <SafetyCertificateOutlined />, label: 'security' },
+      { path: '/admin/webhooks', permission: 'webhook:manage', icon: <ApiOutlined />, label: 'webhooks' },
+      { path: '/admin/jobs', permission: 'job:read', icon: <ClockCircleOutlined />, label: 'jobs' },
     ],
   },
   {

@@ -20,7 +20,21 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   ledger: () => import('../features/ledger/pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
   warnings: () => import('../features/ledger/pages/WarningsPage').then((m) => ({ Component: m.WarningsPage })),
   indicatorPlan: () => import('../features/indicators/pages/IndicatorPlanPage').then((m) => ({ Component: m.IndicatorPlanPage })),
+  myTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.MyTasksPage })),
+  unitTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.UnitTasksPage })),
+  allTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.AllTasksPage })),
+  inbox: () => import('../features/notifications/pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
+  webhooks: () => import('../features/webhooks/pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
+  jobs: () => import('../features/jobs/pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
 };
+
+/** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
+const DETAIL_ROUTES: RouteObject[] = [
+  {
+    element: <RequirePermission permission="task:read" />,
+    children: [{ path: '/tasks/:id', lazy: () => import('../features/tasks/pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
+  },
+];
 
 /** A route per menu entry, behind the same permission that shows the entry. */
 function menuRoutes(): RouteObject[] {
@@ -46,7 +60,7 @@ export const router = createBrowserRouter([
             path: CHANGE_PASSWORD_PATH,
             lazy: () => import('../features/auth/pages/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage })),
           },
-          { element: <AppLayout />, children: [...menuRoutes(), { path: '*', Component: NotFound }] },
+          { element: <AppLayout />, children: [...menuRoutes(), ...DETAIL_ROUTES, { path: '*', Component: NotFound }] },
         ],
       },
     ],

@@ -130,10 +130,11 @@ export async function testWebhook(deps: Deps, ctx: UserContext, id: number) {
 
 /**
  * Sends every queued delivery whose time has come; a failure is retried with exponential backoff and given up after
- * MAX_DELIVERY_ATTEMPTS. Runs as the `webhooks.deliver` job; returns a summary for the job log.
+ * MAX_DELIVERY_ATTEMPTS. Runs as the `webhooks.deliver` job; returns a summary for the job log, null when none was due.
  */
-export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<string> {
+export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<string | null> {
   const due = await webhooksRepository.due(deps.db, deps.clock.now().toISOString(), batch);
+  if (due.length === 0) return null;
   let sent = 0;
   let retried = 0;
   let failed = 0;

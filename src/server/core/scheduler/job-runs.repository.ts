@@ -25,6 +25,9 @@ export const jobRunsRepository = {
   async finish(db: Executor, id: number, values: { finishedAt: string; ok: number; message: string }) {
     await db.updateTable('jobRuns').set(values).where('id', '=', id).execute();
   },
+  async drop(db: Executor, id: number) {
+    await db.deleteFrom('jobRuns').where('id', '=', id).execute();
+  },
   list(db: Executor, f: JobRunFilter) {
     let qb = db.selectFrom('jobRuns').selectAll();
     if (f.job) qb = qb.where('job', '=', f.job);

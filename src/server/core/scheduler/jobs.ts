@@ -20,5 +20,5 @@ export async function listJobRuns(deps: Deps, ctx: UserContext, filter: JobRunFi
   requirePermission(ctx, 'job:read');
   const { rows, total } = await jobRunsRepository.list(deps.db, filter);
   const items: JobRun[] = rows.map((r) => ({ ...r, ok: r.ok === null ? null : r.ok === 1 }));
-  return { items, total, page: filter.page, pageSize: filter.pageSize, jobs: JOBS.map((j) => ({ name: j.name, schedule: j.schedule })) };
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
 }

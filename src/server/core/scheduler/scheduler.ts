@@ -11,8 +11,11 @@ export interface Job {
   schedule: string;
   /** The period a run at `now` covers; across all app instances a period runs at most once. */
   period(now: Date): string;
-  /** Does the work; the returned text is kept as the run's message. */
-  run(deps: Deps): Promise<string>;
+  /**
+   * Does the work; the returned text is kept as the run's message. Null means there was nothing to do: the claim is
+   * dropped so that a job firing every minute does not fill the record with empty runs.
+   */
+  run(deps: Deps): Promise<string | null>;
 }
 
 /** The county calendar day of an instant, `YYYY-MM-DD`: the period of daily jobs. */
@@ -36,7 +39,12 @@ export async function runJob(deps: Deps, job: Job, instance = INSTANCE): Promise
   let ok = true;
   let message: string;
   try {
-    message = await job.run(deps);
+    const result = await job.run(deps);
+    if (result === null) {
+      await jobRunsRepository.drop(deps.db, runId);
+      return { ran: true, ok: true, message: '' };
+    }
+    message = result;
   } catch (err) {
     ok = false;
     message = err instanceof Error ? err.message : String(err);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useMe } from '../../lib/auth';
 import { useLocalName } from '../../lib/names';
 import { SideMenu } from './SideMenu';
@@ -50,6 +51,7 @@ export function AppLayout() {
           </Flex>
           <Flex align="center" gap={phone ? 4 : 12} style={{ color: '#fff' }}>
             {!phone && <span data-testid="header-unit">{localName(me.unit)}</span>}
+            <NotificationBell />
             <LanguageSwitch type="text" style={{ color: '#fff' }} />
             <UserMenu me={me} compact={phone} />
           </Flex>

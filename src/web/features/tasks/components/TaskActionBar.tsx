@@ -1,0 +1,90 @@
+import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskAction, TaskDetail } from '../../../../shared/modules/tasks.schemas';
+import { useShowError } from '../../../lib/errors';
+import { useTransitionTask } from '../api';
+
+type Transition = Exclude<TaskAction, 'comment'>;
+
+/** Return and cancel need a reason; submit may carry a note; start and accept go straight through (accept confirmed). */
+const NEEDS_REASON = new Set<Transition>(['return', 'cancel']);
+const ASKS_NOTE = new Set<Transition>(['submit', 'return', 'cancel']);
+
+/** The buttons for what the user may do with the task now, as the server lists them. */
+export function TaskActionBar({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const transition = useTransitionTask();
+  const showError = useShowError();
+  const [asking, setAsking] = useState<Transition | null>(null);
+  const [form] = Form.useForm<{ reason?: string }>();
+  const actions = task.actions.filter((a): a is Transition => a !== 'comment');
+  if (actions.length === 0) return null;
+
+  const run = (action: Transition, reason?: string) =>
+    transition.mutate(
+      { id: task.id, action, reason },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          setAsking(null);
+          form.resetFields();
+        },
+        onError: (error) => showError(error, form),
+      },
+    );
+
+  return (
+    <>
+      <Space wrap data-testid="task-actions">
+        {actions.map((action) => {
+          const danger = action === 'cancel' || action === 'return';
+          const primary = action === 'submit' || action === 'accept';
+          const button = (
+            <Button
+              key={action}
+              type={primary ? 'primary' : 'default'}
+              danger={danger}
+              loading={transition.isPending && transition.variables?.action === action}
+              onClick={ASKS_NOTE.has(action) ? () => setAsking(action) : action === 'start' ? () => run(action) : undefined}
+              data-testid={`task-action-${action}`}
+            >
+              {t(`taskAction.${action}`)}
+            </Button>
+          );
+          return action === 'accept' ? (
+            <Popconfirm key={action} title={t('tasks.confirmAccept')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => run(action)}>
+              {button}
+            </Popconfirm>
+          ) : (
+            button
+          );
+        })}
+      </Space>
+      {asking && (
+        <Modal
+          open
+          title={t(`taskAction.${asking}`)}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: NEEDS_REASON.has(asking), id: 'task-action-confirm' }}
+          confirmLoading={transition.isPending}
+          onOk={() => form.submit()}
+          onCancel={() => setAsking(null)}
+        >
+          {asking === 'cancel' && <p>{t('tasks.confirmCancel')}</p>}
+          <Form form={form} name="task-transition" layout="vertical" onFinish={(v) => run(asking, v.reason?.trim() || undefined)}>
+            <Form.Item
+              name="reason"
+              label={NEEDS_REASON.has(asking) ? t('tasks.reason') : t('tasks.note')}
+              rules={NEEDS_REASON.has(asking) ? [{ required: true, whitespace: true, message: t('tasks.reasonRequired') }] : []}
+            >
+              <Input.TextArea rows={3} maxLength={2000} autoFocus />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../shared/list';
+import type { Delivery, Webhook } from '../../../shared/modules/notifications.schemas';
+import { api, toQuery } from '../../lib/api';
+
+const webhooksKey = ['webhooks'] as const;
+
+/** One page of webhooks. */
+export function useWebhooks(query: object) {
+  return useQuery({
+    queryKey: [...webhooksKey, 'list', query],
+    queryFn: () => api.get<Page<Webhook>>(`/api/webhooks${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the delivery queue, refreshed while the page is open so retries show up. */
+export function useDeliveries(query: object) {
+  return useQuery({
+    queryKey: [...webhooksKey, 'deliveries', query],
+    queryFn: () => api.get<Page<Delivery>>(`/api/webhooks/deliveries${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+}
+
+export interface WebhookInput {
+  unitId: number;
+  name: string;
+  url: string;
+  active: boolean;
+}
+
+/** Adds a webhook, or changes one when `id` is given. */
+export function useSaveWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: number; values: Partial<WebhookInput> }) =>
+      input.id ? api.patch<Webhook>(`/api/webhooks/${input.id}`, input.values) : api.post<Webhook>('/api/webhooks', input.values),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+  });
+}
+
+/** Sends a test message now. */
+export function useTestWebhook() {
+  return useMutation({ mutationFn: (id: number) => api.post<{ ok: boolean; error: string | null }>(`/api/webhooks/${id}/test`) });
+}
