@@ -35,8 +35,11 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-/** A page of an owner's attachments plus whether the caller may add or delete them, so the UI hides what the server refuses. */
-export const attachmentPage = pageOf(attachmentSchema).extend({ canWrite: z.boolean() });
+/**
+ * A page of an owner's attachments plus whether the caller may add or delete them (so the UI hides what the
+ * server refuses) and the size limit (so the UI can refuse a large file before sending it).
+ */
+export const attachmentPage = pageOf(attachmentSchema).extend({ canWrite: z.boolean(), maxBytes: z.number().int() });
 export type AttachmentPage = z.infer<typeof attachmentPage>;
 
 /** What the upload accepts, shown next to the upload button (extensions, lower case). */

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   HomeOutlined,
   LoginOutlined,
@@ -17,11 +19,11 @@ export interface NavItem {
   /** Shown when the user holds this permission; the home page is for everyone. */
   permission?: Permission;
   icon: ReactNode;
-  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit';
+  label: 'home' | 'units' | 'users' | 'roles' | 'security' | 'loginLog' | 'audit' | 'calendar';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup';
+  label: 'system' | 'auditGroup' | 'basicData';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -46,6 +48,12 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/admin/login-log', permission: 'loginlog:read', icon: <LoginOutlined />, label: 'loginLog' },
       { path: '/admin/audit', permission: 'audit:read', icon: <FileSearchOutlined />, label: 'audit' },
     ],
+  },
+  {
+    // Reference data every signed-in user reads; editing is checked on the page (calendar:manage).
+    label: 'basicData',
+    icon: <DatabaseOutlined />,
+    items: [{ path: '/basic/calendar', icon: <CalendarOutlined />, label: 'calendar' }],
   },
 ];
 

@@ -16,6 +16,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   security: () => import('../features/settings/pages/SecuritySettingsPage').then((m) => ({ Component: m.SecuritySettingsPage })),
   loginLog: () => import('../features/login-log/pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
   audit: () => import('../features/audit/pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
+  calendar: () => import('../features/calendar/pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
 };
 
 /** A route per menu entry, behind the same permission that shows the entry. */

@@ -54,7 +54,14 @@ async function storedAttachment(deps: Deps, ctx: UserContext, id: number, write:
 export async function listAttachments(deps: Deps, ctx: UserContext, q: AttachmentListQuery): Promise<AttachmentPage> {
   const owner = await checkOwner(deps, ctx, q.ownerType, q.ownerId, false);
   const { rows, total } = await attachmentsRepository.list(deps.db, q);
-  return { items: rows.map(toAttachment), total, page: q.page, pageSize: q.pageSize, canWrite: await owner.canWrite(deps.db, ctx, q.ownerId) };
+  return {
+    items: rows.map(toAttachment),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    canWrite: await owner.canWrite(deps.db, ctx, q.ownerId),
+    maxBytes: deps.config.attachmentMaxBytes,
+  };
 }
 
 /**
