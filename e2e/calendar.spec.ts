@@ -1,5 +1,11 @@
-import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { type Page, expect, test } from '@playwright/test';
 import { shot, signIn, signOut } from './support';
+
+/** A screenshot of what is on screen only: a full-page one of an open dialog repeats the fixed header mid-page. */
+async function screenShot(page: Page, name: string) {
+  await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`) });
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +42,7 @@ test('the office reads and edits the 2021 calendar, computes deadlines and files
   await expect(editor).toContainText('2021-10-11');
   await editor.getByText('节假日（休息）').click();
   await editor.getByLabel('说明').fill('县庆');
-  await shot(page, 'calendar-02-day-editor-desktop');
+  await screenShot(page, 'calendar-02-day-editor-desktop');
   await editor.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.locator('.ant-modal-confirm-title')).toHaveText('确认调整工作日历？');
   await page
@@ -85,13 +91,13 @@ test('the office reads and edits the 2021 calendar, computes deadlines and files
   await shot(page, 'calendar-04-year-phone');
   await page.locator('[data-date="2021-10-08"]').click();
   await expect(page.getByRole('dialog')).toContainText('2021-10-08');
-  await shot(page, 'calendar-05-day-editor-phone');
+  await screenShot(page, 'calendar-05-day-editor-phone');
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /取\s*消/ })
     .click();
   await page.getByTestId('attachments-panel').scrollIntoViewIfNeeded();
-  await shot(page, 'calendar-06-attachments-phone');
+  await screenShot(page, 'calendar-06-attachments-phone');
   await signOut(page);
 });
 
@@ -112,7 +118,7 @@ test('a township user reads the calendar and the notice but cannot change either
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('节假日（休息）');
   await expect(dialog.getByLabel('说明')).toHaveCount(0);
-  await shot(page, 'calendar-07-township-readonly');
+  await screenShot(page, 'calendar-07-township-readonly');
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   await signOut(page);
 });

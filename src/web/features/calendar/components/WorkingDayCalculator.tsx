@@ -34,19 +34,21 @@ export function WorkingDayCalculator({ defaultDate }: { defaultDate: string }) {
           allowClear={false}
           aria-label={t('calendar.calc.from')}
         />
-        <span>+</span>
-        <InputNumber
-          min={-400}
-          max={400}
-          value={add}
-          onChange={(v) => {
-            setAdd(v);
-            setDue(null);
-          }}
-          aria-label={t('calendar.calc.days')}
-          style={{ width: 80 }}
-        />
-        <span>{t('calendar.calc.workingDays')}</span>
+        <Flex gap={8} align="center" style={{ whiteSpace: 'nowrap' }}>
+          <span>+</span>
+          <InputNumber
+            min={-400}
+            max={400}
+            value={add}
+            onChange={(v) => {
+              setAdd(v);
+              setDue(null);
+            }}
+            aria-label={t('calendar.calc.days')}
+            style={{ width: 80 }}
+          />
+          <span>{t('calendar.calc.workingDays')}</span>
+        </Flex>
         <Button
           type="primary"
           disabled={!from || add === null}
