@@ -110,6 +110,8 @@ test('a township user reads the calendar and the notice but cannot change either
   await expect(panel).toContainText(NOTICE_NAME);
   await expect(panel.getByRole('button', { name: '上传文件' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: '删除' })).toHaveCount(0);
+  const [sheet] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-button').click()]);
+  expect(sheet.suggestedFilename()).toBe('附件.xlsx');
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByText(NOTICE_NAME).click()]);
   expect(download.suggestedFilename()).toBe(NOTICE_NAME);

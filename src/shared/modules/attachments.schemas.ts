@@ -44,3 +44,10 @@ export type AttachmentPage = z.infer<typeof attachmentPage>;
 
 /** What the upload accepts, shown next to the upload button (extensions, lower case). */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt'] as const;
+
+/** "1.2 MB", "35 KB": sizes as people read them, the same in the panel and its Excel export. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}

@@ -3,10 +3,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Alert, Button, Empty, Flex, List, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_EXTENSIONS, type Attachment, type AttachmentPage } from '../../shared/modules/attachments.schemas';
+import { ATTACHMENT_EXTENSIONS, type Attachment, type AttachmentPage, formatBytes } from '../../shared/modules/attachments.schemas';
 import { api, download, toQuery, uploadFile } from '../lib/api';
 import { useShowError } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
+import { ExportButton } from './ExportButton';
 
 interface Props {
   /** The owner type the server registered, e.g. `task`, `enterprise`, `calendar_year`. */
@@ -18,13 +19,6 @@ interface Props {
 }
 
 const PAGE_SIZE = 10;
-
-/** "1.2 MB", "35 KB": sizes as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-}
 
 /** The files attached to one record: list, upload with progress, download and delete (with confirmation). */
 export function AttachmentsPanel({ ownerType, ownerId, canWrite }: Props) {
@@ -76,31 +70,36 @@ export function AttachmentsPanel({ ownerType, ownerId, canWrite }: Props) {
 
   return (
     <Flex vertical gap={12} data-testid="attachments-panel">
-      {writable && (
-        <Flex vertical gap={4}>
-          <Upload
-            accept={ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
-            showUploadList={false}
-            disabled={!!uploading}
-            customRequest={({ file }) => void send(file as File)}
-          >
-            <Button icon={<UploadOutlined />} loading={!!uploading}>
-              {t('attachments.upload')}
-            </Button>
-          </Upload>
+      <Flex vertical gap={4}>
+        <Flex gap={8} wrap>
+          {writable && (
+            <Upload
+              accept={ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
+              showUploadList={false}
+              disabled={!!uploading}
+              customRequest={({ file }) => void send(file as File)}
+            >
+              <Button icon={<UploadOutlined />} loading={!!uploading}>
+                {t('attachments.upload')}
+              </Button>
+            </Upload>
+          )}
+          {(list.data?.total ?? 0) > 0 && <ExportButton url="/api/attachments/export.xlsx" query={{ ownerType, ownerId, sort: 'createdAt', order: 'desc' }} />}
+        </Flex>
+        {writable && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('attachments.hint', { max: maxBytes ? formatBytes(maxBytes) : '—' })}
           </Typography.Text>
-          {uploading && (
-            <div>
-              <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
-                {uploading.name}
-              </Typography.Text>
-              <Progress percent={uploading.percent} size="small" />
-            </div>
-          )}
-        </Flex>
-      )}
+        )}
+        {uploading && (
+          <div>
+            <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
+              {uploading.name}
+            </Typography.Text>
+            <Progress percent={uploading.percent} size="small" />
+          </div>
+        )}
+      </Flex>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <List<Attachment>
         size="small"

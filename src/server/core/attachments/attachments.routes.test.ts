@@ -119,8 +119,19 @@ describe('attachments', () => {
     );
 
     const list = (await daying.get(`/api/attachments?ownerType=test_unit_file&ownerId=${dayingUnit}`)).json();
-    expect(list).toMatchObject({ total: 1, canWrite: true });
+    expect(list).toMatchObject({ total: 1, canWrite: true, maxBytes: 20 * 1024 * 1024 });
     expect(list.items[0].id).toBe(file.id);
+
+    // The export has the panel's columns and rows.
+    const exported = await daying.get(`/api/attachments/export.xlsx?ownerType=test_unit_file&ownerId=${dayingUnit}`);
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, '文件名', '大小', '上传人', '上传时间']);
+    expect(sheet?.getRow(2).getCell(1).value).toBe('大营镇 产业报告(2021).pdf');
+    expect(sheet?.rowCount).toBe(2);
+    expect((await chengguan.get(`/api/attachments/export.xlsx?ownerType=test_unit_file&ownerId=${dayingUnit}`)).statusCode).toBe(404);
   });
 
   it('hides one township’s files from another: list, download, upload and delete all answer 404', async () => {
