@@ -122,5 +122,13 @@ test('a township user reads the calendar and the notice but cannot change either
   await expect(dialog.getByLabel('说明')).toHaveCount(0);
   await screenShot(page, 'calendar-07-township-readonly');
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
+
+  // The same page in English.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByText('Working-day calendar 2021')).toBeVisible();
+  await expect(page.getByTestId('month-10')).toContainText('October');
+  await shot(page, 'calendar-08-township-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByText('2021 年工作日历')).toBeVisible();
   await signOut(page);
 });

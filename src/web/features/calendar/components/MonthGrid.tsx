@@ -27,7 +27,7 @@ export function MonthGrid({ year, month, exceptions, workingDays, today, onPick 
 
   return (
     <div data-testid={`month-${pad(month)}`}>
-      <Typography.Text strong>{t('calendar.monthTitle', { month })}</Typography.Text>
+      <Typography.Text strong>{(t('calendar.months', { returnObjects: true }) as string[])[month - 1]}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
         {t('calendar.workingDaysInMonth', { count: workingDays })}
       </Typography.Text>

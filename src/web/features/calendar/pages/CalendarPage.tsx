@@ -27,7 +27,7 @@ export function CalendarPage() {
   const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
   const calendar = useCalendarYear(year);
   const [picked, setPicked] = useState<string | null>(null);
-  const weekdays = t('calendar.weekdays', { returnObjects: true }) as string[];
+  const weekdays = t('calendar.weekdaysMid', { returnObjects: true }) as string[];
 
   const exceptions = useMemo(() => new Map((calendar.data?.days ?? []).map((d) => [d.date, d])), [calendar.data]);
   const total = calendar.data?.workingDaysPerMonth.reduce((a, b) => a + b, 0) ?? 0;
