@@ -201,6 +201,11 @@ describe('attachments', () => {
     expect(noFile.statusCode).toBe(400);
   });
 
+  it('parses multipart bodies on the upload route only', async () => {
+    const res = await upload(await t.signIn('sysadmin'), '/api/units', 'a.pdf', PDF);
+    expect(res.statusCode).toBe(415);
+  });
+
   it('soft-deletes, audited: the file disappears from the list and its download', async () => {
     const file = (await upload(daying, `/api/attachments/test_unit_file/${dayingUnit}`, 'old.pdf', PDF)).json();
     expect((await daying.delete(`/api/attachments/${file.id}`)).statusCode).toBe(204);
