@@ -35,9 +35,19 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-/** A page of an owner's attachments plus whether the caller may add or delete them, so the UI hides what the server refuses. */
-export const attachmentPage = pageOf(attachmentSchema).extend({ canWrite: z.boolean() });
+/**
+ * A page of an owner's attachments plus whether the caller may add or delete them (so the UI hides what the
+ * server refuses) and the size limit (so the UI can refuse a large file before sending it).
+ */
+export const attachmentPage = pageOf(attachmentSchema).extend({ canWrite: z.boolean(), maxBytes: z.number().int() });
 export type AttachmentPage = z.infer<typeof attachmentPage>;
 
 /** What the upload accepts, shown next to the upload button (extensions, lower case). */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt'] as const;
+
+/** "1.2 MB", "35 KB": sizes as people read them, the same in the panel and its Excel export. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}

@@ -13,6 +13,8 @@ import {
   ContainerOutlined,
   FlagOutlined,
   ProfileOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   HomeOutlined,
   LoginOutlined,
@@ -46,11 +48,12 @@ export interface NavItem {
     | 'allTasks'
     | 'inbox'
     | 'webhooks'
-    | 'jobs';
+    | 'jobs'
+    | 'calendar';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'tasksGroup';
+  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'tasksGroup' | 'basicData';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -97,6 +100,12 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/admin/login-log', permission: 'loginlog:read', icon: <LoginOutlined />, label: 'loginLog' },
       { path: '/admin/audit', permission: 'audit:read', icon: <FileSearchOutlined />, label: 'audit' },
     ],
+  },
+  {
+    // Reference data every signed-in user reads; editing is checked on the page (calendar:manage).
+    label: 'basicData',
+    icon: <DatabaseOutlined />,
+    items: [{ path: '/basic/calendar', icon: <CalendarOutlined />, label: 'calendar' }],
   },
 ];
 

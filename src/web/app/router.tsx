@@ -26,6 +26,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   inbox: () => import('../features/notifications/pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
   webhooks: () => import('../features/webhooks/pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
   jobs: () => import('../features/jobs/pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
+  calendar: () => import('../features/calendar/pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */

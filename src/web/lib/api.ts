@@ -112,3 +112,34 @@ export async function download(url: string): Promise<void> {
   // Some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/**
+ * Uploads one file as multipart/form-data (field `file`) with progress in percent. XMLHttpRequest rather than
+ * fetch, because fetch reports no upload progress; errors and lost sessions are handled like any call.
+ */
+export function uploadFile<T>(url: string, file: Blob & { name?: string }, onProgress?: (percent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', i18n.language);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('error.network')));
+    xhr.onload = async () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'application/json' },
+      });
+      if (response.ok) return resolve((await response.json()) as T);
+      const error = await toApiError(response);
+      if (SESSION_CODES.has(error.code)) onSessionProblem(error);
+      reject(error);
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

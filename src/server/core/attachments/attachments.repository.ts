@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { AttachmentListQuery } from '../../../shared/modules/attachments.schemas';
 import type { Executor } from '../db/database';
 import type { AttachmentTable } from '../db/schema';
-import { paginate } from '../db/paging';
+import { allRows, paginate } from '../db/paging';
 
 const SORT_COLUMNS = { createdAt: 'attachments.createdAt', fileName: 'attachments.fileName', sizeBytes: 'attachments.sizeBytes' } as const;
 
@@ -25,6 +25,10 @@ function selectLive(db: Executor) {
     .where('attachments.deletedAt', 'is', null);
 }
 
+function ofOwner(db: Executor, q: Pick<AttachmentListQuery, 'ownerType' | 'ownerId'>) {
+  return selectLive(db).where('attachments.ownerType', '=', q.ownerType).where('attachments.ownerId', '=', q.ownerId);
+}
+
 export type AttachmentRow = Awaited<ReturnType<ReturnType<typeof selectLive>['executeTakeFirstOrThrow']>>;
 
 /** SQL for attachment metadata; deleted rows are kept for the audit trail but never listed or served. */
@@ -33,8 +37,10 @@ export const attachmentsRepository = {
     return selectLive(db).where('attachments.id', '=', id).executeTakeFirst();
   },
   list(db: Executor, q: AttachmentListQuery) {
-    const qb = selectLive(db).where('attachments.ownerType', '=', q.ownerType).where('attachments.ownerId', '=', q.ownerId);
-    return paginate(qb, q, SORT_COLUMNS, 'createdAt', 'attachments.id');
+    return paginate(ofOwner(db, q), q, SORT_COLUMNS, 'createdAt', 'attachments.id');
+  },
+  all(db: Executor, q: AttachmentListQuery) {
+    return allRows(ofOwner(db, q), q, SORT_COLUMNS, 'createdAt', 'attachments.id');
   },
   async insert(db: Executor, row: Insertable<AttachmentTable>): Promise<number> {
     const { id } = await db.insertInto('attachments').values(row).returning('id').executeTakeFirstOrThrow();

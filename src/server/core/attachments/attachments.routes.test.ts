@@ -119,8 +119,19 @@ describe('attachments', () => {
     );
 
     const list = (await daying.get(`/api/attachments?ownerType=test_unit_file&ownerId=${dayingUnit}`)).json();
-    expect(list).toMatchObject({ total: 1, canWrite: true });
+    expect(list).toMatchObject({ total: 1, canWrite: true, maxBytes: 20 * 1024 * 1024 });
     expect(list.items[0].id).toBe(file.id);
+
+    // The export has the panel's columns and rows.
+    const exported = await daying.get(`/api/attachments/export.xlsx?ownerType=test_unit_file&ownerId=${dayingUnit}`);
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, '文件名', '大小', '上传人', '上传时间']);
+    expect(sheet?.getRow(2).getCell(1).value).toBe('大营镇 产业报告(2021).pdf');
+    expect(sheet?.rowCount).toBe(2);
+    expect((await chengguan.get(`/api/attachments/export.xlsx?ownerType=test_unit_file&ownerId=${dayingUnit}`)).statusCode).toBe(404);
   });
 
   it('hides one township’s files from another: list, download, upload and delete all answer 404', async () => {
@@ -188,6 +199,11 @@ describe('attachments', () => {
     expect((await upload(daying, '/api/attachments/no_such_owner/1', 'a.pdf', PDF)).statusCode).toBe(400);
     const noFile = await daying.post(`/api/attachments/test_unit_file/${dayingUnit}`, {});
     expect(noFile.statusCode).toBe(400);
+  });
+
+  it('parses multipart bodies on the upload route only', async () => {
+    const res = await upload(await t.signIn('sysadmin'), '/api/units', 'a.pdf', PDF);
+    expect(res.statusCode).toBe(415);
   });
 
   it('soft-deletes, audited: the file disappears from the list and its download', async () => {

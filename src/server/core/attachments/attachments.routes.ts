@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachmentIdParams, attachmentListQuery, attachmentOwnerParams, attachmentPage, attachmentSchema } from '../../../shared/modules/attachments.schemas';
 import type { Deps } from '../deps';
+import { exportXlsx } from '../excel/export';
 import { fieldError } from '../http/errors';
+import { sendXlsx } from '../http/reply';
 import { userCtx } from '../http/request-context';
-import { deleteAttachment, listAttachments, openAttachment, uploadAttachment } from './attachments.service';
+import { ATTACHMENT_EXPORT_COLUMNS, allAttachments, deleteAttachment, listAttachments, openAttachment, uploadAttachment } from './attachments.service';
 
 /** RFC 5987 value: percent-encodes everything but the attr-chars, so Chinese names survive every browser. */
 function rfc5987(value: string): string {
@@ -30,6 +32,15 @@ export function attachmentRoutes(app: FastifyInstance, deps: Deps) {
     r.get('/api/attachments', { schema: { tags, querystring: attachmentListQuery, response: { 200: attachmentPage } } }, (req) =>
       listAttachments(deps, userCtx(req), req.query),
     );
+    r.get('/api/attachments/export.xlsx', { schema: { tags, querystring: attachmentListQuery } }, async (req, reply) => {
+      const ctx = userCtx(req);
+      const rows = await allAttachments(deps, ctx, req.query);
+      return sendXlsx(
+        reply,
+        ctx.locale === 'en-US' ? 'attachments.xlsx' : '附件.xlsx',
+        await exportXlsx('attachments', ATTACHMENT_EXPORT_COLUMNS, rows, ctx.locale),
+      );
+    });
     r.post(
       '/api/attachments/:ownerType/:ownerId',
       { schema: { tags, params: attachmentOwnerParams, consumes: ['multipart/form-data'], response: { 200: attachmentSchema } } },

@@ -1,9 +1,11 @@
 import type { MultipartFile } from '@fastify/multipart';
 import fs from 'node:fs';
-import type { Attachment, AttachmentListQuery, AttachmentPage } from '../../../shared/modules/attachments.schemas';
+import { type Attachment, type AttachmentListQuery, type AttachmentPage, formatBytes } from '../../../shared/modules/attachments.schemas';
+import { formatCountyTime } from '../../../shared/dates';
 import type { UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import type { Deps } from '../deps';
+import type { ExportColumn } from '../excel/export';
 import { AppError, fieldError, forbidden, notFound } from '../http/errors';
 import { type AttachmentRow, attachmentsRepository } from './attachments.repository';
 import { attachmentOwner } from './owners';
@@ -54,7 +56,28 @@ async function storedAttachment(deps: Deps, ctx: UserContext, id: number, write:
 export async function listAttachments(deps: Deps, ctx: UserContext, q: AttachmentListQuery): Promise<AttachmentPage> {
   const owner = await checkOwner(deps, ctx, q.ownerType, q.ownerId, false);
   const { rows, total } = await attachmentsRepository.list(deps.db, q);
-  return { items: rows.map(toAttachment), total, page: q.page, pageSize: q.pageSize, canWrite: await owner.canWrite(deps.db, ctx, q.ownerId) };
+  return {
+    items: rows.map(toAttachment),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    canWrite: await owner.canWrite(deps.db, ctx, q.ownerId),
+    maxBytes: deps.config.attachmentMaxBytes,
+  };
+}
+
+/** The panel's columns, for the Excel export of an owner's attachments. */
+export const ATTACHMENT_EXPORT_COLUMNS: ExportColumn<Attachment>[] = [
+  { zh: '文件名', en: 'File name', width: 50, value: (a) => a.fileName },
+  { zh: '大小', en: 'Size', width: 12, value: (a) => formatBytes(a.sizeBytes) },
+  { zh: '上传人', en: 'Uploaded by', value: (a) => a.uploadedBy.displayName },
+  { zh: '上传时间', en: 'Uploaded at', width: 20, value: (a) => formatCountyTime(a.createdAt) },
+];
+
+/** Every attachment of an owner in the list's order, for the export. */
+export async function allAttachments(deps: Deps, ctx: UserContext, q: AttachmentListQuery): Promise<Attachment[]> {
+  await checkOwner(deps, ctx, q.ownerType, q.ownerId, false);
+  return (await attachmentsRepository.all(deps.db, q)).map(toAttachment);
 }
 
 /**
