@@ -556,6 +556,7 @@ export const enUS: Catalogue = {
     'job:read': 'View scheduled job runs',
   },
   tasks: {
+    attachments: 'Attachments',
     create: 'Assign a task',
     created: 'Task assigned',
     title: 'Task',

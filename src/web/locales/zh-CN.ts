@@ -534,6 +534,7 @@ export const zhCN = {
     'job:read': '查看定时任务记录',
   } satisfies Record<Permission, string>,
   tasks: {
+    attachments: '附件',
     create: '交办督办事项',
     created: '已交办',
     title: '事项',

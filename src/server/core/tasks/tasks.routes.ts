@@ -9,6 +9,8 @@ import {
   taskPage,
   taskTransitionBody,
 } from '../../../shared/modules/tasks.schemas';
+import { registerAttachmentOwner } from '../attachments/owners';
+import { taskAttachmentOwner } from './tasks.attachments';
 import type { Deps } from '../deps';
 import { exportXlsx } from '../excel/export';
 import { sendXlsx } from '../http/reply';
@@ -18,6 +20,7 @@ import { allTasks, commentOnTask, createAdhocTask, getTask, listTasks, transitio
 
 /** Tasks (督办): lists in three views, the task page, the office's ad-hoc tasks, status changes and comments. */
 export function taskRoutes(app: FastifyInstance, deps: Deps) {
+  registerAttachmentOwner('task', taskAttachmentOwner);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   const read = { permission: 'task:read' as const };

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
 import { useTask } from '../api';
@@ -11,7 +12,7 @@ import { TaskTimeline } from '../components/TaskTimeline';
 
 /**
  * One task: its details and the actions the user may take, then the timeline with comments. The right-hand column
- * holds the side panels (attachments will go there), stacked under the details on phones.
+ * holds the deadline and the attachments, stacked under the details on phones.
  */
 export function TaskPage() {
   const { t } = useTranslation();
@@ -80,6 +81,9 @@ export function TaskPage() {
                 <Descriptions.Item label={t('taskEvent.escalation')}>{t('tasks.escalationStep', { step: d.escalationStep })}</Descriptions.Item>
               )}
             </Descriptions>
+          </Card>
+          <Card title={t('tasks.attachments')} size="small">
+            <AttachmentsPanel ownerType="task" ownerId={d.id} canWrite={d.status !== 'done' && d.status !== 'cancelled'} />
           </Card>
         </Col>
       </Row>
