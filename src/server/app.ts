@@ -23,6 +23,7 @@ import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
 import { autoLockJob } from './modules/indicators/autolock';
+import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -80,6 +81,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     notificationRoutes,
     jobRoutes,
     attachmentRoutes,
+    enterpriseRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

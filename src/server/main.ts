@@ -8,8 +8,10 @@ import { JOBS } from './core/scheduler/jobs';
 import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
 import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
+import { ensureDemoEnterprises, enterprisesFile } from './core/enterprises/enterprises.demo';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
+const DEMO_ENTERPRISES = fileURLToPath(new URL('../../scripts/demo/baofeng-enterprises.json', import.meta.url));
 const DEMO_INDICATORS = fileURLToPath(new URL('../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
 
 async function main() {
@@ -26,6 +28,7 @@ async function main() {
   if (config.demo && county) {
     await ensureDemoAccounts(deps, county);
     await ensureDemoIndicators(deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(DEMO_INDICATORS, 'utf8'))));
+    await ensureDemoEnterprises(deps, enterprisesFile.parse(JSON.parse(fs.readFileSync(DEMO_ENTERPRISES, 'utf8'))));
   } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

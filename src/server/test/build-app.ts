@@ -11,6 +11,8 @@ import { ensureCalendarSeeded } from '../core/calendar/calendar.service';
 import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
 import { SESSION_COOKIE } from '../core/http/request-context';
 import { openTestDb } from './test-db';
+import type { UserContext } from '../core/access/context';
+import { authenticate } from '../core/auth/auth.service';
 
 const DEMO_COUNTY = countyFile.parse(JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../scripts/demo/baofeng-county.json', import.meta.url)), 'utf8')));
 
@@ -38,6 +40,8 @@ export interface TestApp {
   signIn(username: string, password?: string): Promise<Client>;
   /** A client with no session. */
   anonymous(): Client;
+  /** The request context a signed-in demo user's calls run with, for calling services directly. */
+  contextOf(username: string): Promise<UserContext>;
   /** Looks up a demo unit's id by its code. */
   unitId(code: string): Promise<number>;
   close(): Promise<void>;
@@ -95,6 +99,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       return client(app, cookie, res.json().csrfToken);
     },
     anonymous: () => client(app),
+    async contextOf(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const user = await authenticate(deps, res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '');
+      if (!user || user === 'expired') throw new Error(`no session for ${username}`);
+      return { user, ip: null, userAgent: null, locale: 'zh-CN' };
+    },
     async unitId(code) {
       const row = await deps.db.selectFrom('orgUnits').select('id').where('code', '=', code).executeTakeFirstOrThrow();
       return row.id;

@@ -41,7 +41,8 @@ async function unitAndBelow(db: Executor, unitId: number): Promise<number[]> {
 
 /** Columns of a query that tie a row to a unit and to the user who owns it. */
 export interface ScopeColumns {
-  unit?: string;
+  /** The unit column, or several: a row is in scope when any of them is (a firm belongs to its township and its service team). */
+  unit?: string | string[];
   owner?: string;
 }
 
@@ -50,7 +51,8 @@ export function applyScope<QB extends SelectQueryBuilder<any, any, any>>(qb: QB,
   if (scope.all) return qb;
   return qb.where((eb) => {
     const allowed = [];
-    if (columns.unit && scope.unitIds.length > 0) allowed.push(eb(eb.ref(columns.unit), 'in', scope.unitIds));
+    const unitColumns = columns.unit === undefined ? [] : Array.isArray(columns.unit) ? columns.unit : [columns.unit];
+    if (scope.unitIds.length > 0) for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'in', scope.unitIds));
     if (columns.owner && scope.ownUserId !== null) allowed.push(eb(eb.ref(columns.owner), '=', scope.ownUserId));
     return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
   }) as QB;

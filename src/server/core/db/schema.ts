@@ -319,6 +319,42 @@ export interface AttachmentTable {
   deletedBy: number | null;
 }
 
+export interface EnterpriseTable {
+  id: Generated<number>;
+  name: string;
+  uscc: string;
+  townshipUnitId: number;
+  address: string;
+  /** GB/T 4754 division (`C31`) or section (`F`). */
+  industryCode: string;
+  aboveScale: number;
+  highTech: number;
+  highTechCertNo: string;
+  highTechValidTo: string | null;
+  smeTier: string;
+  rdInstitutions: string;
+  employees: number | null;
+  serviceTeamUnitId: number | null;
+  chiefOfficerUserId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnterpriseChainTable {
+  enterpriseId: number;
+  chainUnitId: number;
+}
+
+export interface EnterpriseContactTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  name: string;
+  position: string;
+  phone: string;
+  idNumber: string;
+  sortOrder: number;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -347,4 +383,7 @@ export interface Database {
   indicatorValueHistory: IndicatorValueHistoryTable;
   indicatorMonthLocks: IndicatorMonthLockTable;
   attachments: AttachmentTable;
+  enterprises: EnterpriseTable;
+  enterpriseChains: EnterpriseChainTable;
+  enterpriseContacts: EnterpriseContactTable;
 }

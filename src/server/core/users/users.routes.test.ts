@@ -13,10 +13,10 @@ afterAll(() => t.close());
 describe('users', () => {
   it('pages, sorts and filters', async () => {
     const all = (await sysadmin.get('/api/users?pageSize=5&sort=username&order=asc')).json();
-    expect(all.total).toBe(9);
+    expect(all.total).toBe(10);
     expect(all.items.map((u: { username: string }) => u.username)).toEqual(['auditor', 'chengguan', 'daying', 'gxj', 'leader']);
     const page2 = (await sysadmin.get('/api/users?pageSize=5&page=2&sort=username&order=asc')).json();
-    expect(page2.items.map((u: { username: string }) => u.username)).toEqual(['office', 'secadmin', 'sysadmin', 'tjj']);
+    expect(page2.items.map((u: { username: string }) => u.username)).toEqual(['office', 'secadmin', 'stainless.team', 'sysadmin', 'tjj']);
     const townships = (await sysadmin.get('/api/users?roleCode=township')).json();
     expect(townships.items.map((u: { username: string }) => u.username).sort()).toEqual(['chengguan', 'daying']);
     const search = (await sysadmin.get(`/api/users?q=${encodeURIComponent('管理员')}`)).json();

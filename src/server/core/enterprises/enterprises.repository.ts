@@ -1,0 +1,101 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ENTERPRISE_SORTS, EnterpriseListQuery } from '../../../shared/modules/enterprises.schemas';
+import { type Scope, applyScope } from '../access/access';
+import type { Executor } from '../db/database';
+import { allRows, paginate } from '../db/paging';
+import type { EnterpriseContactTable, EnterpriseTable } from '../db/schema';
+
+export type EnterpriseRow = Selectable<EnterpriseTable>;
+export type EnterpriseFilter = EnterpriseListQuery;
+
+const SORTS: Record<(typeof ENTERPRISE_SORTS)[number], string> = {
+  name: 'enterprises.name',
+  uscc: 'enterprises.uscc',
+  employees: 'enterprises.employees',
+  updatedAt: 'enterprises.updatedAt',
+};
+
+// A township sees its firms, a service team the firms it serves: both columns count for the data scope.
+const SCOPE_COLUMNS = { unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'] };
+
+function filtered(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, scope: Scope) {
+  let qb = db.selectFrom('enterprises').selectAll('enterprises');
+  if (f.q) {
+    const like = `%${f.q}%`;
+    qb = qb.where((eb) => eb.or([eb('enterprises.name', 'like', like), eb('enterprises.uscc', 'like', like.toUpperCase())]));
+  }
+  if (f.townshipUnitId) qb = qb.where('enterprises.townshipUnitId', '=', f.townshipUnitId);
+  // A section filter (`C`) matches its divisions (`C31`).
+  if (f.industryCode) qb = qb.where('enterprises.industryCode', 'like', `${f.industryCode}%`);
+  if (f.aboveScale !== undefined) qb = qb.where('enterprises.aboveScale', '=', f.aboveScale ? 1 : 0);
+  if (f.highTech !== undefined) qb = qb.where('enterprises.highTech', '=', f.highTech ? 1 : 0);
+  if (f.smeTier) qb = qb.where('enterprises.smeTier', '=', f.smeTier);
+  if (f.chainUnitId) {
+    const chain = f.chainUnitId;
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enterpriseChains')
+          .select('enterpriseId')
+          .whereRef('enterpriseChains.enterpriseId', '=', 'enterprises.id')
+          .where('chainUnitId', '=', chain),
+      ),
+    );
+  }
+  return applyScope(qb, scope, SCOPE_COLUMNS);
+}
+
+/** SQL for enterprise profiles, their chains and contacts. */
+export const enterprisesRepository = {
+  list(db: Executor, f: EnterpriseFilter, scope: Scope) {
+    return paginate(filtered(db, f, scope), f, SORTS, 'name', 'enterprises.id');
+  },
+  all(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, scope: Scope) {
+    return allRows(filtered(db, f, scope), f, SORTS, 'name', 'enterprises.id');
+  },
+  findById(db: Executor, id: number, scope: Scope) {
+    return applyScope(db.selectFrom('enterprises').selectAll().where('id', '=', id), scope, SCOPE_COLUMNS).executeTakeFirst();
+  },
+  findByUscc(db: Executor, uscc: string) {
+    return db.selectFrom('enterprises').select(['id', 'uscc']).where('uscc', '=', uscc).executeTakeFirst();
+  },
+  existingUsccs(db: Executor, codes: string[]) {
+    return codes.length ? db.selectFrom('enterprises').select('uscc').where('uscc', 'in', codes).execute() : Promise.resolve([]);
+  },
+  async insert(db: Executor, values: Insertable<EnterpriseTable>): Promise<number> {
+    const { id } = await db.insertInto('enterprises').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, values: Updateable<EnterpriseTable>) {
+    await db.updateTable('enterprises').set(values).where('id', '=', id).execute();
+  },
+  chainsOf(db: Executor, ids: number[]) {
+    return ids.length
+      ? db
+          .selectFrom('enterpriseChains')
+          .innerJoin('orgUnits', 'orgUnits.id', 'enterpriseChains.chainUnitId')
+          .select(['enterpriseChains.enterpriseId', 'orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
+          .where('enterpriseChains.enterpriseId', 'in', ids)
+          .execute()
+      : Promise.resolve([]);
+  },
+  async setChains(db: Executor, id: number, chainUnitIds: number[]) {
+    await db.deleteFrom('enterpriseChains').where('enterpriseId', '=', id).execute();
+    if (chainUnitIds.length)
+      await db
+        .insertInto('enterpriseChains')
+        .values(chainUnitIds.map((chainUnitId) => ({ enterpriseId: id, chainUnitId })))
+        .execute();
+  },
+  contactsOf(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('enterpriseContacts').selectAll().where('enterpriseId', 'in', ids).orderBy('sortOrder').execute() : Promise.resolve([]);
+  },
+  async setContacts(db: Executor, id: number, contacts: Omit<Insertable<EnterpriseContactTable>, 'enterpriseId' | 'sortOrder'>[]) {
+    await db.deleteFrom('enterpriseContacts').where('enterpriseId', '=', id).execute();
+    if (contacts.length)
+      await db
+        .insertInto('enterpriseContacts')
+        .values(contacts.map((c, i) => ({ ...c, enterpriseId: id, sortOrder: i })))
+        .execute();
+  },
+};

@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import { industryByCode } from '../../../shared/industry-codes';
+import type { Enterprise, createEnterpriseBody, updateEnterpriseBody } from '../../../shared/modules/enterprises.schemas';
+import { maskIdNumber, maskPhone } from '../../../shared/rules/pii-mask';
+import { type Scope, requirePermission, scopeFor } from '../access/access';
+import type { RequestContext, UserContext } from '../access/context';
+import { recordAudit } from '../audit/audit.service';
+import type { Executor } from '../db/database';
+import type { Deps } from '../deps';
+import type { ExportColumn } from '../excel/export';
+import { type FieldProblem, fieldError, notFound } from '../http/errors';
+import { type EnterpriseFilter, type EnterpriseRow, enterprisesRepository } from './enterprises.repository';
+
+const SME_NAMES = {
+  none: ['', ''],
+  innovative: ['创新型中小企业', 'Innovative SME'],
+  provincial: ['省级专精特新', 'Provincial specialised SME'],
+  little_giant: ['国家级专精特新"小巨人"', 'National "little giant"'],
+} as const;
+
+/** Shapes firms for the API: unit and officer names, chains, contacts (masked without `enterprise:pii`), edit right. */
+async function describe(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Enterprise[]> {
+  const ids = rows.map((r) => r.id);
+  const unitIds = [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.serviceTeamUnitId]).filter((id): id is number => id !== null))];
+  const officerIds = [...new Set(rows.map((r) => r.chiefOfficerUserId).filter((id): id is number => id !== null))];
+  const [units, officers, chains, contacts, writeScope] = await Promise.all([
+    unitIds.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('id', 'in', unitIds).execute() : [],
+    officerIds.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', officerIds).execute() : [],
+    enterprisesRepository.chainsOf(db, ids),
+    enterprisesRepository.contactsOf(db, ids),
+    ctx.user.permissions.has('enterprise:write')
+      ? scopeFor(db, ctx.user, 'enterprise:write')
+      : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
+  ]);
+  const pii = ctx.user.permissions.has('enterprise:pii');
+  const unit = (id: number | null) => units.find((u) => u.id === id) ?? null;
+  const writable = (r: EnterpriseRow) =>
+    writeScope.all || writeScope.unitIds.includes(r.townshipUnitId) || (r.serviceTeamUnitId !== null && writeScope.unitIds.includes(r.serviceTeamUnitId));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    township: unit(r.townshipUnitId) ?? { id: r.townshipUnitId, nameZh: '', nameEn: '' },
+    address: r.address,
+    industryCode: r.industryCode,
+    chains: chains.filter((c) => c.enterpriseId === r.id).map(({ enterpriseId: _, ...c }) => c),
+    aboveScale: r.aboveScale === 1,
+    highTech: r.highTech === 1,
+    highTechCertNo: r.highTechCertNo,
+    highTechValidTo: r.highTechValidTo,
+    smeTier: r.smeTier as Enterprise['smeTier'],
+    rdInstitutions: r.rdInstitutions,
+    employees: r.employees,
+    serviceTeam: unit(r.serviceTeamUnitId),
+    chiefOfficer: officers.find((o) => o.id === r.chiefOfficerUserId) ?? null,
+    contacts: contacts
+      .filter((c) => c.enterpriseId === r.id)
+      .map((c) => ({ name: c.name, position: c.position, phone: pii ? c.phone : maskPhone(c.phone), idNumber: pii ? c.idNumber : maskIdNumber(c.idNumber) })),
+    piiMasked: !pii,
+    writable: writable(r),
+    updatedAt: r.updatedAt,
+  }));
+}
+
+/** One page of the firms the caller may see. */
+export async function listEnterprises(deps: Deps, ctx: UserContext, filter: EnterpriseFilter) {
+  requirePermission(ctx, 'enterprise:read');
+  const { rows, total } = await enterprisesRepository.list(deps.db, filter, await scopeFor(deps.db, ctx.user, 'enterprise:read'));
+  return { items: await describe(deps.db, ctx, rows), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Every firm matching the list's filters, for export. */
+export async function allEnterprises(deps: Deps, ctx: UserContext, filter: Omit<EnterpriseFilter, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'enterprise:read');
+  return describe(deps.db, ctx, await enterprisesRepository.all(deps.db, filter, await scopeFor(deps.db, ctx.user, 'enterprise:read')));
+}
+
+export const ENTERPRISE_EXPORT_COLUMNS: ExportColumn<Enterprise>[] = [
+  { zh: '企业名称', en: 'Name', width: 36, value: (e) => e.name },
+  { zh: '统一社会信用代码', en: 'Credit code', width: 22, value: (e) => e.uscc },
+  { zh: '所属乡镇', en: 'Township', value: (e) => e.township.nameZh },
+  { zh: '行业', en: 'Industry', width: 28, value: (e) => `${e.industryCode} ${industryByCode.get(e.industryCode)?.zh ?? ''}` },
+  { zh: '产业链', en: 'Chains', width: 28, value: (e) => e.chains.map((c) => c.nameZh).join('、') },
+  { zh: '规上', en: 'Above scale', value: (e) => (e.aboveScale ? '是' : '否') },
+  { zh: '高新技术企业', en: 'High-tech', value: (e) => (e.highTech ? '是' : '否') },
+  { zh: '专精特新', en: 'Specialised SME', width: 22, value: (e) => SME_NAMES[e.smeTier][0] },
+  { zh: '从业人员', en: 'Employees', value: (e) => e.employees ?? '' },
+  { zh: '服务专班', en: 'Service team', width: 24, value: (e) => e.serviceTeam?.nameZh ?? '' },
+  { zh: '联系人', en: 'Contact', value: (e) => e.contacts[0]?.name ?? '' },
+  { zh: '联系电话', en: 'Phone', value: (e) => e.contacts[0]?.phone ?? '' },
+];
+
+/** One firm's profile; a firm outside the caller's scope is 404. */
+export async function getEnterprise(deps: Deps, ctx: UserContext, id: number): Promise<Enterprise> {
+  requirePermission(ctx, 'enterprise:read');
+  const row = await enterprisesRepository.findById(deps.db, id, await scopeFor(deps.db, ctx.user, 'enterprise:read'));
+  if (!row) throw notFound();
+  return (await describe(deps.db, ctx, [row]))[0];
+}
+
+type Body = z.infer<typeof createEnterpriseBody>;
+
+/** The references of a profile must exist and be of the right kind; a township may only file firms of its own. */
+async function checkReferences(db: Executor, body: Partial<Body>, writeScope: Scope) {
+  const problems: Record<string, FieldProblem['key']> = {};
+  const unitOfKind = async (id: number, kind: string) =>
+    !!(await db.selectFrom('orgUnits').select('id').where('id', '=', id).where('kind', '=', kind).where('active', '=', 1).executeTakeFirst());
+  if (body.townshipUnitId !== undefined) {
+    if (!(await unitOfKind(body.townshipUnitId, 'township'))) problems.townshipUnitId = 'err.township_unknown';
+    else if (!writeScope.all && !writeScope.unitIds.includes(body.townshipUnitId)) problems.townshipUnitId = 'err.township_unknown';
+  }
+  if (body.serviceTeamUnitId && !(await unitOfKind(body.serviceTeamUnitId, 'service_team'))) problems.serviceTeamUnitId = 'err.service_team_unknown';
+  for (const [i, id] of (body.chainUnitIds ?? []).entries())
+    if (!(await unitOfKind(id, 'service_team'))) problems[`chainUnitIds.${i}`] = 'err.service_team_unknown';
+  if (body.chiefOfficerUserId && !(await db.selectFrom('users').select('id').where('id', '=', body.chiefOfficerUserId).executeTakeFirst())) {
+    problems.chiefOfficerUserId = 'err.chief_officer_unknown';
+  }
+  if (Object.keys(problems).length) throw fieldError(problems);
+}
+
+function columns(body: Partial<Body>) {
+  const { chainUnitIds: _, contacts: __, aboveScale, highTech, ...rest } = body;
+  return {
+    ...rest,
+    ...(aboveScale === undefined ? {} : { aboveScale: aboveScale ? 1 : 0 }),
+    ...(highTech === undefined ? {} : { highTech: highTech ? 1 : 0 }),
+  };
+}
+
+/** Files a firm (office, or a township for its own firms), audited. */
+export async function createEnterprise(deps: Deps, ctx: UserContext, body: Body): Promise<Enterprise> {
+  requirePermission(ctx, 'enterprise:write');
+  const scope = await scopeFor(deps.db, ctx.user, 'enterprise:write');
+  return deps.db.transaction().execute(async (trx) => {
+    if (await enterprisesRepository.findByUscc(trx, body.uscc)) throw fieldError({ uscc: 'err.uscc_taken' });
+    await checkReferences(trx, body, scope);
+    const id = await insertEnterprise(trx, deps.clock.now().toISOString(), body);
+    const [created] = await describe(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+    await recordAudit(trx, deps, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, after: created });
+    return created;
+  });
+}
+
+/** Writes one profile with its chains and contacts (shared by the form and the import). */
+export async function insertEnterprise(trx: Executor, now: string, body: Body): Promise<number> {
+  const id = await enterprisesRepository.insert(trx, {
+    name: body.name,
+    uscc: body.uscc,
+    townshipUnitId: body.townshipUnitId,
+    address: body.address,
+    industryCode: body.industryCode,
+    aboveScale: body.aboveScale ? 1 : 0,
+    highTech: body.highTech ? 1 : 0,
+    highTechCertNo: body.highTechCertNo,
+    highTechValidTo: body.highTechValidTo,
+    smeTier: body.smeTier,
+    rdInstitutions: body.rdInstitutions,
+    employees: body.employees,
+    serviceTeamUnitId: body.serviceTeamUnitId,
+    chiefOfficerUserId: body.chiefOfficerUserId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
+  await enterprisesRepository.setContacts(trx, id, body.contacts);
+  return id;
+}
+
+/** Edits a firm within the caller's write scope (another township's firm is 404), audited. */
+export async function updateEnterprise(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateEnterpriseBody>): Promise<Enterprise> {
+  requirePermission(ctx, 'enterprise:write');
+  const scope = await scopeFor(deps.db, ctx.user, 'enterprise:write');
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await enterprisesRepository.findById(trx, id, scope);
+    if (!row) throw notFound();
+    if (body.uscc && body.uscc !== row.uscc && (await enterprisesRepository.findByUscc(trx, body.uscc))) throw fieldError({ uscc: 'err.uscc_taken' });
+    await checkReferences(trx, body, scope);
+    const [before] = await describe(trx, ctx, [row]);
+    await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
+    if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
+    if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
+    const [after] = await describe(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+    await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Whether a caller may see a firm: the rule the attachment and task panels of the profile use too. */
+export async function canSeeEnterprise(db: Executor, ctx: RequestContext, id: number): Promise<boolean> {
+  if (!ctx.user?.permissions.has('enterprise:read')) return false;
+  return !!(await enterprisesRepository.findById(db, id, await scopeFor(db, ctx.user, 'enterprise:read')));
+}
