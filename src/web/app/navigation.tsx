@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AimOutlined,
+  ShopOutlined,
   AlertOutlined,
   TableOutlined,
   BarChartOutlined,
@@ -49,7 +50,8 @@ export interface NavItem {
     | 'inbox'
     | 'webhooks'
     | 'jobs'
-    | 'calendar';
+    | 'calendar'
+    | 'enterprises';
 }
 
 export interface NavGroup {
@@ -61,6 +63,7 @@ export interface NavGroup {
 /** Every page reachable from the menu, grouped as in the side menu; routes and shortcuts use the same list. */
 export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/', icon: <HomeOutlined />, label: 'home' },
+  { path: '/enterprises', permission: 'enterprise:read', icon: <ShopOutlined />, label: 'enterprises' },
   {
     label: 'indicatorsGroup',
     icon: <BarChartOutlined />,

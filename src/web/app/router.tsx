@@ -17,6 +17,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   loginLog: () => import('../features/login-log/pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
   audit: () => import('../features/audit/pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
   indicatorCatalogue: () => import('../features/indicators/pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
+  enterprises: () => import('../features/enterprises/pages/EnterprisesPage').then((m) => ({ Component: m.EnterprisesPage })),
   ledger: () => import('../features/ledger/pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
   warnings: () => import('../features/ledger/pages/WarningsPage').then((m) => ({ Component: m.WarningsPage })),
   indicatorPlan: () => import('../features/indicators/pages/IndicatorPlanPage').then((m) => ({ Component: m.IndicatorPlanPage })),
@@ -34,6 +35,10 @@ const DETAIL_ROUTES: RouteObject[] = [
   {
     element: <RequirePermission permission="task:read" />,
     children: [{ path: '/tasks/:id', lazy: () => import('../features/tasks/pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
+  },
+  {
+    element: <RequirePermission permission="enterprise:read" />,
+    children: [{ path: '/enterprises/:id', lazy: () => import('../features/enterprises/pages/EnterprisePage').then((m) => ({ Component: m.EnterprisePage })) }],
   },
 ];
 

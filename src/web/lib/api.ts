@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The whole error body, for answers that carry more than fields (an import's rows and report). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -69,7 +71,7 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
 async function toApiError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { code?: string; message?: string; fields?: Record<string, string> };
-    if (body.code && body.message) return new ApiError(response.status, body.code, body.message, body.fields);
+    if (body.code && body.message) return new ApiError(response.status, body.code, body.message, body.fields, body);
   } catch {
     // not JSON: a proxy or gateway answered
   }
