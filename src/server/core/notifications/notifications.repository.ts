@@ -1,10 +1,18 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database';
-import { type PageRequest, paginate } from '../db/paging';
+import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { NotificationTable } from '../db/schema';
 
 export interface NotificationFilter extends PageRequest<'createdAt'> {
   unread?: boolean;
+}
+
+const SORTS = { createdAt: 'notifications.id' } as const;
+
+function inbox(db: Executor, userId: number, f: { unread?: boolean }) {
+  let qb = db.selectFrom('notifications').selectAll().where('userId', '=', userId);
+  if (f.unread !== undefined) qb = qb.where('readAt', f.unread ? 'is' : 'is not', null);
+  return qb;
 }
 
 /** SQL for the in-app inbox. */
@@ -28,9 +36,10 @@ export const notificationsRepository = {
         .execute();
   },
   list(db: Executor, userId: number, f: NotificationFilter) {
-    let qb = db.selectFrom('notifications').selectAll().where('userId', '=', userId);
-    if (f.unread !== undefined) qb = qb.where('readAt', f.unread ? 'is' : 'is not', null);
-    return paginate(qb, f, { createdAt: 'notifications.id' }, 'createdAt', 'notifications.id');
+    return paginate(inbox(db, userId, f), f, SORTS, 'createdAt', 'notifications.id');
+  },
+  all(db: Executor, userId: number, f: Omit<NotificationFilter, 'page' | 'pageSize'>) {
+    return allRows(inbox(db, userId, f), f, SORTS, 'createdAt', 'notifications.id');
   },
   async unreadCount(db: Executor, userId: number): Promise<number> {
     const row = await db

@@ -71,6 +71,12 @@ export async function listMyNotifications(deps: Deps, ctx: UserContext, filter: 
   return { items, total, page: filter.page, pageSize: filter.pageSize };
 }
 
+/** Every notice of the user matching the filters, for export. */
+export async function allMyNotifications(deps: Deps, ctx: UserContext, filter: Omit<NotificationFilter, 'page' | 'pageSize'>) {
+  const rows = await notificationsRepository.all(deps.db, ctx.user.id, filter);
+  return rows.map(({ userId: _, ...n }): Notification => n);
+}
+
 /** The number the header's bell shows. */
 export async function unreadCount(deps: Deps, ctx: UserContext) {
   return { unread: await notificationsRepository.unreadCount(deps.db, ctx.user.id) };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/build-app';
 import { runJob } from '../scheduler/scheduler';
@@ -77,6 +78,13 @@ describe('tasks (督办)', () => {
     const xlsx = await office.get('/api/tasks/export.xlsx?view=all&status=done');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      ['事项', '类型', '承办单位', '经办人', '状态', '时限状态', '交办日期', '截止日期'],
+      ['摸排规上企业用电情况', '交办督办', '大营镇', '', '已办结', '按期办结', '2026-03-02', '2026-03-05'],
+    ]);
   });
 
   it('escalates an overdue task step by step, once per step even when the job runs twice', async () => {
@@ -127,6 +135,7 @@ describe('tasks (督办)', () => {
     expect(runs.items).toHaveLength(1);
     expect(runs.items[0]).toMatchObject({ period: '2026-03-04', ok: true });
     expect((await daying.get('/api/jobs/runs')).statusCode).toBe(403);
+    expect((await office.get('/api/jobs/runs/export.xlsx?job=tasks.escalate')).statusCode).toBe(200);
   });
 
   it('filters by enterprise and lets only the office cancel, with a reason', async () => {
