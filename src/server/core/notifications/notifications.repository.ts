@@ -17,10 +17,22 @@ function inbox(db: Executor, userId: number, f: { unread?: boolean }) {
 
 /** SQL for the in-app inbox. */
 export const notificationsRepository = {
-  /** Active users of the given units. */
-  async usersOfUnits(db: Executor, unitIds: number[]): Promise<number[]> {
+  /** Active users of the given units, only those holding `permission` when one is given. */
+  async usersOfUnits(db: Executor, unitIds: number[], permission?: string): Promise<number[]> {
     if (unitIds.length === 0) return [];
-    const rows = await db.selectFrom('users').select('id').where('unitId', 'in', unitIds).where('active', '=', 1).execute();
+    let qb = db.selectFrom('users').select('users.id').where('users.unitId', 'in', unitIds).where('users.active', '=', 1);
+    if (permission)
+      qb = qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('userRoles')
+            .innerJoin('rolePermissions', 'rolePermissions.roleId', 'userRoles.roleId')
+            .select('userRoles.userId')
+            .whereRef('userRoles.userId', '=', 'users.id')
+            .where('rolePermissions.permission', '=', permission),
+        ),
+      );
+    const rows = await qb.execute();
     return rows.map((r) => r.id);
   },
   async unitsOfUsers(db: Executor, userIds: number[]): Promise<number[]> {

@@ -118,6 +118,8 @@ describe('tasks (督办)', () => {
     await escalateTasks(t.deps);
     await escalateTasks(t.deps);
     expect(await unread(office)).toBe(officeBefore + 1);
+    // The system administrator sits in the office unit but holds no task permission: no business notices.
+    expect(await unread(await t.signIn('sysadmin'))).toBe(0);
 
     advanceDays(4); // Tue 10 March: 5 working days late → listed for the next notice
     await again();

@@ -176,6 +176,7 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
     title: { zh: `新督办事项：${input.title}（${dueDate} 前办结）`, en: `New task: ${input.title} (due ${dueDate})` },
     link: taskLink(id),
     entityType: 'task',
+    unitPermission: 'task:read',
     entityId: id,
   });
   return id;
@@ -303,6 +304,7 @@ async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskR
     title: { zh: `${title.zh}：${t.title}${why.zh}`, en: `${title.en}: ${t.title}${why.en}` },
     link: taskLink(t.id),
     entityType: 'task',
+    unitPermission: 'task:read',
     entityId: t.id,
   });
 }
