@@ -38,7 +38,9 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
                 </Typography.Text>
                 {e.text && e.kind !== 'escalation' && (
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {e.kind === 'transition' ? `${e.toStatus === 'returned' || e.toStatus === 'cancelled' ? t('tasks.reason') : t('tasks.noteLabel')}：` : ''}
+                    {e.kind === 'transition'
+                      ? `${e.toStatus === 'returned' || e.toStatus === 'cancelled' ? t('tasks.reason') : t('tasks.noteLabel')}${t('tasks.colon')}`
+                      : ''}
                     {e.text}
                   </Typography.Paragraph>
                 )}
@@ -50,6 +52,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
       {task.actions.includes('comment') && (
         <Form
           form={form}
+          style={{ marginTop: 12 }}
           name="task-comment"
           onFinish={({ text }) =>
             comment.mutate({ id: task.id, text: text.trim() }, { onSuccess: () => form.resetFields(), onError: (error) => showError(error, form) })
