@@ -140,6 +140,29 @@ describe('tasks (督办)', () => {
     expect((await office.get('/api/jobs/runs/export.xlsx?job=tasks.escalate')).statusCode).toBe(200);
   });
 
+  it('shows a task to its co-handling units, who may comment but not submit', async () => {
+    const office = await t.signIn('office');
+    const chengguan = await t.signIn('chengguan');
+    const task = (
+      await office.post('/api/tasks', {
+        title: '联合排查安全隐患',
+        ownerUnitId: await t.unitId('daying'),
+        coUnitIds: [await t.unitId('chengguan')],
+        dueInWorkingDays: 5,
+      })
+    ).json();
+    expect(task.coUnits.map((u: { nameZh: string }) => u.nameZh)).toEqual(['城关镇']);
+    const listed = (await chengguan.get('/api/tasks?view=unit')).json().items.find((x: { id: number }) => x.id === task.id);
+    expect(listed.actions).toEqual(['comment']);
+    expect((await chengguan.post(`/api/tasks/${task.id}/transitions`, { action: 'submit' })).statusCode).toBe(400);
+    expect((await chengguan.post(`/api/tasks/${task.id}/comments`, { text: '城关镇已配合' })).statusCode).toBe(200);
+    expect((await chengguan.post(`/api/tasks/${task.id}/comments`, { text: '  ' })).statusCode).toBe(400);
+    expect(
+      (await office.post('/api/tasks', { title: 'x', ownerUnitId: await t.unitId('daying'), assigneeUserId: 1, dueInWorkingDays: 5 })).json().fields
+        .assigneeUserId,
+    ).toBeTruthy();
+  });
+
   it('filters by enterprise and lets only the office cancel, with a reason', async () => {
     const office = await t.signIn('office');
     const daying = await t.signIn('daying');
