@@ -30,6 +30,7 @@ export const taskSchema = z.object({
   dueSoonDate: z.string(),
   status: z.enum(TASK_STATUSES),
   state: z.enum(DEADLINE_STATES),
+  submittedDate: z.string().nullable(),
   finishedDate: z.string().nullable(),
   wasOverdue: z.boolean(),
   escalationStep: z.number().int(),

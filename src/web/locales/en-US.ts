@@ -357,6 +357,7 @@ export const enUS: Catalogue = {
     back: 'Back to the list',
     confirmCancel: 'A cancelled task is no longer worked on. Cancel it?',
     details: 'Task details',
+    submittedDate: 'Submitted on',
     colon: ': ',
     noteLabel: 'Note',
     deadline: 'Time limit',

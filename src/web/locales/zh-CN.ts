@@ -336,6 +336,7 @@ export const zhCN = {
     back: '返回列表',
     confirmCancel: '撤销后事项不再办理，确定撤销吗？',
     details: '事项信息',
+    submittedDate: '提交日期',
     colon: '：',
     noteLabel: '说明',
     deadline: '办理时限',

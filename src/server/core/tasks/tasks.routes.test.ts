@@ -140,6 +140,22 @@ describe('tasks (督办)', () => {
     expect((await office.get('/api/jobs/runs/export.xlsx?job=tasks.escalate')).statusCode).toBe(200);
   });
 
+  it('stops the clock at submission: a slow review neither escalates the task nor makes it late', async () => {
+    const office = await t.signIn('office');
+    const daying = await t.signIn('daying');
+    const task = (await office.post('/api/tasks', { title: '报送月度产值', ownerUnitId: await t.unitId('daying'), dueInWorkingDays: 1 })).json();
+    const submitted = (await daying.post(`/api/tasks/${task.id}/transitions`, { action: 'submit' })).json();
+    advanceDays(7);
+    await escalateTasks(t.deps);
+    const officeLater = await t.signIn('office');
+    const waiting = (await officeLater.get(`/api/tasks/${task.id}`)).json();
+    expect(waiting).toMatchObject({ status: 'submitted', state: 'on_track', escalationStep: 0, submittedDate: submitted.submittedDate });
+    expect((await officeLater.get('/api/tasks?state=overdue')).json().items.map((x: { id: number }) => x.id)).not.toContain(task.id);
+    expect((await officeLater.get('/api/tasks?state=on_track')).json().items.map((x: { id: number }) => x.id)).toContain(task.id);
+    const done = (await officeLater.post(`/api/tasks/${task.id}/transitions`, { action: 'accept' })).json();
+    expect(done).toMatchObject({ state: 'done_on_time', wasOverdue: false, finishedDate: submitted.submittedDate });
+  });
+
   it('shows a task to its co-handling units, who may comment but not submit', async () => {
     const office = await t.signIn('office');
     const chengguan = await t.signIn('chengguan');

@@ -100,7 +100,15 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
     dueDate: r.dueDate,
     dueSoonDate: r.dueSoonDate,
     status: r.status as TaskStatus,
-    state: deadlineState(cal, { created: r.createdDate, due: r.dueDate, today, status: r.status as TaskStatus, finished: r.finishedDate }),
+    state: deadlineState(cal, {
+      created: r.createdDate,
+      due: r.dueDate,
+      today,
+      status: r.status as TaskStatus,
+      submitted: r.submittedDate,
+      finished: r.finishedDate,
+    }),
+    submittedDate: r.submittedDate,
     finishedDate: r.finishedDate,
     wasOverdue: r.wasOverdue === 1,
     escalationStep: r.escalationStep,
@@ -150,6 +158,7 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
     dueDate,
     dueSoonDate: dueSoonDate(await arrangementAround(trx, today), today, dueDate),
     status: 'open',
+    submittedDate: null,
     finishedDate: null,
     wasOverdue: 0,
     escalationStep: 0,
@@ -247,13 +256,15 @@ export async function transitionTask(deps: Deps, ctx: UserContext, id: number, b
     const to = ACTION_TARGET[body.action];
     const now = deps.clock.now();
     const today = countyDay(now);
-    const finishing = to === 'done' || to === 'cancelled';
+    // An accepted task was finished on the day it was submitted: the review's own delay does not make it late.
+    const finishedDate = to === 'done' ? (before.submittedDate ?? today) : to === 'cancelled' ? today : null;
     const changes = {
       status: to,
       updatedAt: now.toISOString(),
-      ...(finishing ? { finishedDate: today } : {}),
-      // Once late, always recorded as late, even when the task is later accepted.
-      ...(to === 'done' && today > before.dueDate ? { wasOverdue: 1 } : {}),
+      ...(to === 'submitted' ? { submittedDate: today } : {}),
+      ...(finishedDate ? { finishedDate } : {}),
+      // Once late, always recorded as late.
+      ...(to === 'done' && finishedDate && finishedDate > before.dueDate ? { wasOverdue: 1 } : {}),
     };
     await tasksRepository.update(trx, id, changes);
     await tasksRepository.addEvent(trx, {

@@ -75,6 +75,7 @@ export function TaskPage() {
               <Descriptions.Item label={t('tasks.dueDate')}>
                 <span data-testid="task-due">{d.dueDate}</span>
               </Descriptions.Item>
+              {d.submittedDate && <Descriptions.Item label={t('tasks.submittedDate')}>{d.submittedDate}</Descriptions.Item>}
               {d.finishedDate && <Descriptions.Item label={t('tasks.finishedDate')}>{d.finishedDate}</Descriptions.Item>}
               {d.escalationStep > 0 && (
                 <Descriptions.Item label={t('taskEvent.escalation')}>{t('tasks.escalationStep', { step: d.escalationStep })}</Descriptions.Item>
