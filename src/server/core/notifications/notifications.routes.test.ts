@@ -136,6 +136,13 @@ describe('webhooks', () => {
     expect(failedSheet[1]).toContain('已放弃');
     expect((await sheet(await sysadmin.get('/api/webhooks/export.xlsx')))[1]).toContain('大营镇工作群');
 
+    // Two overlapping runs (two instances, or a slow batch meeting the next minute's run) send a delivery once.
+    status = 200;
+    received.length = 0;
+    await assignToDaying('并发发送只推送一次');
+    await Promise.all([deliverDueWebhooks(t.deps), deliverDueWebhooks(t.deps)]);
+    expect(received).toHaveLength(1);
+
     // A disabled webhook gets nothing queued.
     const hook = (await sysadmin.get('/api/webhooks')).json().items[0];
     expect((await sysadmin.patch(`/api/webhooks/${hook.id}`, { active: false })).json().active).toBe(false);

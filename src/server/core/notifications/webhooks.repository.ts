@@ -97,12 +97,33 @@ export const webhooksRepository = {
     return db
       .selectFrom('webhookDeliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhookDeliveries.webhookId')
-      .select(['webhookDeliveries.id', 'webhookDeliveries.payloadJson', 'webhookDeliveries.attempts', 'webhooks.url', 'webhooks.active'])
+      .select([
+        'webhookDeliveries.id',
+        'webhookDeliveries.payloadJson',
+        'webhookDeliveries.attempts',
+        'webhookDeliveries.nextAttemptAt',
+        'webhooks.url',
+        'webhooks.active',
+      ])
       .where('webhookDeliveries.status', '=', 'pending')
       .where('webhookDeliveries.nextAttemptAt', '<=', now)
       .orderBy('webhookDeliveries.id')
       .limit(limit)
       .execute();
+  },
+  /**
+   * Takes a delivery for sending by moving its next attempt to `until`, only if nobody moved it since it was read;
+   * false when another run got there first, so a slow batch overlapping the next minute's run never sends twice.
+   */
+  async lease(db: Executor, id: number, seen: string, until: string): Promise<boolean> {
+    const result = await db
+      .updateTable('webhookDeliveries')
+      .set({ nextAttemptAt: until })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('nextAttemptAt', '=', seen)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
   async updateDelivery(db: Executor, id: number, values: Updateable<WebhookDeliveryTable>) {
     await db.updateTable('webhookDeliveries').set(values).where('id', '=', id).execute();

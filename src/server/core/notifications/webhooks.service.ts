@@ -156,6 +156,8 @@ export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<strin
   let retried = 0;
   let failed = 0;
   for (const d of due) {
+    const leaseUntil = new Date(deps.clock.now().getTime() + 2 * SEND_TIMEOUT_MS).toISOString();
+    if (!(await webhooksRepository.lease(deps.db, d.id, d.nextAttemptAt, leaseUntil))) continue;
     const error = d.active === 1 ? await post(d.url, d.payloadJson) : 'webhook disabled';
     const attempts = d.attempts + 1;
     const now = deps.clock.now();
