@@ -140,6 +140,26 @@ export const tasksRepository = {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('users').select(['id', 'displayName', 'unitId']).where('id', 'in', ids).execute();
   },
+  /** Active users of a unit who may work on tasks (hold `task:write`): the people a task may be assigned to. */
+  workersOfUnit(db: Executor, unitId: number) {
+    return db
+      .selectFrom('users')
+      .select(['users.id', 'users.displayName'])
+      .where('users.unitId', '=', unitId)
+      .where('users.active', '=', 1)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('userRoles')
+            .innerJoin('rolePermissions', 'rolePermissions.roleId', 'userRoles.roleId')
+            .select('userRoles.userId')
+            .whereRef('userRoles.userId', '=', 'users.id')
+            .where('rolePermissions.permission', '=', 'task:write'),
+        ),
+      )
+      .orderBy('users.displayName')
+      .execute();
+  },
   async officeUnitIds(db: Executor): Promise<number[]> {
     const rows = await db.selectFrom('orgUnits').select('id').where('kind', '=', 'office').where('active', '=', 1).execute();
     return rows.map((r) => r.id);

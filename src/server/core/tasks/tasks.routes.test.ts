@@ -31,7 +31,7 @@ describe('tasks (督办)', () => {
     expect(created.statusCode).toBe(200);
     const task = created.json();
     expect(task).toMatchObject({ type: 'adhoc', status: 'open', createdDate: '2026-03-02', dueDate: '2026-03-05', state: 'on_track' });
-    expect(task.actions).toEqual(['cancel', 'comment']);
+    expect(task.actions).toEqual(['cancel', 'assign', 'comment']);
     expect(await unread(daying)).toBe(1);
     expect(await unread(chengguan)).toBe(0);
 
@@ -42,7 +42,17 @@ describe('tasks (督办)', () => {
 
     const mine = (await daying.get('/api/tasks?view=unit')).json();
     expect(mine.items.map((x: { id: number }) => x.id)).toEqual([task.id]);
-    expect(mine.items[0].actions).toEqual(['start', 'submit', 'comment']);
+    expect(mine.items[0].actions).toEqual(['start', 'submit', 'assign', 'comment']);
+
+    // The township names its own handler; only its task workers qualify, and others cannot touch the assignee.
+    const workers = (await daying.get(`/api/tasks/${task.id}/assignable-users`)).json();
+    expect(workers.map((u: { displayName: string }) => u.displayName)).toEqual(['孙站长']);
+    expect((await chengguan.put(`/api/tasks/${task.id}/assignee`, { assigneeUserId: workers[0].id })).statusCode).toBe(404);
+    const chengguanUser = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'chengguan').executeTakeFirstOrThrow();
+    expect((await daying.put(`/api/tasks/${task.id}/assignee`, { assigneeUserId: chengguanUser.id })).statusCode).toBe(400);
+    const assigned = (await daying.put(`/api/tasks/${task.id}/assignee`, { assigneeUserId: workers[0].id })).json();
+    expect(assigned.assignee).toEqual(workers[0]);
+    expect((await daying.get('/api/tasks?view=mine')).json().items.map((x: { id: number }) => x.id)).toEqual([task.id]);
     expect((await daying.post(`/api/tasks/${task.id}/transitions`, { action: 'accept' })).statusCode).toBe(400);
 
     const submitted = await daying.post(`/api/tasks/${task.id}/transitions`, { action: 'submit', reason: '已摸排 12 家' });
@@ -64,16 +74,17 @@ describe('tasks (督办)', () => {
     expect(accepted).toMatchObject({ status: 'done', state: 'done_on_time', finishedDate: '2026-03-02', wasOverdue: false, actions: ['comment'] });
     expect(accepted.events.map((e: { kind: string; toStatus: string | null }) => `${e.kind}:${e.toStatus ?? ''}`)).toEqual([
       'created:open',
+      'assigned:',
       'transition:submitted',
       'transition:returned',
       'comment:',
       'transition:submitted',
       'transition:done',
     ]);
-    expect(accepted.events[2]).toMatchObject({ text: '缺少用电量数据', user: { displayName: '王主任' } });
+    expect(accepted.events[3]).toMatchObject({ text: '缺少用电量数据', user: { displayName: '王主任' } });
 
     const audits = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'task').where('entityId', '=', String(task.id)).execute();
-    expect(audits.map((a) => a.action)).toEqual(['task.create', 'task.submit', 'task.return', 'task.comment', 'task.submit', 'task.accept']);
+    expect(audits.map((a) => a.action)).toEqual(['task.create', 'task.assign', 'task.submit', 'task.return', 'task.comment', 'task.submit', 'task.accept']);
 
     const xlsx = await office.get('/api/tasks/export.xlsx?view=all&status=done');
     expect(xlsx.statusCode).toBe(200);
@@ -83,7 +94,7 @@ describe('tasks (督办)', () => {
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.map((r) => r.slice(1))).toEqual([
       ['事项', '类型', '承办单位', '经办人', '状态', '时限状态', '交办日期', '截止日期'],
-      ['摸排规上企业用电情况', '交办督办', '大营镇', '', '已办结', '按期办结', '2026-03-02', '2026-03-05'],
+      ['摸排规上企业用电情况', '交办督办', '大营镇', '孙站长', '已办结', '按期办结', '2026-03-02', '2026-03-05'],
     ]);
   });
 

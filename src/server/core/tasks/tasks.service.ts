@@ -9,7 +9,7 @@ import { arrangementAround, workingDayAfter } from '../calendar/calendar.service
 import type { Executor, Trx } from '../db/database';
 import type { TaskTable } from '../db/schema';
 import type { Deps } from '../deps';
-import { fieldError, notFound } from '../http/errors';
+import { fieldError, forbidden, notFound } from '../http/errors';
 import { notify } from '../notifications/notifications.service';
 import { countyDay } from '../scheduler/scheduler';
 import { type TaskFilter, tasksRepository } from './tasks.repository';
@@ -36,7 +36,7 @@ export interface CreateTaskInput {
   createdByUnitId?: number;
 }
 
-const ACTION_TARGET: Record<Exclude<TaskAction, 'comment'>, TaskStatus> = {
+const ACTION_TARGET: Record<Exclude<TaskAction, 'comment' | 'assign'>, TaskStatus> = {
   start: 'in_progress',
   submit: 'submitted',
   accept: 'done',
@@ -61,6 +61,7 @@ export function taskActions(ctx: RequestContext, t: Pick<TaskRow, 'status' | 'ow
   if (works && (status === 'open' || status === 'in_progress' || status === 'returned')) actions.push('submit');
   if (reviews && status === 'submitted') actions.push('accept', 'return');
   if (office && status !== 'done' && status !== 'cancelled') actions.push('cancel');
+  if ((works || office) && status !== 'done' && status !== 'cancelled') actions.push('assign');
   if ((write || office) && status !== 'cancelled') actions.push('comment');
   return actions;
 }
@@ -134,8 +135,8 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
   if (!activeUnit(input.ownerUnitId)) throw fieldError({ ownerUnitId: 'err.unit_not_found' });
   if (!coUnitIds.every(activeUnit)) throw fieldError({ coUnitIds: 'err.unit_not_found' });
   if (input.assigneeUserId) {
-    const [assignee] = await tasksRepository.usersByIds(trx, [input.assigneeUserId]);
-    if (assignee?.unitId !== input.ownerUnitId) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
+    const workers = await tasksRepository.workersOfUnit(trx, input.ownerUnitId);
+    if (!workers.some((u) => u.id === input.assigneeUserId)) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
   }
   if ((input.dueInWorkingDays === undefined) === (input.dueDate === undefined)) throw fieldError({ dueDate: 'err.task.due_one_of' });
 
@@ -289,7 +290,7 @@ export async function transitionTask(deps: Deps, ctx: UserContext, id: number, b
   });
 }
 
-const TRANSITION_TITLES: Record<Exclude<TaskAction, 'comment'>, { kind: string; zh: string; en: string }> = {
+const TRANSITION_TITLES: Record<keyof typeof ACTION_TARGET, { kind: string; zh: string; en: string }> = {
   start: { kind: 'task.started', zh: '督办事项已开始办理', en: 'Task started' },
   submit: { kind: 'task.submitted', zh: '督办事项已提交办结，请审核', en: 'Task submitted for review' },
   accept: { kind: 'task.accepted', zh: '督办事项已通过审核办结', en: 'Task accepted as done' },
@@ -297,7 +298,7 @@ const TRANSITION_TITLES: Record<Exclude<TaskAction, 'comment'>, { kind: string; 
   cancel: { kind: 'task.cancelled', zh: '督办事项已撤销', en: 'Task cancelled' },
 };
 
-async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskRow, action: Exclude<TaskAction, 'comment'>, reason?: string) {
+async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskRow, action: keyof typeof ACTION_TARGET, reason?: string) {
   if (action === 'start') return; // starting work shows on the task; it is not worth an interruption
   // Submission goes to whoever set the task (its unit when a system job set it); every other outcome to the owner unit.
   const recipients =
@@ -331,5 +332,48 @@ export async function commentOnTask(deps: Deps, ctx: UserContext, id: number, te
     await tasksRepository.update(trx, id, { updatedAt: at });
     await recordAudit(trx, deps, ctx, { action: 'task.comment', entityType: 'task', entityId: id, after: { text } });
     return detail(trx, ctx, { ...task, updatedAt: at }, countyDay(deps.clock.now()));
+  });
+}
+
+/** The users who may be named as the task's assignee: active users of the owner unit who work on tasks. */
+export async function assignableUsers(deps: Deps, ctx: UserContext, id: number) {
+  requirePermission(ctx, 'task:read');
+  const task = await loadVisible(deps.db, ctx, id);
+  if (!taskActions(ctx, task).includes('assign')) throw forbidden();
+  return tasksRepository.workersOfUnit(deps.db, task.ownerUnitId);
+}
+
+/** Names or clears the assignee (the owner unit or the office), with a timeline entry, audit and a notice to them. */
+export async function assignTask(deps: Deps, ctx: UserContext, id: number, assigneeUserId: number | null): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await loadVisible(trx, ctx, id);
+    if (!taskActions(ctx, before).includes('assign')) throw fieldError({ assigneeUserId: 'err.task.action_not_allowed' });
+    const assignee = assigneeUserId === null ? null : (await tasksRepository.workersOfUnit(trx, before.ownerUnitId)).find((u) => u.id === assigneeUserId);
+    if (assignee === undefined) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
+    const at = deps.clock.now().toISOString();
+    await tasksRepository.update(trx, id, { assigneeUserId, updatedAt: at });
+    await tasksRepository.addEvent(trx, {
+      taskId: id,
+      at,
+      userId: ctx.user.id,
+      kind: 'assigned',
+      fromStatus: null,
+      toStatus: null,
+      text: assignee?.displayName ?? null,
+    });
+    const after = { ...before, assigneeUserId, updatedAt: at };
+    await recordAudit(trx, deps, ctx, { action: 'task.assign', entityType: 'task', entityId: id, before, after });
+    if (assignee)
+      await notify(trx, deps, {
+        userIds: [assignee.id],
+        exceptUserIds: [ctx.user.id],
+        kind: 'task.assigned',
+        title: { zh: `督办事项指定由您经办：${before.title}（${before.dueDate} 前办结）`, en: `Task assigned to you: ${before.title} (due ${before.dueDate})` },
+        link: taskLink(id),
+        entityType: 'task',
+        entityId: id,
+      });
+    return detail(trx, ctx, after, countyDay(deps.clock.now()));
   });
 }

@@ -1,10 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
 import { useTask } from '../api';
+import { AssigneeModal } from '../components/AssigneeModal';
 import { TaskActionBar } from '../components/TaskActionBar';
 import { TaskStateTag, TaskStatusTag, useTaskTypeLabel } from '../components/TaskTags';
 import { TaskTimeline } from '../components/TaskTimeline';
@@ -21,6 +23,7 @@ export function TaskPage() {
   const screens = Grid.useBreakpoint();
   const id = Number(useParams().id);
   const task = useTask(id);
+  const [assigning, setAssigning] = useState(false);
 
   if (task.error) return <Alert type="error" showIcon title={task.error.message} />;
   if (!task.data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -45,7 +48,14 @@ export function TaskPage() {
             <Descriptions column={screens.md ? 2 : 1} size="small">
               <Descriptions.Item label={t('tasks.type')}>{typeLabel(d.type)}</Descriptions.Item>
               <Descriptions.Item label={t('tasks.ownerUnit')}>{localName(d.ownerUnit)}</Descriptions.Item>
-              <Descriptions.Item label={t('tasks.assignee')}>{d.assignee?.displayName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('tasks.assignee')}>
+                <span data-testid="task-assignee">{d.assignee?.displayName ?? '—'}</span>
+                {d.actions.includes('assign') && (
+                  <Button type="link" size="small" onClick={() => setAssigning(true)} data-testid="task-change-assignee">
+                    {t('tasks.changeAssignee')}
+                  </Button>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('tasks.coUnits')}>{d.coUnits.length ? d.coUnits.map(localName).join('、') : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('tasks.createdByUnit')}>
                 {localName(d.createdByUnit)}
@@ -84,6 +94,7 @@ export function TaskPage() {
           </Card>
         </Col>
       </Row>
+      {assigning && <AssigneeModal task={d} onClose={() => setAssigning(false)} />}
     </PageContainer>
   );
 }
