@@ -88,6 +88,7 @@ try {
       dueDate: due,
       dueSoonDate: addCalendarDays(due, -2),
       status,
+      submittedDate: status === 'done' || status === 'submitted' ? due : null,
       finishedDate: status === 'done' ? due : null,
       wasOverdue: 0,
       escalationStep: 0,

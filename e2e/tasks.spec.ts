@@ -94,6 +94,12 @@ test('大营镇 sees it with the unread bell, comments and submits it', async ({
   await page.getByTestId('notification-bell').click();
   await expect(page.getByTestId('inbox-table')).toContainText(`新督办事项：${TITLE}`);
   await shot(page, 'tasks-05-inbox-daying');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goBack();
+  await expect(page.getByTestId('task-timeline')).toBeVisible();
+  await shot(page, 'tasks-05b-task-phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/notifications');
   await page.getByTestId('mark-all-read').click();
   await expect(page.getByTestId('unread-badge')).not.toContainText('1');
   await signOut(page);
@@ -110,6 +116,11 @@ test('the office accepts it from its inbox; the timeline keeps the whole story',
   await expect(page.getByTestId('task-state')).toHaveText('按期办结');
   await expect(page.getByTestId('task-timeline')).toContainText('待审核 → 已办结');
   await shot(page, 'tasks-06-task-done-timeline');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('task-timeline')).toContainText('Submitted → Done');
+  await shot(page, 'tasks-06b-task-done-timeline-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('task-timeline')).toContainText('待审核 → 已办结');
 
   await page.goto('/tasks/all');
   await page.locator('#tasks-filters_state').click();

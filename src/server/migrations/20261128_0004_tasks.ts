@@ -33,6 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Stored so lists can filter "due soon" in SQL; computed from the calendar when the task is created.
     .addColumn('due_soon_date', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('submitted_date', 'text')
     .addColumn('finished_date', 'text')
     .addColumn('was_overdue', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('escalation_step', 'integer', (c) => c.notNull().defaultTo(0))

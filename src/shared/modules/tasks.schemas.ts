@@ -10,7 +10,7 @@ const userBrief = z.object({ id: z.number().int(), displayName: z.string() });
 export const TASK_TYPES = ['adhoc', 'indicator_warning'] as const;
 
 /** What a user may do to a task; the server says which apply to whom, the web shows those buttons. */
-export const TASK_ACTIONS = ['start', 'submit', 'accept', 'return', 'cancel', 'comment'] as const;
+export const TASK_ACTIONS = ['start', 'submit', 'accept', 'return', 'cancel', 'assign', 'comment'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export const taskSchema = z.object({
@@ -30,6 +30,7 @@ export const taskSchema = z.object({
   dueSoonDate: z.string(),
   status: z.enum(TASK_STATUSES),
   state: z.enum(DEADLINE_STATES),
+  submittedDate: z.string().nullable(),
   finishedDate: z.string().nullable(),
   wasOverdue: z.boolean(),
   escalationStep: z.number().int(),
@@ -39,7 +40,7 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const TASK_EVENT_KINDS = ['created', 'transition', 'comment', 'escalation'] as const;
+export const TASK_EVENT_KINDS = ['created', 'transition', 'comment', 'escalation', 'assigned'] as const;
 export const taskEventSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -100,5 +101,8 @@ export const taskTransitionBody = z
   .superRefine((v, ctx) => {
     if ((v.action === 'return' || v.action === 'cancel') && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'err.task.reason_required' });
   });
+/** Names (or clears) the user of the owner unit who handles the task. */
+export const taskAssignBody = z.strictObject({ assigneeUserId: z.number().int().positive().nullable() });
+export const assignableUsersResponse = z.array(userBrief);
 export const taskCommentBody = z.strictObject({ text: text(2000).min(1, 'err.required') });
 export const taskIdParams = z.strictObject({ id });

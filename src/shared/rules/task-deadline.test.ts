@@ -40,6 +40,15 @@ describe('due dates across the National Day week', () => {
 
 describe('deadlineState', () => {
   it.each<[string, string, string, TaskStatus, string | null, DeadlineState]>([
+    // submitted tasks: the clock stops at the submission (the 5th column is the submission day here)
+    ['2021-09-27', '2021-10-09', '2021-10-20', 'submitted', '2021-10-09', 'due_soon'],
+    ['2021-09-27', '2021-10-09', '2021-10-20', 'submitted', '2021-09-30', 'on_track'],
+    ['2021-09-27', '2021-10-09', '2021-10-20', 'submitted', '2021-10-11', 'overdue'],
+  ])('created %s due %s on %s (%s on %s) → %s', (created, due, today, status, submitted, expected) => {
+    expect(deadlineState(cal, { created, due, today, status, submitted })).toBe(expected);
+  });
+
+  it.each<[string, string, string, TaskStatus, string | null, DeadlineState]>([
     ['2021-09-27', '2021-10-09', '2021-09-30', 'open', null, 'on_track'],
     ['2021-09-27', '2021-10-09', '2021-10-03', 'in_progress', null, 'on_track'], // holiday: no working day elapsed
     ['2021-09-27', '2021-10-09', '2021-10-08', 'in_progress', null, 'due_soon'],
@@ -63,7 +72,7 @@ describe('escalation', () => {
     ['2021-10-09', '2021-10-09', 'open', 0, 0],
     ['2021-10-09', '2021-10-10', 'open', 1, 1], // Sunday: overdue → assignee and owner unit
     ['2021-10-09', '2021-10-11', 'in_progress', 1, 0],
-    ['2021-10-09', '2021-10-12', 'submitted', 2, 2], // +2 working days → the office
+    ['2021-10-09', '2021-10-12', 'in_progress', 2, 2], // +2 working days → the office
     ['2021-10-09', '2021-10-14', 'returned', 2, 0],
     ['2021-10-09', '2021-10-15', 'open', 3, 3], // +5 working days → listed for the next notice
     ['2021-10-09', '2021-10-16', 'open', 3, 0],
@@ -74,7 +83,8 @@ describe('escalation', () => {
     ['2021-09-30', '2021-10-09', 'open', 2, 2],
     ['2021-09-30', '2021-10-12', 'open', 2, 0],
     ['2021-09-30', '2021-10-13', 'open', 3, 3],
-    // finished tasks never escalate
+    // finished tasks never escalate, nor do tasks waiting for review
+    ['2021-09-30', '2021-10-13', 'submitted', 0, 0],
     ['2021-09-30', '2021-10-13', 'done', 0, 0],
     ['2021-09-30', '2021-10-13', 'cancelled', 0, 0],
   ])('due %s, on %s (%s): reached step %i, due today %i', (due, today, status, reached, dueToday) => {

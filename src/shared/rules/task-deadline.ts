@@ -30,24 +30,33 @@ export interface DeadlineInput {
   due: string;
   today: string;
   status: TaskStatus;
-  /** The day the task was accepted as done, for done tasks. */
+  /** The day the owner unit last submitted the task; a task counts as finished on the submission that is accepted. */
+  submitted?: string | null;
+  /** The day a done task was finished (its accepted submission). */
   finished?: string | null;
 }
 
-/** The derived deadline state of a task on a given day. */
+/**
+ * The derived deadline state of a task on a given day. While a task waits for review its clock stops at the
+ * submission: the owner unit is not late because the reviewer has not looked yet.
+ */
 export function deadlineState(cal: CalendarArrangement, t: DeadlineInput): DeadlineState {
   if (t.status === 'cancelled') return 'cancelled';
   if (t.status === 'done') return (t.finished ?? t.today) > t.due ? 'done_late' : 'done_on_time';
-  if (t.today > t.due) return 'overdue';
-  return t.today >= dueSoonDate(cal, t.created, t.due) ? 'due_soon' : 'on_track';
+  const day = t.status === 'submitted' && t.submitted ? t.submitted : t.today;
+  if (day > t.due) return 'overdue';
+  return day >= dueSoonDate(cal, t.created, t.due) ? 'due_soon' : 'on_track';
 }
 
+/** Statuses in which a task escalates: the owner unit holds it. Submitted tasks wait on their reviewer instead. */
+export const ESCALATING_STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'returned'];
+
 /**
- * The highest escalation step an unfinished task has reached on `today` (0 = none). The job applies every step up to
- * it that has not been applied yet, so a day the job missed is caught up.
+ * The highest escalation step a task in the owner unit's hands has reached on `today` (0 = none). The job applies
+ * every step up to it that has not been applied yet, so a day the job missed is caught up.
  */
 export function escalationStepReached(cal: CalendarArrangement, due: string, today: string, status: TaskStatus): 0 | EscalationStep {
-  if (status === 'done' || status === 'cancelled' || today <= due) return 0;
+  if (!ESCALATING_STATUSES.includes(status) || today <= due) return 0;
   const past = workingDaysBetween(cal, due, today);
   let reached: 0 | EscalationStep = 0;
   for (const step of ESCALATION_STEPS) if (past >= STEP_WORKING_DAYS[step]) reached = step;

@@ -144,6 +144,8 @@ export interface TaskTable {
   dueDate: string;
   dueSoonDate: string;
   status: string;
+  /** The day of the latest submission; the accepted one is the day the task was finished. */
+  submittedDate: string | null;
   finishedDate: string | null;
   wasOverdue: number;
   escalationStep: number;

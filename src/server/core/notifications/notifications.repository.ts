@@ -1,18 +1,38 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database';
-import { type PageRequest, paginate } from '../db/paging';
+import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { NotificationTable } from '../db/schema';
 
 export interface NotificationFilter extends PageRequest<'createdAt'> {
   unread?: boolean;
 }
 
+const SORTS = { createdAt: 'notifications.id' } as const;
+
+function inbox(db: Executor, userId: number, f: { unread?: boolean }) {
+  let qb = db.selectFrom('notifications').selectAll().where('userId', '=', userId);
+  if (f.unread !== undefined) qb = qb.where('readAt', f.unread ? 'is' : 'is not', null);
+  return qb;
+}
+
 /** SQL for the in-app inbox. */
 export const notificationsRepository = {
-  /** Active users of the given units. */
-  async usersOfUnits(db: Executor, unitIds: number[]): Promise<number[]> {
+  /** Active users of the given units, only those holding `permission` when one is given. */
+  async usersOfUnits(db: Executor, unitIds: number[], permission?: string): Promise<number[]> {
     if (unitIds.length === 0) return [];
-    const rows = await db.selectFrom('users').select('id').where('unitId', 'in', unitIds).where('active', '=', 1).execute();
+    let qb = db.selectFrom('users').select('users.id').where('users.unitId', 'in', unitIds).where('users.active', '=', 1);
+    if (permission)
+      qb = qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('userRoles')
+            .innerJoin('rolePermissions', 'rolePermissions.roleId', 'userRoles.roleId')
+            .select('userRoles.userId')
+            .whereRef('userRoles.userId', '=', 'users.id')
+            .where('rolePermissions.permission', '=', permission),
+        ),
+      );
+    const rows = await qb.execute();
     return rows.map((r) => r.id);
   },
   async unitsOfUsers(db: Executor, userIds: number[]): Promise<number[]> {
@@ -28,9 +48,10 @@ export const notificationsRepository = {
         .execute();
   },
   list(db: Executor, userId: number, f: NotificationFilter) {
-    let qb = db.selectFrom('notifications').selectAll().where('userId', '=', userId);
-    if (f.unread !== undefined) qb = qb.where('readAt', f.unread ? 'is' : 'is not', null);
-    return paginate(qb, f, { createdAt: 'notifications.id' }, 'createdAt', 'notifications.id');
+    return paginate(inbox(db, userId, f), f, SORTS, 'createdAt', 'notifications.id');
+  },
+  all(db: Executor, userId: number, f: Omit<NotificationFilter, 'page' | 'pageSize'>) {
+    return allRows(inbox(db, userId, f), f, SORTS, 'createdAt', 'notifications.id');
   },
   async unreadCount(db: Executor, userId: number): Promise<number> {
     const row = await db

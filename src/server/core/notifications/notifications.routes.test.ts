@@ -1,4 +1,5 @@
 import http from 'node:http';
+import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/build-app';
@@ -37,6 +38,17 @@ async function assignToDaying(title: string) {
   return res.json().id as number;
 }
 
+/** The rows of an exported sheet, header first. */
+async function sheet(res: { rawPayload: Buffer }) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as never);
+  const rows: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
 const deliveries = () => t.deps.db.selectFrom('webhookDeliveries').selectAll().orderBy('id', 'desc').execute();
 
 describe('inbox', () => {
@@ -59,6 +71,10 @@ describe('inbox', () => {
     expect((await daying.post('/api/notifications/read-all')).statusCode).toBe(204);
     expect((await daying.get('/api/notifications/unread-count')).json().unread).toBe(0);
     expect((await daying.get('/api/notifications')).json().total).toBe(3);
+    const exported = await sheet(await daying.get('/api/notifications/export.xlsx'));
+    expect(exported[0]).toEqual(['消息', '时间', '状态']);
+    expect(exported).toHaveLength(4);
+    expect(String(exported[1][0])).toContain('三');
   });
 });
 
@@ -115,6 +131,17 @@ describe('webhooks', () => {
       content: expect.stringContaining('核对税收数据'),
     });
     expect((await sysadmin.get('/api/webhooks')).json().items[0]).toMatchObject({ failed: 1, pending: 0 });
+    const failedSheet = await sheet(await sysadmin.get('/api/webhooks/deliveries/export.xlsx?status=failed'));
+    expect(failedSheet).toHaveLength(2);
+    expect(failedSheet[1]).toContain('已放弃');
+    expect((await sheet(await sysadmin.get('/api/webhooks/export.xlsx')))[1]).toContain('大营镇工作群');
+
+    // Two overlapping runs (two instances, or a slow batch meeting the next minute's run) send a delivery once.
+    status = 200;
+    received.length = 0;
+    await assignToDaying('并发发送只推送一次');
+    await Promise.all([deliverDueWebhooks(t.deps), deliverDueWebhooks(t.deps)]);
+    expect(received).toHaveLength(1);
 
     // A disabled webhook gets nothing queued.
     const hook = (await sysadmin.get('/api/webhooks')).json().items[0];

@@ -1,4 +1,5 @@
 import type { Notification } from '../../../shared/modules/notifications.schemas';
+import type { Permission } from '../../../shared/permissions';
 import type { UserContext } from '../access/context';
 import type { Trx } from '../db/database';
 import type { Deps } from '../deps';
@@ -10,8 +11,13 @@ import { webhooksRepository } from './webhooks.repository';
 export interface NotifyInput {
   /** Individual recipients. */
   userIds?: number[];
-  /** Every active user of these units is a recipient. */
+  /** Every active user of these units is a recipient… */
   unitIds?: number[];
+  /**
+   * …who holds this permission, when given: a unit's notice about tasks should not reach, say, the system
+   * administrator who happens to sit in the office (三员分立 keeps administrators away from business data).
+   */
+  unitPermission?: Permission;
   /** Left out even when named or in a named unit: usually the user whose action caused the notice. */
   exceptUserIds?: number[];
   /** A stable code, e.g. `task.assigned`, for filtering and icons. */
@@ -29,7 +35,7 @@ export interface NotifyInput {
  */
 export async function notify(trx: Trx, deps: Pick<Deps, 'clock'>, input: NotifyInput): Promise<number[]> {
   const except = new Set(input.exceptUserIds ?? []);
-  const fromUnits = await notificationsRepository.usersOfUnits(trx, input.unitIds ?? []);
+  const fromUnits = await notificationsRepository.usersOfUnits(trx, input.unitIds ?? [], input.unitPermission);
   const recipients = [...new Set([...(input.userIds ?? []), ...fromUnits])].filter((id) => !except.has(id));
   if (recipients.length === 0) return [];
   const now = deps.clock.now().toISOString();
@@ -69,6 +75,12 @@ export async function listMyNotifications(deps: Deps, ctx: UserContext, filter: 
   const { rows, total } = await notificationsRepository.list(deps.db, ctx.user.id, filter);
   const items: Notification[] = rows.map(({ userId: _, ...n }) => n);
   return { items, total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Every notice of the user matching the filters, for export. */
+export async function allMyNotifications(deps: Deps, ctx: UserContext, filter: Omit<NotificationFilter, 'page' | 'pageSize'>) {
+  const rows = await notificationsRepository.all(deps.db, ctx.user.id, filter);
+  return rows.map(({ userId: _, ...n }): Notification => n);
 }
 
 /** The number the header's bell shows. */

@@ -75,11 +75,10 @@ export async function updateWebhook(deps: Deps, ctx: UserContext, id: number, bo
   });
 }
 
-/** One page of the delivery queue, newest first by default, with each attempt's outcome. */
-export async function listDeliveries(deps: Deps, ctx: UserContext, filter: DeliveryFilter) {
-  requirePermission(ctx, 'webhook:manage');
-  const { rows, total } = await webhooksRepository.deliveries(deps.db, filter);
-  const items: Delivery[] = rows.map((r) => ({
+type DeliveryRow = Awaited<ReturnType<typeof webhooksRepository.deliveries>>['rows'][number];
+
+function describeDelivery(r: DeliveryRow): Delivery {
+  return {
     id: r.id,
     webhookId: r.webhookId,
     webhookName: r.webhookName,
@@ -92,8 +91,26 @@ export async function listDeliveries(deps: Deps, ctx: UserContext, filter: Deliv
     lastError: r.lastError,
     createdAt: r.createdAt,
     sentAt: r.sentAt,
-  }));
-  return { items, total, page: filter.page, pageSize: filter.pageSize };
+  };
+}
+
+/** One page of the delivery queue, newest first by default, with each attempt's outcome. */
+export async function listDeliveries(deps: Deps, ctx: UserContext, filter: DeliveryFilter) {
+  requirePermission(ctx, 'webhook:manage');
+  const { rows, total } = await webhooksRepository.deliveries(deps.db, filter);
+  return { items: rows.map(describeDelivery), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+/** Every delivery matching the filters, for export. */
+export async function allDeliveries(deps: Deps, ctx: UserContext, filter: Omit<DeliveryFilter, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'webhook:manage');
+  return (await webhooksRepository.allDeliveries(deps.db, filter)).map(describeDelivery);
+}
+
+/** Every webhook matching the filters, for export. */
+export async function allWebhooks(deps: Deps, ctx: UserContext, filter: Omit<WebhookFilter, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'webhook:manage');
+  return (await webhooksRepository.all(deps.db, filter)).map(describeWebhook);
 }
 
 /** Posts one message; null on success, else what went wrong. A 2xx whose body has a non-zero `errcode` failed too. */
@@ -139,6 +156,8 @@ export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<strin
   let retried = 0;
   let failed = 0;
   for (const d of due) {
+    const leaseUntil = new Date(deps.clock.now().getTime() + 2 * SEND_TIMEOUT_MS).toISOString();
+    if (!(await webhooksRepository.lease(deps.db, d.id, d.nextAttemptAt, leaseUntil))) continue;
     const error = d.active === 1 ? await post(d.url, d.payloadJson) : 'webhook disabled';
     const attempts = d.attempts + 1;
     const now = deps.clock.now();

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database';
-import { type PageRequest, paginate } from '../db/paging';
+import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { JobRunTable } from '../db/schema';
 
 export interface JobRunFilter extends PageRequest<'startedAt' | 'job'> {
@@ -9,6 +9,13 @@ export interface JobRunFilter extends PageRequest<'startedAt' | 'job'> {
 }
 
 const SORTS = { startedAt: 'jobRuns.startedAt', job: 'jobRuns.job' } as const;
+
+function filtered(db: Executor, f: { job?: string; ok?: boolean }) {
+  let qb = db.selectFrom('jobRuns').selectAll();
+  if (f.job) qb = qb.where('job', '=', f.job);
+  if (f.ok !== undefined) qb = qb.where('ok', '=', f.ok ? 1 : 0);
+  return qb;
+}
 
 /** SQL for job claims and their outcomes. */
 export const jobRunsRepository = {
@@ -29,9 +36,9 @@ export const jobRunsRepository = {
     await db.deleteFrom('jobRuns').where('id', '=', id).execute();
   },
   list(db: Executor, f: JobRunFilter) {
-    let qb = db.selectFrom('jobRuns').selectAll();
-    if (f.job) qb = qb.where('job', '=', f.job);
-    if (f.ok !== undefined) qb = qb.where('ok', '=', f.ok ? 1 : 0);
-    return paginate(qb, f, SORTS, 'startedAt', 'jobRuns.id');
+    return paginate(filtered(db, f), f, SORTS, 'startedAt', 'jobRuns.id');
+  },
+  all(db: Executor, f: Omit<JobRunFilter, 'page' | 'pageSize'>) {
+    return allRows(filtered(db, f), f, SORTS, 'startedAt', 'jobRuns.id');
   },
 };

@@ -28,26 +28,30 @@ export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
     const tasks = await tasksRepository.escalationCandidates(deps.db, today, afterId, batch);
     for (const task of tasks) {
       const reached = escalationStepReached(cal, task.dueDate, today, task.status as TaskStatus);
-      for (let step = task.escalationStep + 1; step <= reached; step++) {
-        const done = await deps.db.transaction().execute(async (trx) => {
+      if (reached <= task.escalationStep) continue;
+      // One transaction per task for the steps it is due (several when a day was missed), to keep the job quick.
+      applied += await deps.db.transaction().execute(async (trx) => {
+        let claimed = 0;
+        for (let step = task.escalationStep + 1; step <= reached; step++) {
           const at = deps.clock.now().toISOString();
-          if (!(await tasksRepository.claimEscalation(trx, task.id, step, at))) return false;
+          if (!(await tasksRepository.claimEscalation(trx, task.id, step, at))) continue;
+          claimed++;
           await tasksRepository.update(trx, task.id, { escalationStep: step, wasOverdue: 1 });
           await tasksRepository.addEvent(trx, { taskId: task.id, at, userId: null, kind: 'escalation', fromStatus: null, toStatus: null, text: String(step) });
           await recordAudit(trx, deps, systemContext(), { action: 'task.escalate', entityType: 'task', entityId: task.id, after: { step } });
           const title = STEP_TITLES[step as EscalationStep];
           await notify(trx, deps, {
             ...(step === 1 ? { unitIds: [task.ownerUnitId], userIds: task.assigneeUserId ? [task.assigneeUserId] : [] } : { unitIds: officeUnits }),
+            unitPermission: 'task:read',
             kind: `task.escalation.${step}`,
             title: { zh: `${title.zh}：${task.title}（应于 ${task.dueDate} 办结）`, en: `${title.en}: ${task.title} (due ${task.dueDate})` },
             link: `/tasks/${task.id}`,
             entityType: 'task',
             entityId: task.id,
           });
-          return true;
-        });
-        if (done) applied++;
-      }
+        }
+        return claimed;
+      });
     }
     if (tasks.length < batch) break;
     afterId = tasks[tasks.length - 1].id;

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Insertable, type SelectQueryBuilder, type Updateable, sql } from 'kysely';
-import type { DeadlineState } from '../../../shared/rules/task-deadline';
+import { type DeadlineState, ESCALATING_STATUSES } from '../../../shared/rules/task-deadline';
 import type { TASK_SORTS, TASK_VIEWS } from '../../../shared/modules/tasks.schemas';
 import type { Scope } from '../access/access';
 import type { Executor } from '../db/database';
@@ -59,8 +59,12 @@ function withinScope<QB extends TaskQuery>(qb: QB, scope: Scope): QB {
   }) as QB;
 }
 
-/** The SQL twin of `deadlineState` in shared/rules, using the due-soon day stored at creation. */
+/**
+ * The SQL twin of `deadlineState` in shared/rules, using the due-soon day stored at creation. `day` is the day the
+ * deadline is measured on: today, or the submission day for a task waiting for review.
+ */
 function inState<QB extends TaskQuery>(qb: QB, state: DeadlineState, today: string): QB {
+  const day = sql<string>`(case when ${sql.ref('tasks.status')} = 'submitted' then ${sql.ref('tasks.submittedDate')} else ${today} end)`;
   switch (state) {
     case 'cancelled':
       return qb.where('tasks.status', '=', 'cancelled') as QB;
@@ -69,11 +73,11 @@ function inState<QB extends TaskQuery>(qb: QB, state: DeadlineState, today: stri
     case 'done_late':
       return qb.where('tasks.status', '=', 'done').whereRef('tasks.finishedDate', '>', 'tasks.dueDate') as QB;
     case 'overdue':
-      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueDate', '<', today) as QB;
+      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueDate', '<', day) as QB;
     case 'due_soon':
-      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueDate', '>=', today).where('tasks.dueSoonDate', '<=', today) as QB;
+      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueDate', '>=', day).where('tasks.dueSoonDate', '<=', day) as QB;
     case 'on_track':
-      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueSoonDate', '>', today) as QB;
+      return qb.where('tasks.status', 'not in', FINISHED).where('tasks.dueSoonDate', '>', day) as QB;
   }
 }
 
@@ -136,6 +140,26 @@ export const tasksRepository = {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('users').select(['id', 'displayName', 'unitId']).where('id', 'in', ids).execute();
   },
+  /** Active users of a unit who may work on tasks (hold `task:write`): the people a task may be assigned to. */
+  workersOfUnit(db: Executor, unitId: number) {
+    return db
+      .selectFrom('users')
+      .select(['users.id', 'users.displayName'])
+      .where('users.unitId', '=', unitId)
+      .where('users.active', '=', 1)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('userRoles')
+            .innerJoin('rolePermissions', 'rolePermissions.roleId', 'userRoles.roleId')
+            .select('userRoles.userId')
+            .whereRef('userRoles.userId', '=', 'users.id')
+            .where('rolePermissions.permission', '=', 'task:write'),
+        ),
+      )
+      .orderBy('users.displayName')
+      .execute();
+  },
   async officeUnitIds(db: Executor): Promise<number[]> {
     const rows = await db.selectFrom('orgUnits').select('id').where('kind', '=', 'office').where('active', '=', 1).execute();
     return rows.map((r) => r.id);
@@ -153,12 +177,12 @@ export const tasksRepository = {
       .orderBy('taskEvents.id')
       .execute();
   },
-  /** Unfinished tasks past their due date that have not reached the last escalation step, in id batches. */
+  /** Tasks in the owner unit's hands past their due date that have not reached the last step, in id batches. */
   escalationCandidates(db: Executor, today: string, afterId: number, limit: number) {
     return db
       .selectFrom('tasks')
       .selectAll()
-      .where('status', 'not in', FINISHED)
+      .where('status', 'in', ESCALATING_STATUSES)
       .where('dueDate', '<', today)
       .where('escalationStep', '<', 3)
       .where('id', '>', afterId)

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  assignableUsersResponse,
   createTaskBody,
+  taskAssignBody,
   taskCommentBody,
   taskDetailSchema,
   taskIdParams,
@@ -16,7 +18,7 @@ import { exportXlsx } from '../excel/export';
 import { sendXlsx } from '../http/reply';
 import { userCtx } from '../http/request-context';
 import { TASK_EXPORT_COLUMNS } from './tasks.export';
-import { allTasks, commentOnTask, createAdhocTask, getTask, listTasks, transitionTask } from './tasks.service';
+import { allTasks, assignTask, assignableUsers, commentOnTask, createAdhocTask, getTask, listTasks, transitionTask } from './tasks.service';
 
 /** Tasks (督办): lists in three views, the task page, the office's ad-hoc tasks, status changes and comments. */
 export function taskRoutes(app: FastifyInstance, deps: Deps) {
@@ -51,5 +53,11 @@ export function taskRoutes(app: FastifyInstance, deps: Deps) {
     '/api/tasks/:id/comments',
     { config: read, schema: { tags, params: taskIdParams, body: taskCommentBody, response: { 200: taskDetailSchema } } },
     (req) => commentOnTask(deps, userCtx(req), req.params.id, req.body.text),
+  );
+  r.get('/api/tasks/:id/assignable-users', { config: read, schema: { tags, params: taskIdParams, response: { 200: assignableUsersResponse } } }, (req) =>
+    assignableUsers(deps, userCtx(req), req.params.id),
+  );
+  r.put('/api/tasks/:id/assignee', { config: read, schema: { tags, params: taskIdParams, body: taskAssignBody, response: { 200: taskDetailSchema } } }, (req) =>
+    assignTask(deps, userCtx(req), req.params.id, req.body.assigneeUserId),
   );
 }

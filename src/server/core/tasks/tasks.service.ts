@@ -9,7 +9,7 @@ import { arrangementAround, workingDayAfter } from '../calendar/calendar.service
 import type { Executor, Trx } from '../db/database';
 import type { TaskTable } from '../db/schema';
 import type { Deps } from '../deps';
-import { fieldError, notFound } from '../http/errors';
+import { fieldError, forbidden, notFound } from '../http/errors';
 import { notify } from '../notifications/notifications.service';
 import { countyDay } from '../scheduler/scheduler';
 import { type TaskFilter, tasksRepository } from './tasks.repository';
@@ -36,7 +36,7 @@ export interface CreateTaskInput {
   createdByUnitId?: number;
 }
 
-const ACTION_TARGET: Record<Exclude<TaskAction, 'comment'>, TaskStatus> = {
+const ACTION_TARGET: Record<Exclude<TaskAction, 'comment' | 'assign'>, TaskStatus> = {
   start: 'in_progress',
   submit: 'submitted',
   accept: 'done',
@@ -61,6 +61,7 @@ export function taskActions(ctx: RequestContext, t: Pick<TaskRow, 'status' | 'ow
   if (works && (status === 'open' || status === 'in_progress' || status === 'returned')) actions.push('submit');
   if (reviews && status === 'submitted') actions.push('accept', 'return');
   if (office && status !== 'done' && status !== 'cancelled') actions.push('cancel');
+  if ((works || office) && status !== 'done' && status !== 'cancelled') actions.push('assign');
   if ((write || office) && status !== 'cancelled') actions.push('comment');
   return actions;
 }
@@ -100,7 +101,15 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
     dueDate: r.dueDate,
     dueSoonDate: r.dueSoonDate,
     status: r.status as TaskStatus,
-    state: deadlineState(cal, { created: r.createdDate, due: r.dueDate, today, status: r.status as TaskStatus, finished: r.finishedDate }),
+    state: deadlineState(cal, {
+      created: r.createdDate,
+      due: r.dueDate,
+      today,
+      status: r.status as TaskStatus,
+      submitted: r.submittedDate,
+      finished: r.finishedDate,
+    }),
+    submittedDate: r.submittedDate,
     finishedDate: r.finishedDate,
     wasOverdue: r.wasOverdue === 1,
     escalationStep: r.escalationStep,
@@ -126,8 +135,8 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
   if (!activeUnit(input.ownerUnitId)) throw fieldError({ ownerUnitId: 'err.unit_not_found' });
   if (!coUnitIds.every(activeUnit)) throw fieldError({ coUnitIds: 'err.unit_not_found' });
   if (input.assigneeUserId) {
-    const [assignee] = await tasksRepository.usersByIds(trx, [input.assigneeUserId]);
-    if (assignee?.unitId !== input.ownerUnitId) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
+    const workers = await tasksRepository.workersOfUnit(trx, input.ownerUnitId);
+    if (!workers.some((u) => u.id === input.assigneeUserId)) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
   }
   if ((input.dueInWorkingDays === undefined) === (input.dueDate === undefined)) throw fieldError({ dueDate: 'err.task.due_one_of' });
 
@@ -150,6 +159,7 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
     dueDate,
     dueSoonDate: dueSoonDate(await arrangementAround(trx, today), today, dueDate),
     status: 'open',
+    submittedDate: null,
     finishedDate: null,
     wasOverdue: 0,
     escalationStep: 0,
@@ -176,6 +186,7 @@ export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
     title: { zh: `新督办事项：${input.title}（${dueDate} 前办结）`, en: `New task: ${input.title} (due ${dueDate})` },
     link: taskLink(id),
     entityType: 'task',
+    unitPermission: 'task:read',
     entityId: id,
   });
   return id;
@@ -246,13 +257,15 @@ export async function transitionTask(deps: Deps, ctx: UserContext, id: number, b
     const to = ACTION_TARGET[body.action];
     const now = deps.clock.now();
     const today = countyDay(now);
-    const finishing = to === 'done' || to === 'cancelled';
+    // An accepted task was finished on the day it was submitted: the review's own delay does not make it late.
+    const finishedDate = to === 'done' ? (before.submittedDate ?? today) : to === 'cancelled' ? today : null;
     const changes = {
       status: to,
       updatedAt: now.toISOString(),
-      ...(finishing ? { finishedDate: today } : {}),
-      // Once late, always recorded as late, even when the task is later accepted.
-      ...(to === 'done' && today > before.dueDate ? { wasOverdue: 1 } : {}),
+      ...(to === 'submitted' ? { submittedDate: today } : {}),
+      ...(finishedDate ? { finishedDate } : {}),
+      // Once late, always recorded as late.
+      ...(to === 'done' && finishedDate && finishedDate > before.dueDate ? { wasOverdue: 1 } : {}),
     };
     await tasksRepository.update(trx, id, changes);
     await tasksRepository.addEvent(trx, {
@@ -277,7 +290,7 @@ export async function transitionTask(deps: Deps, ctx: UserContext, id: number, b
   });
 }
 
-const TRANSITION_TITLES: Record<Exclude<TaskAction, 'comment'>, { kind: string; zh: string; en: string }> = {
+const TRANSITION_TITLES: Record<keyof typeof ACTION_TARGET, { kind: string; zh: string; en: string }> = {
   start: { kind: 'task.started', zh: '督办事项已开始办理', en: 'Task started' },
   submit: { kind: 'task.submitted', zh: '督办事项已提交办结，请审核', en: 'Task submitted for review' },
   accept: { kind: 'task.accepted', zh: '督办事项已通过审核办结', en: 'Task accepted as done' },
@@ -285,7 +298,7 @@ const TRANSITION_TITLES: Record<Exclude<TaskAction, 'comment'>, { kind: string; 
   cancel: { kind: 'task.cancelled', zh: '督办事项已撤销', en: 'Task cancelled' },
 };
 
-async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskRow, action: Exclude<TaskAction, 'comment'>, reason?: string) {
+async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskRow, action: keyof typeof ACTION_TARGET, reason?: string) {
   if (action === 'start') return; // starting work shows on the task; it is not worth an interruption
   // Submission goes to whoever set the task (its unit when a system job set it); every other outcome to the owner unit.
   const recipients =
@@ -303,6 +316,7 @@ async function notifyTransition(trx: Trx, deps: Deps, ctx: UserContext, t: TaskR
     title: { zh: `${title.zh}：${t.title}${why.zh}`, en: `${title.en}: ${t.title}${why.en}` },
     link: taskLink(t.id),
     entityType: 'task',
+    unitPermission: 'task:read',
     entityId: t.id,
   });
 }
@@ -318,5 +332,48 @@ export async function commentOnTask(deps: Deps, ctx: UserContext, id: number, te
     await tasksRepository.update(trx, id, { updatedAt: at });
     await recordAudit(trx, deps, ctx, { action: 'task.comment', entityType: 'task', entityId: id, after: { text } });
     return detail(trx, ctx, { ...task, updatedAt: at }, countyDay(deps.clock.now()));
+  });
+}
+
+/** The users who may be named as the task's assignee: active users of the owner unit who work on tasks. */
+export async function assignableUsers(deps: Deps, ctx: UserContext, id: number) {
+  requirePermission(ctx, 'task:read');
+  const task = await loadVisible(deps.db, ctx, id);
+  if (!taskActions(ctx, task).includes('assign')) throw forbidden();
+  return tasksRepository.workersOfUnit(deps.db, task.ownerUnitId);
+}
+
+/** Names or clears the assignee (the owner unit or the office), with a timeline entry, audit and a notice to them. */
+export async function assignTask(deps: Deps, ctx: UserContext, id: number, assigneeUserId: number | null): Promise<TaskDetail> {
+  requirePermission(ctx, 'task:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await loadVisible(trx, ctx, id);
+    if (!taskActions(ctx, before).includes('assign')) throw fieldError({ assigneeUserId: 'err.task.action_not_allowed' });
+    const assignee = assigneeUserId === null ? null : (await tasksRepository.workersOfUnit(trx, before.ownerUnitId)).find((u) => u.id === assigneeUserId);
+    if (assignee === undefined) throw fieldError({ assigneeUserId: 'err.task.assignee_unit' });
+    const at = deps.clock.now().toISOString();
+    await tasksRepository.update(trx, id, { assigneeUserId, updatedAt: at });
+    await tasksRepository.addEvent(trx, {
+      taskId: id,
+      at,
+      userId: ctx.user.id,
+      kind: 'assigned',
+      fromStatus: null,
+      toStatus: null,
+      text: assignee?.displayName ?? null,
+    });
+    const after = { ...before, assigneeUserId, updatedAt: at };
+    await recordAudit(trx, deps, ctx, { action: 'task.assign', entityType: 'task', entityId: id, before, after });
+    if (assignee)
+      await notify(trx, deps, {
+        userIds: [assignee.id],
+        exceptUserIds: [ctx.user.id],
+        kind: 'task.assigned',
+        title: { zh: `督办事项指定由您经办：${before.title}（${before.dueDate} 前办结）`, en: `Task assigned to you: ${before.title} (due ${before.dueDate})` },
+        link: taskLink(id),
+        entityType: 'task',
+        entityId: id,
+      });
+    return detail(trx, ctx, after, countyDay(deps.clock.now()));
   });
 }

@@ -66,3 +66,18 @@ export const useTransitionTask = () =>
 /** Adds a comment to the timeline. */
 export const useCommentTask = () =>
   useTaskMutation(({ id, text }: { id: number; text: string }) => api.post<TaskDetail>(`/api/tasks/${id}/comments`, { text }));
+
+/** The users of the owner unit the task may be assigned to. */
+export function useAssignableUsers(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...tasksKey, 'assignable', id],
+    queryFn: () => api.get<{ id: number; displayName: string }[]>(`/api/tasks/${id}/assignable-users`),
+    enabled,
+  });
+}
+
+/** Names or clears the assignee. */
+export const useAssignTask = () =>
+  useTaskMutation(({ id, assigneeUserId }: { id: number; assigneeUserId: number | null }) =>
+    api.put<TaskDetail>(`/api/tasks/${id}/assignee`, { assigneeUserId }),
+  );

@@ -3,6 +3,7 @@ import { Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../shared/list';
 import type { JobRun } from '../../../../shared/modules/notifications.schemas';
+import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
@@ -60,7 +61,7 @@ export function JobRunsPage() {
   ];
 
   return (
-    <PageContainer title={t('jobs.title')}>
+    <PageContainer title={t('jobs.title')} extra={<ExportButton url="/api/jobs/runs/export.xlsx" query={list.exportQuery} />}>
       <FilterBar form={filterForm} onSearch={list.setFilters} testId="jobs-filters">
         <Form.Item name="job">
           <Select allowClear placeholder={t('jobs.job')} style={{ width: 260 }} options={JOB_NAMES.map((n) => ({ value: n, label: jobName(n) }))} />

@@ -2,6 +2,7 @@ import { Badge, Button, Form, Select, Space, type TableColumnsType, Typography }
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../../../shared/modules/notifications.schemas';
+import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
@@ -66,14 +67,17 @@ export function InboxPage() {
     <PageContainer
       title={t('inbox.title')}
       extra={
-        <Button
-          disabled={unread === 0}
-          loading={markRead.isPending && markRead.variables === undefined}
-          onClick={() => markRead.mutate(undefined)}
-          data-testid="mark-all-read"
-        >
-          {t('inbox.markAllRead')}
-        </Button>
+        <>
+          <ExportButton url="/api/notifications/export.xlsx" query={list.exportQuery} />
+          <Button
+            disabled={unread === 0}
+            loading={markRead.isPending && markRead.variables === undefined}
+            onClick={() => markRead.mutate(undefined)}
+            data-testid="mark-all-read"
+          >
+            {t('inbox.markAllRead')}
+          </Button>
+        </>
       }
     >
       <FilterBar form={filterForm} onSearch={list.setFilters} testId="inbox-filters">

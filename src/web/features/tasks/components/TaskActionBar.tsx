@@ -5,7 +5,7 @@ import type { TaskAction, TaskDetail } from '../../../../shared/modules/tasks.sc
 import { useShowError } from '../../../lib/errors';
 import { useTransitionTask } from '../api';
 
-type Transition = Exclude<TaskAction, 'comment'>;
+type Transition = Exclude<TaskAction, 'comment' | 'assign'>;
 
 /** Return and cancel need a reason; submit may carry a note; start and accept go straight through (accept confirmed). */
 const NEEDS_REASON = new Set<Transition>(['return', 'cancel']);
@@ -19,7 +19,8 @@ export function TaskActionBar({ task }: { task: TaskDetail }) {
   const showError = useShowError();
   const [asking, setAsking] = useState<Transition | null>(null);
   const [form] = Form.useForm<{ reason?: string }>();
-  const actions = task.actions.filter((a): a is Transition => a !== 'comment');
+  // Comments and the assignee have their own places on the page.
+  const actions = task.actions.filter((a): a is Transition => a !== 'comment' && a !== 'assign');
   if (actions.length === 0) return null;
 
   const run = (action: Transition, reason?: string) =>

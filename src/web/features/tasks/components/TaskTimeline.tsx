@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useShowError } from '../../../lib/errors';
 import { useCommentTask } from '../api';
 
-const COLOR: Record<TaskEvent['kind'], string> = { created: 'blue', transition: 'green', comment: 'gray', escalation: 'red' };
+const COLOR: Record<TaskEvent['kind'], string> = { created: 'blue', transition: 'green', comment: 'gray', escalation: 'red', assigned: 'blue' };
 
 /** The task's history (who, when, what, why), comments and escalations in one column, with the comment box below. */
 export function TaskTimeline({ task }: { task: TaskDetail }) {
@@ -18,6 +18,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
     if (e.kind === 'transition')
       return t('taskEvent.transition', { from: t(`taskStatus.${e.fromStatus as 'open'}`), to: t(`taskStatus.${e.toStatus as 'open'}`) });
     if (e.kind === 'escalation') return t(`taskEvent.escalation${e.text as '1' | '2' | '3'}`);
+    if (e.kind === 'assigned') return e.text ? `${t('taskEvent.assigned')}${t('tasks.colon')}${e.text}` : t('taskEvent.unassigned');
     return t(`taskEvent.${e.kind}`);
   };
 
@@ -36,9 +37,11 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                   {e.user?.displayName ?? t('taskEvent.system')} · {formatDateTime(e.at)}
                 </Typography.Text>
-                {e.text && e.kind !== 'escalation' && (
+                {e.text && (e.kind === 'comment' || e.kind === 'transition') && (
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {e.kind === 'transition' ? `${e.toStatus === 'returned' || e.toStatus === 'cancelled' ? t('tasks.reason') : t('tasks.noteLabel')}：` : ''}
+                    {e.kind === 'transition'
+                      ? `${e.toStatus === 'returned' || e.toStatus === 'cancelled' ? t('tasks.reason') : t('tasks.noteLabel')}${t('tasks.colon')}`
+                      : ''}
                     {e.text}
                   </Typography.Paragraph>
                 )}
@@ -50,6 +53,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
       {task.actions.includes('comment') && (
         <Form
           form={form}
+          style={{ marginTop: 12 }}
           name="task-comment"
           onFinish={({ text }) =>
             comment.mutate({ id: task.id, text: text.trim() }, { onSuccess: () => form.resetFields(), onError: (error) => showError(error, form) })

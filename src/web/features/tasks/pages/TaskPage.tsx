@@ -1,11 +1,13 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
 import { useTask } from '../api';
+import { AssigneeModal } from '../components/AssigneeModal';
 import { TaskActionBar } from '../components/TaskActionBar';
 import { TaskStateTag, TaskStatusTag, useTaskTypeLabel } from '../components/TaskTags';
 import { TaskTimeline } from '../components/TaskTimeline';
@@ -22,6 +24,7 @@ export function TaskPage() {
   const screens = Grid.useBreakpoint();
   const id = Number(useParams().id);
   const task = useTask(id);
+  const [assigning, setAssigning] = useState(false);
 
   if (task.error) return <Alert type="error" showIcon title={task.error.message} />;
   if (!task.data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -46,7 +49,14 @@ export function TaskPage() {
             <Descriptions column={screens.md ? 2 : 1} size="small">
               <Descriptions.Item label={t('tasks.type')}>{typeLabel(d.type)}</Descriptions.Item>
               <Descriptions.Item label={t('tasks.ownerUnit')}>{localName(d.ownerUnit)}</Descriptions.Item>
-              <Descriptions.Item label={t('tasks.assignee')}>{d.assignee?.displayName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('tasks.assignee')}>
+                <span data-testid="task-assignee">{d.assignee?.displayName ?? '—'}</span>
+                {d.actions.includes('assign') && (
+                  <Button type="link" size="small" onClick={() => setAssigning(true)} data-testid="task-change-assignee">
+                    {t('tasks.changeAssignee')}
+                  </Button>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('tasks.coUnits')}>{d.coUnits.length ? d.coUnits.map(localName).join('、') : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('tasks.createdByUnit')}>
                 {localName(d.createdByUnit)}
@@ -76,6 +86,7 @@ export function TaskPage() {
               <Descriptions.Item label={t('tasks.dueDate')}>
                 <span data-testid="task-due">{d.dueDate}</span>
               </Descriptions.Item>
+              {d.submittedDate && <Descriptions.Item label={t('tasks.submittedDate')}>{d.submittedDate}</Descriptions.Item>}
               {d.finishedDate && <Descriptions.Item label={t('tasks.finishedDate')}>{d.finishedDate}</Descriptions.Item>}
               {d.escalationStep > 0 && (
                 <Descriptions.Item label={t('taskEvent.escalation')}>{t('tasks.escalationStep', { step: d.escalationStep })}</Descriptions.Item>
@@ -87,6 +98,7 @@ export function TaskPage() {
           </Card>
         </Col>
       </Row>
+      {assigning && <AssigneeModal task={d} onClose={() => setAssigning(false)} />}
     </PageContainer>
   );
 }

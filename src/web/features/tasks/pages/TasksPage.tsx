@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Task } from '../../../../shared/modules/tasks.schemas';
+import { TASK_TYPES, type Task } from '../../../../shared/modules/tasks.schemas';
 import { DEADLINE_STATES, TASK_STATUSES } from '../../../../shared/rules/task-deadline';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
@@ -106,7 +106,12 @@ function TasksPage({ view }: { view: View }) {
           </Form.Item>
         )}
         <Form.Item name="type">
-          <Select allowClear placeholder={t('tasks.type')} style={{ width: 120 }} options={[{ value: 'adhoc', label: typeLabel('adhoc') }]} />
+          <Select
+            allowClear
+            placeholder={t('tasks.type')}
+            style={{ width: 120 }}
+            options={TASK_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))}
+          />
         </Form.Item>
         <Form.Item name="due">
           <DatePicker.RangePicker placeholder={[t('tasks.dueFrom'), t('tasks.dueTo')]} style={{ width: 260 }} />

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Popconfirm, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Popconfirm, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type Delivery, type Webhook } from '../../../../shared/modules/notifications.schemas';
+import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
@@ -132,16 +133,22 @@ export function WebhooksPage() {
     <PageContainer
       title={t('webhooks.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="create-webhook">
-          {t('webhooks.create')}
-        </Button>
+        <>
+          <ExportButton url="/api/webhooks/export.xlsx" query={list.exportQuery} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="create-webhook">
+            {t('webhooks.create')}
+          </Button>
+        </>
       }
     >
       <Alert type="info" showIcon title={t('webhooks.intro')} style={{ marginBottom: 16 }} />
       <ListTable list={list} result={webhooks} columns={columns} testId="webhooks-table" />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('webhooks.deliveries')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 24, marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('webhooks.deliveries')}
+        </Typography.Title>
+        <ExportButton url="/api/webhooks/deliveries/export.xlsx" query={deliveriesList.exportQuery} />
+      </Flex>
       <FilterBar form={deliveryForm} onSearch={deliveriesList.setFilters} testId="deliveries-filters">
         <Form.Item name="status">
           <Select
