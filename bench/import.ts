@@ -2,17 +2,14 @@
 // validation, name lookups and the all-or-nothing write. Prints rows per second; asserts nothing.
 //   npx tsx bench/import.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/import.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import { randomBytes } from 'node:crypto';
+import { openBenchDb } from './support';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { UserContext } from '../src/server/core/access/context';
 import { authenticate } from '../src/server/core/auth/auth.service';
-import { type DbHandle, migrateToLatest, openDb } from '../src/server/core/db/database';
+import { migrateToLatest } from '../src/server/core/db/database';
 import { enterpriseTemplate, importEnterprises } from '../src/server/core/enterprises/enterprises.import';
 import { SESSION_COOKIE } from '../src/server/core/http/request-context';
 import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
@@ -22,25 +19,6 @@ process.env.PASSWORD_HASH_COST ??= '16384';
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const TOWNSHIPS = ['大营镇', '城关镇', '周庄镇', '杨庄镇', '石桥镇', '张八桥镇'];
-
-async function openBenchDb(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const file = path.join(os.tmpdir(), `icp-bench-import-${Date.now()}.db`);
-    return { handle: openDb({ kind: 'sqlite', file }), drop: async () => fs.rmSync(file, { force: true }) };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  return {
-    handle: openDb({ kind: 'postgres', url, schema }),
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
 
 /** A filled template of `n` firms; `bad` puts an unknown township on one row in the middle. */
 async function workbook(n: number, bad: boolean): Promise<Buffer> {
@@ -70,7 +48,7 @@ async function workbook(n: number, bad: boolean): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const { handle, drop } = await openBenchDb();
+const { handle, drop } = await openBenchDb('import');
 try {
   await migrateToLatest(handle);
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };

@@ -2,60 +2,19 @@
 // (session lookup, permission, scope, SQL) and audit-chain throughput. Prints figures; asserts nothing.
 //   npm run bench                      SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npm run bench   PostgreSQL (a temporary schema, dropped afterwards)
-import { randomBytes } from 'node:crypto';
+import { openBenchDb, time } from './support';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { systemContext } from '../src/server/core/access/context';
 import { GENESIS_HASH, chainHash } from '../src/server/core/audit/chain';
 import { recordAudit, verifyAuditChain } from '../src/server/core/audit/audit.service';
-import { type DbHandle, migrateToLatest, openDb } from '../src/server/core/db/database';
+import { type DbHandle, migrateToLatest } from '../src/server/core/db/database';
 import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const SCALES = { county: { units: 60, users: 300, audit: 20_000 }, province: { units: 2_000, users: 20_000, audit: 300_000 } };
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
-
-async function openBenchDb(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const file = path.join(os.tmpdir(), `icp-bench-${Date.now()}.db`);
-    const handle = openDb({ kind: 'sqlite', file });
-    return { handle, drop: async () => fs.rmSync(file, { force: true }) };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const handle = openDb({ kind: 'postgres', url, schema });
-  return {
-    handle,
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(label: string, n: number, fn: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(
-    `  ${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms   (n=${n})`,
-  );
-}
 
 async function seedScale(handle: DbHandle, scale: (typeof SCALES)['county']) {
   const { db } = handle;
@@ -144,7 +103,7 @@ async function seedScale(handle: DbHandle, scale: (typeof SCALES)['county']) {
 
 async function runScale(name: keyof typeof SCALES) {
   const scale = SCALES[name];
-  const { handle, drop } = await openBenchDb();
+  const { handle, drop } = await openBenchDb('run');
   try {
     await migrateToLatest(handle);
     const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };

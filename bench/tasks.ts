@@ -2,15 +2,12 @@
 // task list latency (p50/p95) through the full app. Prints figures; asserts nothing.
 //   npx tsx bench/tasks.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/tasks.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import { randomBytes } from 'node:crypto';
+import { openBenchDb, time } from './support';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { ensureCalendarSeeded } from '../src/server/core/calendar/calendar.service';
-import { type DbHandle, migrateToLatest, openDb } from '../src/server/core/db/database';
+import { migrateToLatest } from '../src/server/core/db/database';
 import type { Clock } from '../src/server/core/deps';
 import { escalateTasks } from '../src/server/core/tasks/escalation';
 import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
@@ -21,38 +18,7 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const TODAY = '2026-03-16';
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-async function openBenchDb(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    const file = path.join(os.tmpdir(), `icp-bench-tasks-${Date.now()}.db`);
-    return { handle: openDb({ kind: 'sqlite', file }), drop: async () => fs.rmSync(file, { force: true }) };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  return {
-    handle: openDb({ kind: 'postgres', url, schema }),
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
-async function time(label: string, n: number, fn: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(2).padStart(8);
-  console.log(`  ${label.padEnd(46)} p50 ${p(0.5)} ms   p95 ${p(0.95)} ms   (n=${n})`);
-}
-
-const { handle, drop } = await openBenchDb();
+const { handle, drop } = await openBenchDb('tasks');
 try {
   await migrateToLatest(handle);
   // 09:00 county time on a Monday, so "today" is fixed whatever day the bench runs.

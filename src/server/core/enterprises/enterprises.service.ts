@@ -19,7 +19,7 @@ const SME_NAMES = {
 } as const;
 
 /** Shapes firms for the API: unit and officer names, chains, contacts (masked without `enterprise:pii`), edit right. */
-async function describe(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Enterprise[]> {
+async function describeEnterprises(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Enterprise[]> {
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.serviceTeamUnitId]).filter((id): id is number => id !== null))];
   const officerIds = [...new Set(rows.map((r) => r.chiefOfficerUserId).filter((id): id is number => id !== null))];
@@ -66,13 +66,13 @@ async function describe(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): 
 export async function listEnterprises(deps: Deps, ctx: UserContext, filter: EnterpriseFilter) {
   requirePermission(ctx, 'enterprise:read');
   const { rows, total } = await enterprisesRepository.list(deps.db, filter, await scopeFor(deps.db, ctx.user, 'enterprise:read'));
-  return { items: await describe(deps.db, ctx, rows), total, page: filter.page, pageSize: filter.pageSize };
+  return { items: await describeEnterprises(deps.db, ctx, rows), total, page: filter.page, pageSize: filter.pageSize };
 }
 
 /** Every firm matching the list's filters, for export. */
 export async function allEnterprises(deps: Deps, ctx: UserContext, filter: Omit<EnterpriseFilter, 'page' | 'pageSize'>) {
   requirePermission(ctx, 'enterprise:read');
-  return describe(deps.db, ctx, await enterprisesRepository.all(deps.db, filter, await scopeFor(deps.db, ctx.user, 'enterprise:read')));
+  return describeEnterprises(deps.db, ctx, await enterprisesRepository.all(deps.db, filter, await scopeFor(deps.db, ctx.user, 'enterprise:read')));
 }
 
 export const ENTERPRISE_EXPORT_COLUMNS: ExportColumn<Enterprise>[] = [
@@ -95,7 +95,7 @@ export async function getEnterprise(deps: Deps, ctx: UserContext, id: number): P
   requirePermission(ctx, 'enterprise:read');
   const row = await enterprisesRepository.findById(deps.db, id, await scopeFor(deps.db, ctx.user, 'enterprise:read'));
   if (!row) throw notFound();
-  return (await describe(deps.db, ctx, [row]))[0];
+  return (await describeEnterprises(deps.db, ctx, [row]))[0];
 }
 
 type Body = z.infer<typeof createEnterpriseBody>;
@@ -135,7 +135,7 @@ export async function createEnterprise(deps: Deps, ctx: UserContext, body: Body)
     if (await enterprisesRepository.findByUscc(trx, body.uscc)) throw fieldError({ uscc: 'err.uscc_taken' });
     await checkReferences(trx, body, scope);
     const id = await insertEnterprise(trx, deps.clock.now().toISOString(), body);
-    const [created] = await describe(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+    const [created] = await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
     await recordAudit(trx, deps, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, after: created });
     return created;
   });
@@ -175,11 +175,11 @@ export async function updateEnterprise(deps: Deps, ctx: UserContext, id: number,
     if (!row) throw notFound();
     if (body.uscc && body.uscc !== row.uscc && (await enterprisesRepository.findByUscc(trx, body.uscc))) throw fieldError({ uscc: 'err.uscc_taken' });
     await checkReferences(trx, body, scope);
-    const [before] = await describe(trx, ctx, [row]);
+    const [before] = await describeEnterprises(trx, ctx, [row]);
     await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
     if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
     if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
-    const [after] = await describe(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+    const [after] = await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
     await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
     return after;
   });

@@ -30,7 +30,7 @@ export function laggingUnits(board: Warnings): LaggingUnit[] {
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 
-function describe(lagging: LaggingUnit): string {
+function describeLagging(lagging: LaggingUnit): string {
   return lagging.cells
     .map((c) =>
       c.level === 'missing'
@@ -67,7 +67,7 @@ export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestCont
     await createTask(trx, deps, ctx, {
       type: 'indicator_warning',
       title: `${month} 指标落后整改说明（${entry.unit.nameZh}）`,
-      description: `请于 ${responseWorkingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describe(entry)}`,
+      description: `请于 ${responseWorkingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describeLagging(entry)}`,
       source: { module: 'indicators', recordId },
       ownerUnitId: entry.unit.id,
       dueInWorkingDays: responseWorkingDays,

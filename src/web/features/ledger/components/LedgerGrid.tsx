@@ -52,7 +52,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
   const locked = new Set(ledger.lockedMonths.map((m) => Number(m.slice(5)) - 1));
   const rows = ledger.rows;
 
-  const valueOf = (row: LedgerRow, m: number): number | null => {
+  const cellValue = (row: LedgerRow, m: number): number | null => {
     const key = cellKey(row.indicator.id, m);
     return edits.has(key) ? (edits.get(key) ?? null) : (row.values[m]?.value ?? null);
   };
@@ -104,7 +104,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     render: (_: unknown, row: LedgerRow, r: number) => {
       const key = cellKey(row.indicator.id, m);
       const saved = row.values[m];
-      const value = valueOf(row, m);
+      const value = cellValue(row, m);
       const status = edits.has(key) ? 'edited' : locked.has(m) && saved ? 'locked' : (saved?.status ?? 'empty');
       return (
         <Tooltip title={saved?.explanation || undefined}>
@@ -133,7 +133,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       direction: row.indicator.direction,
       target: row.target,
       month: month + 1,
-      values: MONTHS.map((m) => valueOf(row, m)),
+      values: MONTHS.map((m) => cellValue(row, m)),
       lastYear: row.lastYear,
       startOfYear: row.startOfYear ?? undefined,
       planCurve: row.planCurve ?? undefined,

@@ -47,7 +47,7 @@ export default function TrendChart({ trend }: { trend: Trend }) {
     ],
   };
   return (
-    <div data-testid="trend-chart" aria-label={`${localName(trend.indicator)} · ${localName(trend.unit)}`}>
+    <div data-testid="trend-chart" role="img" aria-label={`${localName(trend.indicator)} · ${localName(trend.unit)}`}>
       <ReactEChartsCore echarts={echarts} option={option} style={{ height: 300 }} notMerge />
     </div>
   );
