@@ -263,7 +263,7 @@ export const enUS: Catalogue = {
     unit: { create: 'Create unit', update: 'Change unit' },
     role: { create: 'Create role', update: 'Change role', delete: 'Delete role' },
     settings: { update: 'Change security settings' },
-    calendar: { seed: 'Load statutory holiday arrangement', set_day: 'Change working-day calendar' },
+    calendar: { seed: 'Load statutory holiday arrangement', set_day: 'Change working-day calendar', import: 'Import holiday arrangement' },
     enterprise: { create: 'Create enterprise', update: 'Change enterprise', import: 'Import enterprises' },
     indicator: { create: 'Create indicator', update: 'Change indicator' },
     indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
@@ -545,6 +545,7 @@ export const enUS: Catalogue = {
     job: 'Scheduled jobs',
   },
   calendar: {
+    importTitle: 'Import a holiday arrangement',
     yearLabel: '{{year}}',
     yearView: 'Working-day calendar {{year}}',
     prevYear: 'Previous year',

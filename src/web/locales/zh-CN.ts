@@ -242,7 +242,7 @@ export const zhCN = {
     unit: { create: '新建单位', update: '修改单位' },
     role: { create: '新建角色', update: '修改角色', delete: '删除角色' },
     settings: { update: '修改安全设置' },
-    calendar: { seed: '导入法定节假日安排', set_day: '调整工作日历' },
+    calendar: { seed: '导入法定节假日安排', set_day: '调整工作日历', import: '导入节假日安排表' },
     enterprise: { create: '新建企业档案', update: '修改企业档案', import: '批量导入企业' },
     indicator: { create: '新建指标', update: '修改指标' },
     indicator_plan: { set_targets: '调整指标目标分解', publish: '发布年度目标' },
@@ -522,6 +522,7 @@ export const zhCN = {
     job: '定时任务',
   },
   calendar: {
+    importTitle: '导入节假日安排',
     yearLabel: '{{year}} 年',
     yearView: '{{year}} 年工作日历',
     prevYear: '上一年',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/build-app';
 
@@ -54,5 +55,51 @@ describe('county calendar', () => {
     expect((await office.put('/api/calendar/days/2021-10-11', { kind: 'normal' })).statusCode).toBe(204);
     expect((await office.get('/api/calendar/working-day?from=2021-09-30&add=3')).json().date).toBe('2021-10-11');
     expect((await office.put('/api/calendar/days/2021-10-11', { kind: 'festival' })).statusCode).toBe(400);
+  });
+});
+
+describe('calendar import', () => {
+  async function sheet(rows: string[][]) {
+    const office = await t.signIn('office');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await office.get('/api/calendar/template.xlsx')).rawPayload as unknown as ArrayBuffer);
+    rows.forEach((r, i) => {
+      book.worksheets[0].getRow(3 + i).values = r;
+    });
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const boundary = '----icp-calendar';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cal.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
+    return {
+      payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  }
+
+  it('applies a year’s arrangement from the template, all or nothing, office only', async () => {
+    const office = await t.signIn('office');
+    const daying = await t.signIn('daying');
+    const bad = await sheet([
+      ['2031-10-01', '休息', '国庆节'],
+      ['2031-10-01', '调休上班', ''],
+    ]);
+    const refused = await office.request({ method: 'POST', url: '/api/calendar/import', ...bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ row: 4, column: '日期', message: '同一日期在文件中出现多次' }]);
+    expect((await office.get('/api/calendar?year=2031')).json().days).toEqual([]);
+
+    const good = await sheet([
+      ['2031-10-01', '休息', '国庆节'],
+      ['2031-10-11', '调休上班', '国庆节调休'],
+    ]);
+    expect((await daying.request({ method: 'POST', url: '/api/calendar/import', ...good })).statusCode).toBe(403);
+    const done = await office.request({ method: 'POST', url: '/api/calendar/import', ...good });
+    expect(done.json()).toEqual({ imported: 2 });
+    const days = (await daying.get('/api/calendar?year=2031')).json().days.map((d: { date: string; kind: string }) => [d.date, d.kind]);
+    expect(days).toEqual([
+      ['2031-10-01', 'holiday'],
+      ['2031-10-11', 'workday'],
+    ]);
   });
 });

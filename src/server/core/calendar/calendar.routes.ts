@@ -13,7 +13,9 @@ import {
 import { registerAttachmentOwner } from '../attachments/owners';
 import type { Deps } from '../deps';
 import { userCtx } from '../http/request-context';
+import { importRoutes } from '../excel/import.routes';
 import { calendarYearOwner } from './calendar.attachments';
+import { calendarTemplate, importCalendar } from './calendar.import';
 import { calendarYear, setCalendarDay, workingDayAfter, workingDaysFromTo } from './calendar.service';
 
 /** The county working-day calendar: everyone reads it, the office edits it. */
@@ -22,6 +24,14 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['calendar'];
   // The year's official notices (国务院办公厅关于节假日安排的通知) are kept as attachments of the year.
   registerAttachmentOwner('calendar_year', calendarYearOwner);
+  importRoutes(app, {
+    base: '/api/calendar',
+    permission: 'calendar:manage',
+    tags,
+    fileName: { zh: '节假日安排导入模板.xlsx', en: 'calendar-import-template.xlsx' },
+    template: calendarTemplate,
+    run: (ctx, buffer) => importCalendar(deps, ctx, buffer),
+  });
   r.get('/api/calendar', { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearResponse } } }, (req) =>
     calendarYear(deps, req.query.year),
   );

@@ -8,7 +8,7 @@ import type { UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
-import { type ImportProblem, type ImportSpec, type ParsedRow, annotatedReport, importTemplate, parseImport } from '../excel/import';
+import { type ImportOutcome, type ImportProblem, type ImportSpec, type ParsedRow, importAllOrNothing, importTemplate } from '../excel/import';
 import { enterprisesRepository } from './enterprises.repository';
 import { insertEnterprise } from './enterprises.service';
 
@@ -150,30 +150,15 @@ async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: User
   return { resolved, problems };
 }
 
-export type ImportOutcome = { ok: true; imported: number } | { ok: false; problems: ImportProblem[]; report: Buffer };
-
-/** Rolls the import's transaction back once a problem is found while writing. */
-class RowsRejected extends Error {
-  constructor(readonly problems: ImportProblem[]) {
-    super('rows rejected');
-  }
-}
-
 /**
  * Imports a filled template: every row is checked first, then all rows are written in one transaction, or none.
  * `write` is the writer of one firm; tests swap it to prove a failure half-way leaves nothing behind.
  */
 export async function importEnterprises(deps: Deps, ctx: UserContext, buffer: Buffer, write = insertEnterprise): Promise<ImportOutcome> {
   requirePermission(ctx, 'enterprise:import');
-  const { rows, problems } = await parseImport(buffer, ENTERPRISE_IMPORT, ctx.locale);
-  if (rows.length === 0 && problems.length === 0) {
-    return { ok: false, problems: [{ row: 0, column: '', message: translate(ctx.locale, 'err.import.empty') }], report: buffer };
-  }
-  try {
-    const imported = await deps.db.transaction().execute(async (trx) => {
-      const { resolved, problems: more } = await resolveRows(trx, rows, ctx, ctx.locale);
-      const all = [...problems, ...more].sort((a, b) => a.row - b.row);
-      if (all.length) throw new RowsRejected(all);
+  return importAllOrNothing(deps.db, buffer, ENTERPRISE_IMPORT, ctx.locale, {
+    check: (trx, rows) => resolveRows(trx, rows, ctx, ctx.locale),
+    write: async (trx, resolved) => {
       const now = deps.clock.now().toISOString();
       for (const body of resolved) await write(trx, now, body);
       await recordAudit(trx, deps, ctx, {
@@ -182,11 +167,6 @@ export async function importEnterprises(deps: Deps, ctx: UserContext, buffer: Bu
         entityId: null,
         after: { rows: resolved.length, usccs: resolved.map((r) => r.uscc) },
       });
-      return resolved.length;
-    });
-    return { ok: true, imported };
-  } catch (err) {
-    if (!(err instanceof RowsRejected)) throw err;
-    return { ok: false, problems: err.problems, report: await annotatedReport(buffer, ENTERPRISE_IMPORT, err.problems, ctx.locale) };
-  }
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Locale, isMessageKey, translate } from '../../../shared/i18n/messages';
+import type { Db, Trx } from '../db/database';
 
 /** One column of an import template. Cells of a coded column hold the label (either language) or the code itself. */
 export interface ImportColumn {
@@ -162,4 +163,43 @@ export async function annotatedReport<R>(buffer: Buffer, spec: ImportSpec<R>, pr
     cell.font = { color: { argb: 'FFCF1322' } };
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export type ImportOutcome = { ok: true; imported: number } | { ok: false; problems: ImportProblem[]; report: Buffer };
+
+/** Rolls an import's transaction back once a problem is found after parsing. */
+class RowsRejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('rows rejected');
+  }
+}
+
+interface ImportSteps<R, T> {
+  /** Resolves names to ids and checks what the schema cannot (uniqueness, lookups), inside the transaction. */
+  check(trx: Trx, rows: ParsedRow<R>[]): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
+  /** Writes every resolved row (and the audit row); any throw leaves nothing behind. */
+  write(trx: Trx, resolved: T[]): Promise<void>;
+}
+
+/**
+ * The one import procedure: parse and validate every row, then check and write all of them in one transaction, or
+ * nothing; a refused file comes back with its problems and the uploaded sheet annotated.
+ */
+export async function importAllOrNothing<R, T>(db: Db, buffer: Buffer, spec: ImportSpec<R>, locale: Locale, steps: ImportSteps<R, T>): Promise<ImportOutcome> {
+  const { rows, problems } = await parseImport(buffer, spec, locale);
+  if (rows.length === 0 && problems.length === 0)
+    return { ok: false, problems: [{ row: 0, column: '', message: translate(locale, 'err.import.empty') }], report: buffer };
+  try {
+    const imported = await db.transaction().execute(async (trx) => {
+      const { resolved, problems: more } = await steps.check(trx, rows);
+      const all = [...problems, ...more].sort((a, b) => a.row - b.row);
+      if (all.length) throw new RowsRejected(all);
+      await steps.write(trx, resolved);
+      return resolved.length;
+    });
+    return { ok: true, imported };
+  } catch (err) {
+    if (!(err instanceof RowsRejected)) throw err;
+    return { ok: false, problems: err.problems, report: await annotatedReport(buffer, spec, err.problems, locale) };
+  }
 }

@@ -1,11 +1,13 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ImportOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CalendarDay } from '../../../../shared/modules/calendar.schemas';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
+import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
 import { useCalendarYear } from '../api';
@@ -27,6 +29,9 @@ export function CalendarPage() {
   const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
   const calendar = useCalendarYear(year);
   const [picked, setPicked] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const weekdays = t('calendar.weekdaysMid', { returnObjects: true }) as string[];
 
   const exceptions = useMemo(() => new Map((calendar.data?.days ?? []).map((d) => [d.date, d])), [calendar.data]);
@@ -36,13 +41,20 @@ export function CalendarPage() {
     <PageContainer
       title={t('nav.calendar')}
       extra={
-        <Space.Compact>
-          <Button icon={<LeftOutlined />} aria-label={t('calendar.prevYear')} onClick={() => setYear(year - 1)} disabled={year <= 2000} />
-          <Button style={{ minWidth: 84, fontWeight: 600 }} onClick={() => setYear(dayjs().year())} title={t('calendar.thisYear')}>
-            {t('calendar.yearLabel', { year })}
-          </Button>
-          <Button icon={<RightOutlined />} aria-label={t('calendar.nextYear')} onClick={() => setYear(year + 1)} disabled={year >= 2100} />
-        </Space.Compact>
+        <>
+          {canEdit && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="calendar-import">
+              {t('import.button')}
+            </Button>
+          )}
+          <Space.Compact>
+            <Button icon={<LeftOutlined />} aria-label={t('calendar.prevYear')} onClick={() => setYear(year - 1)} disabled={year <= 2000} />
+            <Button style={{ minWidth: 84, fontWeight: 600 }} onClick={() => setYear(dayjs().year())} title={t('calendar.thisYear')}>
+              {t('calendar.yearLabel', { year })}
+            </Button>
+            <Button icon={<RightOutlined />} aria-label={t('calendar.nextYear')} onClick={() => setYear(year + 1)} disabled={year >= 2100} />
+          </Space.Compact>
+        </>
       }
     >
       <Row gutter={[16, 16]}>
@@ -122,6 +134,19 @@ export function CalendarPage() {
         </Col>
       </Row>
       <DayEditor date={picked} exception={picked ? exceptions.get(picked) : undefined} canEdit={canEdit} onClose={() => setPicked(null)} />
+      {importing && (
+        <ExcelImportModal
+          title={t('calendar.importTitle')}
+          templateUrl="/api/calendar/template.xlsx"
+          importUrl="/api/calendar/import"
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            void message.success(t('import.done', { count }));
+            void queryClient.invalidateQueries();
+            setImporting(false);
+          }}
+        />
+      )}
     </PageContainer>
   );
 }

@@ -1,0 +1,64 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { translate } from '../../../shared/i18n/messages';
+import type { Locale } from '../../../shared/i18n/messages';
+import { importFailure, importResult } from '../../../shared/modules/enterprises.schemas';
+import type { Permission } from '../../../shared/permissions';
+import type { UserContext } from '../access/context';
+import { fieldError } from '../http/errors';
+import { sendXlsx } from '../http/reply';
+import { userCtx } from '../http/request-context';
+import { type ImportOutcome, TemplateMismatch } from './import';
+
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+interface ImportRoutes {
+  /** e.g. `/api/enterprises`: serves `<base>/template.xlsx` and accepts `POST <base>/import`. */
+  base: string;
+  permission: Permission;
+  tags: string[];
+  fileName: { zh: string; en: string };
+  template(locale: Locale): Promise<Buffer>;
+  run(ctx: UserContext, buffer: Buffer): Promise<ImportOutcome>;
+}
+
+/**
+ * The template download and the upload of one import, the same for every module. Multipart parsing is registered
+ * in this route's own scope only; a refused file answers 400 with its rows' problems and the annotated sheet.
+ */
+export function importRoutes(app: FastifyInstance, opts: ImportRoutes) {
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    const config = { permission: opts.permission };
+    r.get(`${opts.base}/template.xlsx`, { config, schema: { tags: opts.tags } }, async (req, reply) => {
+      const ctx = userCtx(req);
+      return sendXlsx(reply, ctx.locale === 'en-US' ? opts.fileName.en : opts.fileName.zh, await opts.template(ctx.locale));
+    });
+    r.post(
+      `${opts.base}/import`,
+      { config, schema: { tags: opts.tags, consumes: ['multipart/form-data'], response: { 200: importResult, 400: importFailure } } },
+      async (req, reply) => {
+        const ctx = userCtx(req);
+        const file = req.isMultipart() ? await req.file() : undefined;
+        if (!file) throw fieldError({ file: 'err.required' });
+        const buffer = await file.toBuffer();
+        try {
+          const outcome = await opts.run(ctx, buffer);
+          if (outcome.ok) return { imported: outcome.imported };
+          return reply.status(400).send({
+            code: 'IMPORT_INVALID' as const,
+            message: translate(ctx.locale, 'err.import.rows', { count: outcome.problems.length }),
+            fields: {},
+            errors: outcome.problems,
+            report: outcome.report.toString('base64'),
+          });
+        } catch (err) {
+          if (err instanceof TemplateMismatch) throw fieldError({ file: { key: 'err.import.header', params: { expected: err.expected.join('、') } } });
+          throw err;
+        }
+      },
+    );
+  });
+}
