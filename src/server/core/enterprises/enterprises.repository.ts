@@ -79,8 +79,9 @@ export const enterprisesRepository = {
           .execute()
       : Promise.resolve([]);
   },
-  async setChains(db: Executor, id: number, chainUnitIds: number[]) {
-    await db.deleteFrom('enterpriseChains').where('enterpriseId', '=', id).execute();
+  async setChains(db: Executor, id: number, chainUnitIds: number[], fresh = false) {
+    // A firm just inserted has nothing to delete: the import saves round trips per firm.
+    if (!fresh) await db.deleteFrom('enterpriseChains').where('enterpriseId', '=', id).execute();
     if (chainUnitIds.length)
       await db
         .insertInto('enterpriseChains')
@@ -90,8 +91,8 @@ export const enterprisesRepository = {
   contactsOf(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('enterpriseContacts').selectAll().where('enterpriseId', 'in', ids).orderBy('sortOrder').execute() : Promise.resolve([]);
   },
-  async setContacts(db: Executor, id: number, contacts: Omit<Insertable<EnterpriseContactTable>, 'enterpriseId' | 'sortOrder'>[]) {
-    await db.deleteFrom('enterpriseContacts').where('enterpriseId', '=', id).execute();
+  async setContacts(db: Executor, id: number, contacts: Omit<Insertable<EnterpriseContactTable>, 'enterpriseId' | 'sortOrder'>[], fresh = false) {
+    if (!fresh) await db.deleteFrom('enterpriseContacts').where('enterpriseId', '=', id).execute();
     if (contacts.length)
       await db
         .insertInto('enterpriseContacts')

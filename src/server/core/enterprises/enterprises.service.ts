@@ -161,8 +161,8 @@ export async function insertEnterprise(trx: Executor, now: string, body: Body): 
     createdAt: now,
     updatedAt: now,
   });
-  await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
-  await enterprisesRepository.setContacts(trx, id, body.contacts);
+  await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)], true);
+  await enterprisesRepository.setContacts(trx, id, body.contacts, true);
   return id;
 }
 
