@@ -54,8 +54,10 @@ test('a township enters November, explains a jump, submits, and corrects a locke
     .click();
   await expect(page.locator('.ant-drawer')).toContainText('统计局反馈项目入库口径调整');
   await shot(page, '31-ledger-history');
-  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
   await shot(page, '32-ledger');
+  await page.goto('/');
   await signOut(page);
 });
 

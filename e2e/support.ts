@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Page, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@2021';
 const SHOTS = path.resolve('test-results', 'screenshots');
@@ -24,7 +24,10 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Signs out through the user menu. */
 export async function signOut(page: Page) {
+  // From the top of the page: on a scrolled page the menu's pop-up and the sticky header disagreed about the click.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
-  await expect(page).toHaveURL(/\/login/);
+  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  // The logout request, then a full page load of /login: allow for a machine busy with other work.
+  await page.waitForURL(/\/login/, { timeout: 30_000 });
 }
