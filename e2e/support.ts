@@ -24,10 +24,12 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Signs out through the user menu. */
 export async function signOut(page: Page) {
-  // From the top of the page: on a scrolled page the menu's pop-up and the sticky header disagreed about the click.
-  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  const item = page.getByRole('menuitem', { name: /退出登录/ });
+  await item.waitFor();
+  // A click event rather than a mouse click at coordinates: the pop-up is still moving into place when it appears,
+  // and a pointer click sometimes landed beside it (the menu stayed open and nothing happened).
+  await item.dispatchEvent('click');
   // The logout request, then a full page load of /login: allow for a machine busy with other work.
   await page.waitForURL(/\/login/, { timeout: 30_000 });
 }
