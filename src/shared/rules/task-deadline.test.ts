@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type DeadlineState, type TaskStatus, deadlineState, dueSoonDate, escalationStepDueOn, escalationStepReached } from './task-deadline';
-import { type CalendarArrangement, addWorkingDays } from './working-days';
+import { CALENDAR_2021 } from './fixtures/calendar-2021';
+import { addWorkingDays } from './working-days';
 
-// 2021 National Day: 1–7 October off; Sunday 26 September and Saturday 9 October are make-up working days.
-const cal: CalendarArrangement = {
-  holidays: new Set([
-    '2021-09-19',
-    '2021-09-20',
-    '2021-09-21',
-    '2021-10-01',
-    '2021-10-02',
-    '2021-10-03',
-    '2021-10-04',
-    '2021-10-05',
-    '2021-10-06',
-    '2021-10-07',
-  ]),
-  workdays: new Set(['2021-09-18', '2021-09-26', '2021-10-09']),
-};
+const cal = CALENDAR_2021;
 
 describe('due dates across the National Day week', () => {
   it.each([

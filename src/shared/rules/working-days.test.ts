@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CalendarArrangement, EMPTY_ARRANGEMENT, addWorkingDays, isWorkingDay, nthWorkingDayOfMonth, workingDaysBetween } from './working-days';
+import { CALENDAR_2021 } from './fixtures/calendar-2021';
+import { EMPTY_ARRANGEMENT, addWorkingDays, isWorkingDay, nthWorkingDayOfMonth, workingDaysBetween } from './working-days';
 
-// The State Council's 2021 National Day arrangement: 1–7 October off; Sunday 26 September and Saturday 9 October worked.
-// Mid-autumn: 19–21 September off, Saturday 18 September worked.
-const cal2021: CalendarArrangement = {
-  holidays: new Set([
-    '2021-09-19',
-    '2021-09-20',
-    '2021-09-21',
-    '2021-10-01',
-    '2021-10-02',
-    '2021-10-03',
-    '2021-10-04',
-    '2021-10-05',
-    '2021-10-06',
-    '2021-10-07',
-  ]),
-  workdays: new Set(['2021-09-18', '2021-09-26', '2021-10-09']),
-};
+const cal2021 = CALENDAR_2021;
 
 describe('isWorkingDay', () => {
   it.each([

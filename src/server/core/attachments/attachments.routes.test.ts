@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { scopeFor } from '../access/access';
 import { registerAttachmentOwner } from './owners';
 
@@ -59,15 +59,9 @@ async function plainZip(): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-/** Sends one file as multipart/form-data, the way a browser form does. */
-function upload(client: Client, url: string, fileName: string, bytes: Buffer, declaredType = 'application/pdf') {
-  const boundary = '----icp-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\nContent-Type: ${declaredType}\r\n\r\n`,
-  );
-  const payload = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return client.request({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+// The browser declares PDF unless told otherwise; the server trusts only the bytes.
+const upload = (client: Client, url: string, fileName: string, bytes: Buffer, declaredType = 'application/pdf') =>
+  uploadFile(client, url, fileName, bytes, declaredType);
 
 let t: TestApp;
 let daying: Client;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,16 +66,9 @@ describe('calendar import', () => {
     rows.forEach((r, i) => {
       book.worksheets[0].getRow(3 + i).values = r;
     });
-    const bytes = Buffer.from(await book.xlsx.writeBuffer());
-    const boundary = '----icp-calendar';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cal.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    );
-    return {
-      payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    };
+    return Buffer.from(await book.xlsx.writeBuffer());
   }
+  const post = (client: Client, bytes: Buffer) => uploadFile(client, '/api/calendar/import', 'cal.xlsx', bytes);
 
   it('applies a year’s arrangement from the template, all or nothing, office only', async () => {
     const office = await t.signIn('office');
@@ -84,7 +77,7 @@ describe('calendar import', () => {
       ['2031-10-01', '休息', '国庆节'],
       ['2031-10-01', '调休上班', ''],
     ]);
-    const refused = await office.request({ method: 'POST', url: '/api/calendar/import', ...bad });
+    const refused = await post(office, bad);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ row: 4, column: '日期', message: '同一日期在文件中出现多次' }]);
     expect((await office.get('/api/calendar?year=2031')).json().days).toEqual([]);
@@ -93,8 +86,8 @@ describe('calendar import', () => {
       ['2031-10-01', '休息', '国庆节'],
       ['2031-10-11', '调休上班', '国庆节调休'],
     ]);
-    expect((await daying.request({ method: 'POST', url: '/api/calendar/import', ...good })).statusCode).toBe(403);
-    const done = await office.request({ method: 'POST', url: '/api/calendar/import', ...good });
+    expect((await post(daying, good)).statusCode).toBe(403);
+    const done = await post(office, good);
     expect(done.json()).toEqual({ imported: 2 });
     const days = (await daying.get('/api/calendar?year=2031')).json().days.map((d: { date: string; kind: string }) => [d.date, d.kind]);
     expect(days).toEqual([

@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../../shared/rules/uscc';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { ensureDemoEnterprises, enterprisesFile } from './enterprises.demo';
 import { importEnterprises } from './enterprises.import';
 import { insertEnterprise } from './enterprises.service';
+
+const upload = (client: Client, bytes: Buffer) => uploadFile(client, '/api/enterprises/import', 'import.xlsx', bytes);
 
 let t: TestApp;
 let office: Client;
@@ -114,19 +116,6 @@ async function workbook(rows: (string | number)[][], tamper = false) {
     sheet.getRow(3 + i).values = row;
   });
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-function upload(client: Client, bytes: Buffer) {
-  const boundary = '----icp-import';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  return client.request({
-    method: 'POST',
-    url: '/api/enterprises/import',
-    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
 }
 
 const row = (serial: number, name: string, township = '大营镇', industry = 'C31 黑色金属冶炼和压延加工业') => [

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { translate } from '../../../shared/i18n/messages';
 import type { Locale } from '../../../shared/i18n/messages';
-import { importFailure, importResult } from '../../../shared/modules/enterprises.schemas';
+import { importFailure, importResult } from '../../../shared/modules/excel.schemas';
 import type { Permission } from '../../../shared/permissions';
 import type { UserContext } from '../access/context';
 import { fieldError } from '../http/errors';

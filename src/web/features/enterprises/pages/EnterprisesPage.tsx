@@ -12,6 +12,7 @@ import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
 import { useListParams } from '../../../lib/list';
+import { useBooleanOptions } from '../../../lib/options';
 import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
 import { type EnterpriseFilters, enterprisesKey, useEnterprises } from '../api';
@@ -62,10 +63,7 @@ export function EnterprisesPage() {
     { title: t('enterprises.employees'), dataIndex: 'employees', key: 'employees', align: 'right', sorter: true, sortOrder: list.sortOrderOf('employees') },
   ];
 
-  const yesNo = [
-    { value: 'true', label: t('common.yes') },
-    { value: 'false', label: t('common.no') },
-  ];
+  const yesNo = useBooleanOptions();
 
   return (
     <PageContainer

@@ -11,6 +11,7 @@ import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
 import { useLocale } from '../../../lib/i18n';
 import { useListParams } from '../../../lib/list';
+import { useBooleanOptions } from '../../../lib/options';
 import { useLocalName } from '../../../lib/names';
 import { type IndicatorFilters, useIndicators } from '../api';
 import { IndicatorFormModal } from '../components/IndicatorFormModal';
@@ -21,6 +22,7 @@ export function IndicatorCataloguePage() {
   const can = useCan();
   const english = useLocale() === 'en-US';
   const localName = useLocalName();
+  const activeOptions = useBooleanOptions('active');
   const [filterForm] = Form.useForm<IndicatorFilters>();
   const list = useListParams<IndicatorFilters>({}, { sort: 'sortOrder', order: 'asc' });
   const indicators = useIndicators(list.query);
@@ -102,15 +104,7 @@ export function IndicatorCataloguePage() {
           />
         </Form.Item>
         <Form.Item name="active">
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-          />
+          <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} options={activeOptions} />
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={indicators} columns={columns} testId="indicators-table" />

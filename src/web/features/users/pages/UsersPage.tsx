@@ -12,6 +12,7 @@ import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useCan } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/list';
+import { useBooleanOptions } from '../../../lib/options';
 import { useLocalName } from '../../../lib/names';
 import { useRoles } from '../../../lib/roles';
 import { type UserFilters, useUsers } from '../api';
@@ -23,6 +24,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const can = useCan();
   const localName = useLocalName();
+  const activeOptions = useBooleanOptions('active');
   const [filterForm] = Form.useForm<UserFilters>();
   const list = useListParams<UserFilters>({});
   const users = useUsers(list.query);
@@ -104,15 +106,7 @@ export function UsersPage() {
           <Select allowClear placeholder={t('users.roles')} options={roleOptions} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="active">
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-          />
+          <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} options={activeOptions} />
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={users} columns={columns} testId="users-table" />
