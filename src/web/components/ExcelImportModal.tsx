@@ -14,6 +14,8 @@ interface Props {
   title: string;
   templateUrl: string;
   importUrl: string;
+  /** What this import's template holds and what importing it does, beyond the general instructions. */
+  hint?: string;
   onClose: () => void;
   onImported: (count: number) => void;
 }
@@ -33,7 +35,7 @@ function saveBase64(base64: string, fileName: string) {
  * The one import dialog of every list: download the template, upload the filled file with progress, and either
  * see how many rows came in or the problems by row and column with the annotated sheet to download. All or nothing.
  */
-export function ExcelImportModal({ title, templateUrl, importUrl, onClose, onImported }: Props) {
+export function ExcelImportModal({ title, templateUrl, importUrl, hint, onClose, onImported }: Props) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<number | null>(null);
   const [problems, setProblems] = useState<{ list: Problem[]; report: string | null; message: string } | null>(null);
@@ -60,6 +62,7 @@ export function ExcelImportModal({ title, templateUrl, importUrl, onClose, onImp
   return (
     <Modal open title={title} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} width={760}>
       <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
+      {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
       <Button icon={<DownloadOutlined />} onClick={() => download(templateUrl)} data-testid="import-template" style={{ marginBottom: 16 }}>
         {t('import.template')}
       </Button>

@@ -266,7 +266,7 @@ export const enUS: Catalogue = {
     calendar: { seed: 'Load statutory holiday arrangement', set_day: 'Change working-day calendar', import: 'Import holiday arrangement' },
     enterprise: { create: 'Create enterprise', update: 'Change enterprise', import: 'Import enterprises' },
     indicator: { create: 'Create indicator', update: 'Change indicator' },
-    indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
+    indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets', import: 'Import annual targets' },
     indicator_value: { save: 'Save indicator values', submit: 'Submit indicator values', correct: 'Correct locked values' },
     indicator_month: { lock: 'Lock month', update_cycle: 'Change monthly cycle' },
     setup: {
@@ -358,6 +358,11 @@ export const enUS: Catalogue = {
     coverageReason: 'Why the decomposition falls short',
     coverageReasonHint: 'A reason is needed to publish; it is kept with the plan version',
     versions: 'Versions',
+    importPlan: 'Import plan',
+    importPlanTitle: 'Import the {{year}} targets and decomposition',
+    planImported: 'Targets and decomposition of {{count}} indicators imported',
+    importPlanHint:
+      'The template is this year’s plan (for a new year, last year’s decomposition with blank targets). One “County” row per indicator holds the county target, every other row one responsible unit; the import replaces the whole draft.',
     versionReason: 'Reason for change',
     noVersions: 'The plan is not published yet',
     noPlan: 'No target plan for {{year}} yet',

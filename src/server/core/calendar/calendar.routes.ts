@@ -29,7 +29,7 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
     permission: 'calendar:manage',
     tags,
     fileName: { zh: '节假日安排导入模板.xlsx', en: 'calendar-import-template.xlsx' },
-    template: calendarTemplate,
+    template: (ctx) => calendarTemplate(ctx.locale),
     run: (ctx, buffer) => importCalendar(deps, ctx, buffer),
   });
   r.get('/api/calendar', { schema: { tags, querystring: calendarYearQuery, response: { 200: calendarYearResponse } } }, (req) =>

@@ -35,7 +35,7 @@ export function enterpriseRoutes(app: FastifyInstance, deps: Deps) {
     permission: 'enterprise:import',
     tags: ['enterprises'],
     fileName: { zh: '企业导入模板.xlsx', en: 'enterprise-import-template.xlsx' },
-    template: enterpriseTemplate,
+    template: (ctx) => enterpriseTemplate(ctx.locale),
     run: (ctx, buffer) => importEnterprises(deps, ctx, buffer),
   });
   const r = app.withTypeProvider<ZodTypeProvider>();

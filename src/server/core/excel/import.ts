@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { z } from 'zod';
-import { type Locale, isMessageKey, translate } from '../../../shared/i18n/messages';
+import { z } from 'zod';
+import { type Locale, type MessageKey, isMessageKey, translate } from '../../../shared/i18n/messages';
 import type { Db, Trx } from '../db/database';
 
 /** One column of an import template. Cells of a coded column hold the label (either language) or the code itself. */
@@ -44,8 +44,17 @@ const NO = new Set(['否', 'no', 'n', 'false', '0']);
 
 const label = (c: ImportColumn, locale: Locale) => (locale === 'en-US' ? c.en : c.zh);
 
-/** The template: headers (required ones starred), a notes row, and drop-down lists for coded and yes/no columns. */
-export async function importTemplate<R>(spec: ImportSpec<R>, locale: Locale): Promise<Buffer> {
+/** A column's header in the user's language, for problems found after parsing. */
+export function columnLabel<R>(spec: ImportSpec<R>, key: string, locale: Locale): string {
+  const column = spec.columns.find((c) => c.key === key);
+  return column ? label(column, locale) : '';
+}
+
+/**
+ * The template: headers (required ones starred), a notes row, and drop-down lists for coded and yes/no columns.
+ * Prefilled rows (keyed by column) turn it into an export that can be edited and imported back.
+ */
+export async function importTemplate<R>(spec: ImportSpec<R>, locale: Locale, prefill: Record<string, unknown>[] = []): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(locale === 'en-US' ? spec.sheet.en : spec.sheet.zh, { views: [{ state: 'frozen', ySplit: NOTES_ROW }] });
   const lists = book.addWorksheet('codes', { state: 'veryHidden' });
@@ -58,6 +67,12 @@ export async function importTemplate<R>(spec: ImportSpec<R>, locale: Locale): Pr
   });
   notes.font = { italic: true, color: { argb: 'FF8C8C8C' } };
   notes.alignment = { wrapText: true, vertical: 'top' };
+  prefill.forEach((values, r) => {
+    spec.columns.forEach((c, i) => {
+      sheet.getCell(FIRST_DATA_ROW + r, i + 1).value = cellOf(c, values[c.key], locale);
+    });
+  });
+  const lastRow = FIRST_DATA_ROW + Math.max(2000, prefill.length + 500);
   let listColumn = 0;
   spec.columns.forEach((c, i) => {
     const options =
@@ -69,11 +84,20 @@ export async function importTemplate<R>(spec: ImportSpec<R>, locale: Locale): Pr
     });
     const letter = lists.getColumn(listColumn).letter;
     const formula = `codes!$${letter}$1:$${letter}$${options.length}`;
-    for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + 2000; r++) {
+    for (let r = FIRST_DATA_ROW; r < lastRow; r++) {
       sheet.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [formula], showErrorMessage: true };
     }
   });
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A prefilled cell as the template shows it: a code as its label, a yes/no as 是/否. */
+function cellOf(column: ImportColumn, value: unknown, locale: Locale): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  const option = column.codes?.find((o) => o.value === value);
+  if (option) return locale === 'en-US' ? option.en : option.zh;
+  if (typeof value === 'boolean') return locale === 'en-US' ? (value ? 'yes' : 'no') : value ? '是' : '否';
+  return value as ExcelJS.CellValue;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -97,6 +121,19 @@ function cellValue(column: ImportColumn, text: string): unknown {
   if (column.type === 'boolean') return YES.has(text.toLowerCase()) ? true : NO.has(text.toLowerCase()) ? false : text;
   return text;
 }
+
+/** What a cell that failed its schema without a message of its own is missing, said in the user's language. */
+function typeProblem(column: ImportColumn | undefined, raw: Record<string, unknown>): MessageKey | null {
+  const value = column ? raw[column.key] : undefined;
+  if (value === undefined) return 'err.required';
+  if (column?.codes && typeof value === 'string' && !column.codes.some((o) => o.value === value)) return 'err.import.not_an_option';
+  if (column?.type === 'number' && typeof value === 'string') return 'err.import.not_a_number';
+  if (column?.type === 'boolean' && typeof value === 'string') return 'err.import.not_yes_no';
+  return null;
+}
+
+/** zod's own messages (bounds, lengths) in the user's language, for rules a schema states without a message key. */
+const ZOD_MESSAGES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
 
 /** Thrown when the file is not this import's template (wrong sheet layout, renamed or missing headers). */
 export class TemplateMismatch extends Error {
@@ -125,19 +162,20 @@ export async function parseImport<R>(buffer: Buffer, spec: ImportSpec<R>, locale
     const texts = spec.columns.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1)));
     if (texts.every((t) => t === '')) continue;
     const raw = Object.fromEntries(spec.columns.map((c, i) => [c.key, cellValue(c, texts[i])]));
-    const parsed = spec.row.safeParse(raw);
+    const parsed = spec.row.safeParse(raw, { error: ZOD_MESSAGES[locale] });
+    // A coded cell must be one of its options even where the schema takes any text (codes read from the database).
+    const unknown = spec.columns.filter((c) => typeProblem(c, raw) === 'err.import.not_an_option');
+    for (const column of unknown) problems.push({ row: r, column: label(column, locale), message: translate(locale, 'err.import.not_an_option') });
     if (parsed.success) {
-      rows.push({ row: r, values: parsed.data });
+      if (unknown.length === 0) rows.push({ row: r, values: parsed.data });
       continue;
     }
     for (const issue of parsed.error.issues) {
       const column = spec.columns.find((c) => c.key === issue.path[0]);
-      const message = isMessageKey(issue.message)
-        ? translate(locale, issue.message)
-        : column?.required && raw[column.key] === undefined
-          ? translate(locale, 'err.required')
-          : issue.message;
-      problems.push({ row: r, column: column ? label(column, locale) : '', message });
+      if (column && unknown.includes(column)) continue;
+      const problem = isMessageKey(issue.message) ? issue.message : typeProblem(column, raw);
+      const found = { row: r, column: column ? label(column, locale) : '', message: problem ? translate(locale, problem) : issue.message };
+      if (!problems.some((p) => p.row === r && p.column === found.column && p.message === found.message)) problems.push(found);
     }
   }
   return { rows, problems };
@@ -175,8 +213,11 @@ class RowsRejected extends Error {
 }
 
 interface ImportSteps<R, T> {
-  /** Resolves names to ids and checks what the schema cannot (uniqueness, lookups), inside the transaction. */
-  check(trx: Trx, rows: ParsedRow<R>[]): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
+  /**
+   * Resolves names to ids and checks what the schema cannot (uniqueness, lookups), inside the transaction. The rows
+   * are the valid ones; `refused` says how many problems parsing found already, for checks that need every row.
+   */
+  check(trx: Trx, rows: ParsedRow<R>[], refused: number): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
   /** Writes every resolved row (and the audit row); any throw leaves nothing behind. */
   write(trx: Trx, resolved: T[]): Promise<void>;
 }
@@ -191,7 +232,7 @@ export async function importAllOrNothing<R, T>(db: Db, buffer: Buffer, spec: Imp
     return { ok: false, problems: [{ row: 0, column: '', message: translate(locale, 'err.import.empty') }], report: buffer };
   try {
     const imported = await db.transaction().execute(async (trx) => {
-      const { resolved, problems: more } = await steps.check(trx, rows);
+      const { resolved, problems: more } = await steps.check(trx, rows, problems.length);
       const all = [...problems, ...more].sort((a, b) => a.row - b.row);
       if (all.length) throw new RowsRejected(all);
       await steps.write(trx, resolved);

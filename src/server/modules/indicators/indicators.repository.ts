@@ -62,6 +62,9 @@ export const indicatorsRepository = {
   },
 };
 
+/** Targets are decomposed to townships and county departments, the units that report and answer for them. */
+export const TARGET_UNIT_KINDS = ['township', 'department'];
+
 /** SQL for annual plans, their targets and their published versions. */
 export const plansRepository = {
   years(db: Executor) {
@@ -116,6 +119,17 @@ export const plansRepository = {
     return qb.orderBy('orgUnits.sortOrder').orderBy('orgUnits.id').execute();
   },
   /** Every target of the plan, unscoped: for coverage checks and version snapshots. */
+  /** The units targets are decomposed to: active townships and county departments. */
+  targetUnits(db: Executor) {
+    return db
+      .selectFrom('orgUnits')
+      .select(['id', 'code', 'nameZh', 'nameEn'])
+      .where('active', '=', 1)
+      .where('kind', 'in', TARGET_UNIT_KINDS)
+      .orderBy('sortOrder')
+      .orderBy('id')
+      .execute();
+  },
   allTargets(db: Executor, planId: number) {
     return db.selectFrom('indicatorTargets').selectAll().where('planId', '=', planId).orderBy('indicatorId').orderBy('unitId').execute();
   },

@@ -21,6 +21,10 @@ import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
 import { INDICATOR_EXPORT_COLUMNS, allIndicators, createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service';
 import { getPlan, planVersions, planYears, publishPlan, setDecomposition } from './plans.service';
+import { importPlan, planWorkbook } from './plans.import';
+import { importRoutes } from '../../core/excel/import.routes';
+
+const planFileName = ({ year }: { year: number }) => ({ zh: `${year}年度指标目标分解.xlsx`, en: `indicator-targets-${year}.xlsx` });
 
 /** The indicator catalogue and the annual plan with its decomposition to units. */
 export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
@@ -65,6 +69,20 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
     { config: manage, schema: { tags, params: yearParams, body: publishPlanBody, response: { 200: planSchema } } },
     (req) => publishPlan(deps, userCtx(req), req.params.year, req.body),
   );
+  importRoutes(app, {
+    base: '/api/indicator-plans/:year',
+    params: yearParams,
+    permission: 'indicator:manage',
+    tags,
+    fileName: planFileName,
+    template: (ctx, { year }) => planWorkbook(deps, ctx, year),
+    run: (ctx, buffer, { year }) => importPlan(deps, ctx, year, buffer),
+  });
+  r.get('/api/indicator-plans/:year/export.xlsx', { config: read, schema: { tags, params: yearParams } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const name = planFileName(req.params);
+    return sendXlsx(reply, ctx.locale === 'en-US' ? name.en : name.zh, await planWorkbook(deps, ctx, req.params.year));
+  });
   r.get('/api/indicator-plans/:year/versions', { config: read, schema: { tags, params: yearParams, response: { 200: planVersionsResponse } } }, (req) =>
     planVersions(deps, userCtx(req), req.params.year),
   );

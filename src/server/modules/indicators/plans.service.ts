@@ -9,10 +9,7 @@ import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
-import { type IndicatorRow, type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
-
-/** Targets are decomposed to townships and county departments, the units that report and answer for them. */
-const TARGET_UNIT_KINDS = new Set(['township', 'department']);
+import { type IndicatorRow, TARGET_UNIT_KINDS, type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
 
 type Decomposition = z.infer<typeof indicatorDecompositionBody>;
 
@@ -86,6 +83,21 @@ export async function getPlan(deps: Deps, ctx: RequestContext, year: number): Pr
   };
 }
 
+/** An indicator's decomposition as target rows: the county's, then one per unit. */
+export function targetRows(countyId: number, body: Pick<Decomposition, 'county' | 'units'>) {
+  const row = (unitId: number, isCounty: number, t: Decomposition['county']) => ({
+    unitId,
+    isCounty,
+    target: t.target,
+    startOfYear: t.startOfYear,
+    planCurve: t.planCurve ? JSON.stringify(t.planCurve) : null,
+    responsiblePerson: t.responsiblePerson,
+    leadLeader: t.leadLeader,
+    measures: t.measures,
+  });
+  return [row(countyId, 1, body.county), ...body.units.map((u) => row(u.unitId, 0, u))];
+}
+
 async function snapshotVersion(trx: Trx, deps: Deps, ctx: UserContext, planId: number, version: number, reason: string) {
   const targets = await plansRepository.allTargets(trx, planId);
   const snapshot = JSON.stringify(targets.map(({ id: _, planId: __, ...t }) => t));
@@ -99,7 +111,7 @@ async function checkUnits(trx: Trx, body: Decomposition) {
   for (const [i, u] of body.units.entries()) {
     const unit = units.find((x) => x.id === u.unitId);
     if (unit?.active !== 1) problems[`units.${i}.unitId`] = 'err.unit_not_found';
-    else if (!TARGET_UNIT_KINDS.has(unit.kind)) problems[`units.${i}.unitId`] = 'err.target_unit_kind';
+    else if (!TARGET_UNIT_KINDS.includes(unit.kind)) problems[`units.${i}.unitId`] = 'err.target_unit_kind';
   }
   if (Object.keys(problems).length) throw fieldError(problems);
 }
@@ -122,18 +134,7 @@ export async function setDecomposition(deps: Deps, ctx: UserContext, year: numbe
       plan?.id ??
       (await plansRepository.insert(trx, { year, status: 'draft', version: 0, coverageReason: null, publishedAt: null, createdAt: now, updatedAt: now }));
     const before = (await plansRepository.allTargets(trx, planId)).filter((t) => t.indicatorId === indicatorId);
-    const county = await unitsRepository.countyId(trx);
-    const row = (unitId: number, isCounty: number, t: Decomposition['county']) => ({
-      unitId,
-      isCounty,
-      target: t.target,
-      startOfYear: t.startOfYear,
-      planCurve: t.planCurve ? JSON.stringify(t.planCurve) : null,
-      responsiblePerson: t.responsiblePerson,
-      leadLeader: t.leadLeader,
-      measures: t.measures,
-    });
-    await plansRepository.replaceTargets(trx, planId, indicatorId, [row(county, 1, body.county), ...body.units.map((u) => row(u.unitId, 0, u))]);
+    await plansRepository.replaceTargets(trx, planId, indicatorId, targetRows(await unitsRepository.countyId(trx), body));
     if (plan?.status === 'published') {
       await plansRepository.update(trx, planId, { version: plan.version + 1, updatedAt: now });
       await snapshotVersion(trx, deps, ctx, planId, plan.version + 1, body.reason as string);

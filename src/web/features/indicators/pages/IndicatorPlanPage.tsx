@@ -1,9 +1,13 @@
-import { HistoryOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, HistoryOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanIndicator } from '../../../../shared/modules/indicators.schemas';
+import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { PageContainer } from '../../../components/PageContainer';
+import { download } from '../../../lib/api';
+import { useShowError } from '../../../lib/errors';
 import { useCan } from '../../../lib/auth';
 import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
@@ -29,6 +33,10 @@ export function IndicatorPlanPage() {
   const [editing, setEditing] = useState<PlanIndicator | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const showError = useShowError();
   const manage = can('indicator:manage');
   const data = plan.data;
 
@@ -137,6 +145,16 @@ export function IndicatorPlanPage() {
           <Button icon={<HistoryOutlined />} onClick={() => setShowVersions(true)}>
             {t('indicators.versions')}
           </Button>
+          {hasTargets && (
+            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/indicator-plans/${year}/export.xlsx`).catch(showError)} data-testid="plan-export">
+              {t('common.export')}
+            </Button>
+          )}
+          {manage && data?.status !== 'published' && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="plan-import">
+              {t('indicators.importPlan')}
+            </Button>
+          )}
           {manage && data?.status === 'draft' && (
             <Button type="primary" icon={<SendOutlined />} onClick={() => setPublishing(true)} data-testid="publish-plan">
               {t('indicators.publish')}
@@ -179,6 +197,20 @@ export function IndicatorPlanPage() {
       {editing && data && <DecompositionDrawer plan={data} row={editing} onClose={() => setEditing(null)} />}
       {publishing && data && <PublishPlanModal plan={data} onClose={() => setPublishing(false)} />}
       {showVersions && <PlanVersionsDrawer year={year} onClose={() => setShowVersions(false)} />}
+      {importing && (
+        <ExcelImportModal
+          title={t('indicators.importPlanTitle', { year })}
+          templateUrl={`/api/indicator-plans/${year}/template.xlsx`}
+          importUrl={`/api/indicator-plans/${year}/import`}
+          hint={t('indicators.importPlanHint')}
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            void message.success(t('indicators.planImported', { count }));
+            void queryClient.invalidateQueries();
+            setImporting(false);
+          }}
+        />
+      )}
     </PageContainer>
   );
 }
