@@ -107,6 +107,8 @@ export const indicatorDecompositionBody = z
 
 export const yearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const yearIndicatorParams = yearParams.extend({ indicatorId: z.coerce.number().int().positive() });
+/** One unit's ledger sheet of a year, as a file. */
+export const ledgerSheetParams = yearParams.extend({ unitId: z.coerce.number().int().positive() });
 
 export const publishPlanBody = z.strictObject({
   /** Needed when a cumulative or stock indicator's unit targets fall short of the county target. */

@@ -392,6 +392,11 @@ export const enUS: Catalogue = {
     noUnitTargets: 'Not decomposed to units yet',
   },
   ledger: {
+    import: 'Import',
+    importTitle: 'Import {{unit}} monthly values, {{year}}',
+    importHint:
+      'The template is this unit’s ledger for the year: one row per indicator, one column per month. Blank or unchanged cells stay as they are; imported values are drafts to check and submit in the ledger. Locked months change in the ledger, with a reason.',
+    imported: '{{count}} values imported: check them, then submit',
     title: 'Monthly ledger',
     month: 'Month',
     save: 'Save draft',

@@ -369,6 +369,11 @@ export const zhCN = {
     noUnitTargets: '尚未分解到单位',
   },
   ledger: {
+    import: '导入',
+    importTitle: '导入 {{unit}} {{year}} 年月度数据',
+    importHint:
+      '模板即本单位本年度台账，每个指标一行、每月一列。留空或未改动的格不变；导入的数据为草稿，核对后在台账中报送。已锁定的月份请在台账中修改并填写原因。',
+    imported: '已导入 {{count}} 个数据，请核对后报送',
     title: '月度台账',
     month: '月份',
     save: '保存草稿',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ledgerQuery,
   ledgerSchema,
+  ledgerSheetParams,
   lockResponse,
   monthBody,
   monthlyCycleSchema,
@@ -17,6 +18,8 @@ import {
 } from '../../../shared/modules/indicators.schemas';
 import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
+import { importRoutes } from '../../core/excel/import.routes';
+import { importLedger, ledgerWorkbook } from './ledger.import';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
 import { readMonthlyCycle, updateMonthlyCycle } from './cycle.service';
 import { WARNING_EXPORT_COLUMNS, indicatorTrend, monthWarnings, warningRows } from './warnings.service';
@@ -31,6 +34,25 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     '/api/indicator-ledger',
     { config: { permission: 'indicator:read' }, schema: { tags, querystring: ledgerQuery, response: { 200: ledgerSchema } } },
     (req) => getLedger(deps, userCtx(req), req.query),
+  );
+  const sheetFile = ({ year }: { year: number }) => ({ zh: `指标月度台账-${year}.xlsx`, en: `indicator-ledger-${year}.xlsx` });
+  importRoutes(app, {
+    base: '/api/indicator-ledger/sheets/:year/:unitId',
+    params: ledgerSheetParams,
+    permission: 'indicator:enter',
+    tags,
+    fileName: sheetFile,
+    template: (ctx, { year, unitId }) => ledgerWorkbook(deps, ctx, year, unitId),
+    run: (ctx, buffer, { year, unitId }) => importLedger(deps, ctx, year, unitId, buffer),
+  });
+  r.get(
+    '/api/indicator-ledger/sheets/:year/:unitId/export.xlsx',
+    { config: { permission: 'indicator:read' }, schema: { tags, params: ledgerSheetParams } },
+    async (req, reply) => {
+      const ctx = userCtx(req);
+      const name = sheetFile(req.params);
+      return sendXlsx(reply, ctx.locale === 'en-US' ? name.en : name.zh, await ledgerWorkbook(deps, ctx, req.params.year, req.params.unitId));
+    },
   );
   r.put('/api/indicator-ledger/values', { config: { permission: 'indicator:enter' }, schema: { tags, body: saveValuesBody } }, async (req, reply) => {
     await saveValues(deps, userCtx(req), req.body);

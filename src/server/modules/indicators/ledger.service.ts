@@ -114,53 +114,64 @@ export async function saveValues(deps: Deps, ctx: UserContext, body: z.infer<typ
     if (Object.keys(problems).length) throw fieldError(problems);
     if (body.values.some((v) => locked.has(v.month)) && !body.reason) throw fieldError({ reason: 'err.locked_change_reason' });
 
-    const now = deps.clock.now().toISOString();
-    const before = [];
-    const after = [];
-    for (const v of body.values) {
-      const existing = await ledgerRepository.find(trx, v.indicatorId, body.unitId, v.month);
-      const isLocked = locked.has(v.month);
-      const fields = { value: v.value, explanation: v.explanation, updatedBy: ctx.user.id, updatedAt: now };
-      if (existing) {
-        before.push({ indicatorId: v.indicatorId, month: v.month, value: existing.value, status: existing.status });
-        await ledgerRepository.update(trx, existing.id, { ...fields, status: isLocked ? existing.status : 'draft' });
-        if (isLocked && existing.value !== v.value) {
-          await ledgerRepository.addHistory(trx, [
-            {
-              valueId: existing.id,
-              action: 'correct',
-              beforeValue: existing.value,
-              afterValue: v.value,
-              reason: body.reason as string,
-              changedBy: ctx.user.id,
-              changedAt: now,
-            },
-          ]);
-        }
-      } else {
-        const id = await ledgerRepository.insert(trx, {
-          indicatorId: v.indicatorId,
-          unitId: body.unitId,
-          month: v.month,
-          ...fields,
-          status: isLocked ? 'submitted' : 'draft',
-          submittedAt: isLocked ? now : null,
-        });
-        if (isLocked) {
-          await ledgerRepository.addHistory(trx, [
-            { valueId: id, action: 'correct', beforeValue: null, afterValue: v.value, reason: body.reason as string, changedBy: ctx.user.id, changedAt: now },
-          ]);
-        }
+    await writeValues(trx, deps, ctx, body, locked);
+  });
+}
+
+type ValuesToWrite = z.infer<typeof saveValuesBody>;
+
+/**
+ * Writes checked values as drafts, or as audited corrections with the reason in a locked month, each kept in the
+ * value's history; one audit row for the lot. Scope, targets and the reason are the caller's to check first.
+ */
+export async function writeValues(trx: Trx, deps: Deps, ctx: UserContext, body: ValuesToWrite, locked: Set<string>) {
+  const now = deps.clock.now().toISOString();
+  const before = [];
+  const after = [];
+  for (const v of body.values) {
+    const existing = await ledgerRepository.find(trx, v.indicatorId, body.unitId, v.month);
+    const isLocked = locked.has(v.month);
+    const fields = { value: v.value, explanation: v.explanation, updatedBy: ctx.user.id, updatedAt: now };
+    if (existing) {
+      before.push({ indicatorId: v.indicatorId, month: v.month, value: existing.value, status: existing.status });
+      await ledgerRepository.update(trx, existing.id, { ...fields, status: isLocked ? existing.status : 'draft' });
+      if (isLocked && existing.value !== v.value) {
+        await ledgerRepository.addHistory(trx, [
+          {
+            valueId: existing.id,
+            action: 'correct',
+            beforeValue: existing.value,
+            afterValue: v.value,
+            reason: body.reason as string,
+            changedBy: ctx.user.id,
+            changedAt: now,
+          },
+        ]);
       }
-      after.push({ indicatorId: v.indicatorId, month: v.month, value: v.value, status: isLocked ? 'submitted' : 'draft' });
+    } else {
+      const id = await ledgerRepository.insert(trx, {
+        indicatorId: v.indicatorId,
+        unitId: body.unitId,
+        month: v.month,
+        ...fields,
+        status: isLocked ? 'submitted' : 'draft',
+        submittedAt: isLocked ? now : null,
+      });
+      if (isLocked) {
+        await ledgerRepository.addHistory(trx, [
+          { valueId: id, action: 'correct', beforeValue: null, afterValue: v.value, reason: body.reason as string, changedBy: ctx.user.id, changedAt: now },
+        ]);
+      }
     }
-    await recordAudit(trx, deps, ctx, {
-      action: locked.size ? 'indicator_value.correct' : 'indicator_value.save',
-      entityType: 'indicator_value',
-      entityId: `${body.unitId}/${[...new Set(months)].join(',')}`,
-      before,
-      after: { values: after, reason: body.reason ?? null },
-    });
+    after.push({ indicatorId: v.indicatorId, month: v.month, value: v.value, status: isLocked ? 'submitted' : 'draft' });
+  }
+  const months = [...new Set(body.values.map((v) => v.month))].sort();
+  await recordAudit(trx, deps, ctx, {
+    action: months.some((m) => locked.has(m)) ? 'indicator_value.correct' : 'indicator_value.save',
+    entityType: 'indicator_value',
+    entityId: `${body.unitId}/${months.join(',')}`,
+    before,
+    after: { values: after, reason: body.reason ?? null },
   });
 }
 

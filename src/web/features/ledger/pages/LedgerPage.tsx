@@ -1,9 +1,11 @@
-import { LockOutlined, SaveOutlined, ScheduleOutlined, SendOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined, SaveOutlined, ScheduleOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Empty, Flex, Form, Input, Select, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { PageContainer } from '../../../components/PageContainer';
-import { ApiError } from '../../../lib/api';
+import { ApiError, download } from '../../../lib/api';
 import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -38,6 +40,8 @@ export function LedgerPage() {
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [history, setHistory] = useState<number | null>(null);
   const [editingCycle, setEditingCycle] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const queryClient = useQueryClient();
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const save = useSaveValues();
   const submit = useSubmitMonth();
@@ -168,6 +172,20 @@ export function LedgerPage() {
               </Button>
             </>
           )}
+          {sheetUnit && data && data.rows.length > 0 && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => download(`/api/indicator-ledger/sheets/${year}/${sheetUnit}/export.xlsx`).catch(showError)}
+              data-testid="ledger-export"
+            >
+              {t('common.export')}
+            </Button>
+          )}
+          {canEnter && (
+            <Button icon={<UploadOutlined />} disabled={changed} onClick={() => setImporting(true)} data-testid="ledger-import">
+              {t('ledger.import')}
+            </Button>
+          )}
           {can('indicator:manage') && (
             <Button icon={<ScheduleOutlined />} onClick={() => setEditingCycle(true)}>
               {t('cycle.title')}
@@ -245,6 +263,20 @@ export function LedgerPage() {
         )
       )}
       {editingCycle && <MonthlyCycleModal onClose={() => setEditingCycle(false)} />}
+      {importing && sheetUnit && data && (
+        <ExcelImportModal
+          title={t('ledger.importTitle', { unit: localName(data.unit), year })}
+          templateUrl={`/api/indicator-ledger/sheets/${year}/${sheetUnit}/template.xlsx`}
+          importUrl={`/api/indicator-ledger/sheets/${year}/${sheetUnit}/import`}
+          hint={t('ledger.importHint')}
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            void message.success(t('ledger.imported', { count }));
+            void queryClient.invalidateQueries();
+            setImporting(false);
+          }}
+        />
+      )}
       <Drawer open={history !== null} onClose={() => setHistory(null)} title={t('ledger.history')} loading={historyItems.isLoading}>
         {(historyItems.data?.items ?? []).length === 0 ? (
           <Empty description={t('ledger.noHistory')} />
