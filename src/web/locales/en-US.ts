@@ -362,7 +362,7 @@ export const enUS: Catalogue = {
     importPlanTitle: 'Import the {{year}} targets and decomposition',
     planImported: 'Targets and decomposition of {{count}} indicators imported',
     importPlanHint:
-      'The template is this year’s plan (for a new year, last year’s decomposition with blank targets). One “County” row per indicator holds the county target, every other row one responsible unit; the import replaces the whole draft.',
+      'The template is this year’s plan (for a new year, the latest plan’s decomposition with blank targets). One “County” row per indicator holds the county target, every other row one responsible unit; the import replaces the whole draft.',
     versionReason: 'Reason for change',
     noVersions: 'The plan is not published yet',
     noPlan: 'No target plan for {{year}} yet',

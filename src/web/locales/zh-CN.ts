@@ -340,7 +340,8 @@ export const zhCN = {
     importPlan: '导入计划',
     importPlanTitle: '导入 {{year}} 年度目标分解',
     planImported: '已导入 {{count}} 项指标的目标与分解',
-    importPlanHint: '模板即本年度计划（尚无计划时为上年的分解结构，目标值留空）。每个指标一行“全县”为县级目标，其余每行一个责任单位；导入将整体替换草稿计划。',
+    importPlanHint:
+      '模板即本年度计划（尚无计划时沿用最近一年计划的分解结构，目标值留空）。每个指标一行“全县”为县级目标，其余每行一个责任单位；导入将整体替换草稿计划。',
     versionReason: '修改原因',
     noVersions: '计划尚未发布',
     noPlan: '{{year}} 年尚未编制目标计划',

@@ -61,7 +61,7 @@ describe('annual plan by Excel', () => {
   let template: Buffer;
   let filled: Record<string, unknown>[];
 
-  it('offers a new year a template that starts from last year’s decomposition, targets blank', async () => {
+  it('offers a new year a template that starts from the latest earlier plan’s decomposition, targets blank', async () => {
     const res = await office.get('/api/indicator-plans/2022/template.xlsx');
     expect(res.statusCode).toBe(200);
     template = res.rawPayload;
@@ -70,6 +70,8 @@ describe('annual plan by Excel', () => {
     expect(rows).toHaveLength(await targetCount(2021));
     expect(rows[0]).toMatchObject({ 指标: '规上工业增加值增速', 责任单位: '全县', 目标值: null, 分管领导: '李县长' });
     expect(rows.find((r) => r.指标 === '工业投资' && r.责任单位 === '城关镇')).toMatchObject({ 责任人: '刘海涛', 目标值: null });
+    // Two years on, with no plan in between, the 2021 plan is still the starting point.
+    expect((await readSheet((await office.get('/api/indicator-plans/2023/template.xlsx')).rawPayload)).rows).toHaveLength(rows.length);
   });
 
   it('refuses the template as it comes, row by row, and writes nothing', async () => {

@@ -106,7 +106,7 @@ async function specOf(db: Executor) {
   return { spec: planSpec(indicators, units), indicators, units };
 }
 
-/** The rows of a plan as the sheet holds them; without targets when the plan is last year's, as a starting point. */
+/** The rows of a plan as the sheet holds them; without targets when it is an earlier year's, as a starting point. */
 function sheetRows(plan: Plan, withTargets: boolean): Record<string, unknown>[] {
   const row = (indicator: string, unit: string, t: NonNullable<Plan['indicators'][number]['county']>) => ({
     indicator,
@@ -122,14 +122,15 @@ function sheetRows(plan: Plan, withTargets: boolean): Record<string, unknown>[] 
 }
 
 /**
- * The year's plan as an editable sheet (the caller's view of it). A year without a plan starts from last year's
- * decomposition with the targets left blank, or else from one county row per indicator.
+ * The year's plan as an editable sheet (the caller's view of it). A year without a plan starts from the latest
+ * earlier plan's decomposition with the targets left blank, or else from one county row per indicator.
  */
 export async function planWorkbook(deps: Deps, ctx: UserContext, year: number): Promise<Buffer> {
   const { spec, indicators } = await specOf(deps.db);
   const plan = await getPlan(deps, ctx, year);
   let rows = sheetRows(plan, true);
-  if (rows.length === 0) rows = sheetRows(await getPlan(deps, ctx, year - 1), false);
+  const earlier = (await plansRepository.years(deps.db)).find((p) => p.year < year);
+  if (rows.length === 0 && earlier) rows = sheetRows(await getPlan(deps, ctx, earlier.year), false);
   if (rows.length === 0) rows = indicators.map((i) => ({ indicator: i.code, unit: COUNTY }));
   return importTemplate(spec, ctx.locale, rows);
 }

@@ -18,6 +18,8 @@ export default function TrendChart({ trend }: { trend: Trend }) {
   const localName = useLocalName();
   const cumulative = trend.indicator.kind === 'cumulative';
   const option = {
+    // Drawing the lines in is decoration; people (and screenshots) who ask for less motion get the finished chart.
+    animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },

@@ -52,10 +52,16 @@ export function WarningsPage() {
   const years = usePlanYears();
   const today = new Date();
   const published = years.data?.items.find((p) => p.year === defaultPlanYear(years.data?.items));
-  const planYear = published?.year ?? today.getFullYear();
-  // Open on the last locked month (complete data), else the last month anyone has reported.
-  const defaultMonth =
-    published?.latestLockedMonth ?? published?.latestReportedMonth ?? `${planYear}-${String(Math.max(1, today.getMonth())).padStart(2, '0')}`;
+  // A year opens on its last locked month (complete data), else the last month anyone has reported.
+  const openingMonth = (year: number) => {
+    const plan = years.data?.items.find((p) => p.year === year);
+    return (
+      plan?.latestLockedMonth ??
+      plan?.latestReportedMonth ??
+      `${year}-${String(year < today.getFullYear() ? 12 : Math.max(1, today.getMonth())).padStart(2, '0')}`
+    );
+  };
+  const defaultMonth = openingMonth(published?.year ?? today.getFullYear());
   const [month, setMonth] = useState<string | null>(null);
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
@@ -132,6 +138,16 @@ export function WarningsPage() {
   return (
     <PageContainer title={t('nav.warnings')} extra={<ExportButton url="/api/indicator-warnings/export.xlsx" query={query} />}>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('indicators.year')}
+          data-testid="warnings-year"
+          value={monthYear}
+          options={[...new Set([...(years.data?.items ?? []).filter((p) => p.status === 'published').map((p) => p.year), monthYear])]
+            .sort((a, b) => b - a)
+            .map((y) => ({ value: y, label: `${y}` }))}
+          onChange={(y) => setMonth(openingMonth(y))}
+          style={{ width: 100 }}
+        />
         <Select
           aria-label={t('ledger.month')}
           data-testid="warnings-month"
