@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Plan } from '../../../shared/modules/indicators.schemas';
-import { planCurve } from '../../../shared/modules/indicators.schemas';
+import { type Plan, type indicatorDecompositionBody, planCurve } from '../../../shared/modules/indicators.schemas';
 import { requirePermission } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
@@ -135,15 +134,8 @@ export async function planWorkbook(deps: Deps, ctx: UserContext, year: number): 
   return importTemplate(spec, ctx.locale, rows);
 }
 
+type Decomposed = z.infer<typeof indicatorDecompositionBody>['county'];
 type Resolved = { indicator: IndicatorRow; county: Decomposed; units: (Decomposed & { unitId: number })[] };
-type Decomposed = {
-  target: number;
-  startOfYear: number | null;
-  planCurve: number[] | null;
-  responsiblePerson: string;
-  leadLeader: string;
-  measures: string;
-};
 
 const decomposed = (r: PlanRow): Decomposed => ({
   target: r.target,
