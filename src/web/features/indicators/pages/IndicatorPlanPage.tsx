@@ -40,7 +40,9 @@ export function IndicatorPlanPage() {
   const manage = can('indicator:manage');
   const data = plan.data;
 
-  const yearOptions = [...new Set([thisYear + 1, thisYear, ...(years.data?.items.map((p) => p.year) ?? []), year])]
+  // Next year to plan ahead, and the last few to set up a missing plan (a baseline year, a plan kept on paper so far).
+  const recentYears = Array.from({ length: 7 }, (_, i) => thisYear + 1 - i);
+  const yearOptions = [...new Set([...recentYears, ...(years.data?.items.map((p) => p.year) ?? []), year])]
     .sort((a, b) => b - a)
     .map((y) => ({ value: y, label: `${y}` }));
 
