@@ -57,32 +57,45 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const unitById = new Map(units.map((u) => [u.id, u]));
   const described = await describeIndicators(db, indicatorRows);
 
-  const visible = (unitId: number) => unitId === countyId || scope.all || scope.unitIds.includes(unitId);
+  // Values and targets grouped once: scanning all of them per cell is quadratic at province scale.
+  const valuesOf = new Map<string, ValueRow[]>();
+  for (const v of values) {
+    const key = `${v.indicatorId}/${v.unitId}`;
+    const list = valuesOf.get(key);
+    if (list) list.push(v);
+    else valuesOf.set(key, [v]);
+  }
+  const targetsOf = new Map<number, TargetRow[]>();
+  for (const t of targets) {
+    const list = targetsOf.get(t.indicatorId);
+    if (list) list.push(t);
+    else targetsOf.set(t.indicatorId, [t]);
+  }
+  const inScope = new Set(scope.all ? [] : scope.unitIds);
+  const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
   const items = indicatorRows.map((indicator, i) => {
-    const cells = targets
-      .filter((t) => t.indicatorId === indicator.id)
-      .map((t): ProgressCell => {
-        const own = values.filter((v) => v.indicatorId === indicator.id && v.unitId === t.unitId);
-        const input = {
-          kind: indicator.kind,
-          direction: indicator.direction,
-          target: t.target,
-          values: monthly(own, year),
-          lastYear: monthly(own, year - 1),
-          startOfYear: t.startOfYear ?? undefined,
-          planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
-          yellowBandPp: indicator.yellowBandPp ?? undefined,
-        };
-        const now = indicatorProgress({ ...input, month });
-        const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
-        return {
-          unit: unitById.get(t.unitId) as ProgressCell['unit'],
-          target: t.target,
-          ...now,
-          persistentRed: isPersistentRed(levels, 2),
-          rank: null,
-        };
-      });
+    const cells = (targetsOf.get(indicator.id) ?? []).map((t): ProgressCell => {
+      const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? [];
+      const input = {
+        kind: indicator.kind,
+        direction: indicator.direction,
+        target: t.target,
+        values: monthly(own, year),
+        lastYear: monthly(own, year - 1),
+        startOfYear: t.startOfYear ?? undefined,
+        planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
+        yellowBandPp: indicator.yellowBandPp ?? undefined,
+      };
+      const now = indicatorProgress({ ...input, month });
+      const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
+      return {
+        unit: unitById.get(t.unitId) as ProgressCell['unit'],
+        target: t.target,
+        ...now,
+        persistentRed: isPersistentRed(levels, 2),
+        rank: null,
+      };
+    });
     const county = cells.find((c) => c.unit.id === countyId) ?? null;
     const ranked = rankUnits(cells.filter((c) => c.unit.id !== countyId).map((c) => ({ ...c, unitId: c.unit.id })));
     const unitCells = ranked
