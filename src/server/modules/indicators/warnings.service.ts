@@ -147,7 +147,13 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
   ]);
   const unitId = query.unitId ?? countyId;
   if (!plan || !indicator || (unitId !== countyId && !scope.all && !scope.unitIds.includes(unitId))) throw notFound();
-  const target = (await plansRepository.allTargets(deps.db, plan.id)).find((t) => t.indicatorId === indicator.id && t.unitId === unitId);
+  const target = await deps.db
+    .selectFrom('indicatorTargets')
+    .selectAll()
+    .where('planId', '=', plan.id)
+    .where('indicatorId', '=', indicator.id)
+    .where('unitId', '=', unitId)
+    .executeTakeFirst();
   if (!target) throw notFound();
   const own = await deps.db
     .selectFrom('indicatorValues')
