@@ -46,8 +46,13 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
     .selectFrom('indicatorValues')
     .select(['indicatorId', 'unitId', 'month', 'value'])
     .where('status', '=', 'submitted')
-    .where('month', '>=', `${year - 1}-01`)
-    .where('month', '<=', query.month)
+    // This year to the month, and last year's same months (year-on-year compares year-to-date with them).
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('month', '>=', `${year}-01`), eb('month', '<=', query.month)]),
+        eb.and([eb('month', '>=', `${year - 1}-01`), eb('month', '<=', `${year - 1}-${query.month.slice(5)}`)]),
+      ]),
+    )
     .execute();
   const units = await db
     .selectFrom('orgUnits')
@@ -58,12 +63,17 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const described = await describeIndicators(db, indicatorRows);
 
   // Values and targets grouped once: scanning all of them per cell is quadratic at province scale.
-  const valuesOf = new Map<string, ValueRow[]>();
+  // Each unit and indicator gets its twelve months of this year and of last year.
+  const valuesOf = new Map<string, { values: (number | null)[]; lastYear: (number | null)[] }>();
+  const none = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
   for (const v of values) {
     const key = `${v.indicatorId}/${v.unitId}`;
-    const list = valuesOf.get(key);
-    if (list) list.push(v);
-    else valuesOf.set(key, [v]);
+    let own = valuesOf.get(key);
+    if (!own) {
+      own = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
+      valuesOf.set(key, own);
+    }
+    (Number(v.month.slice(0, 4)) === year ? own.values : own.lastYear)[Number(v.month.slice(5)) - 1] = v.value;
   }
   const targetsOf = new Map<number, TargetRow[]>();
   for (const t of targets) {
@@ -75,13 +85,13 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
   const items = indicatorRows.map((indicator, i) => {
     const cells = (targetsOf.get(indicator.id) ?? []).map((t): ProgressCell => {
-      const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? [];
+      const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? none;
       const input = {
         kind: indicator.kind,
         direction: indicator.direction,
         target: t.target,
-        values: monthly(own, year),
-        lastYear: monthly(own, year - 1),
+        values: own.values,
+        lastYear: own.lastYear,
         startOfYear: t.startOfYear ?? undefined,
         planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
         yellowBandPp: indicator.yellowBandPp ?? undefined,
