@@ -46,8 +46,13 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
     .selectFrom('indicatorValues')
     .select(['indicatorId', 'unitId', 'month', 'value'])
     .where('status', '=', 'submitted')
-    .where('month', '>=', `${year - 1}-01`)
-    .where('month', '<=', query.month)
+    // This year to the month, and last year's same months (year-on-year compares year-to-date with them).
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('month', '>=', `${year}-01`), eb('month', '<=', query.month)]),
+        eb.and([eb('month', '>=', `${year - 1}-01`), eb('month', '<=', `${year - 1}-${query.month.slice(5)}`)]),
+      ]),
+    )
     .execute();
   const units = await db
     .selectFrom('orgUnits')
@@ -57,32 +62,50 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const unitById = new Map(units.map((u) => [u.id, u]));
   const described = await describeIndicators(db, indicatorRows);
 
-  const visible = (unitId: number) => unitId === countyId || scope.all || scope.unitIds.includes(unitId);
+  // Values and targets grouped once: scanning all of them per cell is quadratic at province scale.
+  // Each unit and indicator gets its twelve months of this year and of last year.
+  const valuesOf = new Map<string, { values: (number | null)[]; lastYear: (number | null)[] }>();
+  const none = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
+  for (const v of values) {
+    const key = `${v.indicatorId}/${v.unitId}`;
+    let own = valuesOf.get(key);
+    if (!own) {
+      own = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
+      valuesOf.set(key, own);
+    }
+    (Number(v.month.slice(0, 4)) === year ? own.values : own.lastYear)[Number(v.month.slice(5)) - 1] = v.value;
+  }
+  const targetsOf = new Map<number, TargetRow[]>();
+  for (const t of targets) {
+    const list = targetsOf.get(t.indicatorId);
+    if (list) list.push(t);
+    else targetsOf.set(t.indicatorId, [t]);
+  }
+  const inScope = new Set(scope.all ? [] : scope.unitIds);
+  const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
   const items = indicatorRows.map((indicator, i) => {
-    const cells = targets
-      .filter((t) => t.indicatorId === indicator.id)
-      .map((t): ProgressCell => {
-        const own = values.filter((v) => v.indicatorId === indicator.id && v.unitId === t.unitId);
-        const input = {
-          kind: indicator.kind,
-          direction: indicator.direction,
-          target: t.target,
-          values: monthly(own, year),
-          lastYear: monthly(own, year - 1),
-          startOfYear: t.startOfYear ?? undefined,
-          planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
-          yellowBandPp: indicator.yellowBandPp ?? undefined,
-        };
-        const now = indicatorProgress({ ...input, month });
-        const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
-        return {
-          unit: unitById.get(t.unitId) as ProgressCell['unit'],
-          target: t.target,
-          ...now,
-          persistentRed: isPersistentRed(levels, 2),
-          rank: null,
-        };
-      });
+    const cells = (targetsOf.get(indicator.id) ?? []).map((t): ProgressCell => {
+      const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? none;
+      const input = {
+        kind: indicator.kind,
+        direction: indicator.direction,
+        target: t.target,
+        values: own.values,
+        lastYear: own.lastYear,
+        startOfYear: t.startOfYear ?? undefined,
+        planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
+        yellowBandPp: indicator.yellowBandPp ?? undefined,
+      };
+      const now = indicatorProgress({ ...input, month });
+      const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
+      return {
+        unit: unitById.get(t.unitId) as ProgressCell['unit'],
+        target: t.target,
+        ...now,
+        persistentRed: isPersistentRed(levels, 2),
+        rank: null,
+      };
+    });
     const county = cells.find((c) => c.unit.id === countyId) ?? null;
     const ranked = rankUnits(cells.filter((c) => c.unit.id !== countyId).map((c) => ({ ...c, unitId: c.unit.id })));
     const unitCells = ranked
@@ -134,7 +157,13 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
   ]);
   const unitId = query.unitId ?? countyId;
   if (!plan || !indicator || (unitId !== countyId && !scope.all && !scope.unitIds.includes(unitId))) throw notFound();
-  const target = (await plansRepository.allTargets(deps.db, plan.id)).find((t) => t.indicatorId === indicator.id && t.unitId === unitId);
+  const target = await deps.db
+    .selectFrom('indicatorTargets')
+    .selectAll()
+    .where('planId', '=', plan.id)
+    .where('indicatorId', '=', indicator.id)
+    .where('unitId', '=', unitId)
+    .executeTakeFirst();
   if (!target) throw notFound();
   const own = await deps.db
     .selectFrom('indicatorValues')

@@ -1,0 +1,99 @@
+// Indicators at county or province scale: generation of the data set (rows/s), then latency (p50/p95) of the warnings
+// board, the ledger page and the trend through the full app, and of computing one month's warnings for all units.
+// Prints figures; asserts nothing.
+//   npx tsx bench/indicators.ts                                   county scale on SQLite (temporary file)
+//   BENCH_SCALE=province npx tsx bench/indicators.ts              2,500 units × 50 indicators × 60 months ≈ 7.5 M values
+//   BENCH_DATABASE_URL=postgres://… npx tsx bench/indicators.ts   PostgreSQL (a temporary schema, dropped afterwards)
+//   BENCH_YEARS=2 shrinks the years of values (at least 2: the board reads last year beside this one); BENCH_UNITS=300 the units.
+import { openBenchDb, time } from './support';
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { ensureCalendarSeeded } from '../src/server/core/calendar/calendar.service';
+import { migrateToLatest } from '../src/server/core/db/database';
+import type { Clock } from '../src/server/core/deps';
+import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { boardOf } from '../src/server/modules/indicators/warnings.service';
+import { INDICATOR_SCALES, LAST_LOCKED_MONTH, LAST_YEAR, generateIndicatorData } from './indicator-data';
+
+process.env.PASSWORD_HASH_COST ??= '16384';
+const scaleName = (process.env.BENCH_SCALE ?? 'county') as keyof typeof INDICATOR_SCALES;
+if (!INDICATOR_SCALES[scaleName]) throw new Error(`BENCH_SCALE must be one of ${Object.keys(INDICATOR_SCALES).join(', ')}`);
+const scale = {
+  ...INDICATOR_SCALES[scaleName],
+  ...(process.env.BENCH_YEARS ? { years: Math.max(2, Number(process.env.BENCH_YEARS)) } : {}),
+  ...(process.env.BENCH_UNITS ? { units: Number(process.env.BENCH_UNITS) } : {}),
+};
+/** Each measurement runs about this long (at least once, at most 50 times), after one untimed warm-up call. */
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 20_000);
+const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
+
+/** Warms up with one call, then times as many calls as fit the budget; slow calls get a small n. */
+async function measure(label: string, fn: () => Promise<unknown>) {
+  const t0 = performance.now();
+  await fn();
+  const first = performance.now() - t0;
+  const n = Math.max(1, Math.min(50, Math.floor(BUDGET_MS / Math.max(first, 1))));
+  await time(label, n, fn);
+}
+
+const { handle, drop } = await openBenchDb('indicators');
+try {
+  await migrateToLatest(handle);
+  // Early January: December is being reported, months up to October are locked.
+  const clock: Clock = { now: () => new Date(`${LAST_YEAR + 1}-01-05T01:00:00Z`) };
+  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
+  const { app, deps } = await buildApp({ config, database: handle, clock, logger: false });
+  await ensureBuiltinRoles(deps);
+  await ensureCalendarSeeded(deps);
+  await loadCounty(deps, demo);
+  await ensureDemoAccounts(deps, demo);
+
+  const data = await generateIndicatorData(handle, scale, clock.now().toISOString());
+  console.log(
+    `\nindicators, ${scaleName} scale on ${handle.dialect}: ${data.unitIds.length} units × ${data.indicatorIds.length} indicators × ${data.years.length * 12} months (${data.years[0]}–${LAST_YEAR})`,
+  );
+  console.log(
+    `  generated ${data.values} values in ${(data.valuesMs / 1000).toFixed(1)} s (${Math.round(data.values / (data.valuesMs / 1000))} rows/s), ${data.targets} targets; whole data set ${(data.totalMs / 1000).toFixed(1)} s`,
+  );
+  if (handle.dialect === 'postgres') {
+    const t0 = performance.now();
+    await sql`analyze`.execute(deps.db);
+    console.log(`  analyze                                        ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+
+  const login = async (username: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    return `icp_sid=${res.cookies[0].value}`;
+  };
+  const officeSession = await login('office');
+  const dayingSession = await login('daying');
+  const daying = await handle.db.selectFrom('orgUnits').select('id').where('code', '=', 'daying').executeTakeFirstOrThrow();
+  const get = async (cookie: string, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return res;
+  };
+  const month = LAST_LOCKED_MONTH;
+  const year = LAST_YEAR;
+  const indicatorId = data.indicatorIds[1];
+  const boardSize = (await get(officeSession, `/api/indicator-warnings?month=${month}`)).body.length;
+  console.log(`  (office board response ${(boardSize / 1e6).toFixed(1)} MB)`);
+
+  await measure('GET /api/indicator-warnings (office, all units)', () => get(officeSession, `/api/indicator-warnings?month=${month}`));
+  await measure('GET /api/indicator-warnings (township)', () => get(dayingSession, `/api/indicator-warnings?month=${month}`));
+  await measure('GET /api/indicator-warnings?level=red (office)', () => get(officeSession, `/api/indicator-warnings?month=${month}&level=red`));
+  await measure('GET /api/indicator-ledger (office, a township)', () => get(officeSession, `/api/indicator-ledger?year=${year}&unitId=${daying.id}`));
+  await measure('GET /api/indicator-ledger (office, county)', () => get(officeSession, `/api/indicator-ledger?year=${year}&unitId=${data.countyId}`));
+  await measure('GET /api/indicator-ledger (township, own)', () => get(dayingSession, `/api/indicator-ledger?year=${year}`));
+  await measure('GET /api/indicator-trend (county)', () => get(officeSession, `/api/indicator-trend?year=${year}&indicatorId=${indicatorId}`));
+  await measure('GET /api/indicator-trend (township)', () =>
+    get(dayingSession, `/api/indicator-trend?year=${year}&indicatorId=${indicatorId}&unitId=${daying.id}`),
+  );
+  await measure("boardOf: one month's warnings, all units", () => boardOf(deps.db, { all: true }, { month }));
+  await app.close();
+} finally {
+  await handle.close();
+  await drop();
+}
