@@ -79,7 +79,7 @@ export interface ReportFormDefinition {
 
 export type ScalarValue = number | string | boolean | null;
 export type ReportRow = Record<string, ScalarValue>;
-export type ReportValues = Record<string, ScalarValue | ReportRow[] | undefined>;
+export type ReportValues = Record<string, ScalarValue | ReportRow[]>;
 
 export type ProblemCode =
   | 'required'
