@@ -10,6 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('period_type', 'text', (c) => c.notNull())
     .addColumn('due_working_day', 'integer', (c) => c.notNull())
+    // The first month units must report on this form; earlier months are neither expected nor counted as missing.
+    .addColumn('start_month', 'text', (c) => c.notNull())
     // 1: every active township reports; 0: the units listed in report_form_units.
     .addColumn('all_townships', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull())

@@ -68,6 +68,7 @@ export const reportFormSchema = z.object({
   nameEn: z.string(),
   periodType: z.literal('monthly'),
   dueWorkingDay: z.number().int(),
+  startMonth: z.string(),
   allTownships: z.boolean(),
   active: z.boolean(),
   currentVersion: z.number().int(),

@@ -775,6 +775,7 @@ export const enUS: Catalogue = {
     period: 'Period',
     monthly: 'Monthly',
     dueRule: 'Due',
+    startMonth: 'First month',
     dueRuleText: 'working day {{n}} of the next month',
     reporters: 'Reporting units',
     allTownships: 'Every township',

@@ -743,6 +743,7 @@ export const zhCN = {
     period: '周期',
     monthly: '月报',
     dueRule: '报送期限',
+    startMonth: '起报月份',
     dueRuleText: '次月第 {{n}} 个工作日',
     reporters: '报送单位',
     allTownships: '全部乡镇（街道）',

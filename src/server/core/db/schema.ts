@@ -365,6 +365,8 @@ export interface ReportFormTable {
   periodType: 'monthly';
   /** Reports are due on this working day of the month after the period. */
   dueWorkingDay: number;
+  /** `YYYY-MM`: the first month units must report; earlier months are not expected. */
+  startMonth: string;
   /** 1: every active township reports; 0: the units in report_form_units. */
   allTownships: number;
   active: number;

@@ -32,6 +32,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
     let notified = 0;
     let tasks = 0;
     for (const form of await formsRepository.all(trx, { activeOnly: true })) {
+      if (month < form.startMonth) continue;
       const due = reportDueDate(cal, month, form.dueWorkingDay);
       const late = today > due;
       if (!late && workingDaysBetween(cal, today, due) > REMIND_BEFORE_WORKING_DAYS) continue;

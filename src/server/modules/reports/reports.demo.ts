@@ -1,7 +1,9 @@
+import { previousMonth } from '../../../shared/rules/monthly-cycle';
 import { type ReportFormDefinition, definitionProblems } from '../../../shared/rules/report-forms';
 import { systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
+import { countyDay } from '../../core/scheduler/scheduler';
 import { formsRepository } from './reports.repository';
 
 interface DemoForm {
@@ -445,8 +447,11 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
   },
 ];
 
-/** Loads the demo forms (version 1, every township, 5th working day), once: nothing happens if any form exists. */
-export async function ensureDemoReportForms(deps: Deps): Promise<boolean> {
+/**
+ * Loads the demo forms (version 1, every township, 5th working day), once: nothing happens if any form exists.
+ * Reporting starts with the month before today (or `startMonth`), so earlier months do not count as missing.
+ */
+export async function ensureDemoReportForms(deps: Deps, { startMonth }: { startMonth?: string } = {}): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     if ((await formsRepository.all(trx)).length > 0) return false;
     const now = deps.clock.now().toISOString();
@@ -459,6 +464,7 @@ export async function ensureDemoReportForms(deps: Deps): Promise<boolean> {
         nameEn: form.nameEn,
         periodType: 'monthly',
         dueWorkingDay: 5,
+        startMonth: startMonth ?? previousMonth(countyDay(deps.clock.now())),
         allTownships: 1,
         active: 1,
         currentVersion: 1,

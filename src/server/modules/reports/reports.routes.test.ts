@@ -95,10 +95,16 @@ describe('filling, submitting and review', () => {
     expect((await leader.get(`/api/reports/${reportId}`)).statusCode).toBe(200);
   });
 
-  it('refuses a month that has not begun', async () => {
+  it('refuses a month that has not begun, and months before the form started', async () => {
     const res = await save(daying, 'daying', '2021-05', good);
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toHaveProperty('month');
+    const early = await save(daying, 'daying', '2021-02', good);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().fields.month).toBe('此报表自 2021-03 起报送');
+    const matrix = (await office.get('/api/reports/matrix?month=2021-02')).json();
+    expect(matrix.rows[0].cells).toEqual([null, null, null]);
+    expect(matrix.total.month.expected).toBe(0);
   });
 
   it('answers a submission with blocking errors with 400 listing each field, and writes nothing', async () => {

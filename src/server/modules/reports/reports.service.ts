@@ -42,6 +42,7 @@ export function describeForm(row: ReportFormRow): ReportForm {
     nameEn: row.nameEn,
     periodType: row.periodType,
     dueWorkingDay: row.dueWorkingDay,
+    startMonth: row.startMonth,
     allTownships: row.allTownships === 1,
     active: row.active === 1,
     currentVersion: row.currentVersion,
@@ -260,6 +261,7 @@ export async function saveDraft(deps: Deps, ctx: UserContext, body: z.infer<type
     if (!form || !(await expectedUnitIds(trx, form)).includes(body.unitId)) throw notFound();
     if (form.active !== 1) throw fieldError({ formId: 'err.report.not_expected' });
     if (body.month > countyDay(deps.clock.now()).slice(0, 7)) throw fieldError({ month: 'err.report.future_month' });
+    if (body.month < form.startMonth) throw fieldError({ month: { key: 'err.report.before_start', params: { start: form.startMonth } } });
     const existing = await reportsRepository.find(trx, body.formId, body.unitId, body.month);
     if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw fieldError({ status: 'err.report.not_editable' });
     const versionRow = existing
@@ -543,13 +545,13 @@ export async function reportMatrix(deps: Deps, ctx: RequestContext, month: strin
     const cells = [];
     const yearCells = [];
     for (const form of forms) {
-      if (!expected.get(form.id)?.has(unit.id)) {
+      if (!expected.get(form.id)?.has(unit.id) || month < form.startMonth) {
         cells.push(null);
         continue;
       }
       const cell = await cellOf(form, unit.id, month);
       cells.push(cell);
-      for (const m of months) yearCells.push(m === month ? cell : await cellOf(form, unit.id, m));
+      for (const m of months.filter((x) => x >= form.startMonth)) yearCells.push(m === month ? cell : await cellOf(form, unit.id, m));
     }
     const monthCells = cells.filter((c) => c !== null);
     allMonth.push(...monthCells);

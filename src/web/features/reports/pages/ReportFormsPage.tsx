@@ -74,6 +74,7 @@ export function ReportFormsPage() {
         columns={[
           { title: t('reports.form'), key: 'name', render: (_, f) => (en ? f.nameEn : f.nameZh) },
           { title: t('reports.period'), key: 'period', render: () => t('reports.monthly') },
+          { title: t('reports.startMonth'), dataIndex: 'startMonth', key: 'start' },
           { title: t('reports.dueRule'), key: 'due', render: (_, f) => t('reports.dueRuleText', { n: f.dueWorkingDay }) },
           { title: t('reports.reporters'), key: 'units', render: (_, f) => (f.allTownships ? t('reports.allTownships') : t('reports.listedUnits')) },
           { title: t('reports.version'), key: 'version', render: (_, f) => `v${f.currentVersion}` },

@@ -26,7 +26,9 @@ export function ReportSheetPage() {
   const sheet = useReportSheet(ref);
   if (sheet.isLoading) return <Spin />;
   if (!sheet.data) return <Empty description={sheet.error instanceof ApiError ? sheet.error.message : undefined} />;
-  return <SheetView key={`${sheet.data.id}-${sheet.data.status}-${sheet.data.updatedAt}`} sheet={sheet.data} />;
+  // A new state (submitted, returned, accepted) starts the page afresh from the server; saving a draft keeps what is typed.
+  const phase = sheet.data.status === 'not_started' ? 'draft' : sheet.data.status;
+  return <SheetView key={`${sheet.data.form.id}/${sheet.data.unit.id}/${sheet.data.month}/${phase}`} sheet={sheet.data} />;
 }
 
 function SheetView({ sheet }: { sheet: ReportSheet }) {
