@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,8 @@ import type { Deps } from '../../core/deps';
 import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
+import { fieldError } from '../../core/http/errors';
+import { importReport, reportTemplate } from './reports.excel';
 import { matrixExport } from './reports.export';
 import {
   acceptReport,
@@ -73,6 +76,25 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
   r.put('/api/reports/sheet', { config: fill, schema: { tags, body: saveReportBody, response: { 200: reportSheetSchema } } }, (req) =>
     saveDraft(deps, userCtx(req), req.body),
   );
+  r.get('/api/reports/template.xlsx', { config: read, schema: { tags, querystring: sheetQuery } }, async (req, reply) => {
+    const { name, buffer } = await reportTemplate(deps, userCtx(req), req.query);
+    return sendXlsx(reply, name, buffer);
+  });
+  // Multipart parsing only in this route's own scope.
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2, parts: 3 } });
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/reports/import',
+        { config: fill, schema: { tags, querystring: sheetQuery, consumes: ['multipart/form-data'], response: { 200: reportSheetSchema } } },
+        async (req) => {
+          const file = req.isMultipart() ? await req.file() : undefined;
+          if (!file) throw fieldError({ file: 'err.required' });
+          return importReport(deps, userCtx(req), req.query, await file.toBuffer());
+        },
+      );
+  });
   r.get('/api/reports/:id', { config: read, schema: { tags, params: reportIdParams, response: { 200: reportSheetSchema } } }, (req) =>
     getSheetById(deps, userCtx(req), req.params.id),
   );
