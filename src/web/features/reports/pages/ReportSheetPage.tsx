@@ -1,12 +1,13 @@
-import { CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin, Tag, Timeline, Typography } from 'antd';
+import { CheckOutlined, DownloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin, Tag, Timeline, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReportSheet } from '../../../../shared/modules/reports.schemas';
 import type { ReportField, ReportRow, ReportValues, ScalarValue } from '../../../../shared/rules/report-forms';
 import { PageContainer } from '../../../components/PageContainer';
-import { ApiError } from '../../../lib/api';
+import { ApiError, download, toQuery, uploadFile } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
@@ -24,14 +25,22 @@ export function ReportSheetPage() {
     ? { id: Number(params.id) }
     : { formId: Number(search.get('formId')), unitId: Number(search.get('unitId')), month: search.get('month') ?? '' };
   const sheet = useReportSheet(ref);
+  // Bumped when an Excel upload replaces the draft, so the page starts again from the server's values.
+  const [generation, setGeneration] = useState(0);
   if (sheet.isLoading) return <Spin />;
   if (!sheet.data) return <Empty description={sheet.error instanceof ApiError ? sheet.error.message : undefined} />;
   // A new state (submitted, returned, accepted) starts the page afresh from the server; saving a draft keeps what is typed.
   const phase = sheet.data.status === 'not_started' ? 'draft' : sheet.data.status;
-  return <SheetView key={`${sheet.data.form.id}/${sheet.data.unit.id}/${sheet.data.month}/${phase}`} sheet={sheet.data} />;
+  return (
+    <SheetView
+      key={`${sheet.data.form.id}/${sheet.data.unit.id}/${sheet.data.month}/${phase}/${generation}`}
+      sheet={sheet.data}
+      onReplaced={() => setGeneration((g) => g + 1)}
+    />
+  );
 }
 
-function SheetView({ sheet }: { sheet: ReportSheet }) {
+function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const en = useLocale() === 'en-US';
@@ -45,6 +54,23 @@ function SheetView({ sheet }: { sheet: ReportSheet }) {
   const [returnForm] = Form.useForm<{ reason: string; fieldKey?: string }>();
   const [reopenForm] = Form.useForm<{ reason: string }>();
   const editable = sheet.can.edit;
+  const queryClient = useQueryClient();
+  const [uploading, setUploading] = useState(false);
+  const key = { formId: sheet.form.id, unitId: sheet.unit.id, month: sheet.month };
+  const onUpload = async (file: File) => {
+    setUploading(true);
+    try {
+      await uploadFile<ReportSheet>(`/api/reports/import${toQuery(key)}`, file);
+      await queryClient.invalidateQueries({ queryKey: ['reports'] });
+      void message.success(t('reports.uploaded'));
+      onReplaced();
+    } catch (error) {
+      showError(error);
+      if (error instanceof ApiError && error.fields && !error.fields.file) setSubmitErrors(error.fields);
+    } finally {
+      setUploading(false);
+    }
+  };
   const label = (x: { labelZh: string; labelEn: string }) => (en ? x.labelEn || x.labelZh : x.labelZh);
 
   useEffect(() => {
@@ -243,6 +269,27 @@ function SheetView({ sheet }: { sheet: ReportSheet }) {
           <Link to={`/reports?month=${sheet.month}`}>
             <Button>{t('reports.backToMatrix')}</Button>
           </Link>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(`/api/reports/template.xlsx${toQuery(key)}`).catch(showError)}
+            data-testid="report-template"
+          >
+            {t('reports.template')}
+          </Button>
+          {editable && (
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void onUpload(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={uploading} data-testid="report-upload">
+                {t('reports.upload')}
+              </Button>
+            </Upload>
+          )}
           {editable && (
             <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => doSave()} data-testid="report-save">
               {t('reports.saveDraft')}
