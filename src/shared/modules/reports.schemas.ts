@@ -82,6 +82,37 @@ export const reportFormDetail = reportFormSchema.extend({
   versions: z.array(z.object({ version: z.number().int(), note: z.string(), createdAt: z.string() })),
 });
 
+const formSettings = {
+  nameZh: z.string().trim().min(1, 'err.required').max(80),
+  nameEn: z.string().trim().max(120),
+  /** Reports are due on this working day of the next month. */
+  dueWorkingDay: z.number().int().min(1).max(20),
+  /** The first month units report. */
+  startMonth: monthString,
+  /** Every active township reports, or only `unitIds`. */
+  allTownships: z.boolean(),
+  unitIds: z.array(z.number().int().positive()).max(500),
+  active: z.boolean(),
+};
+
+/** A new form (office): its settings and its first definition. */
+export const createFormBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'err.report.form_code'),
+  ...formSettings,
+  nameEn: formSettings.nameEn.default(''),
+  dueWorkingDay: formSettings.dueWorkingDay.default(5),
+  allTownships: formSettings.allTownships.default(true),
+  unitIds: formSettings.unitIds.default([]),
+  active: formSettings.active.default(true),
+  definition: reportDefinitionSchema,
+});
+
+/** A form's settings (office); the definition changes only by a new version. */
+export const updateFormBody = z.strictObject(formSettings).partial();
+
 export const newFormVersionBody = z.strictObject({ definition: reportDefinitionSchema, note: z.string().trim().max(500).default('') });
 
 const scalarValue = z.union([z.number().finite(), z.string().max(10_000), z.boolean(), z.null()]);

@@ -44,6 +44,14 @@ export const formsRepository = {
   listedUnits(db: Executor) {
     return db.selectFrom('reportFormUnits').selectAll().execute();
   },
+  async setUnits(db: Executor, formId: number, unitIds: number[]) {
+    await db.deleteFrom('reportFormUnits').where('formId', '=', formId).execute();
+    if (unitIds.length)
+      await db
+        .insertInto('reportFormUnits')
+        .values(unitIds.map((unitId) => ({ formId, unitId })))
+        .execute();
+  },
   /** Active townships, in the county's order. */
   townships(db: Executor) {
     return db

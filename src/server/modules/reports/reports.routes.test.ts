@@ -59,6 +59,31 @@ describe('report forms', () => {
   });
 });
 
+describe('form settings', () => {
+  it('lets the office create a form for listed units, change its settings and retire it, audited', async () => {
+    const definition = (await office.get(`/api/report-forms/${forms.high_tech}`)).json().definition;
+    const body = { code: 'special', nameZh: '专项调度', startMonth: '2021-03', allTownships: false, unitIds: [units.daying], definition };
+    expect((await daying.post('/api/report-forms', body)).statusCode).toBe(403);
+    const created = await office.post('/api/report-forms', body);
+    expect(created.statusCode).toBe(200);
+    expect(created.json()).toMatchObject({ code: 'special', dueWorkingDay: 5, allTownships: false, currentVersion: 1 });
+    expect((await office.post('/api/report-forms', body)).json().fields).toEqual({ code: '报表编码已存在' });
+    const id = created.json().id;
+    let matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    const column = matrix.forms.findIndex((f: { id: number }) => f.id === id);
+    const cells = matrix.rows.map((r: { unit: { id: number }; cells: unknown[] }) => [r.unit.id, r.cells[column] !== null]);
+    expect(cells.filter(([, expected]: [number, boolean]) => expected)).toEqual([[units.daying, true]]);
+    // Only the listed unit may open it.
+    expect((await chengguan.get(`/api/reports/sheet?formId=${id}&unitId=${units.chengguan}&month=2021-03`)).statusCode).toBe(404);
+    const patched = await office.patch(`/api/report-forms/${id}`, { dueWorkingDay: 3, active: false });
+    expect(patched.json()).toMatchObject({ dueWorkingDay: 3, active: false });
+    matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    expect(matrix.forms.map((f: { code: string }) => f.code)).not.toContain('special');
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'report_form').where('entityId', '=', String(id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(['report_form.create', 'report_form.update']);
+  });
+});
+
 describe('filling, submitting and review', () => {
   let reportId: number;
 

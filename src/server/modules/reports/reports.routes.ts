@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   aggregateQuery,
+  createFormBody,
+  updateFormBody,
   aggregateSchema,
   matrixQuery,
   matrixSchema,
@@ -27,6 +29,8 @@ import { matrixExport } from './reports.export';
 import {
   acceptReport,
   aggregateReports,
+  createForm,
+  updateForm,
   getForm,
   getSheet,
   getSheetById,
@@ -50,6 +54,15 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/report-forms', { config: read, schema: { tags, response: { 200: reportFormsResponse } } }, (req) => listForms(deps, userCtx(req)));
   r.get('/api/report-forms/:id', { config: read, schema: { tags, params: reportIdParams, response: { 200: reportFormDetail } } }, (req) =>
     getForm(deps, userCtx(req), req.params.id),
+  );
+  const manage = { permission: 'report_form:manage' } as const;
+  r.post('/api/report-forms', { config: manage, schema: { tags, body: createFormBody, response: { 200: reportFormDetail } } }, (req) =>
+    createForm(deps, userCtx(req), req.body),
+  );
+  r.patch(
+    '/api/report-forms/:id',
+    { config: manage, schema: { tags, params: reportIdParams, body: updateFormBody, response: { 200: reportFormDetail } } },
+    (req) => updateForm(deps, userCtx(req), req.params.id, req.body),
   );
   r.post(
     '/api/report-forms/:id/versions',
