@@ -87,5 +87,21 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
   await expect(row.locator('a[data-testid^="cell-"]').first()).toHaveAttribute('data-status', 'accepted');
   await expect(row).toContainText('已通过');
   await shot(page, '55-report-matrix');
+
+  // County totals with the township's figures, and the forms as data.
+  await page.goto('/reports/totals');
+  await expect(page.getByRole('row', { name: /大营镇/ })).toContainText('5,200.5');
+  await expect(page.getByText('全县合计', { exact: true })).toBeVisible();
+  await shot(page, '56-report-totals');
+  await page.goto('/reports/forms');
+  await page
+    .getByRole('row', { name: /工业企业发展情况/ })
+    .getByRole('button', { name: /展开|Expand/ })
+    .or(page.locator('.ant-table-row-expand-icon').first())
+    .first()
+    .click();
+  await expect(page.getByText('写入台账指标 ABOVE_SCALE')).toBeVisible();
+  await shot(page, '57-report-forms');
+  await page.goto('/');
   await signOut(page);
 });

@@ -50,7 +50,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
                 en: `Overdue: ${month} ${form.nameEn} was due on ${due}; please submit`,
               }
             : { zh: `催报：${month}《${form.nameZh}》应于 ${due} 前报送`, en: `Reminder: ${month} ${form.nameEn} is due on ${due}` },
-          link: `/reports/fill?formId=${form.id}&month=${month}`,
+          link: `/reports?month=${month}`,
           entityType: 'report_form',
           entityId: form.id,
         });

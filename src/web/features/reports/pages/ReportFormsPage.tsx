@@ -1,11 +1,13 @@
-import { Card, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportForm } from '../../../../shared/modules/reports.schemas';
 import type { ReportField } from '../../../../shared/rules/report-forms';
 import { PageContainer } from '../../../components/PageContainer';
+import { useCan } from '../../../lib/auth';
 import { useLocale } from '../../../lib/i18n';
 import { useReportForm, useReportForms } from '../api';
+import { FormSettingsModal, NewVersionModal } from '../components/FormSettingsModals';
 
 /** 报表设计: the forms, their fields, rules and versions, as the office defined them. */
 export function ReportFormsPage() {
@@ -13,6 +15,9 @@ export function ReportFormsPage() {
   const en = useLocale() === 'en-US';
   const forms = useReportForms();
   const [open, setOpen] = useState<number | null>(null);
+  const can = useCan();
+  const [settings, setSettings] = useState<ReportForm | null>(null);
+  const [versioning, setVersioning] = useState<ReportForm | null>(null);
   const detail = useReportForm(open);
   const label = (x: { labelZh: string; labelEn: string }) => (en ? x.labelEn || x.labelZh : x.labelZh);
   const describeField = (f: ReportField) =>
@@ -83,8 +88,28 @@ export function ReportFormsPage() {
             key: 'active',
             render: (_, f) => (f.active ? <Tag color="success">{t('reports.active')}</Tag> : <Tag>{t('reports.inactive')}</Tag>),
           },
+          ...(can('report_form:manage')
+            ? [
+                {
+                  title: t('reports.actions'),
+                  key: 'actions',
+                  render: (_: unknown, f: ReportForm) => (
+                    <Space>
+                      <Button size="small" onClick={() => setSettings(f)}>
+                        {t('reports.settings')}
+                      </Button>
+                      <Button size="small" onClick={() => setVersioning(f)}>
+                        {t('reports.newVersion')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      <FormSettingsModal form={settings} onClose={() => setSettings(null)} />
+      <NewVersionModal form={versioning} onClose={() => setVersioning(null)} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('reports.formsHint')}
       </Typography.Paragraph>
