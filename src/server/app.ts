@@ -23,6 +23,8 @@ import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
 import { autoLockJob } from './modules/indicators/autolock';
+import { reportRemindersJob } from './modules/reports/reminders';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
@@ -66,6 +68,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
 
   registerJob(autoLockJob);
+  registerJob(reportRemindersJob);
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -82,6 +85,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     jobRoutes,
     attachmentRoutes,
     enterpriseRoutes,
+    reportRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

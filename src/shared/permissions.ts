@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'indicator:manage',
   'indicator:enter',
   'indicator:lock',
+  // township monthly reporting: forms, filling, review
+  'report:read',
+  'report:fill',
+  'report:review',
+  'report_form:manage',
   // security administration
   'role:read',
   'role:manage',
@@ -90,6 +95,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'enterprise:write',
       'enterprise:pii',
       'enterprise:import',
+      'report:read',
+      'report:review',
+      'report_form:manage',
     ],
   },
   {
@@ -97,7 +105,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read'],
+    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read'],
   },
   {
     code: 'department',
@@ -111,7 +119,17 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '乡镇（街道）',
     nameEn: 'Township',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'enterprise:write'],
+    permissions: [
+      'unit:read',
+      'task:read',
+      'task:write',
+      'indicator:read',
+      'indicator:enter',
+      'enterprise:read',
+      'enterprise:write',
+      'report:read',
+      'report:fill',
+    ],
   },
   {
     code: 'service_officer',

@@ -4,6 +4,7 @@ import * as calendar from './20261128_0002_calendar';
 import * as indicators from './20261128_0006_indicators';
 import * as indicatorLedger from './20261128_0007_indicator_ledger';
 import * as enterprises from './20261128_0008_enterprises';
+import * as reports from './20261128_0009_reports';
 import * as tasks from './20261128_0004_tasks';
 import * as attachments from './20261128_0005_attachments';
 import * as indicatorBenchIndexes from './20261128_0011_indicator_bench_indexes';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0006_indicators': indicators,
   '20261128_0007_indicator_ledger': indicatorLedger,
   '20261128_0008_enterprises': enterprises,
+  '20261128_0009_reports': reports,
   '20261128_0004_tasks': tasks,
   '20261128_0005_attachments': attachments,
   '20261128_0011_indicator_bench_indexes': indicatorBenchIndexes,

@@ -14,6 +14,9 @@ import {
   ContainerOutlined,
   FlagOutlined,
   ProfileOutlined,
+  FormOutlined,
+  FundOutlined,
+  FileDoneOutlined,
   CalendarOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
@@ -51,11 +54,14 @@ export interface NavItem {
     | 'webhooks'
     | 'jobs'
     | 'calendar'
-    | 'enterprises';
+    | 'enterprises'
+    | 'reportMatrix'
+    | 'reportTotals'
+    | 'reportForms';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'tasksGroup' | 'basicData';
+  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'reportsGroup' | 'tasksGroup' | 'basicData';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -72,6 +78,15 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/indicators/ledger', permission: 'indicator:read', icon: <TableOutlined />, label: 'ledger' },
       { path: '/indicators/plan', permission: 'indicator:read', icon: <AimOutlined />, label: 'indicatorPlan' },
       { path: '/indicators/catalogue', permission: 'indicator:read', icon: <UnorderedListOutlined />, label: 'indicatorCatalogue' },
+    ],
+  },
+  {
+    label: 'reportsGroup',
+    icon: <FileDoneOutlined />,
+    items: [
+      { path: '/reports', permission: 'report:read', icon: <TableOutlined />, label: 'reportMatrix' },
+      { path: '/reports/totals', permission: 'report:read', icon: <FundOutlined />, label: 'reportTotals' },
+      { path: '/reports/forms', permission: 'report:read', icon: <FormOutlined />, label: 'reportForms' },
     ],
   },
   {

@@ -28,6 +28,9 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   webhooks: () => import('../features/webhooks/pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
   jobs: () => import('../features/jobs/pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
   calendar: () => import('../features/calendar/pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
+  reportMatrix: () => import('../features/reports/pages/ReportMatrixPage').then((m) => ({ Component: m.ReportMatrixPage })),
+  reportTotals: () => import('../features/reports/pages/ReportTotalsPage').then((m) => ({ Component: m.ReportTotalsPage })),
+  reportForms: () => import('../features/reports/pages/ReportFormsPage').then((m) => ({ Component: m.ReportFormsPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -39,6 +42,13 @@ const DETAIL_ROUTES: RouteObject[] = [
   {
     element: <RequirePermission permission="enterprise:read" />,
     children: [{ path: '/enterprises/:id', lazy: () => import('../features/enterprises/pages/EnterprisePage').then((m) => ({ Component: m.EnterprisePage })) }],
+  },
+  {
+    element: <RequirePermission permission="report:read" />,
+    children: [
+      { path: '/reports/sheet', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
+      { path: '/reports/:id', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
+    ],
   },
 ];
 

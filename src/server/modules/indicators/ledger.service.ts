@@ -262,3 +262,79 @@ export async function valueHistory(deps: Deps, ctx: RequestContext, q: { indicat
   const value = await ledgerRepository.find(deps.db, q.indicatorId, q.unitId, q.month);
   return { items: value ? await ledgerRepository.history(deps.db, value.id) : [] };
 }
+
+/**
+ * Writes values another module has accepted (a township's monthly report) into the ledger, inside the caller's
+ * transaction: each becomes the unit's submitted value of the month. Values for an indicator the unit has no target
+ * for are skipped (the ledger keeps no such rows); in a locked month a change is kept in the value's history with
+ * the source as its reason. The caller has checked its own permission; this writes its own audit row.
+ */
+export async function recordReportedValues(
+  trx: Trx,
+  deps: Deps,
+  ctx: RequestContext,
+  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[]; source: string },
+): Promise<{ written: { indicatorCode: string; value: number }[]; skipped: string[] }> {
+  const now = deps.clock.now().toISOString();
+  const locked = await ledgerRepository.findLock(trx, input.month);
+  const targetCache = new Map<number, TargetRow[]>();
+  const written: { indicatorCode: string; value: number }[] = [];
+  const skipped: string[] = [];
+  const before = [];
+  for (const v of input.values) {
+    const indicator = await indicatorsRepository.findByCode(trx, v.indicatorCode);
+    if (!indicator || !(await hasTarget(trx, indicator.id, input.unitId, input.month, targetCache))) {
+      skipped.push(v.indicatorCode);
+      continue;
+    }
+    const value = Number(v.value.toFixed(indicator.decimals));
+    const existing = await ledgerRepository.find(trx, indicator.id, input.unitId, input.month);
+    let valueId: number;
+    if (existing) {
+      before.push({ indicatorId: indicator.id, month: input.month, value: existing.value, status: existing.status });
+      await ledgerRepository.update(trx, existing.id, {
+        value,
+        status: 'submitted',
+        explanation: input.source,
+        updatedBy: ctx.user?.id ?? null,
+        updatedAt: now,
+        submittedAt: now,
+      });
+      valueId = existing.id;
+    } else {
+      valueId = await ledgerRepository.insert(trx, {
+        indicatorId: indicator.id,
+        unitId: input.unitId,
+        month: input.month,
+        value,
+        explanation: input.source,
+        status: 'submitted',
+        updatedBy: ctx.user?.id ?? null,
+        updatedAt: now,
+        submittedAt: now,
+      });
+    }
+    await ledgerRepository.addHistory(trx, [
+      {
+        valueId,
+        action: locked && existing ? 'correct' : 'submit',
+        beforeValue: existing?.value ?? null,
+        afterValue: value,
+        reason: input.source,
+        changedBy: ctx.user?.id ?? null,
+        changedAt: now,
+      },
+    ]);
+    written.push({ indicatorCode: v.indicatorCode, value });
+  }
+  if (written.length) {
+    await recordAudit(trx, deps, ctx, {
+      action: 'indicator_value.submit',
+      entityType: 'indicator_value',
+      entityId: `${input.unitId}/${input.month}`,
+      before,
+      after: { values: written, source: input.source },
+    });
+  }
+  return { written, skipped };
+}

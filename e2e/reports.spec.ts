@@ -1,0 +1,107 @@
+import { expect, type Page, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const REASON = '工业用电量与供电公司抄表数不符，请核实后重报';
+
+/** The input of a report field, whether the test id sits on the input or on its wrapper. */
+const field = (page: Page, key: string) => page.getByTestId(`field-${key}`).locator('xpath=descendant-or-self::input').first();
+
+/** Opens the enterprise-development report of 大营镇 for last month from the reporting-status matrix. */
+async function openDayingReport(page: Page) {
+  await page.goto('/reports');
+  const row = page.getByTestId('report-matrix').getByRole('row', { name: /大营镇/ });
+  await row.locator('a[data-testid^="cell-"]').first().click();
+  await expect(page.getByRole('heading', { name: /工业企业发展情况 · 大营镇/ })).toBeVisible();
+}
+
+test('a township fills, fails a check, fixes and submits; the office returns with a reason; resubmitted and accepted', async ({ page }) => {
+  await signIn(page, 'daying');
+  await openDayingReport(page);
+  await expect(page.getByTestId('report-status')).toContainText('未填报');
+  await field(page, 'firms').fill('40');
+  // More firms above designated size than firms at all: a blocking cross-field error.
+  await field(page, 'aboveScale').fill('50');
+  await field(page, 'newAboveScale').fill('1');
+  await field(page, 'outputMonth').fill('5200.5');
+  await field(page, 'outputYtd').fill('48000');
+  await field(page, 'power').fill('830');
+  await page.getByTestId('report-submit').click();
+  await expect(page.getByTestId('submit-errors')).toBeVisible();
+  await expect(page.getByTestId('problem-aboveScale')).toContainText('规上工业企业数不能大于工业企业数');
+  await shot(page, '50-report-form-validation');
+
+  // The draft is on the server: a reload keeps it.
+  await page.reload();
+  await expect(field(page, 'aboveScale')).toHaveValue('50');
+  await field(page, 'aboveScale').fill('12');
+  await page.getByTestId('report-submit').click();
+  await expect(page.getByTestId('report-status')).toContainText('待审核');
+  await shot(page, '51-report-form-submitted');
+  await signOut(page);
+
+  // The office reviews and returns it, naming the field.
+  await signIn(page, 'office');
+  await openDayingReport(page);
+  await expect(page.getByTestId('report-status')).toContainText('待审核');
+  await shot(page, '52-report-review');
+  await page.getByTestId('report-return').click();
+  await page.getByTestId('return-field').click();
+  await page.locator('.ant-select-item-option', { hasText: '工业用电量（本月）' }).click();
+  await page.getByTestId('return-reason').fill(REASON);
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: /^退\s*回$/ })
+    .click();
+  await expect(page.getByTestId('report-status')).toContainText('已退回');
+  await signOut(page);
+
+  // The township sees the reason on the field, fixes it and resubmits.
+  await signIn(page, 'daying');
+  await openDayingReport(page);
+  await expect(page.getByTestId('returned-reason')).toContainText(REASON);
+  await expect(page.getByTestId('returned-reason')).toContainText('工业用电量（本月）');
+  await shot(page, '53-report-returned');
+  await field(page, 'power').fill('812');
+  await page.getByTestId('report-submit').click();
+  await expect(page.getByTestId('report-status')).toContainText('待审核');
+  await signOut(page);
+
+  // The office accepts; the report is locked and its history kept.
+  await signIn(page, 'office');
+  await openDayingReport(page);
+  await page.getByTestId('report-accept').click();
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: /审核通过/ })
+    .click();
+  await expect(page.getByTestId('report-status')).toContainText('已通过');
+  await expect(page.getByTestId('report-history')).toContainText(REASON);
+  await expect(page.getByTestId('report-submit')).toHaveCount(0);
+  await shot(page, '54-report-accepted');
+
+  // The completeness matrix shows the accepted report.
+  await page.goto('/reports');
+  const row = page.getByTestId('report-matrix').getByRole('row', { name: /大营镇/ });
+  await expect(row.locator('a[data-testid^="cell-"]').first()).toHaveAttribute('data-status', 'accepted');
+  await expect(row).toContainText('已通过');
+  await shot(page, '55-report-matrix');
+
+  // County totals with the township's figures, and the forms as data.
+  await page.goto('/reports/totals');
+  await expect(page.getByRole('row', { name: /大营镇/ })).toContainText('5,200.5');
+  await expect(page.getByText('全县合计', { exact: true })).toBeVisible();
+  await shot(page, '56-report-totals');
+  await page.goto('/reports/forms');
+  await page
+    .getByRole('row', { name: /工业企业发展情况/ })
+    .getByRole('button', { name: /展开|Expand/ })
+    .or(page.locator('.ant-table-row-expand-icon').first())
+    .first()
+    .click();
+  await expect(page.getByText('写入台账指标 ABOVE_SCALE')).toBeVisible();
+  await shot(page, '57-report-forms');
+  await page.goto('/');
+  await signOut(page);
+});

@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
+import { sendReportReminders } from './reminders';
+import { ensureDemoReportForms } from './reports.demo';
+
+let t: TestApp;
+let office: Client;
+let daying: Client;
+let chengguan: Client;
+let leader: Client;
+const forms: Record<string, number> = {};
+const units: Record<string, number> = {};
+
+// Tuesday 6 April 2021, 10:00 in the county: March's reports are due on the 5th working day of April, Thursday
+// 8 April (1, 2, then 3–5 April off for Qingming, 6, 7, 8).
+const APRIL_6 = '2021-04-06T02:00:00Z';
+
+async function signInAll() {
+  [office, daying, chengguan, leader] = await Promise.all([t.signIn('office'), t.signIn('daying'), t.signIn('chengguan'), t.signIn('leader')]);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(APRIL_6);
+  const file = fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
+  await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))), { withLedger: false });
+  expect(await ensureDemoReportForms(t.deps)).toBe(true);
+  expect(await ensureDemoReportForms(t.deps)).toBe(false);
+  for (const row of await t.deps.db.selectFrom('reportForms').select(['id', 'code']).execute()) forms[row.code] = row.id;
+  for (const code of ['daying', 'chengguan']) units[code] = await t.unitId(code);
+  await signInAll();
+});
+afterAll(() => t.close());
+
+const good = { firms: 40, aboveScale: 12, newAboveScale: 1, outputMonth: 5200.5, outputYtd: 14800, power: 830.25 };
+const save = (client: Client, unit: string, month: string, values: Record<string, unknown>, explanations: Record<string, string> = {}) =>
+  client.put('/api/reports/sheet', { formId: forms.industry_dev, unitId: units[unit], month, values, explanations });
+
+describe('report forms', () => {
+  it('lists the three demo forms to townships and the office', async () => {
+    const res = await daying.get('/api/report-forms');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((f: { code: string }) => f.code)).toEqual(['industry_dev', 'high_tech', 'three_transform']);
+    const detail = (await office.get(`/api/report-forms/${forms.industry_dev}`)).json();
+    expect(detail.definition.sections.map((s: { key: string }) => s.key)).toEqual(['overview', 'output', 'keyFirms']);
+    expect(detail.versions).toHaveLength(1);
+  });
+
+  it('lets only the office publish a version, and refuses a definition that names unknown fields', async () => {
+    const detail = (await office.get(`/api/report-forms/${forms.high_tech}`)).json();
+    expect((await daying.post(`/api/report-forms/${forms.high_tech}/versions`, { definition: detail.definition })).statusCode).toBe(403);
+    const bad = { ...detail.definition, rules: [{ ...detail.definition.rules[0], left: { field: 'nope' } }] };
+    const res = await office.post(`/api/report-forms/${forms.high_tech}/versions`, { definition: bad });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.definition).toContain('nope');
+  });
+});
+
+describe('form settings', () => {
+  it('lets the office create a form for listed units, change its settings and retire it, audited', async () => {
+    const definition = (await office.get(`/api/report-forms/${forms.high_tech}`)).json().definition;
+    const body = { code: 'special', nameZh: '专项调度', startMonth: '2021-03', allTownships: false, unitIds: [units.daying], definition };
+    expect((await daying.post('/api/report-forms', body)).statusCode).toBe(403);
+    const created = await office.post('/api/report-forms', body);
+    expect(created.statusCode).toBe(200);
+    expect(created.json()).toMatchObject({ code: 'special', dueWorkingDay: 5, allTownships: false, currentVersion: 1 });
+    expect((await office.post('/api/report-forms', body)).json().fields).toEqual({ code: '报表编码已存在' });
+    const id = created.json().id;
+    let matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    const column = matrix.forms.findIndex((f: { id: number }) => f.id === id);
+    const cells = matrix.rows.map((r: { unit: { id: number }; cells: unknown[] }) => [r.unit.id, r.cells[column] !== null]);
+    expect(cells.filter(([, expected]: [number, boolean]) => expected)).toEqual([[units.daying, true]]);
+    // Only the listed unit may open it.
+    expect((await chengguan.get(`/api/reports/sheet?formId=${id}&unitId=${units.chengguan}&month=2021-03`)).statusCode).toBe(404);
+    const patched = await office.patch(`/api/report-forms/${id}`, { dueWorkingDay: 3, active: false });
+    expect(patched.json()).toMatchObject({ dueWorkingDay: 3, active: false });
+    matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    expect(matrix.forms.map((f: { code: string }) => f.code)).not.toContain('special');
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'report_form').where('entityId', '=', String(id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(['report_form.create', 'report_form.update']);
+  });
+});
+
+describe('filling, submitting and review', () => {
+  let reportId: number;
+
+  it('shows a township the blank form of its own unit, with the due date on the working-day calendar', async () => {
+    const res = await daying.get(`/api/reports/sheet?formId=${forms.industry_dev}&unitId=${units.daying}&month=2021-03`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: null,
+      status: 'not_started',
+      dueDate: '2021-04-08',
+      timeliness: 'not_due',
+      can: { edit: true, submit: false, review: false },
+    });
+    expect(res.json().completeness).toEqual({ filled: 0, required: 6, complete: false });
+  });
+
+  it('saves a draft with out-of-range values but refuses wrong types and unknown fields, per field', async () => {
+    const wrong = await save(daying, 'daying', '2021-03', { firms: 'forty', extra: 1 });
+    expect(wrong.statusCode).toBe(400);
+    expect(Object.keys(wrong.json().fields).sort()).toEqual(['values.extra', 'values.firms']);
+    const res = await save(daying, 'daying', '2021-03', { ...good, aboveScale: 50 });
+    expect(res.statusCode).toBe(200);
+    reportId = res.json().id;
+    expect(res.json()).toMatchObject({ status: 'draft', can: { edit: true, submit: true } });
+    // The live problems show the rule before submission.
+    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(['aboveScale']);
+  });
+
+  it('hides one township’s report from another: 404 by id, by key, and for saving into it', async () => {
+    expect((await chengguan.get(`/api/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await chengguan.get(`/api/reports/sheet?formId=${forms.industry_dev}&unitId=${units.daying}&month=2021-03`)).statusCode).toBe(404);
+    expect((await save(chengguan, 'daying', '2021-03', good)).statusCode).toBe(404);
+    expect((await chengguan.post(`/api/reports/${reportId}/submit`)).statusCode).toBe(404);
+    expect((await leader.get(`/api/reports/${reportId}`)).statusCode).toBe(200);
+  });
+
+  it('refuses a month that has not begun, and months before the form started', async () => {
+    const res = await save(daying, 'daying', '2021-05', good);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toHaveProperty('month');
+    const early = await save(daying, 'daying', '2021-02', good);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().fields.month).toBe('此报表自 2021-03 起报送');
+    const matrix = (await office.get('/api/reports/matrix?month=2021-02')).json();
+    expect(matrix.rows[0].cells).toEqual([null, null, null]);
+    expect(matrix.total.month.expected).toBe(0);
+  });
+
+  it('answers a submission with blocking errors with 400 listing each field, and writes nothing', async () => {
+    await save(daying, 'daying', '2021-03', { ...good, aboveScale: 50, newAboveScale: 51, outputYtd: null, power: -1 });
+    const res = await daying.post(`/api/reports/${reportId}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION');
+    expect(res.json().fields).toEqual({
+      'values.outputYtd': '必填',
+      'values.power': '不能小于下限 0',
+    });
+    // With the types and requireds right, the cross-field rules speak.
+    await save(daying, 'daying', '2021-03', { ...good, aboveScale: 50, newAboveScale: 51 });
+    const rules = await daying.post(`/api/reports/${reportId}/submit`);
+    expect(rules.json().fields).toEqual({
+      'values.aboveScale': '规上工业企业数不能大于工业企业数',
+      'values.newAboveScale': '新增入统企业数不能大于规上企业数',
+    });
+    expect((await daying.get(`/api/reports/${reportId}`)).json().status).toBe('draft');
+  });
+
+  it('submits a valid report and tells the office', async () => {
+    await save(daying, 'daying', '2021-03', good);
+    const res = await daying.post(`/api/reports/${reportId}/submit`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'submitted', timeliness: 'on_time', can: { edit: false, submit: false } });
+    const inbox = (await office.get('/api/notifications?page=1&pageSize=5')).json();
+    expect(inbox.items[0].titleZh).toContain('工业企业发展情况');
+    // Submitted is not editable.
+    expect((await save(daying, 'daying', '2021-03', good)).statusCode).toBe(400);
+  });
+
+  it('lets only reviewers return, and only with a reason', async () => {
+    expect((await daying.post(`/api/reports/${reportId}/return`, { reason: 'x' })).statusCode).toBe(403);
+    const empty = await office.post(`/api/reports/${reportId}/return`, { reason: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields).toHaveProperty('reason');
+    const missing = await office.post(`/api/reports/${reportId}/return`, {});
+    expect(missing.statusCode).toBe(400);
+    const res = await office.post(`/api/reports/${reportId}/return`, { reason: '用电量与供电公司数据不符，请核实', fieldKey: 'power' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('returned');
+    const seen = (await daying.get(`/api/reports/${reportId}`)).json();
+    expect(seen).toMatchObject({
+      status: 'returned',
+      returned: { reason: '用电量与供电公司数据不符，请核实', fieldKey: 'power' },
+      can: { edit: true, submit: true },
+    });
+  });
+
+  it('takes the fixed report again, and accepting writes the mapped ledger values in the same transaction', async () => {
+    await save(daying, 'daying', '2021-03', { ...good, power: 812.4 });
+    expect((await daying.post(`/api/reports/${reportId}/submit`)).json().status).toBe('submitted');
+    const res = await office.post(`/api/reports/${reportId}/accept`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'accepted', can: { edit: false, reopen: true } });
+    const values = await t.deps.db
+      .selectFrom('indicatorValues')
+      .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
+      .select(['indicators.code', 'indicatorValues.value', 'indicatorValues.status'])
+      .where('indicatorValues.unitId', '=', units.daying)
+      .where('indicatorValues.month', '=', '2021-03')
+      .orderBy('indicators.code')
+      .execute();
+    expect(values).toEqual([
+      { code: 'ABOVE_SCALE', value: 12, status: 'submitted' },
+      { code: 'NEW_ABOVE_SCALE', value: 1, status: 'submitted' },
+      // The ledger keeps an indicator's own precision: electricity in whole 万千瓦时.
+      { code: 'POWER', value: 812, status: 'submitted' },
+    ]);
+    const sheet = (await daying.get(`/api/indicator-ledger?year=2021`)).json();
+    const power = sheet.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'POWER');
+    expect(power.values[2]).toMatchObject({ value: 812, status: 'submitted' });
+    const events = (await daying.get(`/api/reports/${reportId}`)).json().events.map((e: { action: string }) => e.action);
+    expect(events).toEqual(['accept', 'submit', 'return', 'submit']);
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'report').where('entityId', '=', String(reportId)).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.save', 'report.submit', 'report.return', 'report.accept']));
+  });
+
+  it('keeps an accepted report locked: reopening needs a reason and sends it back', async () => {
+    expect((await save(daying, 'daying', '2021-03', good)).statusCode).toBe(400);
+    expect((await office.post(`/api/reports/${reportId}/accept`)).statusCode).toBe(400);
+    expect((await office.post(`/api/reports/${reportId}/reopen`, { reason: '' })).statusCode).toBe(400);
+    const res = await office.post(`/api/reports/${reportId}/reopen`, { reason: '统计局核定数据有调整' });
+    expect(res.json()).toMatchObject({ status: 'returned', returned: { reason: '统计局核定数据有调整' } });
+    expect((await daying.post(`/api/reports/${reportId}/submit`)).json().status).toBe('submitted');
+    expect((await office.post(`/api/reports/${reportId}/accept`)).json().status).toBe('accepted');
+  });
+
+  it('asks for an explanation when a cumulative figure falls below last month, then takes it', async () => {
+    t.clock.set('2021-05-06T02:00:00Z');
+    await signInAll();
+    const first = await save(daying, 'daying', '2021-04', { ...good, outputYtd: 14000, outputMonth: 3000 });
+    const id = first.json().id;
+    const res = await daying.post(`/api/reports/${id}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields['values.outputYtd']).toContain('本年累计产值小于上月累计');
+    await save(daying, 'daying', '2021-04', { ...good, outputYtd: 14000, outputMonth: 3000 }, { ytd_ge_previous: '三月数据经统计局核减' });
+    expect((await daying.post(`/api/reports/${id}/submit`)).json().status).toBe('submitted');
+  });
+});
+
+describe('completeness, timeliness and reminders', () => {
+  it('shows the office every township × form with states and timeliness, and a township only its own row', async () => {
+    t.clock.set('2021-04-12T02:00:00Z');
+    await signInAll();
+    // 城关镇 submits March's report after the due day: late.
+    const late = await save(chengguan, 'chengguan', '2021-03', good);
+    expect((await chengguan.post(`/api/reports/${late.json().id}/submit`)).json().timeliness).toBe('late');
+
+    const res = await office.get('/api/reports/matrix?month=2021-03');
+    expect(res.statusCode).toBe(200);
+    const matrix = res.json();
+    expect(matrix.forms.map((f: { dueDate: string }) => f.dueDate)).toEqual(['2021-04-08', '2021-04-08', '2021-04-08']);
+    expect(matrix.rows).toHaveLength(13);
+    const row = (id: number) => matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === id);
+    expect(row(units.daying).cells[0]).toMatchObject({ status: 'accepted', timeliness: 'on_time', filled: 6, required: 6 });
+    expect(row(units.daying).cells[1]).toMatchObject({ status: 'not_started', timeliness: 'overdue' });
+    expect(row(units.chengguan).cells[0]).toMatchObject({ status: 'submitted', timeliness: 'late' });
+    expect(row(units.daying).month).toMatchObject({ expected: 3, complete: 1, onTime: 1, completenessRate: 33.3 });
+    expect(matrix.total.month).toMatchObject({ expected: 39, complete: 2, onTime: 1 });
+
+    const own = (await daying.get('/api/reports/matrix?month=2021-03')).json();
+    expect(own.rows.map((r: { unit: { id: number } }) => r.unit.id)).toEqual([units.daying]);
+
+    const xlsx = await office.get('/api/reports/matrix/export.xlsx?month=2021-03');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheet');
+  });
+
+  it('adds up numeric fields across townships for the month and the year to date', async () => {
+    const res = await office.get(`/api/reports/aggregate?formId=${forms.industry_dev}&month=2021-04`);
+    expect(res.statusCode).toBe(200);
+    const agg = res.json();
+    const firms = agg.fields.findIndex((f: { path: string }) => f.path === 'firms');
+    expect(agg.total.month[firms]).toBe(40);
+    // 大营镇 March and April, 城关镇 March.
+    expect(agg.total.ytd[firms]).toBe(120);
+    expect(agg.fields.map((f: { path: string }) => f.path)).toContain('keyFirms.outputMonth');
+  });
+
+  it('reminds townships before the due day, and after it gives each late report one 督办 task', async () => {
+    // Wednesday 7 April: one working day before the due day; reminders, no tasks.
+    t.clock.set('2021-04-07T02:00:00Z');
+    const before = await sendReportReminders(t.deps);
+    expect(before.tasks).toBe(0);
+    // 13 townships × 3 forms, less 大营镇's and 城关镇's submitted enterprise-development forms.
+    expect(before.notified).toBe(37);
+    t.clock.set('2021-04-09T02:00:00Z');
+    const after = await sendReportReminders(t.deps);
+    expect(after).toEqual({ notified: 37, tasks: 37 });
+    expect((await sendReportReminders(t.deps)).tasks).toBe(0);
+    const task = await t.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('sourceModule', '=', 'reports')
+      .where('ownerUnitId', '=', units.daying)
+      .executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ type: 'report_overdue', sourceId: `${forms.high_tech}/2021-03/${units.daying}` });
+  });
+});
