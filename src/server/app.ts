@@ -24,6 +24,7 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
 import { autoLockJob } from './modules/indicators/autolock';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
+import { documentRoutes } from './modules/documents/documents.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     jobRoutes,
     attachmentRoutes,
     enterpriseRoutes,
+    documentRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

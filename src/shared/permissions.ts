@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'indicator:manage',
   'indicator:enter',
   'indicator:lock',
+  // official documents (公文): briefs, reminder letters, notices and their register
+  'document:read',
+  'document:draft',
+  'document:issue',
+  'document:template',
   // security administration
   'role:read',
   'role:manage',
@@ -90,6 +95,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'enterprise:write',
       'enterprise:pii',
       'enterprise:import',
+      'document:read',
+      'document:draft',
+      'document:issue',
+      'document:template',
     ],
   },
   {
@@ -97,21 +106,21 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read'],
+    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'document:read'],
   },
   {
     code: 'department',
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'document:read'],
   },
   {
     code: 'township',
     nameZh: '乡镇（街道）',
     nameEn: 'Township',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'enterprise:write'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'enterprise:write', 'document:read'],
   },
   {
     code: 'service_officer',

@@ -6,6 +6,7 @@ import * as indicatorLedger from './20261128_0007_indicator_ledger';
 import * as enterprises from './20261128_0008_enterprises';
 import * as tasks from './20261128_0004_tasks';
 import * as attachments from './20261128_0005_attachments';
+import * as documents from './20261128_0010_documents';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0008_enterprises': enterprises,
   '20261128_0004_tasks': tasks,
   '20261128_0005_attachments': attachments,
+  '20261128_0010_documents': documents,
 };

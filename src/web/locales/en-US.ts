@@ -269,6 +269,8 @@ export const enUS: Catalogue = {
     indicator_plan: { set_targets: 'Change target decomposition', publish: 'Publish annual targets' },
     indicator_value: { save: 'Save indicator values', submit: 'Submit indicator values', correct: 'Correct locked values' },
     indicator_month: { lock: 'Lock month', update_cycle: 'Change monthly cycle' },
+    document: { draft: 'Draft document', update: 'Edit document draft', issue: 'Issue document', delete: 'Delete document draft' },
+    document_template: { update: 'Change document template' },
     setup: {
       create_role: 'Set up role',
       create_user: 'Set up user',
@@ -301,6 +303,8 @@ export const enUS: Catalogue = {
     indicator_plan: 'Annual target plan',
     indicator_value: 'Indicator values',
     indicator_month: 'Month',
+    document: 'Official document',
+    document_template: 'Document template',
   },
   indicators: {
     catalogue: 'Indicator catalogue',
@@ -543,6 +547,7 @@ export const enUS: Catalogue = {
     task: 'Tasks',
     webhook: 'Push messages',
     job: 'Scheduled jobs',
+    document: 'Official documents',
   },
   calendar: {
     importTitle: 'Import a holiday arrangement',
@@ -625,6 +630,10 @@ export const enUS: Catalogue = {
     'task:assign': 'Assign tasks (county-wide)',
     'webhook:manage': 'Manage webhooks',
     'job:read': 'View scheduled job runs',
+    'document:read': 'View issued documents',
+    'document:draft': 'Draft briefs, letters and notices',
+    'document:issue': 'Issue documents (assign numbers)',
+    'document:template': 'Edit document templates',
   },
   tasks: {
     attachments: 'Attachments',

@@ -248,6 +248,8 @@ export const zhCN = {
     indicator_plan: { set_targets: '调整指标目标分解', publish: '发布年度目标' },
     indicator_value: { save: '保存指标数据', submit: '报送指标数据', correct: '修改已锁定数据' },
     indicator_month: { lock: '锁定月度数据', update_cycle: '修改月度周期' },
+    document: { draft: '起草公文', update: '修改公文草稿', issue: '印发公文', delete: '删除公文草稿' },
+    document_template: { update: '修改公文模板' },
     setup: {
       create_role: '初始化角色',
       create_user: '初始化用户',
@@ -280,6 +282,8 @@ export const zhCN = {
     indicator_plan: '年度目标计划',
     indicator_value: '指标数据',
     indicator_month: '月度数据',
+    document: '公文',
+    document_template: '公文模板',
   },
   indicators: {
     catalogue: '指标目录',
@@ -520,6 +524,7 @@ export const zhCN = {
     task: '督办事项',
     webhook: '消息推送',
     job: '定时任务',
+    document: '公文',
   },
   calendar: {
     importTitle: '导入节假日安排',
@@ -602,6 +607,10 @@ export const zhCN = {
     'task:assign': '交办督办事项（全县）',
     'webhook:manage': '管理消息推送（Webhook）',
     'job:read': '查看定时任务记录',
+    'document:read': '查看已印发公文',
+    'document:draft': '起草简报、提醒函和通报',
+    'document:issue': '印发公文（编号）',
+    'document:template': '维护公文模板',
   } satisfies Record<Permission, string>,
   tasks: {
     attachments: '附件',

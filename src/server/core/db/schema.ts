@@ -357,6 +357,50 @@ export interface EnterpriseContactTable {
   sortOrder: number;
 }
 
+export interface DocumentTemplateTable {
+  id: Generated<number>;
+  /** brief (工作简报), letter (提醒函), notice (通报). */
+  docType: string;
+  headerText: string;
+  numberPrefix: string;
+  issuer: string;
+  addressee: string;
+  /** JSON array of lines under the date (抄送, 印发). */
+  footerLines: string;
+  updatedAt: string;
+}
+
+export interface DocumentNumberTable {
+  docType: string;
+  year: number;
+  lastSeq: number;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  docType: string;
+  status: 'draft' | 'issued';
+  title: string;
+  month: string | null;
+  unitId: number | null;
+  addressee: string;
+  /** JSON of the body's blocks. */
+  body: string;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  issueDate: string | null;
+  docxSha256: string | null;
+  docxSize: number | null;
+  pdfSha256: string | null;
+  taskId: number | null;
+  createdBy: number | null;
+  issuedBy: number | null;
+  issuedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -388,4 +432,7 @@ export interface Database {
   enterprises: EnterpriseTable;
   enterpriseChains: EnterpriseChainTable;
   enterpriseContacts: EnterpriseContactTable;
+  documentTemplates: DocumentTemplateTable;
+  documentNumbers: DocumentNumberTable;
+  documents: DocumentTable;
 }
