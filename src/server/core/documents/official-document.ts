@@ -80,13 +80,27 @@ function run(text: string, font: FontKey, pt: number, extra: { bold?: boolean; c
   });
 }
 
-const body = (text: string, opts: { indent?: boolean; font?: FontKey; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (text: string, opts: { indent?: boolean; font?: FontKey; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
   new Paragraph({
+    keepNext: opts.keepNext,
     children: [run(text, opts.font ?? 'fangsong', PT.sanhao)],
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: PT.sanhao * 2 * 20 },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
   });
+
+/** One 三号 character in twips. */
+const CHAR = PT.sanhao * 20;
+/** Width in characters: CJK and full-width one, ASCII half. */
+export const textWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+/** Right indents (in characters) of the signature lines and the date, per GB/T 9704 7.3.5.3 for documents without a seal. */
+export function signaturePlacement(lines: string[], date: string) {
+  const name = Math.max(...lines.map(textWidth));
+  const dateWidth = textWidth(date);
+  if (dateWidth > name - 2) return { signatureRight: 2 + (dateWidth + 2 - name), dateRight: 2 };
+  return { signatureRight: 2, dateRight: 2 + name - 2 - dateWidth };
+}
 
 const blank = () => new Paragraph({ children: [], spacing: { line: LINE, lineRule: LineRuleType.EXACT } });
 
@@ -191,7 +205,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Bu
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 600, after: 0, line: 960, lineRule: LineRuleType.AT_LEAST },
+      spacing: { before: 0, after: 0, line: 960, lineRule: LineRuleType.AT_LEAST },
       children: [run(template.headerText, 'xiaobiaosong', headerSize(template.headerText), { color: RED })],
     }),
     blank(),
@@ -213,27 +227,34 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Bu
   if (input.addressee) children.push(body(`${input.addressee.replace(/[：:]$/, '')}：`, { indent: false }));
   for (const block of input.blocks) {
     if (block.kind === 'heading') children.push(heading(block.level, block.text));
-    else if (block.kind === 'paragraph') for (const line of block.text.split(/\n+/).filter(Boolean)) children.push(body(line));
-    else if (block.kind === 'table') children.push(...table(block));
+    else if (block.kind === 'paragraph') {
+      // The body's last paragraph goes with the signature to the next page rather than leave it with no text (此页无正文).
+      const lines = block.text.split(/\n+/).filter(Boolean);
+      lines.forEach((line, i) => children.push(body(line, { keepNext: block === input.blocks[input.blocks.length - 1] && i === lines.length - 1 })));
+    } else if (block.kind === 'table') children.push(...table(block));
     else children.push(...image(block));
   }
-  // 发文机关署名 and 成文日期: right-aligned, the date four characters from the right margin, the name centred over it.
+  // 发文机关署名 and 成文日期 (no seal): one blank line under the body, the name two characters from the right
+  // margin, the date on the next line starting two characters to the right of the name; a date longer than that
+  // sits two characters from the margin and pushes the name left.
   const signature = input.signature ?? template.issuer;
   const date = chineseDate(input.date);
-  children.push(blank(), blank());
+  const { signatureRight, dateRight } = signaturePlacement(signature.split('\n'), date);
+  children.push(new Paragraph({ children: [], keepNext: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT } }));
   for (const line of signature.split('\n'))
     children.push(
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        indent: { right: 4 * 320 },
+        indent: { right: Math.round(signatureRight * CHAR) },
         spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+        keepNext: true,
         children: [run(line, 'fangsong', PT.sanhao)],
       }),
     );
   children.push(
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      indent: { right: 4 * 320 },
+      indent: { right: Math.round(dateRight * CHAR) },
       spacing: { line: LINE, lineRule: LineRuleType.EXACT },
       children: [run(date, 'fangsong', PT.sanhao)],
     }),

@@ -24,6 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// DOCUMENT_ARTEFACTS=<dir> keeps the generated files, to convert them with LibreOffice and look at them.
+const keepArtefact = (name: string, bytes: Buffer) => {
+  const dir = process.env.DOCUMENT_ARTEFACTS;
+  if (dir) fs.mkdirSync(dir, { recursive: true }), fs.writeFileSync(`${dir}/${name}`, bytes);
+};
+
 const redUnitsOf = (b: Warnings) => [...new Set(b.indicators.flatMap((r) => r.units.filter((c) => c.level === 'red').map((c) => c.unit.nameZh)))];
 
 describe('work brief', () => {
@@ -78,6 +84,7 @@ describe('work brief', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('wordprocessingml');
     const docx = file.rawPayload;
+    keepArtefact('brief.docx', docx);
     const text = await documentText(docx);
     expect(text[0]).toBe('工业强县工作简报');
     expect(text[1]).toBe('宝工强简〔2021〕1号');
@@ -152,6 +159,7 @@ describe('reminder letters', () => {
     expect(tasksBefore).toHaveLength(1);
 
     const docx = (await office.get(`/api/documents/${first.id}/file.docx`)).rawPayload;
+    keepArtefact('letter.docx', docx);
     const text = await documentText(docx);
     expect(text).toContain(`${first.unit.nameZh}：`);
     expect(text.some((p) => p.includes('5个工作日内'))).toBe(true);
