@@ -230,7 +230,8 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Bu
     else if (block.kind === 'paragraph') {
       // The body's last paragraph goes with the signature to the next page rather than leave it with no text (此页无正文).
       const lines = block.text.split(/\n+/).filter(Boolean);
-      lines.forEach((line, i) => children.push(body(line, { keepNext: block === input.blocks[input.blocks.length - 1] && i === lines.length - 1 })));
+      const last = block === input.blocks[input.blocks.length - 1];
+      for (const [i, line] of lines.entries()) children.push(body(line, { keepNext: last && i === lines.length - 1 }));
     } else if (block.kind === 'table') children.push(...table(block));
     else children.push(...image(block));
   }
