@@ -27,7 +27,9 @@ afterAll(() => t.close());
 // DOCUMENT_ARTEFACTS=<dir> keeps the generated files, to convert them with LibreOffice and look at them.
 const keepArtefact = (name: string, bytes: Buffer) => {
   const dir = process.env.DOCUMENT_ARTEFACTS;
-  if (dir) fs.mkdirSync(dir, { recursive: true }), fs.writeFileSync(`${dir}/${name}`, bytes);
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(`${dir}/${name}`, bytes);
 };
 
 const redUnitsOf = (b: Warnings) => [...new Set(b.indicators.flatMap((r) => r.units.filter((c) => c.level === 'red').map((c) => c.unit.nameZh)))];
