@@ -17,6 +17,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
@@ -51,7 +52,8 @@ export interface NavItem {
     | 'webhooks'
     | 'jobs'
     | 'calendar'
-    | 'enterprises';
+    | 'enterprises'
+    | 'documents';
 }
 
 export interface NavGroup {
@@ -83,6 +85,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/tasks/all', permission: 'task:read', icon: <ProfileOutlined />, label: 'allTasks' },
     ],
   },
+  { path: '/documents', permission: 'document:read', icon: <FileTextOutlined />, label: 'documents' },
   { path: '/notifications', icon: <BellOutlined />, label: 'inbox' },
   {
     label: 'system',

@@ -28,6 +28,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   webhooks: () => import('../features/webhooks/pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
   jobs: () => import('../features/jobs/pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
   calendar: () => import('../features/calendar/pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
+  documents: () => import('../features/documents/pages/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -39,6 +40,10 @@ const DETAIL_ROUTES: RouteObject[] = [
   {
     element: <RequirePermission permission="enterprise:read" />,
     children: [{ path: '/enterprises/:id', lazy: () => import('../features/enterprises/pages/EnterprisePage').then((m) => ({ Component: m.EnterprisePage })) }],
+  },
+  {
+    element: <RequirePermission permission="document:read" />,
+    children: [{ path: '/documents/:id', lazy: () => import('../features/documents/pages/DocumentPage').then((m) => ({ Component: m.DocumentPage })) }],
   },
 ];
 
