@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the office drafts the brief of a locked month, edits its narrative and issues it with a number', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await expect(page.getByRole('heading', { name: '公文管理' }).or(page.getByText('公文管理').first())).toBeVisible();
+  await page.getByTestId('draft-brief').click();
+  const form = page.getByTestId('draft-form');
+  // October is not locked in the demo year: the server refuses it on the field.
+  await page.getByTestId('draft-month').fill('2021-10');
+  await page.getByRole('button', { name: /起\s*草/ }).click();
+  await expect(form).toContainText('尚未锁定');
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByRole('button', { name: /起\s*草/ }).click();
+  await expect(page.getByTestId('document-title')).toHaveText('2021年9月工业强县主要指标运行情况');
+  await expect(page.getByTestId('document-number')).toHaveText('印发时编号');
+  const body = page.getByTestId('document-body');
+  await expect(body).toContainText('本月亮红灯的单位');
+  const narrative = body.locator('textarea').first();
+  await narrative.fill('9月份，全县工业经济运行总体平稳，工业投资和技改投资仍是短板。');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await shot(page, '60-brief-draft');
+
+  await page.getByTestId('issue-document').click();
+  await expect(page.getByText('确认印发')).toBeVisible();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText('宝工强简〔2021〕1号');
+  await expect(body).toContainText('9月份，全县工业经济运行总体平稳');
+  await expect(page.getByTestId('download-docx')).toBeVisible();
+  await expect(page.getByTestId('issue-document')).toHaveCount(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+  expect(file.suggestedFilename()).toContain('宝工强简〔2021〕1号');
+  await shot(page, '61-brief-issued');
+});
+
+test('the office drafts the letters of the month and issues one; its 督办 task is linked', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-letters').click();
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByRole('button', { name: /起\s*草/ }).click();
+  await expect(page.getByText(/已生成 \d+ 份提醒函草稿/)).toBeVisible();
+  const table = page.getByTestId('documents-table');
+  await expect(table).toContainText('提醒函');
+  await shot(page, '62-letters-drafted');
+  await table.locator('a', { hasText: '大营镇' }).click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于大营镇2021年9月指标落后的提醒函');
+  await expect(page.getByTestId('document-body')).toContainText('5个工作日内');
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText('宝工强函〔2021〕1号');
+  await expect(page.getByTestId('document-task')).toBeVisible();
+  await shot(page, '63-letter-issued');
+  await page.getByTestId('document-task').click();
+  await expect(page.getByTestId('task-title')).toContainText('大营镇');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('a township finds the brief and its own letter in the register, and no drafts', async ({ page }) => {
+  await signIn(page, 'daying');
+  await page.goto('/documents');
+  const table = page.getByTestId('documents-table');
+  await expect(table).toContainText('宝工强简〔2021〕1号');
+  await expect(table).toContainText('宝工强函〔2021〕1号');
+  await expect(table).not.toContainText('草稿');
+  await expect(page.getByTestId('draft-brief')).toHaveCount(0);
+  await shot(page, '64-register-township');
+});
