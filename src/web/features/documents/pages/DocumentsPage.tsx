@@ -1,5 +1,5 @@
 import { FileAddOutlined, MailOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
+import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,7 @@ function DraftModal({ kind, onClose }: { kind: 'brief' | 'letters'; onClose: (mo
       onCancel={() => onClose()}
       onOk={() => form.submit()}
       okText={t('documents.draft')}
+      okButtonProps={{ 'data-testid': 'draft-ok' } as ButtonProps}
       confirmLoading={brief.isPending || letters.isPending}
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="draft-form">
