@@ -70,6 +70,25 @@ test('the office drafts the letters of the month and issues one; its 督办 task
   await signOut(page);
 });
 
+test('the office drafts and issues the notice of the units red two months running', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-notice').click();
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标连续落后单位的通报');
+  await expect(page.getByTestId('document-body')).toContainText('连续红灯单位及指标');
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕1号`);
+  await shot(page, '65-notice-issued');
+  await page.goto('/');
+  await signOut(page);
+});
+
 test('a township finds the brief and its own letter in the register, and no drafts', async ({ page }) => {
   await signIn(page, 'daying');
   await page.goto('/documents');

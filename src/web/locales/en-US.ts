@@ -714,6 +714,7 @@ export const enUS: Catalogue = {
   documents: {
     draftBrief: 'Draft work brief',
     draftLetters: 'Draft reminder letters',
+    draftNotice: 'Draft notice',
     draft: 'Draft',
     lockedMonth: 'Data month (locked)',
     lockedMonthHint: 'Only a locked month can be written about; format YYYY-MM',

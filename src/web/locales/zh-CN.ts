@@ -683,6 +683,7 @@ export const zhCN = {
   documents: {
     draftBrief: '起草工作简报',
     draftLetters: '起草提醒函',
+    draftNotice: '起草通报',
     draft: '起草',
     lockedMonth: '数据月份（已锁定）',
     lockedMonthHint: '只能依据已锁定月份的数据起草，格式 YYYY-MM',

@@ -160,3 +160,53 @@ export function composeLetter(month: string, lagging: LaggingUnit, responseWorki
     { kind: 'paragraph', editable: true, text: '特此函告。' },
   ];
 }
+
+/** The title of a month's criticism notice. */
+export const noticeTitle = (month: string) => `关于${monthZh(month)}工业强县主要指标连续落后单位的通报`;
+
+/**
+ * A notice (通报) of a locked month: the units red two months running, indicator by indicator, and the overdue
+ * 督办 tasks; the opening and the requirements are the office's narrative.
+ */
+export function composeNotice(board: Warnings, overdue: OverdueTask[]): DocumentBlockData[] {
+  const rows: string[][] = [];
+  for (const row of board.indicators)
+    for (const cell of row.units)
+      if (cell.level === 'red' && cell.persistentRed)
+        rows.push([cell.unit.nameZh, row.indicator.nameZh, pct(cell.completion), pct(cell.timeProgress), pp(cell.gapPp)]);
+  rows.sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'));
+  const blocks: DocumentBlockData[] = [
+    {
+      kind: 'paragraph',
+      editable: true,
+      text: `为进一步压实工作责任，推动主要指标赶超进位，根据${monthZh(board.month)}指标监测和督办情况，现将主要指标连续落后单位和逾期督办事项通报如下。`,
+    },
+    { kind: 'heading', level: 1, text: '一、主要指标连续两个月亮红灯的单位' },
+  ];
+  if (rows.length)
+    blocks.push({
+      kind: 'table',
+      caption: '表1 连续红灯单位及指标',
+      columns: ['单位', '指标', '完成率', '序时进度', '差距（百分点）'],
+      widths: [2, 3, 1.3, 1.3, 1.5],
+      rows,
+    });
+  else blocks.push({ kind: 'paragraph', text: '本月无连续两个月亮红灯的单位。' });
+  blocks.push({ kind: 'heading', level: 1, text: '二、逾期未办结的督办事项' });
+  if (overdue.length)
+    blocks.push({
+      kind: 'table',
+      caption: '表2 逾期督办事项',
+      columns: ['事项', '承办单位', '截止日期'],
+      widths: [4, 2, 1.5],
+      rows: overdue.map((t) => [t.title, t.unitNameZh, t.dueDate]),
+    });
+  else blocks.push({ kind: 'paragraph', text: '截至目前，无逾期未办结的督办事项。' });
+  blocks.push({ kind: 'heading', level: 1, text: '三、有关要求' });
+  blocks.push({
+    kind: 'paragraph',
+    editable: true,
+    text: '被通报单位要深刻查摆问题，主要负责同志要亲自研究部署，于收到通报后5个工作日内向县工业强县办书面报告整改措施；县工业强县办将持续跟踪，对整改不力的单位提请县委、县政府约谈。',
+  });
+  return blocks;
+}

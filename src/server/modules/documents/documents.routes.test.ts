@@ -250,3 +250,31 @@ describe('templates', () => {
     expect(text).toContain('抄送：县委办。');
   });
 });
+
+describe('notices', () => {
+  it('drafts the notice of a locked month naming the units red two months running, and issues it in its own numbering', async () => {
+    expect((await office.post('/api/documents/notices', { month: '2021-10' })).statusCode).toBe(400);
+    const res = await office.post('/api/documents/notices', { month: '2021-09' });
+    expect(res.statusCode).toBe(200);
+    const notice = res.json();
+    expect(notice).toMatchObject({ docType: 'notice', title: '关于2021年9月工业强县主要指标连续落后单位的通报' });
+    const issued = (await office.post(`/api/documents/${notice.id}/issue`, {})).json();
+    expect(issued.number).toBe('宝工强办〔2021〕1号');
+    const docx = (await daying.get(`/api/documents/${notice.id}/file.docx`)).rawPayload;
+    keepArtefact('notice.docx', docx);
+    const text = await documentText(docx);
+    expect(text[0]).toBe('宝丰县工业强县工作领导小组办公室文件');
+    expect(text[1]).toBe('宝工强办〔2021〕1号');
+    const persistent = board.indicators.flatMap((r) =>
+      r.units.filter((c) => c.level === 'red' && c.persistentRed).map((c) => [c.unit.nameZh, r.indicator.nameZh]),
+    );
+    expect(persistent.length).toBeGreaterThan(0);
+    const table = await documentTable(docx, 0);
+    expect(
+      table
+        .slice(1)
+        .map((r) => [r[0], r[1]])
+        .sort(),
+    ).toEqual(persistent.sort());
+  });
+});

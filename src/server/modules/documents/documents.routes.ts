@@ -24,7 +24,7 @@ import {
   allDocuments,
   deleteDraft,
   documentFile,
-  draftBrief,
+  draftMonthly,
   draftLetters,
   getDocument,
   issueDocument,
@@ -83,7 +83,12 @@ export function documentRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/documents/briefs',
     { config: { permission: 'document:draft' }, schema: { tags, body: draftBriefBody, response: { 200: documentSchema } } },
-    (req) => draftBrief(deps, userCtx(req), req.body.month),
+    (req) => draftMonthly(deps, userCtx(req), 'brief', req.body.month),
+  );
+  r.post(
+    '/api/documents/notices',
+    { config: { permission: 'document:draft' }, schema: { tags, body: draftBriefBody, response: { 200: documentSchema } } },
+    (req) => draftMonthly(deps, userCtx(req), 'notice', req.body.month),
   );
   r.post(
     '/api/documents/letters',

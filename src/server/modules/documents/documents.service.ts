@@ -26,7 +26,7 @@ import { createTask } from '../../core/tasks/tasks.service';
 import { getMonthlyCycle } from '../indicators/cycle.service';
 import { laggingUnits } from '../indicators/month-close';
 import { boardOf } from '../indicators/warnings.service';
-import { briefTitle, composeBrief, composeLetter, letterTitle } from './compose';
+import { briefTitle, composeBrief, composeLetter, composeNotice, letterTitle, noticeTitle } from './compose';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 
@@ -97,35 +97,30 @@ async function lockedBoard(db: Executor, month: string) {
   return board;
 }
 
-/** Drafts the month's work brief from the locked month's data; a month's existing draft is returned as it is. */
-export async function draftBrief(deps: Deps, ctx: UserContext, month: string): Promise<DocumentDto> {
+/** Drafts the month's work brief, or its notice (通报), from the locked month's data; a month's existing draft is returned as it is. */
+export async function draftMonthly(deps: Deps, ctx: UserContext, docType: 'brief' | 'notice', month: string): Promise<DocumentDto> {
   requirePermission(ctx, 'document:draft');
   const id = await deps.db.transaction().execute(async (trx) => {
     const board = await lockedBoard(trx, month);
-    const existing = (await documentsRepository.findDrafts(trx, 'brief', month)).find((d) => d.status === 'draft');
+    const existing = (await documentsRepository.findDrafts(trx, docType, month)).find((d) => d.status === 'draft');
     if (existing) return existing.id;
     const overdue = await documentsRepository.overdueTasks(trx, countyDay(deps.clock.now()));
-    const template = await documentsRepository.template(trx, 'brief');
+    const template = await documentsRepository.template(trx, docType);
     const now = deps.clock.now().toISOString();
     const row = {
-      docType: 'brief',
+      docType,
       status: 'draft' as const,
-      title: briefTitle(month),
+      title: docType === 'brief' ? briefTitle(month) : noticeTitle(month),
       month,
       unitId: null,
       addressee: template?.addressee ?? '',
-      body: JSON.stringify(composeBrief(board, overdue)),
+      body: JSON.stringify(docType === 'brief' ? composeBrief(board, overdue) : composeNotice(board, overdue)),
       createdBy: ctx.user.id,
       createdAt: now,
       updatedAt: now,
     };
     const newId = await documentsRepository.insert(trx, row);
-    await recordAudit(trx, deps, ctx, {
-      action: 'document.draft',
-      entityType: 'document',
-      entityId: newId,
-      after: { docType: 'brief', month, title: row.title },
-    });
+    await recordAudit(trx, deps, ctx, { action: 'document.draft', entityType: 'document', entityId: newId, after: { docType, month, title: row.title } });
     return newId;
   });
   return getDocument(deps, ctx, id);
@@ -262,9 +257,9 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
   await deps.db.transaction().execute(async (trx) => {
     const row = await draftFor(trx, ctx, id);
     let recipients: number[] = [];
-    if (row.month && (row.docType === 'brief' || row.docType === 'letter')) {
+    if (row.month) {
       const board = await lockedBoard(trx, row.month);
-      recipients = row.docType === 'brief' ? [...new Set(board.indicators.flatMap((r) => r.units.map((c) => c.unit.id)))] : [];
+      recipients = [...new Set(board.indicators.flatMap((r) => r.units.map((c) => c.unit.id)))];
     }
     if (row.unitId) recipients = [row.unitId];
     const template = await documentsRepository.template(trx, row.docType);

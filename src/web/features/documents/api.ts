@@ -39,8 +39,11 @@ function useDocumentMutation<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-/** Drafts (or reopens) the work brief of a locked month. */
-export const useDraftBrief = () => useDocumentMutation((month: string) => api.post<DocumentDto>('/api/documents/briefs', { month }));
+/** Drafts (or reopens) the work brief or the notice of a locked month. */
+export const useDraftMonthly = () =>
+  useDocumentMutation(({ kind, month }: { kind: 'brief' | 'notice'; month: string }) =>
+    api.post<DocumentDto>(kind === 'brief' ? '/api/documents/briefs' : '/api/documents/notices', { month }),
+  );
 /** Drafts the reminder letters of a locked month's lagging units. */
 export const useDraftLetters = () => useDocumentMutation((month: string) => api.post<{ items: DocumentListItem[] }>('/api/documents/letters', { month }));
 export const useUpdateDraft = (id: number) =>

@@ -1,4 +1,4 @@
-import { FileAddOutlined, MailOutlined } from '@ant-design/icons';
+import { FileAddOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -14,10 +14,12 @@ import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
-import { type DocumentFilters, useDocuments, useDraftBrief, useDraftLetters } from '../api';
+import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly } from '../api';
 
 type FilterValues = Omit<DocumentFilters, 'from' | 'to'> & { issued?: [Dayjs | null, Dayjs | null] | null };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+type Drafting = 'brief' | 'notice' | 'letters';
+const DRAFT_TITLES = { brief: 'documents.draftBrief', notice: 'documents.draftNotice', letters: 'documents.draftLetters' } as const;
 
 /** Status of a document as a tag: drafts stand out, issued ones are quiet. */
 export function DocumentStatusTag({ status }: { status: DocumentListItem['status'] }) {
@@ -26,18 +28,18 @@ export function DocumentStatusTag({ status }: { status: DocumentListItem['status
 }
 
 /** Asks for a locked month, then drafts the brief (opens it) or the letters (lists them). */
-function DraftModal({ kind, onClose }: { kind: 'brief' | 'letters'; onClose: (month?: string) => void }) {
+function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: string) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const showError = useShowError();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ month: string }>();
-  const brief = useDraftBrief();
+  const monthly = useDraftMonthly();
   const letters = useDraftLetters();
   const submit = async ({ month }: { month: string }) => {
     try {
-      if (kind === 'brief') {
-        const doc = await brief.mutateAsync(month);
+      if (kind !== 'letters') {
+        const doc = await monthly.mutateAsync({ kind, month });
         navigate(`/documents/${doc.id}`);
       } else {
         const res = await letters.mutateAsync(month);
@@ -51,12 +53,12 @@ function DraftModal({ kind, onClose }: { kind: 'brief' | 'letters'; onClose: (mo
   return (
     <Modal
       open
-      title={t(kind === 'brief' ? 'documents.draftBrief' : 'documents.draftLetters')}
+      title={t(DRAFT_TITLES[kind])}
       onCancel={() => onClose()}
       onOk={() => form.submit()}
       okText={t('documents.draft')}
       okButtonProps={{ 'data-testid': 'draft-ok' } as ButtonProps}
-      confirmLoading={brief.isPending || letters.isPending}
+      confirmLoading={monthly.isPending || letters.isPending}
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="draft-form">
         <Form.Item
@@ -80,7 +82,7 @@ export function DocumentsPage() {
   const [filterForm] = Form.useForm<FilterValues>();
   const list = useListParams<DocumentFilters>({}, { sort: 'createdAt', order: 'desc' });
   const documents = useDocuments(list.query);
-  const [drafting, setDrafting] = useState<'brief' | 'letters' | null>(null);
+  const [drafting, setDrafting] = useState<Drafting | null>(null);
 
   const onSearch = ({ issued, ...rest }: FilterValues) =>
     list.setFilters({ ...rest, from: issued?.[0]?.format('YYYY-MM-DD'), to: issued?.[1]?.format('YYYY-MM-DD') });
@@ -110,6 +112,9 @@ export function DocumentsPage() {
           <ExportButton url="/api/documents/export.xlsx" query={list.exportQuery} />
           {can('document:draft') && (
             <>
+              <Button icon={<NotificationOutlined />} onClick={() => setDrafting('notice')} data-testid="draft-notice">
+                {t('documents.draftNotice')}
+              </Button>
               <Button icon={<MailOutlined />} onClick={() => setDrafting('letters')} data-testid="draft-letters">
                 {t('documents.draftLetters')}
               </Button>
