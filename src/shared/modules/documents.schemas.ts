@@ -42,6 +42,8 @@ export const documentSchema = z.object({
   taskId: z.number().int().nullable(),
   createdAt: z.string(),
   issuedAt: z.string().nullable(),
+  /** Whether a PDF can be downloaded (issued, and converted already or LibreOffice on the server). */
+  pdf: z.boolean(),
   actions: z.array(z.enum(DOC_ACTIONS)),
 });
 export type DocumentDto = z.infer<typeof documentSchema>;

@@ -736,6 +736,7 @@ export const enUS: Catalogue = {
     status: { draft: 'Draft', issued: 'Issued' },
     back: 'Back',
     download: 'Download Word file',
+    downloadPdf: 'Download PDF',
     preview: 'Preview Word file',
     save: 'Save changes',
     saved: 'Saved',

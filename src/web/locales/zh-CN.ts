@@ -705,6 +705,7 @@ export const zhCN = {
     status: { draft: '草稿', issued: '已印发' },
     back: '返回',
     download: '下载 Word 文件',
+    downloadPdf: '下载 PDF',
     preview: '预览 Word 文件',
     save: '保存修改',
     saved: '已保存',

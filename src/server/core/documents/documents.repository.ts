@@ -80,6 +80,9 @@ export const documentsRepository = {
     const res = await db.updateTable('documents').set(patch).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
     return Number(res.numUpdatedRows);
   },
+  async setPdf(db: Executor, id: number, sha256: string) {
+    await db.updateTable('documents').set({ pdfSha256: sha256 }).where('id', '=', id).where('status', '=', 'issued').execute();
+  },
   async deleteDraft(db: Executor, id: number): Promise<number> {
     const res = await db.deleteFrom('documents').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
     return Number(res.numDeletedRows);

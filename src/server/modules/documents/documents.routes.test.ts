@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { documentTable, documentText, documentXml } from '../../core/documents/read-back';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { libreOffice } from '../../core/documents/pdf';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
 import { followUpLockedMonth } from '../indicators/month-close';
 
@@ -276,5 +277,26 @@ describe('notices', () => {
         .map((r) => [r[0], r[1]])
         .sort(),
     ).toEqual(persistent.sort());
+  });
+});
+
+describe('PDF', () => {
+  it('is offered for issued documents only', async () => {
+    const drafts = (await office.get('/api/documents?status=draft&docType=brief')).json().items;
+    expect(drafts.every((d: { pdf: boolean }) => !d.pdf)).toBe(true);
+    expect((await office.get(`/api/documents/${drafts[0].id}/file.pdf`)).statusCode).toBe(404);
+  });
+
+  // LibreOffice is optional in production; where it is installed, the stored .docx converts and the PDF is kept.
+  it.runIf(libreOffice() !== null)('converts an issued document with LibreOffice once and keeps it', { timeout: 180_000 }, async () => {
+    const [issued] = (await office.get('/api/documents?status=issued&docType=letter')).json().items;
+    expect(issued.pdf).toBe(true);
+    const pdf = await office.get(`/api/documents/${issued.id}/file.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    keepArtefact('letter.pdf', pdf.rawPayload);
+    const row = await t.deps.db.selectFrom('documents').select('pdfSha256').where('id', '=', issued.id).executeTakeFirstOrThrow();
+    expect(row.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await office.get(`/api/documents/${issued.id}/file.pdf`)).rawPayload.equals(pdf.rawPayload)).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import {
   allDocuments,
   deleteDraft,
   documentFile,
+  documentPdf,
   draftMonthly,
   draftLetters,
   getDocument,
@@ -119,6 +120,13 @@ export function documentRoutes(app: FastifyInstance, deps: Deps) {
     return reply
       .header('content-type', DOCX)
       .header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .send(bytes);
+  });
+  r.get('/api/documents/:id/file.pdf', { config: { permission: 'document:read' }, schema: { tags, params: documentIdParams } }, async (req, reply) => {
+    const { fileName, bytes } = await documentPdf(deps, userCtx(req), req.params.id);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
       .send(bytes);
   });
 }

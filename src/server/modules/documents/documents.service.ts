@@ -18,6 +18,7 @@ import type { Deps } from '../../core/deps';
 import { type DocumentRow, type DocumentViewer, documentsRepository } from '../../core/documents/documents.repository';
 import { readDocumentFile, storeDocumentFile } from '../../core/documents/files';
 import { nextDocumentSeq } from '../../core/documents/numbering';
+import { docxToPdf, libreOffice } from '../../core/documents/pdf';
 import { formatDocumentNumber, officialDocument } from '../../core/documents/official-document';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
@@ -64,6 +65,7 @@ function listItem(ctx: UserContext, row: DocumentRow): DocumentListItem {
     taskId: row.taskId,
     createdAt: row.createdAt,
     issuedAt: row.issuedAt,
+    pdf: row.status === 'issued' && (!!row.pdfSha256 || libreOffice() !== null),
     actions: actionsOf(ctx, row),
   };
 }
@@ -322,12 +324,15 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
   return getDocument(deps, ctx, id);
 }
 
+/** A download's file name: number and title, without the characters file systems refuse. */
+const fileBase = (row: Pick<DocumentRow, 'number' | 'title'>) => `${row.number ?? '草稿'}-${row.title}`.replace(/[\\/:*?"<>|]/g, '_');
+
 /** The stored .docx of an issued document (a draft is rendered on the fly, for the office's preview). */
 export async function documentFile(deps: Deps, ctx: UserContext, id: number): Promise<{ fileName: string; bytes: Buffer }> {
   requirePermission(ctx, 'document:read');
   const row = await documentsRepository.find(deps.db, await viewerOf(deps.db, ctx), id);
   if (!row) throw notFound();
-  const name = `${row.number ?? '草稿'}-${row.title}`.replace(/[\\/:*?"<>|]/g, '_');
+  const name = fileBase(row);
   if (row.status === 'issued' && row.docxSha256) return { fileName: `${name}.docx`, bytes: await readDocumentFile(deps.config.attachmentsDir, row.docxSha256) };
   const { bytes } = await render(deps.db, row, null, countyDay(deps.clock.now()));
   return { fileName: `${name}.docx`, bytes };
@@ -362,4 +367,22 @@ export async function updateTemplate(deps: Deps, ctx: UserContext, docType: DocT
     await recordAudit(trx, deps, ctx, { action: 'document_template.update', entityType: 'document_template', entityId: docType, before, after: body });
   });
   return (await listTemplates(deps, ctx)).items.find((t) => t.docType === docType);
+}
+
+/**
+ * The PDF of an issued document: converted from the stored .docx with LibreOffice the first time it is asked for and
+ * kept beside it. 404 when the server has no LibreOffice (the .docx is the document of record).
+ */
+export async function documentPdf(deps: Deps, ctx: UserContext, id: number): Promise<{ fileName: string; bytes: Buffer }> {
+  requirePermission(ctx, 'document:read');
+  const row = await documentsRepository.find(deps.db, await viewerOf(deps.db, ctx), id);
+  if (row?.status !== 'issued' || !row.docxSha256) throw notFound();
+  const fileName = `${fileBase(row)}.pdf`;
+  if (row.pdfSha256) return { fileName, bytes: await readDocumentFile(deps.config.attachmentsDir, row.pdfSha256) };
+  const pdf = await docxToPdf(await readDocumentFile(deps.config.attachmentsDir, row.docxSha256));
+  if (!pdf) throw notFound();
+  const file = await storeDocumentFile(deps.config.attachmentsDir, pdf);
+  // A rendition of the stored .docx, not a change to the document: remembered without an audit row.
+  await documentsRepository.setPdf(deps.db, id, file.sha256);
+  return { fileName, bytes: pdf };
 }

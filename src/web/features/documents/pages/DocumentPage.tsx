@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DownloadOutlined, FileWordOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FilePdfOutlined, FileWordOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -118,9 +118,9 @@ export function DocumentPage() {
         }
       },
     });
-  const fetchFile = async () => {
+  const fetchFile = async (kind: 'docx' | 'pdf' = 'docx') => {
     try {
-      await download(`/api/documents/${id}/file.docx`);
+      await download(`/api/documents/${id}/file.${kind}`);
     } catch (error) {
       showError(error);
     }
@@ -138,12 +138,17 @@ export function DocumentPage() {
       extra={
         <Space wrap>
           {d.actions.includes('download') ? (
-            <Button icon={<DownloadOutlined />} onClick={fetchFile} data-testid="download-docx">
+            <Button icon={<DownloadOutlined />} onClick={() => fetchFile()} data-testid="download-docx">
               {t('documents.download')}
             </Button>
           ) : (
-            <Button icon={<FileWordOutlined />} onClick={fetchFile} data-testid="preview-docx">
+            <Button icon={<FileWordOutlined />} onClick={() => fetchFile()} data-testid="preview-docx">
               {t('documents.preview')}
+            </Button>
+          )}
+          {d.pdf && (
+            <Button icon={<FilePdfOutlined />} onClick={() => fetchFile('pdf')} data-testid="download-pdf">
+              {t('documents.downloadPdf')}
             </Button>
           )}
           {editing && (
