@@ -86,6 +86,14 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
     widths: [3, 1, 1, 1, 1],
     rows: unitRows.map((u) => [u.name, String(u.counts.green), String(u.counts.yellow), String(u.counts.red), String(u.counts.missing)]),
   });
+  // Reporting completeness: a unit has reported when none of its indicators is missing this month.
+  const missing = unitRows.filter((u) => u.counts.missing > 0);
+  blocks.push({
+    kind: 'paragraph',
+    text: missing.length
+      ? `本月应报送数据单位${unitRows.length}个，按期全部报送${unitRows.length - missing.length}个；${missing.map((u) => `${u.name}（${u.counts.missing}项）`).join('、')}有指标未按期报送。`
+      : `本月应报送数据单位${unitRows.length}个，均已按期报送。`,
+  });
   const red = redUnits(board, false);
   const persistent = redUnits(board, true);
   blocks.push({ kind: 'heading', level: 2, text: '（一）红灯单位' });
