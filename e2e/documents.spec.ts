@@ -85,6 +85,15 @@ test('the office drafts and issues the notice of the units red two months runnin
     .click();
   await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕1号`);
   await shot(page, '65-notice-issued');
+  // The templates are data the office edits.
+  await page.goto('/documents');
+  await page.getByTestId('edit-templates').click();
+  const templateForm = page.getByTestId('template-form');
+  await expect(templateForm.getByLabel('发文机关标志（红头）')).toHaveValue('工业强县工作简报');
+  await page.getByText('通报', { exact: true }).last().click();
+  await expect(templateForm.getByLabel('发文机关标志（红头）')).toHaveValue('宝丰县工业强县工作领导小组办公室文件');
+  await expect(templateForm.getByLabel('发文机关代字')).toHaveValue('宝工强办');
+  await shot(page, '66-templates');
   await page.goto('/');
   await signOut(page);
 });

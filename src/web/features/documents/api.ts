@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { DocumentDto, DocumentListItem } from '../../../shared/modules/documents.schemas';
+import type { DocType, DocumentDto, DocumentListItem } from '../../../shared/modules/documents.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface DocumentFilters {
@@ -52,3 +52,22 @@ export const useUpdateDraft = (id: number) =>
   );
 export const useIssueDocument = (id: number) => useDocumentMutation(() => api.post<DocumentDto>(`/api/documents/${id}/issue`, {}));
 export const useDeleteDraft = (id: number) => useDocumentMutation(() => api.delete(`/api/documents/${id}`));
+
+export interface TemplateValues {
+  headerText: string;
+  numberPrefix: string;
+  issuer: string;
+  addressee: string;
+  footerLines: string[];
+}
+
+/** The templates of the document types. */
+export function useTemplates() {
+  return useQuery({
+    queryKey: [...documentsKey, 'templates'],
+    queryFn: () => api.get<{ items: (TemplateValues & { docType: DocType })[] }>('/api/documents/templates'),
+  });
+}
+
+export const useUpdateTemplate = () =>
+  useDocumentMutation(({ docType, body }: { docType: DocType; body: TemplateValues }) => api.put<TemplateValues>(`/api/documents/templates/${docType}`, body));

@@ -1,4 +1,4 @@
-import { FileAddOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
+import { FileAddOutlined, MailOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly } from '../api';
+import { TemplatesDrawer } from '../components/TemplatesDrawer';
 
 type FilterValues = Omit<DocumentFilters, 'from' | 'to'> & { issued?: [Dayjs | null, Dayjs | null] | null };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -83,6 +84,7 @@ export function DocumentsPage() {
   const list = useListParams<DocumentFilters>({}, { sort: 'createdAt', order: 'desc' });
   const documents = useDocuments(list.query);
   const [drafting, setDrafting] = useState<Drafting | null>(null);
+  const [editingTemplates, setEditingTemplates] = useState(false);
 
   const onSearch = ({ issued, ...rest }: FilterValues) =>
     list.setFilters({ ...rest, from: issued?.[0]?.format('YYYY-MM-DD'), to: issued?.[1]?.format('YYYY-MM-DD') });
@@ -110,6 +112,11 @@ export function DocumentsPage() {
       extra={
         <>
           <ExportButton url="/api/documents/export.xlsx" query={list.exportQuery} />
+          {can('document:template') && (
+            <Button icon={<SettingOutlined />} onClick={() => setEditingTemplates(true)} data-testid="edit-templates">
+              {t('documents.templates')}
+            </Button>
+          )}
           {can('document:draft') && (
             <>
               <Button icon={<NotificationOutlined />} onClick={() => setDrafting('notice')} data-testid="draft-notice">
@@ -157,6 +164,7 @@ export function DocumentsPage() {
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={documents} columns={columns} testId="documents-table" />
+      {editingTemplates && <TemplatesDrawer onClose={() => setEditingTemplates(false)} />}
       {drafting && (
         <DraftModal
           kind={drafting}
