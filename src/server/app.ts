@@ -26,6 +26,7 @@ import { autoLockJob } from './modules/indicators/autolock';
 import { reportRemindersJob } from './modules/reports/reminders';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
+import { documentRoutes } from './modules/documents/documents.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -86,6 +87,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     attachmentRoutes,
     enterpriseRoutes,
     reportRoutes,
+    documentRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   'report:fill',
   'report:review',
   'report_form:manage',
+  // official documents (公文): briefs, reminder letters, notices and their register
+  'document:read',
+  'document:draft',
+  'document:issue',
+  'document:template',
   // security administration
   'role:read',
   'role:manage',
@@ -98,6 +103,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'report:read',
       'report:review',
       'report_form:manage',
+      'document:read',
+      'document:draft',
+      'document:issue',
+      'document:template',
     ],
   },
   {
@@ -105,14 +114,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read'],
+    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read'],
   },
   {
     code: 'department',
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'document:read'],
   },
   {
     code: 'township',
@@ -129,6 +138,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'enterprise:write',
       'report:read',
       'report:fill',
+      'document:read',
     ],
   },
   {

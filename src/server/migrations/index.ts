@@ -8,6 +8,7 @@ import * as reports from './20261128_0009_reports';
 import * as tasks from './20261128_0004_tasks';
 import * as attachments from './20261128_0005_attachments';
 import * as indicatorBenchIndexes from './20261128_0011_indicator_bench_indexes';
+import * as documents from './20261128_0010_documents';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_tasks': tasks,
   '20261128_0005_attachments': attachments,
   '20261128_0011_indicator_bench_indexes': indicatorBenchIndexes,
+  '20261128_0010_documents': documents,
 };

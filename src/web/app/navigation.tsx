@@ -20,6 +20,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
@@ -57,7 +58,8 @@ export interface NavItem {
     | 'enterprises'
     | 'reportMatrix'
     | 'reportTotals'
-    | 'reportForms';
+    | 'reportForms'
+    | 'documents';
 }
 
 export interface NavGroup {
@@ -98,6 +100,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/tasks/all', permission: 'task:read', icon: <ProfileOutlined />, label: 'allTasks' },
     ],
   },
+  { path: '/documents', permission: 'document:read', icon: <FileTextOutlined />, label: 'documents' },
   { path: '/notifications', icon: <BellOutlined />, label: 'inbox' },
   {
     label: 'system',

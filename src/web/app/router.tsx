@@ -31,6 +31,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   reportMatrix: () => import('../features/reports/pages/ReportMatrixPage').then((m) => ({ Component: m.ReportMatrixPage })),
   reportTotals: () => import('../features/reports/pages/ReportTotalsPage').then((m) => ({ Component: m.ReportTotalsPage })),
   reportForms: () => import('../features/reports/pages/ReportFormsPage').then((m) => ({ Component: m.ReportFormsPage })),
+  documents: () => import('../features/documents/pages/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -49,6 +50,10 @@ const DETAIL_ROUTES: RouteObject[] = [
       { path: '/reports/sheet', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
       { path: '/reports/:id', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
     ],
+  },
+  {
+    element: <RequirePermission permission="document:read" />,
+    children: [{ path: '/documents/:id', lazy: () => import('../features/documents/pages/DocumentPage').then((m) => ({ Component: m.DocumentPage })) }],
   },
 ];
 

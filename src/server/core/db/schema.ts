@@ -411,6 +411,50 @@ export interface ReportTable {
   updatedAt: string;
 }
 
+export interface DocumentTemplateTable {
+  id: Generated<number>;
+  /** brief (工作简报), letter (提醒函), notice (通报). */
+  docType: string;
+  headerText: string;
+  numberPrefix: string;
+  issuer: string;
+  addressee: string;
+  /** JSON array of lines under the date (抄送, 印发). */
+  footerLines: string;
+  updatedAt: string;
+}
+
+export interface DocumentNumberTable {
+  docType: string;
+  year: number;
+  lastSeq: number;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  docType: string;
+  status: 'draft' | 'issued';
+  title: string;
+  month: string | null;
+  unitId: number | null;
+  addressee: string;
+  /** JSON of the body's blocks. */
+  body: string;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  issueDate: string | null;
+  docxSha256: string | null;
+  docxSize: number | null;
+  pdfSha256: string | null;
+  taskId: number | null;
+  createdBy: number | null;
+  issuedBy: number | null;
+  issuedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ReportEventTable {
   id: Generated<number>;
   reportId: number;
@@ -459,4 +503,7 @@ export interface Database {
   reportFormUnits: ReportFormUnitTable;
   reports: ReportTable;
   reportEvents: ReportEventTable;
+  documentTemplates: DocumentTemplateTable;
+  documentNumbers: DocumentNumberTable;
+  documents: DocumentTable;
 }

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+// Documents are numbered by the year they are issued in: today's, while the demo data is of 2021.
+const year = new Date().getFullYear();
+
+test('the office drafts the brief of a locked month, edits its narrative and issues it with a number', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await expect(page.getByRole('heading', { name: '公文管理' })).toBeVisible();
+  await page.getByTestId('draft-brief').click();
+  const form = page.getByTestId('draft-form');
+  // October is not locked in the demo year: the server refuses it on the field.
+  await page.getByTestId('draft-month').fill('2021-10');
+  await page.getByTestId('draft-ok').click();
+  await expect(form).toContainText('尚未锁定');
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByTestId('document-title')).toHaveText('2021年9月工业强县主要指标运行情况');
+  await expect(page.getByTestId('document-number')).toHaveText('印发时编号');
+  const body = page.getByTestId('document-body');
+  await expect(body).toContainText('本月亮红灯的单位');
+  const narrative = body.locator('textarea').first();
+  await narrative.fill('9月份，全县工业经济运行总体平稳，工业投资和技改投资仍是短板。');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await shot(page, '60-brief-draft');
+
+  await page.getByTestId('issue-document').click();
+  await expect(page.locator('.ant-modal-confirm-title', { hasText: '确认印发' })).toBeVisible();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强简〔${year}〕1号`);
+  await expect(body).toContainText('9月份，全县工业经济运行总体平稳');
+  await expect(page.getByTestId('download-docx')).toBeVisible();
+  await expect(page.getByTestId('issue-document')).toHaveCount(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+  expect(file.suggestedFilename()).toContain(`宝工强简〔${year}〕1号`);
+  await shot(page, '61-brief-issued');
+});
+
+test('the office drafts the letters of the month and issues one; its 督办 task is linked', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-letters').click();
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByText(/已生成 \d+ 份提醒函草稿/)).toBeVisible();
+  const table = page.getByTestId('documents-table');
+  await expect(table).toContainText('提醒函');
+  await shot(page, '62-letters-drafted');
+  await table.locator('a', { hasText: '大营镇' }).click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于大营镇2021年9月指标落后的提醒函');
+  await expect(page.getByTestId('document-body')).toContainText('5个工作日内');
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强函〔${year}〕1号`);
+  await expect(page.getByTestId('document-task')).toBeVisible();
+  await shot(page, '63-letter-issued');
+  await page.getByTestId('document-task').click();
+  await expect(page.getByTestId('task-title')).toContainText('大营镇');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('the office drafts and issues the notice of the units red two months running', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-notice').click();
+  await page.getByTestId('draft-month').fill('2021-09');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标连续落后单位的通报');
+  await expect(page.getByTestId('document-body')).toContainText('连续红灯单位及指标');
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕1号`);
+  await shot(page, '65-notice-issued');
+  // The templates are data the office edits.
+  await page.goto('/documents');
+  await page.getByTestId('edit-templates').click();
+  const templateForm = page.getByTestId('template-form');
+  await expect(templateForm.getByLabel('发文机关标志（红头）')).toHaveValue('工业强县工作简报');
+  await page.getByText('通报', { exact: true }).last().click();
+  await expect(templateForm.getByLabel('发文机关标志（红头）')).toHaveValue('宝丰县工业强县工作领导小组办公室文件');
+  await expect(templateForm.getByLabel('发文机关代字')).toHaveValue('宝工强办');
+  await shot(page, '66-templates');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('a township finds the brief and its own letter in the register, and no drafts', async ({ page }) => {
+  await signIn(page, 'daying');
+  await page.goto('/documents');
+  const table = page.getByTestId('documents-table');
+  await expect(table).toContainText(`宝工强简〔${year}〕1号`);
+  await expect(table).toContainText(`宝工强函〔${year}〕1号`);
+  await expect(table).not.toContainText('草稿');
+  await expect(page.getByTestId('draft-brief')).toHaveCount(0);
+  await shot(page, '64-register-township');
+});

@@ -1,0 +1,73 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../shared/list';
+import type { DocType, DocumentDto, DocumentListItem } from '../../../shared/modules/documents.schemas';
+import { api, toQuery } from '../../lib/api';
+
+export interface DocumentFilters {
+  docType?: string;
+  status?: string;
+  q?: string;
+  month?: string;
+  unitId?: number;
+  from?: string;
+  to?: string;
+}
+
+const documentsKey = ['documents'] as const;
+
+/** One page of the document register. */
+export function useDocuments(query: object) {
+  return useQuery({
+    queryKey: [...documentsKey, 'list', query],
+    queryFn: () => api.get<Page<DocumentListItem>>(`/api/documents${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A document with its body. */
+export function useDocument(id: number) {
+  return useQuery({ queryKey: [...documentsKey, 'one', id], queryFn: () => api.get<DocumentDto>(`/api/documents/${id}`) });
+}
+
+function useDocumentMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: documentsKey });
+    },
+  });
+}
+
+/** Drafts (or reopens) the work brief or the notice of a locked month. */
+export const useDraftMonthly = () =>
+  useDocumentMutation(({ kind, month }: { kind: 'brief' | 'notice'; month: string }) =>
+    api.post<DocumentDto>(kind === 'brief' ? '/api/documents/briefs' : '/api/documents/notices', { month }),
+  );
+/** Drafts the reminder letters of a locked month's lagging units. */
+export const useDraftLetters = () => useDocumentMutation((month: string) => api.post<{ items: DocumentListItem[] }>('/api/documents/letters', { month }));
+export const useUpdateDraft = (id: number) =>
+  useDocumentMutation((body: { title?: string; addressee?: string; paragraphs?: { index: number; text: string }[] }) =>
+    api.patch<DocumentDto>(`/api/documents/${id}`, body),
+  );
+export const useIssueDocument = (id: number) => useDocumentMutation(() => api.post<DocumentDto>(`/api/documents/${id}/issue`, {}));
+export const useDeleteDraft = (id: number) => useDocumentMutation(() => api.delete(`/api/documents/${id}`));
+
+export interface TemplateValues {
+  headerText: string;
+  numberPrefix: string;
+  issuer: string;
+  addressee: string;
+  footerLines: string[];
+}
+
+/** The templates of the document types. */
+export function useTemplates() {
+  return useQuery({
+    queryKey: [...documentsKey, 'templates'],
+    queryFn: () => api.get<{ items: (TemplateValues & { docType: DocType })[] }>('/api/documents/templates'),
+  });
+}
+
+export const useUpdateTemplate = () =>
+  useDocumentMutation(({ docType, body }: { docType: DocType; body: TemplateValues }) => api.put<TemplateValues>(`/api/documents/templates/${docType}`, body));
