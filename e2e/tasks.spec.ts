@@ -75,7 +75,10 @@ test('the office assigns a 督办 task to 大营镇', async ({ page }) => {
 
 test('大营镇 sees it with the unread bell, comments and submits it', async ({ page }) => {
   await signIn(page, 'daying');
-  await expect(page.getByTestId('unread-badge')).toContainText('1');
+  // Other journeys leave 大营镇 notices too (warnings, returned reports): the bell shows however many are unread.
+  const { unread } = await (await page.request.get('/api/notifications/unread-count')).json();
+  expect(unread).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('unread-badge')).toContainText(String(unread));
   await page.goto('/tasks/unit');
   await expect(page.getByTestId('tasks-table')).toContainText(TITLE);
   await shot(page, 'tasks-03-unit-tasks-daying');
