@@ -36,6 +36,10 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
   await page.reload();
   await expect(field(page, 'aboveScale')).toHaveValue('50');
   await field(page, 'aboveScale').fill('12');
+  // The draft saves itself a moment after the last edit: a reload before any click keeps the fix.
+  await expect(page.getByTestId('draft-state')).toContainText(/已于 .+ 自动保存/);
+  await page.reload();
+  await expect(field(page, 'aboveScale')).toHaveValue('12');
   await page.getByTestId('report-submit').click();
   await expect(page.getByTestId('report-status')).toContainText('待审核');
   await shot(page, '51-report-form-submitted');
