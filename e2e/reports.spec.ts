@@ -17,6 +17,8 @@ async function openDayingReport(page: Page) {
 }
 
 test('a township fills, fails a check, fixes and submits; the office returns with a reason; resubmitted and accepted', async ({ page }) => {
+  // Four sign-ins and a whole review cycle: longer than one page's journey on a busy machine.
+  test.setTimeout(180_000);
   await signIn(page, 'daying');
   await openDayingReport(page);
   await expect(page.getByTestId('report-status')).toContainText('未填报');
@@ -36,6 +38,10 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
   await page.reload();
   await expect(field(page, 'aboveScale')).toHaveValue('50');
   await field(page, 'aboveScale').fill('12');
+  // The draft saves itself a moment after the last edit: a reload before any click keeps the fix.
+  await expect(page.getByTestId('draft-state')).toContainText(/已于 .+ 自动保存/);
+  await page.reload();
+  await expect(field(page, 'aboveScale')).toHaveValue('12');
   await page.getByTestId('report-submit').click();
   await expect(page.getByTestId('report-status')).toContainText('待审核');
   await shot(page, '51-report-form-submitted');
@@ -102,6 +108,19 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
     .click();
   await expect(page.getByText('写入台账指标 ABOVE_SCALE')).toBeVisible();
   await shot(page, '57-report-forms');
+
+  // The specs share one database: leave the office's and 大营镇's inboxes read, as later journeys expect.
+  await page.goto('/notifications');
+  await expect(page.getByTestId('inbox-table')).toContainText('已报送（待审核）');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.locator('[data-testid="unread-badge"] sup')).toHaveCount(0);
   await page.goto('/');
+  await signOut(page);
+
+  await signIn(page, 'daying');
+  await page.goto('/notifications');
+  await expect(page.getByTestId('inbox-table')).toContainText('被退回');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.locator('[data-testid="unread-badge"] sup')).toHaveCount(0);
   await signOut(page);
 });

@@ -9,7 +9,7 @@ import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
 import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
 import { ensureDemoEnterprises, enterprisesFile } from './core/enterprises/enterprises.demo';
-import { ensureDemoReportForms } from './modules/reports/reports.demo';
+import { ensureDemoReportForms, ensureDemoReports } from './modules/reports/reports.demo';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
 const DEMO_ENTERPRISES = fileURLToPath(new URL('../../scripts/demo/baofeng-enterprises.json', import.meta.url));
@@ -31,6 +31,7 @@ async function main() {
     await ensureDemoIndicators(deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(DEMO_INDICATORS, 'utf8'))));
     await ensureDemoEnterprises(deps, enterprisesFile.parse(JSON.parse(fs.readFileSync(DEMO_ENTERPRISES, 'utf8'))));
     await ensureDemoReportForms(deps);
+    await ensureDemoReports(deps);
   } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

@@ -329,7 +329,8 @@ export interface ReportCellFacts {
 
 /**
  * Completeness and timeliness rates over a set of expected reports (unit × form × month cells whose due date has come
- * or that were submitted): complete = submitted or accepted; timely = submitted on time. Rates are percentages.
+ * or that were submitted): complete = submitted or accepted; timely = complete and first submitted on time (a returned
+ * report is neither until it is in again, as in DHIS2's timeliness). Rates are percentages.
  */
 export function reportingRates(cells: ReportCellFacts[]): {
   expected: number;
@@ -339,8 +340,9 @@ export function reportingRates(cells: ReportCellFacts[]): {
   timelinessRate: number | null;
 } {
   const expected = cells.filter((c) => c.timeliness !== 'not_due' || c.status === 'submitted' || c.status === 'accepted');
-  const complete = expected.filter((c) => c.status === 'submitted' || c.status === 'accepted').length;
-  const onTime = expected.filter((c) => c.timeliness === 'on_time').length;
+  const isComplete = (c: ReportCellFacts) => c.status === 'submitted' || c.status === 'accepted';
+  const complete = expected.filter(isComplete).length;
+  const onTime = expected.filter((c) => isComplete(c) && c.timeliness === 'on_time').length;
   const rate = (n: number) => (expected.length ? Math.round((n / expected.length) * 1000) / 10 : null);
   return { expected: expected.length, complete, onTime, completenessRate: rate(complete), timelinessRate: rate(onTime) };
 }

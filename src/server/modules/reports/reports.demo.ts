@@ -4,7 +4,7 @@ import { systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { formsRepository } from './reports.repository';
+import { formsRepository, reportsRepository } from './reports.repository';
 
 interface DemoForm {
   code: string;
@@ -487,6 +487,100 @@ export async function ensureDemoReportForms(deps: Deps, { startMonth }: { startM
       entityId: 'demo',
       after: { forms: DEMO_REPORT_FORMS.map((f) => f.code) },
     });
+    return true;
+  });
+}
+
+/** Demo states of last month's enterprise-development reports, by township code (大营镇 and 城关镇 are left to the demo users). */
+const DEMO_STATES: Record<string, { status: 'draft' | 'submitted' | 'returned' | 'accepted'; onTime: boolean }> = {
+  tielu: { status: 'accepted', onTime: true },
+  zhouzhuang: { status: 'accepted', onTime: true },
+  naodian: { status: 'accepted', onTime: false },
+  shiqiao: { status: 'submitted', onTime: true },
+  shangjiuwu: { status: 'returned', onTime: true },
+  zhangbaqiao: { status: 'submitted', onTime: false },
+  yangzhuang: { status: 'draft', onTime: false },
+};
+
+/**
+ * Fills the demo county's first reporting month with enterprise-development reports in every state, so the
+ * reporting status and the totals have something to show; once, and only while the form has no report.
+ */
+export async function ensureDemoReports(deps: Deps): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const form = await formsRepository.findByCode(trx, 'industry_dev');
+    if (!form || (await reportsRepository.between(trx, '0000-01', '9999-12', { all: true }, form.id)).length > 0) return false;
+    const version = await formsRepository.version(trx, form.id, 1);
+    const units = await trx.selectFrom('orgUnits').select(['id', 'code']).where('code', 'in', Object.keys(DEMO_STATES)).execute();
+    const month = form.startMonth;
+    const now = deps.clock.now().toISOString();
+    // Submitted on time: the 2nd of the next month; late: the 20th (after any 5th working day).
+    const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 2, 2)).toISOString();
+    const late = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 20, 2)).toISOString();
+    for (const [i, unit] of units.entries()) {
+      const state = DEMO_STATES[unit.code];
+      const firms = 30 + i * 7;
+      const values = {
+        firms,
+        aboveScale: 8 + i * 2,
+        newAboveScale: i % 3 === 0 ? 1 : 0,
+        outputMonth: 3200 + i * 850.5,
+        outputYtd: (3200 + i * 850.5) * 9.6,
+        power: 410 + i * 96.25,
+        stoppedFirms: i % 2,
+      };
+      const submittedAt = state.status === 'draft' ? null : state.onTime ? next : late;
+      const id = await reportsRepository.insert(trx, {
+        formId: form.id,
+        formVersionId: version?.id as number,
+        unitId: unit.id,
+        month,
+        status: state.status,
+        valuesJson: JSON.stringify(values),
+        explanationsJson: '{}',
+        firstSubmittedAt: submittedAt,
+        submittedAt,
+        acceptedAt: state.status === 'accepted' ? submittedAt : null,
+        updatedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (submittedAt)
+        await reportsRepository.addEvent(trx, {
+          reportId: id,
+          action: 'submit',
+          fromStatus: 'draft',
+          toStatus: 'submitted',
+          reason: '',
+          fieldKey: null,
+          byUserId: null,
+          at: submittedAt,
+        });
+      if (state.status === 'accepted')
+        await reportsRepository.addEvent(trx, {
+          reportId: id,
+          action: 'accept',
+          fromStatus: 'submitted',
+          toStatus: 'accepted',
+          reason: '',
+          fieldKey: null,
+          byUserId: null,
+          at: submittedAt as string,
+        });
+      if (state.status === 'returned') {
+        await reportsRepository.addEvent(trx, {
+          reportId: id,
+          action: 'return',
+          fromStatus: 'submitted',
+          toStatus: 'returned',
+          reason: '停产、半停产企业数与走访记录不一致，请核实',
+          fieldKey: 'stoppedFirms',
+          byUserId: null,
+          at: submittedAt as string,
+        });
+      }
+    }
+    await recordAudit(trx, deps, systemContext(), { action: 'setup.load_reports', entityType: 'report', entityId: month, after: { reports: units.length } });
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
-import { ensureDemoReportForms } from './reports.demo';
+import { ensureDemoReportForms, ensureDemoReports } from './reports.demo';
 
 let t: TestApp;
 let daying: Client;
@@ -128,5 +128,18 @@ describe('report Excel template and upload', () => {
     expect((await chengguan.get(`/api/reports/template.xlsx?${query}`)).statusCode).toBe(404);
     const book = await template();
     expect((await upload(book, query, chengguan)).statusCode).toBe(404);
+  });
+});
+
+describe('demo reports', () => {
+  it('fills the first month with reports in every state, once, and leaves the demo townships to their users', async () => {
+    expect(await ensureDemoReports(t.deps)).toBe(true);
+    expect(await ensureDemoReports(t.deps)).toBe(false);
+    const office = await t.signIn('office');
+    const matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    const states = matrix.rows.map((r: { cells: ({ status: string; timeliness: string } | null)[] }) => `${r.cells[0]?.status}/${r.cells[0]?.timeliness}`);
+    expect(states).toEqual(expect.arrayContaining(['accepted/on_time', 'accepted/late', 'submitted/on_time', 'returned/on_time', 'draft/not_due']));
+    const daying = matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === unitId);
+    expect(daying.cells[0].status).not.toBe('accepted');
   });
 });

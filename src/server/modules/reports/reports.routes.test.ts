@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
 import { sendReportReminders } from './reminders';
 import { ensureDemoReportForms } from './reports.demo';
@@ -27,6 +29,8 @@ beforeAll(async () => {
   t.clock.set(APRIL_6);
   const file = fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
   await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))), { withLedger: false });
+  const firms = fileURLToPath(new URL('../../../../scripts/demo/baofeng-enterprises.json', import.meta.url));
+  await ensureDemoEnterprises(t.deps, enterprisesFile.parse(JSON.parse(fs.readFileSync(firms, 'utf8'))));
   expect(await ensureDemoReportForms(t.deps)).toBe(true);
   expect(await ensureDemoReportForms(t.deps)).toBe(false);
   for (const row of await t.deps.db.selectFrom('reportForms').select(['id', 'code']).execute()) forms[row.code] = row.id;
@@ -151,6 +155,32 @@ describe('filling, submitting and review', () => {
     expect((await daying.get(`/api/reports/${reportId}`)).json().status).toBe('draft');
   });
 
+  it('accepts key firms of the township only, and checks their rows', async () => {
+    const [own, other] = await Promise.all(
+      ['daying', 'chengguan'].map((code) =>
+        t.deps.db.selectFrom('enterprises').select('id').where('townshipUnitId', '=', units[code]).orderBy('id').executeTakeFirstOrThrow(),
+      ),
+    );
+    const sheet = (await daying.get(`/api/reports/${reportId}`)).json();
+    expect(sheet.enterprises.map((e: { id: number }) => e.id)).toContain(own.id);
+    // A choice outside its dictionary is a wrong type: not even a draft takes it.
+    const bad = await save(daying, 'daying', '2021-03', { ...good, keyFirms: [{ enterprise: own.id, outputMonth: 10, status: 'bogus' }] });
+    expect(bad.json().fields).toEqual({ 'values.keyFirms.0.status': '请从选项中选择' });
+    await save(daying, 'daying', '2021-03', {
+      ...good,
+      keyFirms: [
+        { enterprise: own.id, outputMonth: 600, status: 'normal' },
+        { enterprise: other.id, outputMonth: 10, status: 'stopped' },
+      ],
+    });
+    const res = await daying.post(`/api/reports/${reportId}/submit`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual({ 'values.keyFirms.1.enterprise': '请选择本乡镇的企业' });
+    await save(daying, 'daying', '2021-03', { ...good, keyFirms: [{ enterprise: own.id, outputMonth: 6000, status: 'normal' }] });
+    // Key firms cannot produce more than the whole township.
+    expect((await daying.post(`/api/reports/${reportId}/submit`)).json().fields).toEqual({ 'values.keyFirms': '重点企业本月产值之和不能大于全镇本月产值' });
+  });
+
   it('submits a valid report and tells the office', async () => {
     await save(daying, 'daying', '2021-03', good);
     const res = await daying.post(`/api/reports/${reportId}/submit`);
@@ -258,6 +288,27 @@ describe('completeness, timeliness and reminders', () => {
     const xlsx = await office.get('/api/reports/matrix/export.xlsx?month=2021-03');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheet');
+  });
+
+  it('accepts all or nothing: when the ledger write fails the report stays submitted and nothing is written', async () => {
+    const db = t.deps.db;
+    const report = await db.selectFrom('reports').select('id').where('unitId', '=', units.chengguan).where('month', '=', '2021-03').executeTakeFirstOrThrow();
+    if (t.deps.dialect === 'sqlite') {
+      await sql`create trigger ledger_down before insert on indicator_values begin select raise(abort, 'ledger down'); end`.execute(db);
+    } else {
+      await sql`create function ledger_down() returns trigger as $$ begin raise exception 'ledger down'; end $$ language plpgsql`.execute(db);
+      await sql`create trigger ledger_down before insert on indicator_values for each row execute function ledger_down()`.execute(db);
+    }
+    const auditBefore = await db.selectFrom('auditLog').select('id').execute();
+    expect((await office.post(`/api/reports/${report.id}/accept`)).statusCode).toBe(500);
+    expect((await office.get(`/api/reports/${report.id}`)).json()).toMatchObject({ status: 'submitted', acceptedAt: null });
+    expect(await db.selectFrom('indicatorValues').select('id').where('unitId', '=', units.chengguan).execute()).toEqual([]);
+    expect((await db.selectFrom('auditLog').select('id').execute()).length).toBe(auditBefore.length);
+    expect(await db.selectFrom('reportEvents').select('action').where('reportId', '=', report.id).execute()).toEqual([{ action: 'submit' }]);
+
+    await sql`drop trigger ledger_down${t.deps.dialect === 'sqlite' ? sql`` : sql` on indicator_values`}`.execute(db);
+    expect((await office.post(`/api/reports/${report.id}/accept`)).json().status).toBe('accepted');
+    expect((await db.selectFrom('indicatorValues').select('id').where('unitId', '=', units.chengguan).execute()).length).toBe(3);
   });
 
   it('adds up numeric fields across townships for the month and the year to date', async () => {

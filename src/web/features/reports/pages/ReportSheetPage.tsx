@@ -1,7 +1,7 @@
 import { CheckOutlined, DownloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Spin, Tag, Timeline, Typography, Upload } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReportSheet } from '../../../../shared/modules/reports.schemas';
@@ -51,6 +51,9 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
   const [explanations, setExplanations] = useState<Record<string, string>>(sheet.explanations);
   const [submitErrors, setSubmitErrors] = useState<Record<string, string> | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [autoSavedAt, setAutoSavedAt] = useState<string | null>(null);
+  // Counts edits, so that an autosave answering after a newer edit does not mark the page clean.
+  const edits = useRef(0);
   const [returnForm] = Form.useForm<{ reason: string; fieldKey?: string }>();
   const [reopenForm] = Form.useForm<{ reason: string }>();
   const editable = sheet.can.edit;
@@ -81,6 +84,27 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
     return () => window.removeEventListener('beforeunload', onUnload);
   }, [dirty]);
 
+  // The draft saves itself a few seconds after the last edit, so a reload or a closed tab loses nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the timer restarts on every edit of values or explanations
+  useEffect(() => {
+    if (!dirty || !editable) return;
+    const at = edits.current;
+    const timer = setTimeout(() => {
+      save.mutate(
+        { formId: sheet.form.id, unitId: sheet.unit.id, month: sheet.month, values, explanations },
+        {
+          onSuccess: () => {
+            if (edits.current === at) setDirty(false);
+            setAutoSavedAt(new Date().toLocaleTimeString('zh-CN', { hour12: false }));
+          },
+          // A value of the wrong type waits for the explicit save, which shows the problem.
+          onError: () => {},
+        },
+      );
+    }, 3000);
+    return () => clearTimeout(timer);
+  }, [values, explanations, dirty, editable]);
+
   // Problems by path: the last submission's answer, else the server's live check of the saved draft.
   const problems = useMemo(() => {
     const map = new Map<string, Problem>();
@@ -95,6 +119,7 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
 
   const setValue = (key: string, value: ScalarValue | ReportRow[]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    edits.current++;
     setDirty(true);
   };
 
@@ -332,6 +357,13 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
           <Descriptions.Item label={t('reports.version')}>v{sheet.version}</Descriptions.Item>
           <Descriptions.Item label={t('reports.submittedAt')}>{formatDateTime(sheet.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('reports.acceptedAt')}>{formatDateTime(sheet.acceptedAt)}</Descriptions.Item>
+          {editable && (
+            <Descriptions.Item label={t('reports.draftState')}>
+              <span data-testid="draft-state">
+                {dirty ? t('reports.unsaved') : autoSavedAt ? t('reports.autoSaved', { time: autoSavedAt }) : t('reports.allSaved')}
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {sheet.returned && (
@@ -375,6 +407,7 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
                   value={explanations[w.ruleKey as string] ?? ''}
                   onChange={(e) => {
                     setExplanations((x) => ({ ...x, [w.ruleKey as string]: e.target.value }));
+                    edits.current++;
                     setDirty(true);
                   }}
                 />
