@@ -947,6 +947,11 @@ export const enUS: Catalogue = {
     error: 'Failed',
     running: 'Running',
     message: 'Message',
-    names: { 'tasks.escalate': 'Escalate overdue tasks (daily 08:00)', 'webhooks.deliver': 'Send webhook messages (every minute)' },
+    names: {
+      'tasks.escalate': 'Escalate overdue tasks (daily 08:00)',
+      'webhooks.deliver': 'Send webhook messages (every minute)',
+      'indicators.autolock': 'Lock the indicator ledger on its lock day (daily 09:00)',
+      'reports.remind': 'Remind townships of monthly reports (daily 09:30)',
+    },
   },
 };

@@ -913,7 +913,12 @@ export const zhCN = {
     error: '失败',
     running: '执行中',
     message: '说明',
-    names: { 'tasks.escalate': '督办事项超期升级（每日 8:00）', 'webhooks.deliver': '消息推送发送（每分钟）' },
+    names: {
+      'tasks.escalate': '督办事项超期升级（每日 8:00）',
+      'webhooks.deliver': '消息推送发送（每分钟）',
+      'indicators.autolock': '指标台账到期锁定（每日 9:00）',
+      'reports.remind': '乡镇月报催报（每日 9:30）',
+    },
   },
 };
 
