@@ -430,7 +430,7 @@ export async function generateIndicatorData(handle: DbHandle, scale: IndicatorSc
           const noise = 0.94 + random() * 0.12;
           let value: number;
           if (t.kind === 'cumulative') {
-            const planned = t.kind === 'cumulative' && k % 3 === 1 ? curveShare : 1 / 12;
+            const planned = k % 3 === 1 ? curveShare : 1 / 12;
             value = Math.max(0, round(target[j] * planned * (t.direction === 'lower' ? 2 - pace[j] : pace[j]) * noise, t.decimals));
           } else if (t.kind === 'stock') value = Math.round(start[j] + (target[j] - start[j]) * share * pace[j] * noise);
           else value = round(t.direction === 'lower' ? target[j] * (2 - pace[j]) * noise : target[j] + (pace[j] - 1) * 12 + (noise - 1) * 10, t.decimals);
