@@ -130,6 +130,29 @@ export const plansRepository = {
       .orderBy('id')
       .execute();
   },
+  /** One unit's targets in a plan. */
+  unitTargets(db: Executor, planId: number, unitId: number) {
+    return db.selectFrom('indicatorTargets').selectAll().where('planId', '=', planId).where('unitId', '=', unitId).orderBy('indicatorId').execute();
+  },
+  /**
+   * The units with targets in a plan that a scope covers: its own units, and the county where the scope holds the
+   * data-source unit of a county target.
+   */
+  async unitsWithTargets(db: Executor, planId: number, scope: Scope, countyId: number): Promise<number[]> {
+    let qb = db.selectFrom('indicatorTargets').select('indicatorTargets.unitId').distinct().where('indicatorTargets.planId', '=', planId);
+    if (!scope.all) {
+      const units = scope.unitIds.length ? scope.unitIds : [0];
+      qb = qb
+        .innerJoin('indicators', 'indicators.id', 'indicatorTargets.indicatorId')
+        .where((eb) =>
+          eb.or([
+            eb('indicatorTargets.unitId', 'in', units),
+            eb.and([eb('indicatorTargets.unitId', '=', countyId), eb('indicators.sourceUnitId', 'in', units)]),
+          ]),
+        );
+    }
+    return (await qb.execute()).map((r) => r.unitId);
+  },
   allTargets(db: Executor, planId: number) {
     return db.selectFrom('indicatorTargets').selectAll().where('planId', '=', planId).orderBy('indicatorId').orderBy('unitId').execute();
   },

@@ -22,16 +22,18 @@ function covers(scope: Scope, unitId: number, indicator: Pick<IndicatorRow, 'sou
   return unitId === countyId && indicator.sourceUnitId !== null && scope.unitIds.includes(indicator.sourceUnitId);
 }
 
-async function targetsOfYear(db: Executor, year: number): Promise<TargetRow[]> {
+/** A unit's targets of a year: the rows of its ledger sheet. */
+async function unitTargetsOfYear(db: Executor, year: number, unitId: number): Promise<TargetRow[]> {
   const plan = await plansRepository.findByYear(db, year);
-  return plan ? plansRepository.allTargets(db, plan.id) : [];
+  return plan ? plansRepository.unitTargets(db, plan.id, unitId) : [];
 }
 
 /** A value may be kept for a unit and indicator that have a target that year, or the next (last year's baseline). */
-async function hasTarget(db: Executor, indicatorId: number, unitId: number, month: string, cache: Map<number, TargetRow[]>) {
+async function hasTarget(db: Executor, indicatorId: number, unitId: number, month: string, cache: Map<string, TargetRow[]>) {
   for (const year of [yearOf(month), yearOf(month) + 1]) {
-    if (!cache.has(year)) cache.set(year, await targetsOfYear(db, year));
-    if (cache.get(year)?.some((t) => t.indicatorId === indicatorId && t.unitId === unitId)) return true;
+    const key = `${year}/${unitId}`;
+    if (!cache.has(key)) cache.set(key, await unitTargetsOfYear(db, year, unitId));
+    if (cache.get(key)?.some((t) => t.indicatorId === indicatorId)) return true;
   }
   return false;
 }
@@ -50,7 +52,7 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
   ]);
   const unit = await deps.db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw notFound();
-  const targets = await targetsOfYear(deps.db, year);
+  const targets = await unitTargetsOfYear(deps.db, year, unitId);
   const indicators = await indicatorsRepository.findByIds(deps.db, [...new Set(targets.map((t) => t.indicatorId))]);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   // The county sheet shows the totals a unit answers for as data source; every other sheet needs the unit in scope.
@@ -81,12 +83,14 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
     })
     .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder || a.indicator.id - b.indicator.id);
 
-  return { year, unit, lockedMonths: [...locked].sort(), units: await sheetUnits(deps.db, readScope, targets, byId, countyId), rows };
+  return { year, unit, lockedMonths: [...locked].sort(), units: await sheetUnits(deps.db, readScope, year, countyId), rows };
 }
 
 /** The units whose sheets the caller may open: those with targets inside the read scope, and the county. */
-async function sheetUnits(db: Executor, scope: Scope, targets: TargetRow[], byId: Map<number, IndicatorRow>, countyId: number) {
-  const ids = [...new Set(targets.filter((t) => covers(scope, t.unitId, byId.get(t.indicatorId) as IndicatorRow, countyId)).map((t) => t.unitId))];
+async function sheetUnits(db: Executor, scope: Scope, year: number, countyId: number) {
+  const plan = await plansRepository.findByYear(db, year);
+  if (!plan) return [];
+  const ids = await plansRepository.unitsWithTargets(db, plan.id, scope, countyId);
   if (ids.length === 0) return [];
   return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', 'in', ids).orderBy('sortOrder').orderBy('id').execute();
 }
@@ -103,7 +107,7 @@ export async function saveValues(deps: Deps, ctx: UserContext, body: z.infer<typ
     const indicators = new Map((await indicatorsRepository.findByIds(trx, [...new Set(body.values.map((v) => v.indicatorId))])).map((i) => [i.id, i]));
     const months = body.values.map((v) => v.month).sort();
     const locked = await ledgerRepository.lockedMonths(trx, months[0], months[months.length - 1]);
-    const targetCache = new Map<number, TargetRow[]>();
+    const targetCache = new Map<string, TargetRow[]>();
     const problems: Record<string, FieldProblem['key']> = {};
     for (const [i, v] of body.values.entries()) {
       const indicator = indicators.get(v.indicatorId);
@@ -277,7 +281,7 @@ export async function recordReportedValues(
 ): Promise<{ written: { indicatorCode: string; value: number }[]; skipped: string[] }> {
   const now = deps.clock.now().toISOString();
   const locked = await ledgerRepository.findLock(trx, input.month);
-  const targetCache = new Map<number, TargetRow[]>();
+  const targetCache = new Map<string, TargetRow[]>();
   const written: { indicatorCode: string; value: number }[] = [];
   const skipped: string[] = [];
   const before = [];
