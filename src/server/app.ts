@@ -25,6 +25,7 @@ import { ledgerRoutes } from './modules/indicators/ledger.routes';
 import { autoLockJob } from './modules/indicators/autolock';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
+import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     attachmentRoutes,
     enterpriseRoutes,
     documentRoutes,
+    meetingRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

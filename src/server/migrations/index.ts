@@ -7,6 +7,7 @@ import * as enterprises from './20261128_0008_enterprises';
 import * as tasks from './20261128_0004_tasks';
 import * as attachments from './20261128_0005_attachments';
 import * as documents from './20261128_0010_documents';
+import * as meetings from './20261128_0011_meetings';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_tasks': tasks,
   '20261128_0005_attachments': attachments,
   '20261128_0010_documents': documents,
+  '20261128_0011_meetings': meetings,
 };

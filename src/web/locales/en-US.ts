@@ -273,6 +273,7 @@ export const enUS: Catalogue = {
     indicator_month: { lock: 'Lock month', update_cycle: 'Change monthly cycle' },
     document: { draft: 'Draft document', update: 'Edit document draft', issue: 'Issue document', delete: 'Delete document draft' },
     document_template: { update: 'Change document template' },
+    meeting: { create: 'Record meeting', update: 'Change meeting' },
     setup: {
       create_role: 'Set up role',
       create_user: 'Set up user',
@@ -307,6 +308,7 @@ export const enUS: Catalogue = {
     indicator_month: 'Month',
     document: 'Official document',
     document_template: 'Document template',
+    meeting: 'Meeting',
   },
   indicators: {
     catalogue: 'Indicator catalogue',
@@ -550,6 +552,7 @@ export const enUS: Catalogue = {
     webhook: 'Push messages',
     job: 'Scheduled jobs',
     document: 'Official documents',
+    meeting: 'Meetings',
   },
   calendar: {
     importTitle: 'Import a holiday arrangement',
@@ -636,6 +639,8 @@ export const enUS: Catalogue = {
     'document:draft': 'Draft briefs, letters and notices',
     'document:issue': 'Issue documents (assign numbers)',
     'document:template': 'Edit document templates',
+    'meeting:read': 'View meetings',
+    'meeting:write': 'Record meetings and their decisions',
   },
   tasks: {
     attachments: 'Attachments',
@@ -698,7 +703,7 @@ export const enUS: Catalogue = {
     cancel: 'Cancel task',
     comment: 'Comment',
   },
-  taskType: { adhoc: 'Ad-hoc', indicator_warning: 'Indicator warning follow-up' },
+  taskType: { adhoc: 'Ad-hoc', indicator_warning: 'Indicator warning follow-up', meeting_decision: 'Meeting decision' },
   taskEvent: {
     assigned: 'Assignee named',
     unassigned: 'Assignee cleared',

@@ -252,6 +252,7 @@ export const zhCN = {
     indicator_month: { lock: '锁定月度数据', update_cycle: '修改月度周期' },
     document: { draft: '起草公文', update: '修改公文草稿', issue: '印发公文', delete: '删除公文草稿' },
     document_template: { update: '修改公文模板' },
+    meeting: { create: '登记会议', update: '修改会议' },
     setup: {
       create_role: '初始化角色',
       create_user: '初始化用户',
@@ -286,6 +287,7 @@ export const zhCN = {
     indicator_month: '月度数据',
     document: '公文',
     document_template: '公文模板',
+    meeting: '会议',
   },
   indicators: {
     catalogue: '指标目录',
@@ -527,6 +529,7 @@ export const zhCN = {
     webhook: '消息推送',
     job: '定时任务',
     document: '公文',
+    meeting: '会议',
   },
   calendar: {
     importTitle: '导入节假日安排',
@@ -613,6 +616,8 @@ export const zhCN = {
     'document:draft': '起草简报、提醒函和通报',
     'document:issue': '印发公文（编号）',
     'document:template': '维护公文模板',
+    'meeting:read': '查看会议',
+    'meeting:write': '登记会议与议定事项',
   } satisfies Record<Permission, string>,
   tasks: {
     attachments: '附件',
@@ -667,7 +672,7 @@ export const zhCN = {
   taskStatus: { open: '待办理', in_progress: '办理中', submitted: '待审核', returned: '已退回', done: '已办结', cancelled: '已撤销' },
   taskState: { on_track: '正常', due_soon: '临期', overdue: '超期', done_on_time: '按期办结', done_late: '超期办结', cancelled: '已撤销' },
   taskAction: { assign: '更改经办人', start: '开始办理', submit: '提交办结', accept: '审核通过', return: '退回', cancel: '撤销', comment: '留言' },
-  taskType: { adhoc: '交办督办', indicator_warning: '指标预警整改' },
+  taskType: { adhoc: '交办督办', indicator_warning: '指标预警整改', meeting_decision: '会议议定事项' },
   taskEvent: {
     assigned: '指定经办人',
     unassigned: '取消指定经办人',
