@@ -23,6 +23,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ScheduleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -53,7 +54,8 @@ export interface NavItem {
     | 'jobs'
     | 'calendar'
     | 'enterprises'
-    | 'documents';
+    | 'documents'
+    | 'meetings';
 }
 
 export interface NavGroup {
@@ -86,6 +88,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     ],
   },
   { path: '/documents', permission: 'document:read', icon: <FileTextOutlined />, label: 'documents' },
+  { path: '/meetings', permission: 'meeting:read', icon: <ScheduleOutlined />, label: 'meetings' },
   { path: '/notifications', icon: <BellOutlined />, label: 'inbox' },
   {
     label: 'system',
