@@ -131,3 +131,21 @@ test('the office accepts the township’s answer from the letter', async ({ page
   await expect(page.getByTestId('task-timeline')).toContainText('待审核 → 已办结');
   await shot(page, '68-letter-answer-accepted');
 });
+
+// The recipients were notified; reading the inbox also leaves it empty for the journeys that follow on this database.
+test('the township and the office find the documents in their inboxes', async ({ page }) => {
+  await signIn(page, 'daying');
+  await page.goto('/notifications');
+  const inbox = page.getByTestId('inbox-table');
+  await expect(inbox).toContainText(`宝工强简〔${year}〕1号`);
+  await expect(inbox).toContainText(`宝工强函〔${year}〕1号`);
+  await shot(page, '69-inbox-township');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.getByTestId('unread-badge')).not.toContainText(/\d/);
+  await page.goto('/');
+  await signOut(page);
+  await signIn(page, 'office');
+  await page.goto('/notifications');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.getByTestId('unread-badge')).not.toContainText(/\d/);
+});
