@@ -107,4 +107,45 @@ test('a township finds the brief and its own letter in the register, and no draf
   await expect(table).not.toContainText('草稿');
   await expect(page.getByTestId('draft-brief')).toHaveCount(0);
   await shot(page, '64-register-township');
+  // The township answers the letter in its 督办 task: causes, measures, time frame.
+  await table.locator('a', { hasText: '关于大营镇2021年9月指标落后的提醒函' }).click();
+  await page.getByTestId('document-task').click();
+  await expect(page.getByTestId('task-title')).toContainText('大营镇');
+  await page.getByTestId('task-action-submit').click();
+  await page.getByLabel('办理说明（可选）').fill('原因：两个技改项目设备到货推迟；措施：倒排工期、专人盯办；时限：11月底前赶上序时进度。');
+  await page.locator('#task-action-confirm').click();
+  await expect(page.getByTestId('task-timeline')).toContainText('待审核');
+  await shot(page, '67-letter-answered-township');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('the office accepts the township’s answer from the letter', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('documents-table').locator('a', { hasText: '关于大营镇2021年9月指标落后的提醒函' }).click();
+  await page.getByTestId('document-task').click();
+  await expect(page.getByTestId('task-timeline')).toContainText('设备到货推迟');
+  await page.getByTestId('task-action-accept').click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('task-timeline')).toContainText('待审核 → 已办结');
+  await shot(page, '68-letter-answer-accepted');
+});
+
+// The recipients were notified; reading the inbox also leaves it empty for the journeys that follow on this database.
+test('the township and the office find the documents in their inboxes', async ({ page }) => {
+  await signIn(page, 'daying');
+  await page.goto('/notifications');
+  const inbox = page.getByTestId('inbox-table');
+  await expect(inbox).toContainText(`宝工强简〔${year}〕1号`);
+  await expect(inbox).toContainText(`宝工强函〔${year}〕1号`);
+  await shot(page, '69-inbox-township');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.getByTestId('unread-badge')).not.toContainText(/\d/);
+  await page.goto('/');
+  await signOut(page);
+  await signIn(page, 'office');
+  await page.goto('/notifications');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.getByTestId('unread-badge')).not.toContainText(/\d/);
 });

@@ -27,6 +27,7 @@ import { reportRemindersJob } from './modules/reports/reminders';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
+import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     enterpriseRoutes,
     reportRoutes,
     documentRoutes,
+    meetingRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

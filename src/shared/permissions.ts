@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'document:draft',
   'document:issue',
   'document:template',
+  // meetings (月例会, 调度会, service-team meetings) and their decisions
+  'meeting:read',
+  'meeting:write',
   // security administration
   'role:read',
   'role:manage',
@@ -107,6 +110,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'document:draft',
       'document:issue',
       'document:template',
+      'meeting:read',
+      'meeting:write',
     ],
   },
   {
@@ -114,14 +119,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read'],
+    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read', 'meeting:read'],
   },
   {
     code: 'department',
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'document:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'document:read', 'meeting:read'],
   },
   {
     code: 'township',
@@ -139,6 +144,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'report:read',
       'report:fill',
       'document:read',
+      'meeting:read',
     ],
   },
   {
@@ -146,7 +152,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '首席服务官/专班成员',
     nameEn: 'Service officer',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read', 'meeting:read'],
   },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },

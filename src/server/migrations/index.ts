@@ -9,6 +9,7 @@ import * as tasks from './20261128_0004_tasks';
 import * as attachments from './20261128_0005_attachments';
 import * as indicatorBenchIndexes from './20261128_0011_indicator_bench_indexes';
 import * as documents from './20261128_0010_documents';
+import * as meetings from './20261128_0012_meetings';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0005_attachments': attachments,
   '20261128_0011_indicator_bench_indexes': indicatorBenchIndexes,
   '20261128_0010_documents': documents,
+  '20261128_0012_meetings': meetings,
 };

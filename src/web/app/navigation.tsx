@@ -26,6 +26,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ScheduleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -59,7 +60,8 @@ export interface NavItem {
     | 'reportMatrix'
     | 'reportTotals'
     | 'reportForms'
-    | 'documents';
+    | 'documents'
+    | 'meetings';
 }
 
 export interface NavGroup {
@@ -101,6 +103,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
     ],
   },
   { path: '/documents', permission: 'document:read', icon: <FileTextOutlined />, label: 'documents' },
+  { path: '/meetings', permission: 'meeting:read', icon: <ScheduleOutlined />, label: 'meetings' },
   { path: '/notifications', icon: <BellOutlined />, label: 'inbox' },
   {
     label: 'system',

@@ -32,6 +32,7 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   reportTotals: () => import('../features/reports/pages/ReportTotalsPage').then((m) => ({ Component: m.ReportTotalsPage })),
   reportForms: () => import('../features/reports/pages/ReportFormsPage').then((m) => ({ Component: m.ReportFormsPage })),
   documents: () => import('../features/documents/pages/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })),
+  meetings: () => import('../features/meetings/pages/MeetingsPage').then((m) => ({ Component: m.MeetingsPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -54,6 +55,10 @@ const DETAIL_ROUTES: RouteObject[] = [
   {
     element: <RequirePermission permission="document:read" />,
     children: [{ path: '/documents/:id', lazy: () => import('../features/documents/pages/DocumentPage').then((m) => ({ Component: m.DocumentPage })) }],
+  },
+  {
+    element: <RequirePermission permission="meeting:read" />,
+    children: [{ path: '/meetings/:id', lazy: () => import('../features/meetings/pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) }],
   },
 ];
 

@@ -38,6 +38,7 @@ export const enUS: Catalogue = {
     reportTotals: 'Report totals',
     reportForms: 'Report forms',
     documents: 'Official documents',
+    meetings: 'Meetings',
   },
   common: {
     close: 'Close',
@@ -135,6 +136,7 @@ export const enUS: Catalogue = {
       enterprises: 'See and maintain enterprise profiles; import them by template',
       calendar: 'See holidays and make-up working days, and compute deadlines in working days',
       documents: 'Draft, issue and look up work briefs, reminder letters and notices',
+      meetings: 'Record monthly, dispatch and service-team meetings; their decisions become tasks',
     },
   },
   units: {
@@ -290,6 +292,7 @@ export const enUS: Catalogue = {
     },
     document: { draft: 'Draft document', update: 'Edit document draft', issue: 'Issue document', delete: 'Delete document draft' },
     document_template: { update: 'Change document template' },
+    meeting: { create: 'Record meeting', update: 'Change meeting' },
     setup: {
       create_role: 'Set up role',
       create_user: 'Set up user',
@@ -327,6 +330,7 @@ export const enUS: Catalogue = {
     report: 'Township report',
     document: 'Official document',
     document_template: 'Document template',
+    meeting: 'Meeting',
   },
   indicators: {
     catalogue: 'Indicator catalogue',
@@ -582,6 +586,7 @@ export const enUS: Catalogue = {
     webhook: 'Push messages',
     job: 'Scheduled jobs',
     document: 'Official documents',
+    meeting: 'Meetings',
   },
   calendar: {
     importTitle: 'Import a holiday arrangement',
@@ -672,6 +677,8 @@ export const enUS: Catalogue = {
     'document:draft': 'Draft briefs, letters and notices',
     'document:issue': 'Issue documents (assign numbers)',
     'document:template': 'Edit document templates',
+    'meeting:read': 'View meetings',
+    'meeting:write': 'Record meetings and their decisions',
   },
   tasks: {
     attachments: 'Attachments',
@@ -836,7 +843,12 @@ export const enUS: Catalogue = {
     event: { submit: 'Submitted', return: 'Returned', accept: 'Accepted', reopen: 'Reopened' },
     fieldType: { number: 'Number', integer: 'Whole number', text: 'Text', choice: 'Choice', date: 'Date', yesno: 'Yes/no', enterprise: 'Firm', table: 'Table' },
   },
-  taskType: { adhoc: 'Ad-hoc', indicator_warning: 'Indicator warning follow-up', report_overdue: 'Overdue monthly report' },
+  taskType: {
+    adhoc: 'Ad-hoc',
+    indicator_warning: 'Indicator warning follow-up',
+    report_overdue: 'Overdue monthly report',
+    meeting_decision: 'Meeting decision',
+  },
   taskEvent: {
     assigned: 'Assignee named',
     unassigned: 'Assignee cleared',
@@ -895,6 +907,30 @@ export const enUS: Catalogue = {
     task: 'Task',
     openTask: 'Open the task',
     editHint: 'Tables and data paragraphs come from the locked data; the narrative paragraphs in text boxes can be edited.',
+  },
+  meetings: {
+    create: 'Record meeting',
+    save: 'Save',
+    kind: 'Kind',
+    kinds: { monthly: 'Monthly meeting', dispatch: 'Economic dispatch meeting', service_team: 'Service-team meeting' },
+    title: 'Title',
+    date: 'Date',
+    convener: 'Convener',
+    location: 'Place',
+    units: 'Attending units',
+    attendees: 'Attendees',
+    agenda: 'Agenda',
+    minutes: 'Minutes',
+    decisions: 'Decisions',
+    decision: 'Decision {{n}}',
+    decisionText: 'Decision',
+    ownerUnit: 'Owner unit',
+    dueDate: 'Due date',
+    addDecision: 'Add a decision',
+    removeDecision: 'Remove this decision',
+    progress: 'Progress',
+    done: 'Done',
+    searchPlaceholder: 'Search by title',
   },
   inbox: {
     title: 'Inbox',

@@ -38,6 +38,7 @@ export const zhCN = {
     reportTotals: '月报汇总',
     reportForms: '报表设计',
     documents: '公文管理',
+    meetings: '会议管理',
   },
   common: {
     close: '关闭',
@@ -134,6 +135,7 @@ export const zhCN = {
       enterprises: '查看和维护一企一档，按模板批量导入',
       calendar: '查看法定节假日与调休安排，计算工作日期限',
       documents: '起草、印发和查阅工作简报、提醒函、通报',
+      meetings: '登记月例会、调度会和专班会议，议定事项转为督办',
     },
   },
   units: {
@@ -269,6 +271,7 @@ export const zhCN = {
     },
     document: { draft: '起草公文', update: '修改公文草稿', issue: '印发公文', delete: '删除公文草稿' },
     document_template: { update: '修改公文模板' },
+    meeting: { create: '登记会议', update: '修改会议' },
     setup: {
       create_role: '初始化角色',
       create_user: '初始化用户',
@@ -306,6 +309,7 @@ export const zhCN = {
     report: '乡镇月报',
     document: '公文',
     document_template: '公文模板',
+    meeting: '会议',
   },
   indicators: {
     catalogue: '指标目录',
@@ -559,6 +563,7 @@ export const zhCN = {
     webhook: '消息推送',
     job: '定时任务',
     document: '公文',
+    meeting: '会议',
   },
   calendar: {
     importTitle: '导入节假日安排',
@@ -649,6 +654,8 @@ export const zhCN = {
     'document:draft': '起草简报、提醒函和通报',
     'document:issue': '印发公文（编号）',
     'document:template': '维护公文模板',
+    'meeting:read': '查看会议',
+    'meeting:write': '登记会议与议定事项',
   } satisfies Record<Permission, string>,
   tasks: {
     attachments: '附件',
@@ -803,7 +810,7 @@ export const zhCN = {
     event: { submit: '报送', return: '退回', accept: '审核通过', reopen: '重新打开' },
     fieldType: { number: '数值', integer: '整数', text: '文本', choice: '选项', date: '日期', yesno: '是/否', enterprise: '企业', table: '明细表' },
   },
-  taskType: { adhoc: '交办督办', indicator_warning: '指标预警整改', report_overdue: '月报催报' },
+  taskType: { adhoc: '交办督办', indicator_warning: '指标预警整改', report_overdue: '月报催报', meeting_decision: '会议议定事项' },
   taskEvent: {
     assigned: '指定经办人',
     unassigned: '取消指定经办人',
@@ -862,6 +869,30 @@ export const zhCN = {
     task: '督办事项',
     openTask: '查看督办事项',
     editHint: '表格和数据段落依据锁定数据生成；带输入框的叙述段落可以修改。',
+  },
+  meetings: {
+    create: '登记会议',
+    save: '保存',
+    kind: '会议类型',
+    kinds: { monthly: '月例会', dispatch: '经济运行调度会', service_team: '专班会议' },
+    title: '会议名称',
+    date: '会议日期',
+    convener: '召集人',
+    location: '地点',
+    units: '参会单位',
+    attendees: '参会人员',
+    agenda: '议程',
+    minutes: '会议纪要',
+    decisions: '议定事项',
+    decision: '议定事项 {{n}}',
+    decisionText: '事项',
+    ownerUnit: '责任单位',
+    dueDate: '完成时限',
+    addDecision: '添加议定事项',
+    removeDecision: '删除此项',
+    progress: '办理进度',
+    done: '已办结',
+    searchPlaceholder: '按会议名称搜索',
   },
   inbox: {
     title: '消息中心',

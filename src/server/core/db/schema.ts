@@ -467,6 +467,39 @@ export interface ReportEventTable {
   at: string;
 }
 
+export interface MeetingTable {
+  id: Generated<number>;
+  /** monthly (月例会), dispatch (调度会), service_team (专班会议). */
+  kind: string;
+  title: string;
+  meetingDate: string;
+  location: string;
+  convener: string;
+  /** The convening unit. */
+  unitId: number;
+  attendees: string;
+  agenda: string;
+  minutes: string;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingUnitTable {
+  meetingId: number;
+  unitId: number;
+}
+
+export interface MeetingDecisionTable {
+  id: Generated<number>;
+  meetingId: number;
+  seq: number;
+  text: string;
+  ownerUnitId: number;
+  dueDate: string;
+  taskId: number | null;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   users: UserTable;
@@ -506,4 +539,7 @@ export interface Database {
   documentTemplates: DocumentTemplateTable;
   documentNumbers: DocumentNumberTable;
   documents: DocumentTable;
+  meetings: MeetingTable;
+  meetingUnits: MeetingUnitTable;
+  meetingDecisions: MeetingDecisionTable;
 }

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn, signOut } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const TITLE = '工业经济运行调度会（e2e）';
+// Decisions go to units no other journey counts the notices of (大营镇's inbox is checked in tasks.spec).
+
+test('the office records a dispatch meeting with two decisions and sees the two tasks', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/meetings');
+  await page.getByTestId('create-meeting').click();
+  const form = page.getByTestId('meeting-form');
+  await form.getByLabel('会议类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '经济运行调度会' }).click();
+  await form.getByLabel('会议名称').fill(TITLE);
+  await form.getByLabel('会议日期').fill('2030-12-02');
+  await form.getByLabel('会议日期').press('Enter');
+  await form.getByLabel('召集人').fill('副县长 李某');
+  await form.getByLabel('会议纪要').fill('会议研究了工业投资和技改投资落后问题。');
+  for (const [i, [text, unit]] of [
+    ['张八桥镇加快两个技改项目设备安装', '张八桥镇'],
+    ['城关镇核实新增入统企业', '城关镇'],
+  ].entries()) {
+    await page.getByTestId('add-decision').click();
+    const row = page.getByTestId(`decision-${i}`);
+    await row.getByLabel(`议定事项 ${i + 1}`).fill(text);
+    await row.getByLabel('责任单位').click();
+    await page.keyboard.type(unit);
+    await page.keyboard.press('Enter');
+    await row.getByLabel('完成时限').fill('2030-12-31');
+    await row.getByLabel('完成时限').press('Enter');
+  }
+  await shot(page, '70-meeting-form');
+  await page.getByTestId('meeting-save').click();
+  await expect(page.getByTestId('meeting-title')).toHaveText(TITLE);
+  const decisions = page.getByTestId('meeting-decisions');
+  await expect(decisions).toContainText('张八桥镇加快两个技改项目设备安装');
+  await expect(decisions).toContainText('城关镇核实新增入统企业');
+  await expect(decisions.getByRole('link')).toHaveCount(2);
+  await shot(page, '71-meeting-decisions');
+  await decisions.getByRole('link').first().click();
+  await expect(page.getByTestId('task-title')).toContainText('张八桥镇加快两个技改项目设备安装');
+  await page.goto('/');
+  await signOut(page);
+});

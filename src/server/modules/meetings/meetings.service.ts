@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { Meeting, MeetingListItem, MeetingListQuery, createMeetingBody } from '../../../shared/modules/meetings.schemas';
+import { requirePermission, scopeFor } from '../../core/access/access';
+import type { UserContext } from '../../core/access/context';
+import { recordAudit } from '../../core/audit/audit.service';
+import type { Executor } from '../../core/db/database';
+import type { Deps } from '../../core/deps';
+import { fieldError, notFound } from '../../core/http/errors';
+import { countyDay } from '../../core/scheduler/scheduler';
+import { createTask } from '../../core/tasks/tasks.service';
+import { meetingsRepository } from './meetings.repository';
+
+type Row = NonNullable<Awaited<ReturnType<typeof meetingsRepository.find>>>;
+
+function listItem(row: Row): MeetingListItem {
+  return {
+    id: row.id,
+    kind: row.kind as Meeting['kind'],
+    title: row.title,
+    meetingDate: row.meetingDate,
+    location: row.location,
+    convener: row.convener,
+    unit: { id: row.unitId, nameZh: row.unitNameZh, nameEn: row.unitNameEn },
+    attendees: row.attendees,
+    createdAt: row.createdAt,
+    decisionCount: Number(row.decisionCount ?? 0),
+    doneCount: Number(row.doneCount ?? 0),
+  };
+}
+
+async function detail(db: Executor, row: Row): Promise<Meeting> {
+  const [units, decisions] = await Promise.all([meetingsRepository.units(db, row.id), meetingsRepository.decisions(db, row.id)]);
+  const { decisionCount: _d, doneCount: _n, ...base } = listItem(row);
+  return {
+    ...base,
+    agenda: row.agenda,
+    minutes: row.minutes,
+    units,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      seq: d.seq,
+      text: d.text,
+      ownerUnit: { id: d.unitId, nameZh: d.unitNameZh, nameEn: d.unitNameEn },
+      dueDate: d.dueDate,
+      task: d.taskId ? { id: d.taskId, status: d.taskStatus ?? '', dueDate: d.taskDueDate ?? d.dueDate, finishedDate: d.taskFinishedDate ?? null } : null,
+    })),
+  };
+}
+
+/** Meetings the user may see, with how many of their decisions are done. */
+export async function listMeetings(deps: Deps, ctx: UserContext, query: MeetingListQuery) {
+  requirePermission(ctx, 'meeting:read');
+  const { rows, total } = await meetingsRepository.list(deps.db, await scopeFor(deps.db, ctx.user, 'meeting:read'), query);
+  return { items: rows.map(listItem), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function allMeetings(deps: Deps, ctx: UserContext, query: Omit<MeetingListQuery, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'meeting:read');
+  return (await meetingsRepository.all(deps.db, await scopeFor(deps.db, ctx.user, 'meeting:read'), query)).map(listItem);
+}
+
+export async function getMeeting(deps: Deps, ctx: UserContext, id: number): Promise<Meeting> {
+  requirePermission(ctx, 'meeting:read');
+  const row = await meetingsRepository.find(deps.db, await scopeFor(deps.db, ctx.user, 'meeting:read'), id);
+  if (!row) throw notFound();
+  return detail(deps.db, row);
+}
+
+/**
+ * Records a meeting with its attendees, minutes and decisions; each decision becomes a 督办 task of its owner unit,
+ * due on the decision's date, found again through its source `meetings/<meeting>/<seq>`.
+ */
+export async function createMeeting(deps: Deps, ctx: UserContext, body: z.infer<typeof createMeetingBody>): Promise<Meeting> {
+  requirePermission(ctx, 'meeting:write');
+  const today = countyDay(deps.clock.now());
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const unitIds = [...new Set([...body.unitIds, ...body.decisions.map((d) => d.ownerUnitId)])];
+    const active = new Set((await meetingsRepository.activeUnitIds(trx, unitIds)).map((u) => u.id));
+    if (body.unitIds.some((u) => !active.has(u))) throw fieldError({ unitIds: 'err.NOT_FOUND' });
+    const problems: Record<string, 'err.NOT_FOUND' | 'err.meeting_due_past'> = {};
+    body.decisions.forEach((d, i) => {
+      if (!active.has(d.ownerUnitId)) problems[`decisions.${i}.ownerUnitId`] = 'err.NOT_FOUND';
+      if (d.dueDate < today) problems[`decisions.${i}.dueDate`] = 'err.meeting_due_past';
+    });
+    if (Object.keys(problems).length) throw fieldError(problems);
+    const now = deps.clock.now().toISOString();
+    const { decisions, unitIds: attending, ...fields } = body;
+    const meetingId = await meetingsRepository.insert(trx, { ...fields, unitId: ctx.user.unitId, createdBy: ctx.user.id, createdAt: now, updatedAt: now });
+    await meetingsRepository.insertUnits(trx, meetingId, [...new Set(attending)]);
+    for (const [i, d] of decisions.entries()) {
+      const seq = i + 1;
+      const decisionId = await meetingsRepository.insertDecision(trx, {
+        meetingId,
+        seq,
+        text: d.text,
+        ownerUnitId: d.ownerUnitId,
+        dueDate: d.dueDate,
+        taskId: null,
+      });
+      const taskId = await createTask(trx, deps, ctx, {
+        type: 'meeting_decision',
+        title: d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text,
+        description: `${body.title}（${body.meetingDate}）议定事项第 ${seq} 项：${d.text}`,
+        source: { module: 'meetings', recordId: `${meetingId}/${seq}` },
+        ownerUnitId: d.ownerUnitId,
+        dueDate: d.dueDate,
+      });
+      await meetingsRepository.setDecisionTask(trx, decisionId, taskId);
+    }
+    await recordAudit(trx, deps, ctx, { action: 'meeting.create', entityType: 'meeting', entityId: meetingId, after: body });
+    return meetingId;
+  });
+  return getMeeting(deps, ctx, id);
+}

@@ -1,0 +1,80 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MEETING_KINDS, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
+import { ExportButton } from '../../../components/ExportButton';
+import { FilterBar } from '../../../components/FilterBar';
+import { ListTable } from '../../../components/ListTable';
+import { PageContainer } from '../../../components/PageContainer';
+import { useCan } from '../../../lib/auth';
+import { useListParams } from '../../../lib/list';
+import { type MeetingFilters, useMeetings } from '../api';
+import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
+
+type FilterValues = Omit<MeetingFilters, 'from' | 'to'> & { dates?: [Dayjs | null, Dayjs | null] | null };
+
+/** 会议: the monthly meetings, dispatch meetings and service-team meetings, with their decisions' progress. */
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [filterForm] = Form.useForm<FilterValues>();
+  const list = useListParams<MeetingFilters>({}, { sort: 'meetingDate', order: 'desc' });
+  const meetings = useMeetings(list.query);
+  const [creating, setCreating] = useState(false);
+
+  const onSearch = ({ dates, ...rest }: FilterValues) =>
+    list.setFilters({ ...rest, from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') });
+
+  const columns: TableColumnsType<MeetingListItem> = [
+    { title: t('meetings.date'), dataIndex: 'meetingDate', key: 'meetingDate', sorter: true, sortOrder: list.sortOrderOf('meetingDate') },
+    { title: t('meetings.kind'), key: 'kind', render: (_, m) => t(`meetings.kinds.${m.kind}`) },
+    {
+      title: t('meetings.title'),
+      key: 'title',
+      sorter: true,
+      sortOrder: list.sortOrderOf('title'),
+      render: (_, m) => <Link to={`/meetings/${m.id}`}>{m.title}</Link>,
+    },
+    { title: t('meetings.convener'), dataIndex: 'convener', key: 'convener' },
+    { title: t('meetings.decisions'), key: 'decisionCount', render: (_, m) => m.decisionCount },
+    { title: t('meetings.done'), key: 'doneCount', render: (_, m) => m.doneCount },
+  ];
+
+  return (
+    <PageContainer
+      title={t('nav.meetings')}
+      extra={
+        <>
+          <ExportButton url="/api/meetings/export.xlsx" query={list.exportQuery} />
+          {can('meeting:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-meeting">
+              {t('meetings.create')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <FilterBar form={filterForm} onSearch={onSearch} testId="meetings-filters">
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('meetings.searchPlaceholder')} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="kind">
+          <Select
+            allowClear
+            placeholder={t('meetings.kind')}
+            style={{ width: 150 }}
+            options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="dates">
+          <DatePicker.RangePicker style={{ width: 260 }} />
+        </Form.Item>
+      </FilterBar>
+      <ListTable list={list} result={meetings} columns={columns} testId="meetings-table" />
+      {creating && <MeetingFormDrawer onClose={() => setCreating(false)} />}
+    </PageContainer>
+  );
+}
