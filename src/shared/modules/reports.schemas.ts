@@ -23,6 +23,7 @@ const scalarField = z.strictObject({
   minRows: z.number().int().min(0).max(500).optional(),
   maxRows: z.number().int().min(1).max(500).optional(),
   indicatorCode: z.string().max(40).optional(),
+  total: z.enum(['sum', 'latest', 'none']).optional(),
 });
 
 /** A field of a form; a `table` carries its columns. */

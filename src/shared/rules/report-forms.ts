@@ -38,6 +38,12 @@ export interface ReportField {
   maxRows?: number;
   /** Indicator code whose ledger value this field feeds when the report is accepted (numbers only, top level). */
   indicatorCode?: string;
+  /**
+   * How the county totals treat a number: year to date as the sum of the months (a month's output, new firms), as the
+   * latest month's figure (a count of firms, a figure already cumulative), or not at all (a year, a code). Sum unless
+   * said.
+   */
+  total?: 'sum' | 'latest' | 'none';
 }
 
 export interface ReportSection {

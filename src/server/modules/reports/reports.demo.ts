@@ -34,6 +34,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
           fields: [
             {
               key: 'firms',
+              total: 'latest',
               type: 'integer',
               labelZh: '工业企业数',
               labelEn: 'Industrial firms',
@@ -45,6 +46,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
             },
             {
               key: 'aboveScale',
+              total: 'latest',
               type: 'integer',
               labelZh: '其中：规上工业企业数',
               labelEn: 'Of which above designated size',
@@ -69,6 +71,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
             },
             {
               key: 'stoppedFirms',
+              total: 'latest',
               type: 'integer',
               labelZh: '停产、半停产企业数',
               labelEn: 'Stopped or partly stopped firms',
@@ -96,6 +99,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
             },
             {
               key: 'outputYtd',
+              total: 'latest',
               type: 'number',
               labelZh: '规上工业总产值（本年累计）',
               labelEn: 'Gross output, year to date',
@@ -231,6 +235,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
           fields: [
             {
               key: 'highTechFirms',
+              total: 'latest',
               type: 'integer',
               labelZh: '有效期内高新技术企业数',
               labelEn: 'Certified high-tech firms',
@@ -241,6 +246,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
             },
             {
               key: 'candidates',
+              total: 'latest',
               type: 'integer',
               labelZh: '培育库企业数',
               labelEn: 'Firms in the cultivation pool',
@@ -277,7 +283,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
                     { value: 'certified', labelZh: '已认定', labelEn: 'Certified' },
                   ],
                 },
-                { key: 'expectedYear', type: 'integer', labelZh: '预计认定年度', labelEn: 'Expected year', min: 2020, max: 2040 },
+                { key: 'expectedYear', type: 'integer', labelZh: '预计认定年度', labelEn: 'Expected year', min: 2020, max: 2040, total: 'none' },
                 {
                   key: 'rdSpending',
                   type: 'number',
@@ -321,6 +327,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
           fields: [
             {
               key: 'projects',
+              total: 'latest',
               type: 'integer',
               labelZh: '在库项目数',
               labelEn: 'Projects in the library',
@@ -370,6 +377,7 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
                 },
                 {
                   key: 'plan',
+                  total: 'latest',
                   type: 'number',
                   labelZh: '计划总投资',
                   labelEn: 'Planned investment',
@@ -390,7 +398,17 @@ export const DEMO_REPORT_FORMS: DemoForm[] = [
                   min: 0,
                   decimals: 2,
                 },
-                { key: 'doneTotal', type: 'number', labelZh: '累计完成投资', labelEn: 'Done to date', unitZh: '万元', unitEn: '10k yuan', min: 0, decimals: 2 },
+                {
+                  key: 'doneTotal',
+                  type: 'number',
+                  labelZh: '累计完成投资',
+                  labelEn: 'Done to date',
+                  unitZh: '万元',
+                  unitEn: '10k yuan',
+                  min: 0,
+                  decimals: 2,
+                  total: 'latest',
+                },
                 {
                   key: 'stage',
                   type: 'choice',

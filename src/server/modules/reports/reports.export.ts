@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/i18n/messages';
-import type { Matrix } from '../../../shared/modules/reports.schemas';
+import type { Aggregate, Matrix } from '../../../shared/modules/reports.schemas';
 import type { ExportColumn } from '../../core/excel/export';
 
 type MatrixRow = Matrix['rows'][number];
@@ -43,4 +43,26 @@ export function matrixExport(matrix: Matrix, locale: Locale): { columns: ExportC
     { zh: '本年及时率', en: 'Timeliness (year)', value: (r) => pct(r.year.timelinessRate) },
   ];
   return { columns, rows: matrix.rows };
+}
+
+type TotalsRow = { nameZh: string; nameEn: string; month: (number | null)[]; ytd: (number | null)[] };
+
+/** County totals as shown: a row per township and the county total, this month and the year to date per field. */
+export function aggregateExport(agg: Aggregate, locale: Locale): { columns: ExportColumn<TotalsRow>[]; rows: TotalsRow[] } {
+  const unitOf = (zh: string, en: string) => (zh ? [`（${zh}）`, ` (${en || zh})`] : ['', '']);
+  const columns: ExportColumn<TotalsRow>[] = [
+    { zh: '乡镇（街道）', en: 'Township', width: 16, value: (r) => (locale === 'en-US' ? r.nameEn : r.nameZh) },
+    ...agg.fields.flatMap((f, i): ExportColumn<TotalsRow>[] => {
+      const [uZh, uEn] = unitOf(f.unitZh, f.unitEn);
+      return [
+        { zh: `${f.labelZh}${uZh}·本月`, en: `${f.labelEn || f.labelZh}${uEn} · month`, width: 18, value: (r) => r.month[i] ?? '' },
+        { zh: `${f.labelZh}${uZh}·本年累计`, en: `${f.labelEn || f.labelZh}${uEn} · year to date`, width: 18, value: (r) => r.ytd[i] ?? '' },
+      ];
+    }),
+  ];
+  const rows: TotalsRow[] = [
+    ...agg.units.map((u) => ({ nameZh: u.unit.nameZh, nameEn: u.unit.nameEn, month: u.month, ytd: u.ytd })),
+    { nameZh: '全县合计', nameEn: 'County total', month: agg.total.month, ytd: agg.total.ytd },
+  ];
+  return { columns, rows };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
@@ -317,9 +318,19 @@ describe('completeness, timeliness and reminders', () => {
     const agg = res.json();
     const firms = agg.fields.findIndex((f: { path: string }) => f.path === 'firms');
     expect(agg.total.month[firms]).toBe(40);
-    // 大营镇 March and April, 城关镇 March.
-    expect(agg.total.ytd[firms]).toBe(120);
+    // A count is the latest month's: 大营镇's April and 城关镇's March, not the sum of all three reports.
+    expect(agg.total.ytd[firms]).toBe(80);
     expect(agg.fields.map((f: { path: string }) => f.path)).toContain('keyFirms.outputMonth');
+
+    const file = await office.get(`/api/reports/aggregate/export.xlsx?formId=${forms.industry_dev}&month=2021-04`);
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['乡镇（街道）', '工业企业数（家）·本月', '工业企业数（家）·本年累计']);
+    const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    expect(last.slice(0, 3)).toEqual(['全县合计', 40, 80]);
   });
 
   it('reminds townships before the due day, and after it gives each late report one 督办 task', async () => {

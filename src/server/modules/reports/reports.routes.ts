@@ -25,7 +25,7 @@ import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
 import { fieldError } from '../../core/http/errors';
 import { importReport, reportTemplate } from './reports.excel';
-import { matrixExport } from './reports.export';
+import { aggregateExport, matrixExport } from './reports.export';
 import {
   acceptReport,
   aggregateReports,
@@ -83,6 +83,12 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/reports/aggregate', { config: read, schema: { tags, querystring: aggregateQuery, response: { 200: aggregateSchema } } }, (req) =>
     aggregateReports(deps, userCtx(req), req.query),
   );
+  r.get('/api/reports/aggregate/export.xlsx', { config: read, schema: { tags, querystring: aggregateQuery } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const { columns, rows } = aggregateExport(await aggregateReports(deps, ctx, req.query), ctx.locale);
+    const name = ctx.locale === 'en-US' ? `report-totals-${req.query.month}.xlsx` : `乡镇月报汇总-${req.query.month}.xlsx`;
+    return sendXlsx(reply, name, await exportXlsx('totals', columns, rows, ctx.locale));
+  });
   r.get('/api/reports/sheet', { config: read, schema: { tags, querystring: sheetQuery, response: { 200: reportSheetSchema } } }, (req) =>
     getSheet(deps, userCtx(req), req.query),
   );

@@ -666,14 +666,16 @@ export async function aggregateReports(deps: Deps, ctx: RequestContext, q: { for
   const def = parse<ReportFormDefinition>((await formsRepository.version(db, form.id, form.currentVersion))?.definition ?? '{"sections":[],"rules":[]}');
   const fields: Aggregate['fields'] = [];
   const pick: ((v: ReportValues) => number | null)[] = [];
+  const latest: boolean[] = [];
   const isNum = (t: string) => t === 'number' || t === 'integer';
   for (const f of formFields(def)) {
-    if (isNum(f.type)) {
+    if (isNum(f.type) && f.total !== 'none') {
       fields.push({ path: f.key, labelZh: f.labelZh, labelEn: f.labelEn, unitZh: f.unitZh ?? '', unitEn: f.unitEn ?? '' });
       pick.push((v) => (typeof v[f.key] === 'number' ? (v[f.key] as number) : null));
+      latest.push(f.total === 'latest');
     }
     if (f.type === 'table') {
-      for (const c of (f.columns ?? []).filter((c) => isNum(c.type))) {
+      for (const c of (f.columns ?? []).filter((c) => isNum(c.type) && c.total !== 'none')) {
         fields.push({
           path: `${f.key}.${c.key}`,
           labelZh: `${f.labelZh}·${c.labelZh}`,
@@ -685,6 +687,7 @@ export async function aggregateReports(deps: Deps, ctx: RequestContext, q: { for
           const rows = v[f.key];
           return Array.isArray(rows) ? rows.reduce((s, r) => s + (typeof r[c.key] === 'number' ? (r[c.key] as number) : 0), 0) : null;
         });
+        latest.push(c.total === 'latest');
       }
     }
   }
@@ -695,12 +698,14 @@ export async function aggregateReports(deps: Deps, ctx: RequestContext, q: { for
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
   const total = { month: fields.map(() => 0), ytd: fields.map(() => 0) };
   const out: Aggregate['units'] = units.map((unit) => {
-    const own = reports.filter((r) => r.unitId === unit.id);
+    // Latest month first, so a `latest` field's year to date is its first figure.
+    const own = reports.filter((r) => r.unitId === unit.id).sort((a, b) => b.month.localeCompare(a.month));
     const current = own.find((r) => r.month === q.month);
     const monthVals = pick.map((p) => (current ? p(parse(current.valuesJson)) : null));
-    const ytd = pick.map((p) => {
+    const ytd = pick.map((p, i) => {
       const vals = own.map((r) => p(parse(r.valuesJson))).filter((v): v is number => v !== null);
-      return vals.length ? round(vals.reduce((a, b) => a + b, 0)) : null;
+      if (vals.length === 0) return null;
+      return latest[i] ? vals[0] : round(vals.reduce((a, b) => a + b, 0));
     });
     monthVals.forEach((v, i) => {
       total.month[i] = round(total.month[i] + (v ?? 0));

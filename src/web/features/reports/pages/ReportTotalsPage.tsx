@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Aggregate } from '../../../../shared/modules/reports.schemas';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocale } from '../../../lib/i18n';
 import { useReportAggregate, useReportForms } from '../api';
@@ -46,7 +47,10 @@ export function ReportTotalsPage() {
   ];
 
   return (
-    <PageContainer title={t('reports.totalsTitle')}>
+    <PageContainer
+      title={t('reports.totalsTitle')}
+      extra={current !== null && <ExportButton url="/api/reports/aggregate/export.xlsx" query={{ formId: current, month }} />}
+    >
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Select
           aria-label={t('reports.form')}
