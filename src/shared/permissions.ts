@@ -126,7 +126,15 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'enterprise:read', 'document:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'document:read', 'meeting:read'],
+  },
+  {
+    // Given beside another role to the departments that work with firms: the whole directory, contacts masked.
+    code: 'enterprise_reader',
+    nameZh: '企业档案查阅',
+    nameEn: 'Enterprise directory reader',
+    dataScope: 'all',
+    permissions: ['enterprise:read'],
   },
   {
     code: 'township',

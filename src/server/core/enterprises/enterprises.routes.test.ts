@@ -51,6 +51,22 @@ describe('enterprise profiles', () => {
     expect(served.total).toBeGreaterThan(0);
   });
 
+  it('lets a department with the directory role read every firm, contacts masked, and change none', async () => {
+    const gxj = await t.signIn('gxj');
+    const all = await firmOf(gxj, 'pageSize=100');
+    expect(all.total).toBe(60);
+    expect(all.items[0].piiMasked).toBe(true);
+    expect((await gxj.patch(`/api/enterprises/${all.items[0].id}`, { address: '改' })).statusCode).toBe(403);
+    // The department role alone no longer lists firms: its unit scope covered none.
+    const department = await t.deps.db
+      .selectFrom('rolePermissions')
+      .innerJoin('roles', 'roles.id', 'rolePermissions.roleId')
+      .select('rolePermissions.permission')
+      .where('roles.code', '=', 'department')
+      .execute();
+    expect(department.map((p) => p.permission)).not.toContain('enterprise:read');
+  });
+
   it('answers 404 when a township reads or edits another township’s firm', async () => {
     const other = (await firmOf(office, `townshipUnitId=${units.chengguan}&pageSize=1`)).items[0];
     expect((await daying.get(`/api/enterprises/${other.id}`)).statusCode).toBe(404);
