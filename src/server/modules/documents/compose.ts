@@ -104,14 +104,17 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
   blocks.push({
     kind: 'table',
     caption: '表3 各指标完成情况排名',
-    columns: ['指标', '前三位', '后三位'],
+    columns: ['指标', '前三位（完成率，差距）', '后三位（完成率，差距）'],
     widths: [2, 3, 3],
     rows: board.indicators
       .filter((r) => r.units.some((c) => c.rank !== null))
       .map((r) => {
         const ranked = r.units.filter((c) => c.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-        const names = (cells: ProgressCell[]) => cells.map((c) => `${c.unit.nameZh}（${pct(c.completion)}）`).join('、');
-        return [r.indicator.nameZh, names(ranked.slice(0, 3)), ranked.length > 3 ? names(ranked.slice(-3).reverse()) : '—'];
+        // Units rank by their gap to time progress, so the gap is shown beside the completion it explains.
+        const gap = (c: ProgressCell) => (c.gapPp === null ? '—' : `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)}`);
+        const names = (cells: ProgressCell[]) => cells.map((c) => `${c.unit.nameZh}（${pct(c.completion)}，${gap(c)}）`).join('、');
+        // The last three that are not already among the first three.
+        return [r.indicator.nameZh, names(ranked.slice(0, 3)), ranked.length > 3 ? names(ranked.slice(Math.max(3, ranked.length - 3)).reverse()) : '—'];
       }),
   });
   blocks.push({ kind: 'heading', level: 1, text: '三、督办事项办理情况' });
