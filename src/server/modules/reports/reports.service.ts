@@ -405,6 +405,59 @@ async function loadForWrite(trx: Trx, ctx: UserContext, id: number, permission: 
 
 const title = (form: ReportFormRow, month: string, zh: string, en: string) => ({ zh: `${month}《${form.nameZh}》${zh}`, en: `${month} ${form.nameEn}: ${en}` });
 
+/** A reopened report reaches the township as a returned one. */
+const NOTICE_KINDS = { submit: 'report.submitted', return: 'report.returned', accept: 'report.accepted', reopen: 'report.returned' } as const;
+
+/**
+ * What every change of a report's state leaves behind, in its transaction: the event in the report's history, the
+ * audit row, and the notice to whoever acts next (the office for a submission, the township otherwise).
+ */
+async function recordTransition(
+  trx: Trx,
+  deps: Deps,
+  ctx: UserContext,
+  change: {
+    report: { id: number; unitId: number; month: string };
+    form: ReportFormRow;
+    action: 'submit' | 'return' | 'accept' | 'reopen';
+    from: string;
+    to: string;
+    reason?: string;
+    fieldKey?: string | null;
+    after?: Record<string, unknown>;
+    notice: { zh: string; en: string };
+  },
+) {
+  const { report, form, action } = change;
+  await reportsRepository.addEvent(trx, {
+    reportId: report.id,
+    action,
+    fromStatus: change.from,
+    toStatus: change.to,
+    reason: change.reason ?? '',
+    fieldKey: change.fieldKey ?? null,
+    byUserId: ctx.user.id,
+    at: deps.clock.now().toISOString(),
+  });
+  await recordAudit(trx, deps, ctx, {
+    action: `report.${action}`,
+    entityType: 'report',
+    entityId: report.id,
+    before: { status: change.from },
+    after: { status: change.to, ...change.after },
+  });
+  const toOffice = action === 'submit';
+  await notify(trx, deps, {
+    unitIds: toOffice ? await officeUnitIds(trx) : [report.unitId],
+    unitPermission: toOffice ? 'report:review' : 'report:fill',
+    kind: NOTICE_KINDS[action],
+    title: title(form, report.month, change.notice.zh, change.notice.en),
+    link: `/reports/${report.id}`,
+    entityType: 'report',
+    entityId: report.id,
+  });
+}
+
 /**
  * Submits a draft or a returned report after every check of its form version: 400 listing each field with a
  * blocking problem (errors, and warnings the township has not explained).
@@ -432,31 +485,14 @@ export async function submitReport(deps: Deps, ctx: UserContext, id: number): Pr
       updatedBy: ctx.user.id,
     });
     if (!moved) throw new AppError('CONFLICT');
-    await reportsRepository.addEvent(trx, {
-      reportId: id,
+    await recordTransition(trx, deps, ctx, {
+      report: { id, unitId: report.unitId, month: report.month },
+      form,
       action: 'submit',
-      fromStatus: report.status,
-      toStatus: 'submitted',
-      reason: '',
-      fieldKey: null,
-      byUserId: ctx.user.id,
-      at: now,
-    });
-    await recordAudit(trx, deps, ctx, {
-      action: 'report.submit',
-      entityType: 'report',
-      entityId: id,
-      before: { status: report.status },
-      after: { status: 'submitted', values },
-    });
-    await notify(trx, deps, {
-      unitIds: await officeUnitIds(trx),
-      unitPermission: 'report:review',
-      kind: 'report.submitted',
-      title: title(form, report.month, `已报送（待审核）`, 'submitted for review'),
-      link: `/reports/${id}`,
-      entityType: 'report',
-      entityId: id,
+      from: report.status,
+      to: 'submitted',
+      after: { values },
+      notice: { zh: '已报送（待审核）', en: 'submitted for review' },
     });
   });
   return getSheetById(deps, ctx, id);
@@ -471,31 +507,16 @@ export async function returnReport(deps: Deps, ctx: UserContext, id: number, bod
     if (report.status !== 'submitted') throw fieldError({ status: 'err.report.not_submitted' });
     const now = deps.clock.now().toISOString();
     if (!(await reportsRepository.transition(trx, id, 'submitted', { status: 'returned', updatedAt: now }))) throw new AppError('CONFLICT');
-    await reportsRepository.addEvent(trx, {
-      reportId: id,
+    await recordTransition(trx, deps, ctx, {
+      report: { id, unitId: report.unitId, month: report.month },
+      form,
       action: 'return',
-      fromStatus: 'submitted',
-      toStatus: 'returned',
+      from: 'submitted',
+      to: 'returned',
       reason: body.reason,
       fieldKey: body.fieldKey,
-      byUserId: ctx.user.id,
-      at: now,
-    });
-    await recordAudit(trx, deps, ctx, {
-      action: 'report.return',
-      entityType: 'report',
-      entityId: id,
-      before: { status: 'submitted' },
-      after: { status: 'returned', reason: body.reason, fieldKey: body.fieldKey },
-    });
-    await notify(trx, deps, {
-      unitIds: [report.unitId],
-      unitPermission: 'report:fill',
-      kind: 'report.returned',
-      title: title(form, report.month, `被退回：${body.reason}`, `returned: ${body.reason}`),
-      link: `/reports/${id}`,
-      entityType: 'report',
-      entityId: id,
+      after: { reason: body.reason, fieldKey: body.fieldKey },
+      notice: { zh: `被退回：${body.reason}`, en: `returned: ${body.reason}` },
     });
   });
   return getSheetById(deps, ctx, id);
@@ -516,31 +537,14 @@ export async function acceptReport(deps: Deps, ctx: UserContext, id: number): Pr
     const ledger = mapped.length
       ? await recordReportedValues(trx, deps, ctx, { unitId: report.unitId, month: report.month, values: mapped, source: `乡镇月报《${form.nameZh}》#${id}` })
       : { written: [], skipped: [] };
-    await reportsRepository.addEvent(trx, {
-      reportId: id,
+    await recordTransition(trx, deps, ctx, {
+      report: { id, unitId: report.unitId, month: report.month },
+      form,
       action: 'accept',
-      fromStatus: 'submitted',
-      toStatus: 'accepted',
-      reason: '',
-      fieldKey: null,
-      byUserId: ctx.user.id,
-      at: now,
-    });
-    await recordAudit(trx, deps, ctx, {
-      action: 'report.accept',
-      entityType: 'report',
-      entityId: id,
-      before: { status: 'submitted' },
-      after: { status: 'accepted', ledger },
-    });
-    await notify(trx, deps, {
-      unitIds: [report.unitId],
-      unitPermission: 'report:fill',
-      kind: 'report.accepted',
-      title: title(form, report.month, '已审核通过', 'accepted'),
-      link: `/reports/${id}`,
-      entityType: 'report',
-      entityId: id,
+      from: 'submitted',
+      to: 'accepted',
+      after: { ledger },
+      notice: { zh: '已审核通过', en: 'accepted' },
     });
   });
   return getSheetById(deps, ctx, id);
@@ -555,31 +559,15 @@ export async function reopenReport(deps: Deps, ctx: UserContext, id: number, rea
     if (report.status !== 'accepted') throw fieldError({ status: 'err.report.not_accepted' });
     const now = deps.clock.now().toISOString();
     if (!(await reportsRepository.transition(trx, id, 'accepted', { status: 'returned', updatedAt: now }))) throw new AppError('CONFLICT');
-    await reportsRepository.addEvent(trx, {
-      reportId: id,
+    await recordTransition(trx, deps, ctx, {
+      report: { id, unitId: report.unitId, month: report.month },
+      form,
       action: 'reopen',
-      fromStatus: 'accepted',
-      toStatus: 'returned',
+      from: 'accepted',
+      to: 'returned',
       reason,
-      fieldKey: null,
-      byUserId: ctx.user.id,
-      at: now,
-    });
-    await recordAudit(trx, deps, ctx, {
-      action: 'report.reopen',
-      entityType: 'report',
-      entityId: id,
-      before: { status: 'accepted' },
-      after: { status: 'returned', reason },
-    });
-    await notify(trx, deps, {
-      unitIds: [report.unitId],
-      unitPermission: 'report:fill',
-      kind: 'report.returned',
-      title: title(form, report.month, `重新打开：${reason}`, `reopened: ${reason}`),
-      link: `/reports/${id}`,
-      entityType: 'report',
-      entityId: id,
+      after: { reason },
+      notice: { zh: `重新打开：${reason}`, en: `reopened: ${reason}` },
     });
   });
   return getSheetById(deps, ctx, id);
