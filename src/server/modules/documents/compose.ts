@@ -35,6 +35,17 @@ function redUnits(board: Warnings, persistentOnly: boolean): { name: string; ind
 
 const describeUnits = (units: { name: string; indicators: string[] }[]) => units.map((u) => `${u.name}（${u.indicators.join('、')}）`).join('；');
 
+/** The overdue 督办 tasks as a numbered table of a brief or a notice. */
+function overdueTable(number: string, overdue: OverdueTask[]): DocumentBlockData {
+  return {
+    kind: 'table',
+    caption: `${number} 逾期督办事项`,
+    columns: ['事项', '承办单位', '截止日期'],
+    widths: [4, 2, 1.5],
+    rows: overdue.map((t) => [t.title, t.unitNameZh, t.dueDate]),
+  };
+}
+
 /**
  * A month's work brief: the county's completion of each indicator against time progress, the traffic lights of the
  * units, rankings, red and persistent-red units by name and overdue 督办 tasks. Paragraphs marked editable are the
@@ -122,14 +133,7 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
     kind: 'paragraph',
     text: overdue.length ? `截至目前，共有${overdue.length}项督办事项逾期未办结：` : '截至目前，无逾期未办结的督办事项。',
   });
-  if (overdue.length)
-    blocks.push({
-      kind: 'table',
-      caption: '表4 逾期督办事项',
-      columns: ['事项', '承办单位', '截止日期'],
-      widths: [4, 2, 1.5],
-      rows: overdue.map((t) => [t.title, t.unitNameZh, t.dueDate]),
-    });
+  if (overdue.length) blocks.push(overdueTable('表4', overdue));
   blocks.push({ kind: 'heading', level: 1, text: '四、下步工作' });
   blocks.push({
     kind: 'paragraph',
@@ -204,14 +208,7 @@ export function composeNotice(board: Warnings, overdue: OverdueTask[]): Document
     });
   else blocks.push({ kind: 'paragraph', text: '本月无连续两个月亮红灯的单位。' });
   blocks.push({ kind: 'heading', level: 1, text: '二、逾期未办结的督办事项' });
-  if (overdue.length)
-    blocks.push({
-      kind: 'table',
-      caption: '表2 逾期督办事项',
-      columns: ['事项', '承办单位', '截止日期'],
-      widths: [4, 2, 1.5],
-      rows: overdue.map((t) => [t.title, t.unitNameZh, t.dueDate]),
-    });
+  if (overdue.length) blocks.push(overdueTable('表2', overdue));
   else blocks.push({ kind: 'paragraph', text: '截至目前，无逾期未办结的督办事项。' });
   blocks.push({ kind: 'heading', level: 1, text: '三、有关要求' });
   blocks.push({
