@@ -23,8 +23,9 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 
 const sheetRow = z.object({
   indicator: z.string(),
-  unitOfMeasure: z.string().optional(),
-  target: z.number().optional(),
+  // Shown for reference; whatever the cell holds is not read.
+  unitOfMeasure: z.unknown(),
+  target: z.unknown(),
   ...Object.fromEntries(MONTHS.map((m) => [monthKey(m), z.number().finite().optional()])),
 });
 type SheetRow = z.infer<typeof sheetRow>;
