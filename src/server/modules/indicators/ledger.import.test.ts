@@ -118,6 +118,11 @@ describe('ledger sheet by Excel', () => {
     expect(res.json().errors).toEqual([{ row: last, column: '指标', message: '该指标在文件中出现多次' }]);
   });
 
+  it('answers 400 for a sheet address that is not a year and a unit', async () => {
+    expect((await daying.get('/api/indicator-ledger/sheets/twenty/1/export.xlsx')).statusCode).toBe(400);
+    expect((await daying.get(`/api/indicator-ledger/sheets/2021/-3/template.xlsx`)).statusCode).toBe(400);
+  });
+
   it('keeps another township’s sheet out of reach: 404 to export or import it', async () => {
     const other = `/api/indicator-ledger/sheets/2021/${units.chengguan}`;
     expect((await daying.get(`${other}/export.xlsx`)).statusCode).toBe(404);
