@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { shot, signIn, signOut } from './support';
 
 test.describe.configure({ mode: 'serial' });
+// Charts are captured finished rather than mid-animation.
+test.use({ reducedMotion: 'reduce' });
 
 // Documents are numbered by the year they are issued in: today's, while the demo data is of 2021.
 const year = new Date().getFullYear();
@@ -22,6 +24,10 @@ test('the office drafts the brief of a locked month, edits its narrative and iss
   await expect(page.getByTestId('document-number')).toHaveText('印发时编号');
   const body = page.getByTestId('document-body');
   await expect(body).toContainText('本月亮红灯的单位');
+  // Figure 1 as the .docx will carry it, drawn in the page by the same chart option.
+  const chart = page.getByTestId('document-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  await expect(chart).toContainText('图1 2021年9月全县主要指标完成率与序时进度');
   const narrative = body.locator('textarea').first();
   await narrative.fill('9月份，全县工业经济运行总体平稳，工业投资和技改投资仍是短板。');
   await page.getByTestId('save-draft').click();

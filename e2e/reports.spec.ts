@@ -53,8 +53,12 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
   await expect(page.getByTestId('report-status')).toContainText('待审核');
   await shot(page, '52-report-review');
   await page.getByTestId('report-return').click();
-  await page.getByTestId('return-field').click();
-  await page.locator('.ant-select-item-option', { hasText: '工业用电量（本月）' }).click();
+  // The dropdown can still be opening when the option is clicked: retry until the field shows as chosen.
+  await expect(async () => {
+    await page.getByTestId('return-field').click();
+    await page.locator('.ant-select-item-option', { hasText: '工业用电量（本月）' }).click({ timeout: 2_000 });
+    await expect(page.getByTestId('return-field')).toContainText('工业用电量（本月）', { timeout: 1_000 });
+  }).toPass();
   await page.getByTestId('return-reason').fill(REASON);
   await page
     .locator('.ant-modal')

@@ -12,6 +12,16 @@ const id = z.coerce.number().int().positive();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'err.month');
 const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 
+/** A chart of a document: categories on the x axis, bars or lines of values (null where there is none). */
+export const documentChart = z.object({
+  kind: z.literal('chart'),
+  caption: z.string().optional(),
+  unit: z.string().optional(),
+  categories: z.array(z.string()),
+  series: z.array(z.object({ name: z.string(), type: z.enum(['bar', 'line']), data: z.array(z.number().nullable()) })),
+});
+export type DocumentChart = z.infer<typeof documentChart>;
+
 /** A body block as stored: headings and tables come from the data; paragraphs marked editable are the office's narrative. */
 export const documentBlock = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string() }),
@@ -23,6 +33,7 @@ export const documentBlock = z.discriminatedUnion('kind', [
     rows: z.array(z.array(z.string())),
     widths: z.array(z.number()).optional(),
   }),
+  documentChart,
 ]);
 export type DocumentBlockData = z.infer<typeof documentBlock>;
 

@@ -8,6 +8,13 @@ export async function documentXml(docx: Buffer | Uint8Array, part = 'word/docume
   return (await zip.file(part)?.async('string')) ?? '';
 }
 
+/** The images embedded in a .docx (word/media) with the given extension, in name order. */
+export async function documentMedia(docx: Buffer | Uint8Array, extension: string): Promise<Buffer[]> {
+  const zip = await JSZip.loadAsync(docx);
+  const files = zip.file(new RegExp(`^word/media/.+\\.${extension}$`)).sort((a, b) => a.name.localeCompare(b.name));
+  return Promise.all(files.map((f) => f.async('nodebuffer')));
+}
+
 const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')

@@ -8,6 +8,7 @@ const LEVEL_ZH = { green: '绿灯', yellow: '黄灯', red: '红灯', missing: '�
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 const pp = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 const num = (v: number | null, decimals: number) => (v === null ? '—' : v.toFixed(decimals));
+const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const monthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
 
 export interface OverdueTask {
@@ -53,6 +54,7 @@ function overdueTable(number: string, overdue: OverdueTask[]): DocumentBlockData
  */
 export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentBlockData[] {
   const county = board.indicators.filter((r) => r.county);
+  const completed = county.flatMap((r) => (r.county?.completion != null ? [{ indicator: r.indicator, county: r.county }] : []));
   const count = (level: ProgressCell['level']) => county.filter((r) => r.county?.level === level).length;
   const blocks: DocumentBlockData[] = [
     { kind: 'heading', level: 1, text: '一、全县指标完成情况' },
@@ -79,6 +81,17 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
           LEVEL_ZH[c.level],
         ];
       }),
+    },
+    // Growth and ratio indicators have no completion rate to set against time progress: the chart leaves them out.
+    {
+      kind: 'chart',
+      caption: `图1 ${monthZh(board.month)}全县主要指标完成率与序时进度`,
+      unit: '%',
+      categories: completed.map((r) => r.indicator.nameZh),
+      series: [
+        { name: '完成率', type: 'bar', data: completed.map((r) => round1(r.county.completion)) },
+        { name: '序时进度', type: 'bar', data: completed.map((r) => round1(r.county.timeProgress)) },
+      ],
     },
     { kind: 'heading', level: 1, text: '二、各单位预警情况' },
   ];

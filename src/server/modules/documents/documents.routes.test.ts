@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
-import { documentTable, documentText, documentXml } from '../../core/documents/read-back';
+import { documentMedia, documentTable, documentText, documentXml } from '../../core/documents/read-back';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { libreOffice } from '../../core/documents/pdf';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
@@ -56,6 +56,15 @@ describe('work brief', () => {
     const red = redUnitsOf(board);
     expect(red.length).toBeGreaterThan(0);
     for (const name of red) expect(text).toContain(name);
+    // Figure 1: the county's completion of each indicator as bars against time progress as a line.
+    const chart = brief.blocks.find((b: { kind: string }) => b.kind === 'chart');
+    const county = board.indicators.filter((r) => r.county?.completion != null);
+    expect(county.length).toBeGreaterThan(3);
+    expect(chart.categories).toEqual(county.map((r) => r.indicator.nameZh));
+    expect(chart.series.map((s: { name: string }) => s.name)).toEqual(['完成率', '序时进度']);
+    const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+    expect(chart.series[0].data).toEqual(county.map((r) => round1(r.county!.completion)));
+    expect(chart.series[1].data).toEqual(county.map((r) => round1(r.county!.timeProgress)));
     // drafting again returns the same draft
     expect((await office.post('/api/documents/briefs', { month: '2021-09' })).json().id).toBe(briefId);
   });
@@ -95,6 +104,12 @@ describe('work brief', () => {
     expect(text).toContain('2021年10月12日');
     const xml = await documentXml(docx);
     for (const name of redUnitsOf(board)) expect(xml).toContain(name);
+    // The chart is embedded as a PNG drawn at twice the 590 px it is shown at, captioned under it.
+    const png = await documentMedia(docx, 'png');
+    expect(png).toHaveLength(1);
+    expect([...png[0].subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(png[0].readUInt32BE(16)).toBe(1180);
+    expect(text).toContain('图1 2021年9月全县主要指标完成率与序时进度');
     // Table 1: one row per indicator with the county's target, YTD value, completion and time progress.
     const table1 = await documentTable(docx, 0);
     expect(table1[0]).toEqual(['指标', '计量单位', '年度目标', '累计完成', '完成率', '序时进度', '差距（百分点）', '等级']);

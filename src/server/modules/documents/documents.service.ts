@@ -20,6 +20,7 @@ import { readDocumentFile, storeDocumentFile } from '../../core/documents/files'
 import { nextDocumentSeq } from '../../core/documents/numbering';
 import { docxToPdf, libreOffice } from '../../core/documents/pdf';
 import { formatDocumentNumber, officialDocument } from '../../core/documents/official-document';
+import { chartImage } from '../../core/documents/chart-image';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
@@ -228,8 +229,9 @@ export async function deleteDraft(deps: Deps, ctx: UserContext, id: number): Pro
 async function render(db: Executor, row: Pick<DocumentRow, 'docType' | 'title' | 'addressee' | 'body'>, number: string | null, date: string) {
   const template = await documentsRepository.template(db, row.docType);
   if (!template) throw notFound();
-  const blocks = (JSON.parse(row.body) as DocumentBlockData[]).map(({ ...b }) => {
+  const blocks = (JSON.parse(row.body) as DocumentBlockData[]).map((b) => {
     if (b.kind === 'paragraph') return { kind: 'paragraph' as const, text: b.text };
+    if (b.kind === 'chart') return chartImage(b);
     return b;
   });
   const bytes = await officialDocument({

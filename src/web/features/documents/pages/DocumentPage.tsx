@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, FilePdfOutlined, FileWordOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocumentBlockData, DocumentDto } from '../../../../shared/modules/documents.schemas';
@@ -10,6 +10,8 @@ import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useDeleteDraft, useDocument, useIssueDocument, useUpdateDraft } from '../api';
 import { DocumentStatusTag } from './DocumentsPage';
+
+const DocumentChartView = lazy(() => import('../components/DocumentChartView'));
 
 /** The body as it will print: headings, paragraphs and tables; the narrative paragraphs are text areas while a draft is edited. */
 function DocumentBody({ doc, edits, onEdit }: { doc: DocumentDto; edits: Record<number, string>; onEdit?: (index: number, text: string) => void }) {
@@ -41,6 +43,12 @@ function DocumentBody({ doc, edits, onEdit }: { doc: DocumentDto; edits: Record<
             </p>
           );
         }
+        if (block.kind === 'chart')
+          return (
+            <Suspense key={key} fallback={<Spin />}>
+              <DocumentChartView chart={block} />
+            </Suspense>
+          );
         return (
           <div key={key} style={{ margin: '8px 0' }}>
             {block.caption && <div style={{ textAlign: 'center', fontWeight: 600 }}>{block.caption}</div>}
