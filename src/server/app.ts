@@ -23,6 +23,7 @@ import { userRoutes } from './core/users/users.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { ledgerRoutes } from './modules/indicators/ledger.routes';
 import { autoLockJob } from './modules/indicators/autolock';
+import { meetingScheduleJob } from './modules/meetings/schedules.service';
 import { reportRemindersJob } from './modules/reports/reminders';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
@@ -71,6 +72,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   registerJob(autoLockJob);
   registerJob(reportRemindersJob);
+  registerJob(meetingScheduleJob);
   for (const routes of [
     healthRoutes,
     authRoutes,

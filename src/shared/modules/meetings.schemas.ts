@@ -3,6 +3,8 @@ import { listQuery, pageOf } from '../list';
 
 /** 月例会, 经济运行调度会, 专班会议. */
 export const MEETING_KINDS = ['monthly', 'dispatch', 'service_team'] as const;
+/** A scheduled meeting is planned until the office records it as held. */
+export const MEETING_STATUSES = ['planned', 'held'] as const;
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
@@ -14,7 +16,7 @@ export const meetingDecisionBody = z.strictObject({
   dueDate: z.iso.date(),
 });
 
-export const createMeetingBody = z.strictObject({
+const meetingFields = {
   kind: z.enum(MEETING_KINDS),
   title: text(200).min(1, 'err.required'),
   meetingDate: z.iso.date(),
@@ -24,9 +26,62 @@ export const createMeetingBody = z.strictObject({
   unitIds: z.array(z.number().int().positive()).max(200).default([]),
   agenda: text(5000).default(''),
   minutes: text(20000).default(''),
+};
+const decisions = z.array(meetingDecisionBody).max(50);
+
+export const createMeetingBody = z.strictObject({
+  ...meetingFields,
   /** Each decision becomes a 督办 task of its owner unit, due on its date. */
-  decisions: z.array(meetingDecisionBody).max(50).default([]),
+  decisions: decisions.default([]),
 });
+
+/**
+ * The office edits a meeting's particulars and minutes, records a planned meeting as held, and adds decisions;
+ * decisions already made are not edited here, because their tasks have lives of their own.
+ */
+export const updateMeetingBody = z.strictObject({
+  title: meetingFields.title.optional(),
+  meetingDate: meetingFields.meetingDate.optional(),
+  location: text(200).optional(),
+  convener: meetingFields.convener.optional(),
+  attendees: text(2000).optional(),
+  unitIds: z.array(z.number().int().positive()).max(200).optional(),
+  agenda: text(5000).optional(),
+  minutes: text(20000).optional(),
+  status: z.enum(MEETING_STATUSES).optional(),
+  newDecisions: decisions.default([]),
+});
+
+/** A recurring meeting: the n-th working day of every month, created a few working days ahead. */
+export const meetingScheduleBody = z.strictObject({
+  kind: z.enum(MEETING_KINDS),
+  title: text(200).min(1, 'err.required'),
+  workingDay: z.number().int().min(1).max(20),
+  leadWorkingDays: z.number().int().min(1).max(15).default(5),
+  location: text(200).default(''),
+  convener: text(100).min(1, 'err.required'),
+  attendees: text(2000).default(''),
+  unitIds: z.array(z.number().int().positive()).max(200).default([]),
+  agenda: text(5000).default(''),
+  active: z.boolean().default(true),
+});
+export const meetingScheduleSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(MEETING_KINDS),
+  title: z.string(),
+  workingDay: z.number().int(),
+  leadWorkingDays: z.number().int(),
+  location: z.string(),
+  convener: z.string(),
+  attendees: z.string(),
+  agenda: z.string(),
+  units: z.array(unitBrief),
+  active: z.boolean(),
+  /** The date of the next meeting on the county calendar (this month's, or next month's once it has passed). */
+  nextDate: z.string().nullable(),
+});
+export type MeetingSchedule = z.infer<typeof meetingScheduleSchema>;
+export const meetingSchedulesResponse = z.object({ items: z.array(meetingScheduleSchema) });
 
 export const meetingDecisionSchema = z.object({
   id: z.number().int(),
@@ -49,6 +104,8 @@ export const meetingSchema = z.object({
   units: z.array(unitBrief),
   agenda: z.string(),
   minutes: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  scheduleId: z.number().int().nullable(),
   decisions: z.array(meetingDecisionSchema),
   createdAt: z.string(),
 });
@@ -65,6 +122,7 @@ export const meetingListQuery = z.strictObject({
   ...listQuery,
   sort: z.enum(MEETING_SORTS).optional(),
   kind: z.enum(MEETING_KINDS).optional(),
+  status: z.enum(MEETING_STATUSES).optional(),
   q: z.string().trim().max(60).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -72,3 +130,4 @@ export const meetingListQuery = z.strictObject({
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
 export const meetingPage = pageOf(meetingListItem);
 export const meetingIdParams = z.strictObject({ id });
+export const meetingScheduleIdParams = z.strictObject({ id });

@@ -3,6 +3,7 @@
  * filled report against it, its completeness and its timeliness on the working-day calendar.
  * Rules are a small closed vocabulary of comparisons between operands; nothing is ever evaluated as code.
  */
+import { nextMonth } from './monthly-cycle';
 import { type CalendarArrangement, nthWorkingDayOfMonth } from './working-days';
 
 export const REPORT_FIELD_TYPES = ['number', 'integer', 'text', 'choice', 'date', 'yesno', 'enterprise', 'table'] as const;
@@ -301,12 +302,6 @@ export function completeness(def: ReportFormDefinition, values: ReportValues): {
     } else if (!isEmpty(v)) filled++;
   }
   return { filled, required, complete: filled === required };
-}
-
-/** `YYYY-MM` of the month after `month`. */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** The due date of a month's report: the n-th working day of the following month. */

@@ -480,9 +480,33 @@ export interface MeetingTable {
   attendees: string;
   agenda: string;
   minutes: string;
+  /** planned (created ahead by its schedule) or held (recorded). */
+  status: Generated<string>;
+  scheduleId: number | null;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface MeetingScheduleTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  workingDay: number;
+  leadWorkingDays: number;
+  location: string;
+  convener: string;
+  attendees: string;
+  agenda: string;
+  unitId: number;
+  active: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeetingScheduleUnitTable {
+  scheduleId: number;
+  unitId: number;
 }
 
 export interface MeetingUnitTable {
@@ -542,4 +566,6 @@ export interface Database {
   meetings: MeetingTable;
   meetingUnits: MeetingUnitTable;
   meetingDecisions: MeetingDecisionTable;
+  meetingSchedules: MeetingScheduleTable;
+  meetingScheduleUnits: MeetingScheduleUnitTable;
 }

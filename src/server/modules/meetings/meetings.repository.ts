@@ -1,9 +1,9 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { MeetingListQuery } from '../../../shared/modules/meetings.schemas';
 import type { Scope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
-import type { MeetingDecisionTable, MeetingTable } from '../../core/db/schema';
+import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from '../../core/db/schema';
 
 const SORTS = { meetingDate: 'meetings.meetingDate', title: 'meetings.title' } as const;
 
@@ -52,6 +52,7 @@ function visible(db: Executor, scope: Scope) {
 function filtered(db: Executor, scope: Scope, f: Omit<MeetingListQuery, 'page' | 'pageSize'>) {
   let qb = visible(db, scope);
   if (f.kind) qb = qb.where('meetings.kind', '=', f.kind);
+  if (f.status) qb = qb.where('meetings.status', '=', f.status);
   if (f.q) qb = qb.where('meetings.title', 'like', `%${f.q}%`);
   if (f.from) qb = qb.where('meetings.meetingDate', '>=', f.from);
   if (f.to) qb = qb.where('meetings.meetingDate', '<=', f.to);
@@ -104,12 +105,31 @@ export const meetingsRepository = {
     const { id } = await db.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
     return id;
   },
+  async update(db: Executor, id: number, patch: Updateable<MeetingTable>) {
+    await db.updateTable('meetings').set(patch).where('id', '=', id).execute();
+  },
+  /** Sets the attending units to exactly these. */
+  async replaceUnits(db: Executor, meetingId: number, unitIds: number[]) {
+    await db.deleteFrom('meetingUnits').where('meetingId', '=', meetingId).execute();
+    await this.insertUnits(db, meetingId, unitIds);
+  },
   async insertUnits(db: Executor, meetingId: number, unitIds: number[]) {
     if (unitIds.length)
       await db
         .insertInto('meetingUnits')
         .values(unitIds.map((unitId) => ({ meetingId, unitId })))
         .execute();
+  },
+  async lastDecisionSeq(db: Executor, meetingId: number): Promise<number> {
+    const row = await db
+      .selectFrom('meetingDecisions')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('meetingId', '=', meetingId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
+  scheduledMeeting(db: Executor, scheduleId: number, meetingDate: string) {
+    return db.selectFrom('meetings').select('id').where('scheduleId', '=', scheduleId).where('meetingDate', '=', meetingDate).executeTakeFirst();
   },
   async insertDecision(db: Executor, row: Insertable<MeetingDecisionTable>): Promise<number> {
     const { id } = await db.insertInto('meetingDecisions').values(row).returning('id').executeTakeFirstOrThrow();
@@ -120,5 +140,42 @@ export const meetingsRepository = {
   },
   activeUnitIds(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('orgUnits').select('id').where('id', 'in', ids).where('active', '=', 1).execute() : Promise.resolve([]);
+  },
+};
+
+/** SQL for the recurring schedules that create meetings ahead of their dates. */
+export const schedulesRepository = {
+  all(db: Executor, options: { activeOnly?: boolean } = {}) {
+    let qb = db.selectFrom('meetingSchedules').selectAll().orderBy('id');
+    if (options.activeOnly) qb = qb.where('active', '=', 1);
+    return qb.execute();
+  },
+  find(db: Executor, id: number) {
+    return db.selectFrom('meetingSchedules').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  units(db: Executor, scheduleIds: number[]) {
+    if (!scheduleIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('meetingScheduleUnits')
+      .innerJoin('orgUnits', 'orgUnits.id', 'meetingScheduleUnits.unitId')
+      .select(['meetingScheduleUnits.scheduleId', 'orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
+      .where('meetingScheduleUnits.scheduleId', 'in', scheduleIds)
+      .orderBy('orgUnits.sortOrder')
+      .execute();
+  },
+  async insert(db: Executor, row: Insertable<MeetingScheduleTable>): Promise<number> {
+    const { id } = await db.insertInto('meetingSchedules').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, patch: Updateable<MeetingScheduleTable>) {
+    await db.updateTable('meetingSchedules').set(patch).where('id', '=', id).execute();
+  },
+  async replaceUnits(db: Executor, scheduleId: number, unitIds: number[]) {
+    await db.deleteFrom('meetingScheduleUnits').where('scheduleId', '=', scheduleId).execute();
+    if (unitIds.length)
+      await db
+        .insertInto('meetingScheduleUnits')
+        .values(unitIds.map((unitId) => ({ scheduleId, unitId })))
+        .execute();
   },
 };

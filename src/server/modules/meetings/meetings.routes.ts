@@ -7,13 +7,22 @@ import {
   meetingIdParams,
   meetingListQuery,
   meetingPage,
+  meetingSchedulesResponse,
+  meetingScheduleBody,
+  meetingScheduleIdParams,
+  meetingScheduleSchema,
   meetingSchema,
+  updateMeetingBody,
 } from '../../../shared/modules/meetings.schemas';
+import { scopeFor } from '../../core/access/access';
+import { type AttachmentOwner, registerAttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
 import { type ExportColumn, exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
-import { allMeetings, createMeeting, getMeeting, listMeetings } from './meetings.service';
+import { meetingsRepository } from './meetings.repository';
+import { allMeetings, createMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.service';
+import { listSchedules, saveSchedule } from './schedules.service';
 
 const KIND_NAMES: Record<(typeof MEETING_KINDS)[number], [string, string]> = {
   monthly: ['月例会', 'Monthly meeting'],
@@ -25,13 +34,27 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<MeetingListItem>[] => [
   { zh: '会议日期', en: 'Date', value: (r) => r.meetingDate },
   { zh: '类型', en: 'Kind', value: (r) => KIND_NAMES[r.kind][en ? 1 : 0] },
   { zh: '会议名称', en: 'Title', width: 40, value: (r) => r.title },
+  { zh: '状态', en: 'Status', value: (r) => (r.status === 'planned' ? ['计划召开', 'Planned'] : ['已召开', 'Held'])[en ? 1 : 0] },
   { zh: '召集人', en: 'Convener', value: (r) => r.convener },
   { zh: '议定事项', en: 'Decisions', value: (r) => r.decisionCount },
   { zh: '已办结', en: 'Done', value: (r) => r.doneCount },
 ];
 
-/** Meetings and their decisions. */
+/** A meeting's files (minutes as signed, slides, sign-in sheets): those who see the meeting read them, the office adds them. */
+const meetingAttachmentOwner: AttachmentOwner = {
+  async canRead(trx, ctx, ownerId) {
+    if (!ctx.user.permissions.has('meeting:read') || !/^\d+$/.test(ownerId)) return false;
+    return !!(await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:read'), Number(ownerId)));
+  },
+  async canWrite(trx, ctx, ownerId) {
+    if (!ctx.user.permissions.has('meeting:write') || !/^\d+$/.test(ownerId)) return false;
+    return !!(await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), Number(ownerId)));
+  },
+};
+
+/** Meetings and their decisions, their files, and the schedules of recurring meetings. */
 export function meetingRoutes(app: FastifyInstance, deps: Deps) {
+  registerAttachmentOwner('meeting', meetingAttachmentOwner);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
   r.get('/api/meetings', { config: { permission: 'meeting:read' }, schema: { tags, querystring: meetingListQuery, response: { 200: meetingPage } } }, (req) =>
@@ -49,6 +72,23 @@ export function meetingRoutes(app: FastifyInstance, deps: Deps) {
   });
   r.post('/api/meetings', { config: { permission: 'meeting:write' }, schema: { tags, body: createMeetingBody, response: { 200: meetingSchema } } }, (req) =>
     createMeeting(deps, userCtx(req), req.body),
+  );
+  r.patch(
+    '/api/meetings/:id',
+    { config: { permission: 'meeting:write' }, schema: { tags, params: meetingIdParams, body: updateMeetingBody, response: { 200: meetingSchema } } },
+    (req) => updateMeeting(deps, userCtx(req), req.params.id, req.body),
+  );
+  const write = { permission: 'meeting:write' as const };
+  r.get('/api/meeting-schedules', { config: write, schema: { tags, response: { 200: meetingSchedulesResponse } } }, async (req) => ({
+    items: await listSchedules(deps, userCtx(req)),
+  }));
+  r.post('/api/meeting-schedules', { config: write, schema: { tags, body: meetingScheduleBody, response: { 200: meetingScheduleSchema } } }, (req) =>
+    saveSchedule(deps, userCtx(req), req.body),
+  );
+  r.put(
+    '/api/meeting-schedules/:id',
+    { config: write, schema: { tags, params: meetingScheduleIdParams, body: meetingScheduleBody, response: { 200: meetingScheduleSchema } } },
+    (req) => saveSchedule(deps, userCtx(req), req.body, req.params.id),
   );
   r.get('/api/meetings/:id', { config: { permission: 'meeting:read' }, schema: { tags, params: meetingIdParams, response: { 200: meetingSchema } } }, (req) =>
     getMeeting(deps, userCtx(req), req.params.id),

@@ -1,9 +1,16 @@
 import type { z } from 'zod';
-import type { Meeting, MeetingListItem, MeetingListQuery, createMeetingBody } from '../../../shared/modules/meetings.schemas';
+import type {
+  Meeting,
+  MeetingListItem,
+  MeetingListQuery,
+  createMeetingBody,
+  meetingDecisionBody,
+  updateMeetingBody,
+} from '../../../shared/modules/meetings.schemas';
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
-import type { Executor } from '../../core/db/database';
+import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { fieldError, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
@@ -22,6 +29,8 @@ function listItem(row: Row): MeetingListItem {
     convener: row.convener,
     unit: { id: row.unitId, nameZh: row.unitNameZh, nameEn: row.unitNameEn },
     attendees: row.attendees,
+    status: row.status as Meeting['status'],
+    scheduleId: row.scheduleId,
     createdAt: row.createdAt,
     decisionCount: Number(row.decisionCount ?? 0),
     doneCount: Number(row.doneCount ?? 0),
@@ -66,49 +75,85 @@ export async function getMeeting(deps: Deps, ctx: UserContext, id: number): Prom
   return detail(deps.db, row);
 }
 
+type DecisionInput = z.infer<typeof meetingDecisionBody>;
+
+/** The attending units must be active; each decision's owner too, and its due date not in the past. */
+async function checkUnitsAndDecisions(trx: Executor, today: string, unitIds: number[], decisions: DecisionInput[], decisionsField: string) {
+  const active = new Set((await meetingsRepository.activeUnitIds(trx, [...new Set([...unitIds, ...decisions.map((d) => d.ownerUnitId)])])).map((u) => u.id));
+  const problems: Record<string, 'err.NOT_FOUND' | 'err.meeting_due_past'> = {};
+  if (unitIds.some((u) => !active.has(u))) problems.unitIds = 'err.NOT_FOUND';
+  decisions.forEach((d, i) => {
+    if (!active.has(d.ownerUnitId)) problems[`${decisionsField}.${i}.ownerUnitId`] = 'err.NOT_FOUND';
+    if (d.dueDate < today) problems[`${decisionsField}.${i}.dueDate`] = 'err.meeting_due_past';
+  });
+  if (Object.keys(problems).length) throw fieldError(problems);
+}
+
 /**
- * Records a meeting with its attendees, minutes and decisions; each decision becomes a 督办 task of its owner unit,
- * due on the decision's date, found again through its source `meetings/<meeting>/<seq>`.
+ * Records decisions of a meeting after its last one; each becomes a 督办 task of its owner unit, due on the
+ * decision's date, found again through its source `meetings/<meeting>/<seq>`.
  */
+async function addDecisions(trx: Trx, deps: Deps, ctx: UserContext, meeting: { id: number; title: string; meetingDate: string }, decisions: DecisionInput[]) {
+  const last = await meetingsRepository.lastDecisionSeq(trx, meeting.id);
+  for (const [i, d] of decisions.entries()) {
+    const seq = last + i + 1;
+    const decisionId = await meetingsRepository.insertDecision(trx, {
+      meetingId: meeting.id,
+      seq,
+      text: d.text,
+      ownerUnitId: d.ownerUnitId,
+      dueDate: d.dueDate,
+      taskId: null,
+    });
+    const taskId = await createTask(trx, deps, ctx, {
+      type: 'meeting_decision',
+      title: d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text,
+      description: `${meeting.title}（${meeting.meetingDate}）议定事项第 ${seq} 项：${d.text}`,
+      source: { module: 'meetings', recordId: `${meeting.id}/${seq}` },
+      ownerUnitId: d.ownerUnitId,
+      dueDate: d.dueDate,
+    });
+    await meetingsRepository.setDecisionTask(trx, decisionId, taskId);
+  }
+}
+
+/** Records a held meeting with its attendees, minutes and decisions, each of which becomes a 督办 task. */
 export async function createMeeting(deps: Deps, ctx: UserContext, body: z.infer<typeof createMeetingBody>): Promise<Meeting> {
   requirePermission(ctx, 'meeting:write');
   const today = countyDay(deps.clock.now());
   const id = await deps.db.transaction().execute(async (trx) => {
-    const unitIds = [...new Set([...body.unitIds, ...body.decisions.map((d) => d.ownerUnitId)])];
-    const active = new Set((await meetingsRepository.activeUnitIds(trx, unitIds)).map((u) => u.id));
-    if (body.unitIds.some((u) => !active.has(u))) throw fieldError({ unitIds: 'err.NOT_FOUND' });
-    const problems: Record<string, 'err.NOT_FOUND' | 'err.meeting_due_past'> = {};
-    body.decisions.forEach((d, i) => {
-      if (!active.has(d.ownerUnitId)) problems[`decisions.${i}.ownerUnitId`] = 'err.NOT_FOUND';
-      if (d.dueDate < today) problems[`decisions.${i}.dueDate`] = 'err.meeting_due_past';
-    });
-    if (Object.keys(problems).length) throw fieldError(problems);
+    await checkUnitsAndDecisions(trx, today, body.unitIds, body.decisions, 'decisions');
     const now = deps.clock.now().toISOString();
-    const { decisions, unitIds: attending, ...fields } = body;
+    const { decisions, unitIds, ...fields } = body;
     const meetingId = await meetingsRepository.insert(trx, { ...fields, unitId: ctx.user.unitId, createdBy: ctx.user.id, createdAt: now, updatedAt: now });
-    await meetingsRepository.insertUnits(trx, meetingId, [...new Set(attending)]);
-    for (const [i, d] of decisions.entries()) {
-      const seq = i + 1;
-      const decisionId = await meetingsRepository.insertDecision(trx, {
-        meetingId,
-        seq,
-        text: d.text,
-        ownerUnitId: d.ownerUnitId,
-        dueDate: d.dueDate,
-        taskId: null,
-      });
-      const taskId = await createTask(trx, deps, ctx, {
-        type: 'meeting_decision',
-        title: d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text,
-        description: `${body.title}（${body.meetingDate}）议定事项第 ${seq} 项：${d.text}`,
-        source: { module: 'meetings', recordId: `${meetingId}/${seq}` },
-        ownerUnitId: d.ownerUnitId,
-        dueDate: d.dueDate,
-      });
-      await meetingsRepository.setDecisionTask(trx, decisionId, taskId);
-    }
+    await meetingsRepository.insertUnits(trx, meetingId, [...new Set(unitIds)]);
+    await addDecisions(trx, deps, ctx, { id: meetingId, title: body.title, meetingDate: body.meetingDate }, decisions);
     await recordAudit(trx, deps, ctx, { action: 'meeting.create', entityType: 'meeting', entityId: meetingId, after: body });
     return meetingId;
+  });
+  return getMeeting(deps, ctx, id);
+}
+
+/**
+ * Edits a meeting: its particulars and minutes, its record as held, and further decisions. A planned meeting takes
+ * decisions only as it is recorded held, since a meeting that has not met has decided nothing.
+ */
+export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateMeetingBody>): Promise<Meeting> {
+  requirePermission(ctx, 'meeting:write');
+  const today = countyDay(deps.clock.now());
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), id);
+    if (!row) throw notFound();
+    const { newDecisions, unitIds, ...fields } = body;
+    const status = fields.status ?? row.status;
+    if (newDecisions.length && status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
+    await checkUnitsAndDecisions(trx, today, unitIds ?? [], newDecisions, 'newDecisions');
+    const before = await detail(trx, row);
+    await meetingsRepository.update(trx, id, { ...fields, updatedAt: deps.clock.now().toISOString() });
+    if (unitIds) await meetingsRepository.replaceUnits(trx, id, [...new Set(unitIds)]);
+    await addDecisions(trx, deps, ctx, { id, title: fields.title ?? row.title, meetingDate: fields.meetingDate ?? row.meetingDate }, newDecisions);
+    const { decisions: _d, ...beforeFields } = before;
+    await recordAudit(trx, deps, ctx, { action: 'meeting.update', entityType: 'meeting', entityId: id, before: beforeFields, after: body });
   });
   return getMeeting(deps, ctx, id);
 }
