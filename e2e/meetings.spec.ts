@@ -39,8 +39,48 @@ test('the office records a dispatch meeting with two decisions and sees the two 
   await expect(decisions).toContainText('城关镇核实新增入统企业');
   await expect(decisions.getByRole('link')).toHaveCount(2);
   await shot(page, '71-meeting-decisions');
+
+  // Later the office completes the minutes and adds a third decision, which becomes a third task.
+  await page.getByTestId('edit-meeting').click();
+  const edit = page.getByTestId('meeting-form');
+  await edit.getByLabel('会议纪要').fill('会议研究了工业投资和技改投资落后问题，要求各乡镇倒排工期。');
+  await page.getByTestId('add-decision').click();
+  const third = page.getByTestId('decision-0');
+  await third.getByLabel('议定事项 3').fill('张八桥镇报送技改项目倒排工期表');
+  await third.getByLabel('责任单位').click();
+  await page.keyboard.type('张八桥镇');
+  await page.keyboard.press('Enter');
+  await third.getByLabel('完成时限').fill('2030-12-20');
+  await third.getByLabel('完成时限').press('Enter');
+  await shot(page, '72-meeting-edit');
+  await page.getByTestId('meeting-save').click();
+  await expect(page.getByTestId('meeting-minutes-text')).toContainText('倒排工期');
+  await expect(decisions.getByRole('link')).toHaveCount(3);
+  await expect(decisions).toContainText('张八桥镇报送技改项目倒排工期表');
+
   await decisions.getByRole('link').first().click();
   await expect(page.getByTestId('task-title')).toContainText('张八桥镇加快两个技改项目设备安装');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('the office sets the monthly meeting on the 10th working day and sees when it next meets', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/meetings');
+  await page.getByTestId('meeting-schedules').click();
+  await expect(page.getByTestId('schedules-table')).toContainText('尚无例会安排');
+  await page.getByTestId('create-schedule').click();
+  const form = page.getByTestId('schedule-form');
+  await form.getByLabel('会议名称（不含年月）').fill('工业强县月例会');
+  await form.getByLabel('召集人').fill('副县长 李某');
+  await form.getByLabel('地点').fill('县政府三楼会议室');
+  await page.getByTestId('schedule-working-day').fill('10');
+  await page.getByTestId('schedule-save').click();
+  const row = page.getByTestId('schedules-table').getByRole('row', { name: /工业强县月例会/ });
+  await expect(row).toContainText('每月第 10 个工作日');
+  await expect(row).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(row).toContainText('启用');
+  await shot(page, '73-meeting-schedules');
   await page.goto('/');
   await signOut(page);
 });

@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { Meeting, MeetingListItem } from '../../../shared/modules/meetings.schemas';
+import type { Meeting, MeetingListItem, MeetingSchedule } from '../../../shared/modules/meetings.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface MeetingFilters {
   kind?: string;
+  status?: string;
   q?: string;
   from?: string;
   to?: string;
@@ -23,7 +24,14 @@ export interface NewMeeting {
   decisions: { text: string; ownerUnitId: number; dueDate: string }[];
 }
 
+export type NewDecision = NewMeeting['decisions'][number];
+
+export type MeetingPatch = Partial<Omit<NewMeeting, 'kind' | 'decisions'>> & { status?: Meeting['status']; newDecisions: NewDecision[] };
+
+export type ScheduleBody = Omit<MeetingSchedule, 'id' | 'units' | 'nextDate'> & { unitIds: number[] };
+
 const meetingsKey = ['meetings'] as const;
+const schedulesKey = ['meeting-schedules'] as const;
 
 export function useMeetings(query: object) {
   return useQuery({
@@ -46,5 +54,35 @@ export function useCreateMeeting() {
       void queryClient.invalidateQueries({ queryKey: meetingsKey });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
+  });
+}
+
+/** Edits a meeting; new decisions become tasks. */
+export function useUpdateMeeting(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeetingPatch) => api.patch<Meeting>(`/api/meetings/${id}`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meetingsKey });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+}
+
+export function useMeetingSchedules(enabled: boolean) {
+  return useQuery({
+    queryKey: schedulesKey,
+    queryFn: () => api.get<{ items: MeetingSchedule[] }>('/api/meeting-schedules'),
+    enabled,
+  });
+}
+
+/** Adds a schedule, or replaces the settings of the one with this id. */
+export function useSaveSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: number; body: ScheduleBody }) =>
+      id === undefined ? api.post<MeetingSchedule>('/api/meeting-schedules', body) : api.put<MeetingSchedule>(`/api/meeting-schedules/${id}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: schedulesKey }),
   });
 }

@@ -1,15 +1,17 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { MEETING_KINDS } from '../../../../shared/modules/meetings.schemas';
+import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from '../../../../shared/modules/meetings.schemas';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
-import { useCreateMeeting } from '../api';
+import { useLocalName } from '../../../lib/names';
+import { useCreateMeeting, useUpdateMeeting } from '../api';
 
 interface Values {
   kind: string;
+  status: Meeting['status'];
   title: string;
   meetingDate: Dayjs;
   location?: string;
@@ -21,32 +23,63 @@ interface Values {
   decisions?: { text: string; ownerUnitId: number; dueDate: Dayjs }[];
 }
 
-/** The office records a meeting: when, who, the agenda and minutes, and the decisions with owner unit and due date. */
-export function MeetingFormDrawer({ onClose }: { onClose: () => void }) {
+const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+function initialValues(meeting?: Meeting): Partial<Values> {
+  if (!meeting) return { kind: 'monthly', status: 'held', decisions: [] };
+  return {
+    kind: meeting.kind,
+    // Opening a planned meeting here is how it is recorded: it is held by the time its minutes are written.
+    status: 'held',
+    title: meeting.title,
+    meetingDate: dayjs(meeting.meetingDate),
+    location: meeting.location,
+    convener: meeting.convener,
+    attendees: meeting.attendees,
+    unitIds: meeting.units.map((u) => u.id),
+    agenda: meeting.agenda,
+    minutes: meeting.minutes,
+    decisions: [],
+  };
+}
+
+/**
+ * The office records a meeting (when, who, the agenda and minutes, the decisions with owner unit and due date), or
+ * edits one: a planned meeting is recorded as held, and decisions are added; decisions already made stay as they are.
+ */
+export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const showError = useShowError();
+  const localName = useLocalName();
   const [form] = Form.useForm<Values>();
   const create = useCreateMeeting();
+  const update = useUpdateMeeting(meeting?.id ?? 0);
 
   const submit = async (v: Values) => {
+    const decisions = (v.decisions ?? []).map((d) => ({ text: d.text, ownerUnitId: d.ownerUnitId, dueDate: day(d.dueDate) }));
+    const fields = {
+      title: v.title,
+      meetingDate: day(v.meetingDate),
+      location: v.location ?? '',
+      convener: v.convener,
+      attendees: v.attendees ?? '',
+      unitIds: v.unitIds ?? [],
+      agenda: v.agenda ?? '',
+      minutes: v.minutes ?? '',
+    };
     try {
-      const meeting = await create.mutateAsync({
-        kind: v.kind,
-        title: v.title,
-        meetingDate: v.meetingDate.format('YYYY-MM-DD'),
-        location: v.location ?? '',
-        convener: v.convener,
-        attendees: v.attendees ?? '',
-        unitIds: v.unitIds ?? [],
-        agenda: v.agenda ?? '',
-        minutes: v.minutes ?? '',
-        decisions: (v.decisions ?? []).map((d) => ({ text: d.text, ownerUnitId: d.ownerUnitId, dueDate: d.dueDate.format('YYYY-MM-DD') })),
-      });
-      onClose();
-      navigate(`/meetings/${meeting.id}`);
+      if (meeting) {
+        await update.mutateAsync({ ...fields, status: v.status, newDecisions: decisions });
+        onClose();
+      } else {
+        const created = await create.mutateAsync({ ...fields, kind: v.kind, decisions });
+        onClose();
+        navigate(`/meetings/${created.id}`);
+      }
     } catch (error) {
-      showError(error, form);
+      // The server names new decisions `newDecisions.i.field`; the form calls them `decisions`.
+      showError(error, form, (name) => name.replace(/^newDecisions\./, 'decisions.'));
     }
   };
 
@@ -54,21 +87,33 @@ export function MeetingFormDrawer({ onClose }: { onClose: () => void }) {
     <Drawer
       open
       size={Math.min(760, window.innerWidth)}
-      title={t('meetings.create')}
+      title={meeting ? t('meetings.edit') : t('meetings.create')}
       onClose={onClose}
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="meeting-save">
+          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="meeting-save">
             {t('meetings.save')}
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'monthly', decisions: [] }} data-testid="meeting-form">
-        <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
-          <Select options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
-        </Form.Item>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(meeting)} data-testid="meeting-form">
+        {meeting?.status === 'planned' && <Alert type="info" showIcon title={t('meetings.heldHint')} style={{ marginBottom: 16 }} />}
+        <Space wrap>
+          <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
+            <Select disabled={!!meeting} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
+          </Form.Item>
+          {meeting && (
+            <Form.Item name="status" label={t('meetings.status')} rules={[{ required: true }]}>
+              <Select
+                options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.statuses.${s}`) }))}
+                style={{ width: 140 }}
+                data-testid="meeting-status"
+              />
+            </Form.Item>
+          )}
+        </Space>
         <Form.Item name="title" label={t('meetings.title')} rules={[{ required: true, max: 200 }]}>
           <Input />
         </Form.Item>
@@ -93,14 +138,32 @@ export function MeetingFormDrawer({ onClose }: { onClose: () => void }) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <Form.Item name="minutes" label={t('meetings.minutes')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} data-testid="meeting-minutes" />
         </Form.Item>
+        {meeting && meeting.decisions.length > 0 && (
+          <Form.Item label={t('meetings.decisions')}>
+            <List
+              size="small"
+              bordered
+              dataSource={meeting.decisions}
+              renderItem={(d) => (
+                <List.Item>
+                  {d.seq}. {d.text}（{localName(d.ownerUnit)}，{d.dueDate}）
+                </List.Item>
+              )}
+            />
+          </Form.Item>
+        )}
         <Form.List name="decisions">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, i) => (
                 <Space key={field.key} align="start" wrap data-testid={`decision-${i}`}>
-                  <Form.Item name={[field.name, 'text']} label={t('meetings.decision', { n: i + 1 })} rules={[{ required: true, max: 500 }]}>
+                  <Form.Item
+                    name={[field.name, 'text']}
+                    label={t('meetings.decision', { n: (meeting?.decisions.length ?? 0) + i + 1 })}
+                    rules={[{ required: true, max: 500 }]}
+                  >
                     <Input style={{ width: 280 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'ownerUnitId']} label={t('meetings.ownerUnit')} rules={[{ required: true }]}>

@@ -1,11 +1,16 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Meeting } from '../../../../shared/modules/meetings.schemas';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
+import { useCan } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
 import { useMeeting } from '../api';
+import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
+import { MeetingStatusTag } from './MeetingsPage';
 
 const STATUS_COLOR: Record<string, string> = {
   open: 'blue',
@@ -16,12 +21,14 @@ const STATUS_COLOR: Record<string, string> = {
   cancelled: 'default',
 };
 
-/** One meeting: particulars, agenda and minutes, and each decision with its task's progress. */
+/** One meeting: particulars, agenda and minutes, each decision with its task's progress, and its files. */
 export function MeetingPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const localName = useLocalName();
+  const can = useCan();
   const meeting = useMeeting(Number(useParams().id));
+  const [editing, setEditing] = useState(false);
 
   if (meeting.error) return <Alert type="error" showIcon title={meeting.error.message} />;
   if (!meeting.data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -34,7 +41,15 @@ export function MeetingPage() {
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('documents.back')} onClick={() => navigate(-1)} />
           <span data-testid="meeting-title">{m.title}</span>
           <Tag>{t(`meetings.kinds.${m.kind}`)}</Tag>
+          <MeetingStatusTag status={m.status} />
         </Space>
+      }
+      extra={
+        can('meeting:write') && (
+          <Button type={m.status === 'planned' ? 'primary' : 'default'} icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-meeting">
+            {m.status === 'planned' ? t('meetings.recordHeld') : t('meetings.edit')}
+          </Button>
+        )
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -80,9 +95,15 @@ export function MeetingPage() {
       <Card size="small" title={t('meetings.agenda')} style={{ marginBottom: 16 }}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.agenda || '—'}</Typography.Paragraph>
       </Card>
-      <Card size="small" title={t('meetings.minutes')}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.minutes || '—'}</Typography.Paragraph>
+      <Card size="small" title={t('meetings.minutes')} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="meeting-minutes-text">
+          {m.minutes || '—'}
+        </Typography.Paragraph>
       </Card>
+      <Card size="small" title={t('meetings.attachments')}>
+        <AttachmentsPanel ownerType="meeting" ownerId={m.id} canWrite={can('meeting:write')} />
+      </Card>
+      {editing && <MeetingFormDrawer meeting={m} onClose={() => setEditing(false)} />}
     </PageContainer>
   );
 }

@@ -1,10 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, type TableColumnsType } from 'antd';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MEETING_KINDS, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
+import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -13,6 +13,17 @@ import { useCan } from '../../../lib/auth';
 import { useListParams } from '../../../lib/list';
 import { type MeetingFilters, useMeetings } from '../api';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
+import { SchedulesDrawer } from '../components/SchedulesDrawer';
+
+/** Planned (created by a schedule, not yet recorded) or held. */
+export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={status === 'planned' ? 'blue' : 'green'} data-testid="meeting-status-tag">
+      {t(`meetings.statuses.${status}`)}
+    </Tag>
+  );
+}
 
 type FilterValues = Omit<MeetingFilters, 'from' | 'to'> & { dates?: [Dayjs | null, Dayjs | null] | null };
 
@@ -24,6 +35,7 @@ export function MeetingsPage() {
   const list = useListParams<MeetingFilters>({}, { sort: 'meetingDate', order: 'desc' });
   const meetings = useMeetings(list.query);
   const [creating, setCreating] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
 
   const onSearch = ({ dates, ...rest }: FilterValues) =>
     list.setFilters({ ...rest, from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') });
@@ -38,6 +50,7 @@ export function MeetingsPage() {
       sortOrder: list.sortOrderOf('title'),
       render: (_, m) => <Link to={`/meetings/${m.id}`}>{m.title}</Link>,
     },
+    { title: t('meetings.status'), key: 'status', render: (_, m) => <MeetingStatusTag status={m.status} /> },
     { title: t('meetings.convener'), dataIndex: 'convener', key: 'convener' },
     { title: t('meetings.decisions'), key: 'decisionCount', render: (_, m) => m.decisionCount },
     { title: t('meetings.done'), key: 'doneCount', render: (_, m) => m.doneCount },
@@ -49,6 +62,11 @@ export function MeetingsPage() {
       extra={
         <>
           <ExportButton url="/api/meetings/export.xlsx" query={list.exportQuery} />
+          {can('meeting:write') && (
+            <Button icon={<CalendarOutlined />} onClick={() => setScheduling(true)} data-testid="meeting-schedules">
+              {t('meetings.schedules')}
+            </Button>
+          )}
           {can('meeting:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-meeting">
               {t('meetings.create')}
@@ -69,12 +87,21 @@ export function MeetingsPage() {
             options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
           />
         </Form.Item>
+        <Form.Item name="status">
+          <Select
+            allowClear
+            placeholder={t('meetings.status')}
+            style={{ width: 120 }}
+            options={MEETING_STATUSES.map((k) => ({ value: k, label: t(`meetings.statuses.${k}`) }))}
+          />
+        </Form.Item>
         <Form.Item name="dates">
           <DatePicker.RangePicker style={{ width: 260 }} />
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={meetings} columns={columns} testId="meetings-table" />
       {creating && <MeetingFormDrawer onClose={() => setCreating(false)} />}
+      {scheduling && <SchedulesDrawer onClose={() => setScheduling(false)} />}
     </PageContainer>
   );
 }

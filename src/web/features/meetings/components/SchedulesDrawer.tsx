@@ -1,0 +1,137 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, type ButtonProps, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEETING_KINDS, type MeetingSchedule } from '../../../../shared/modules/meetings.schemas';
+import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
+import { useShowError } from '../../../lib/errors';
+import { useLocalName } from '../../../lib/names';
+import { type ScheduleBody, useMeetingSchedules, useSaveSchedule } from '../api';
+
+const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkingDays: 5, active: true, unitIds: [] };
+
+/** Adds or edits one recurring meeting. */
+function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const [form] = Form.useForm<ScheduleBody>();
+  const save = useSaveSchedule();
+  const initial = schedule ? { ...schedule, unitIds: schedule.units.map((u) => u.id) } : NEW;
+
+  const submit = async (v: ScheduleBody) => {
+    try {
+      await save.mutateAsync({
+        id: schedule?.id,
+        body: { ...v, location: v.location ?? '', attendees: v.attendees ?? '', agenda: v.agenda ?? '', unitIds: v.unitIds ?? [] },
+      });
+      onClose();
+    } catch (error) {
+      showError(error, form);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={640}
+      title={schedule ? t('meetings.editSchedule') : t('meetings.newSchedule')}
+      okText={t('meetings.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'schedule-save' } as ButtonProps}
+    >
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="schedule-form">
+        <Space wrap>
+          <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
+            <Select options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="active" label={t('meetings.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Space>
+        <Form.Item name="title" label={t('meetings.scheduleTitle')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+          <Input placeholder="工业强县月例会" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="workingDay" label={t('meetings.workingDay')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={20} precision={0} style={{ width: 140 }} data-testid="schedule-working-day" />
+          </Form.Item>
+          <Form.Item name="leadWorkingDays" label={t('meetings.leadWorkingDays')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={15} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="convener" label={t('meetings.convener')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Input style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="location" label={t('meetings.location')} rules={[{ max: 200 }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="unitIds" label={t('meetings.units')}>
+          <UnitTreeSelect multiple />
+        </Form.Item>
+        <Form.Item name="attendees" label={t('meetings.attendees')}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+        <Form.Item name="agenda" label={t('meetings.agenda')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 例会安排: the recurring meetings, each on the n-th working day of the month, with the date it next meets. */
+export function SchedulesDrawer({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const schedules = useMeetingSchedules(true);
+  const [editing, setEditing] = useState<MeetingSchedule | null | undefined>(undefined);
+
+  return (
+    <Drawer
+      open
+      size={Math.min(880, window.innerWidth)}
+      title={t('meetings.schedules')}
+      onClose={onClose}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-schedule">
+          {t('meetings.newSchedule')}
+        </Button>
+      }
+    >
+      <Alert type="info" showIcon title={t('meetings.schedulesIntro')} style={{ marginBottom: 16 }} />
+      <Table<MeetingSchedule>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={schedules.isLoading}
+        dataSource={schedules.data?.items}
+        locale={{ emptyText: t('meetings.noSchedules') }}
+        scroll={{ x: true }}
+        data-testid="schedules-table"
+        columns={[
+          { title: t('meetings.title'), dataIndex: 'title', key: 'title' },
+          { title: t('meetings.kind'), key: 'kind', render: (_, s) => t(`meetings.kinds.${s.kind}`) },
+          { title: t('meetings.workingDay'), key: 'workingDay', render: (_, s) => t('meetings.workingDayValue', { n: s.workingDay }) },
+          { title: t('meetings.nextDate'), key: 'nextDate', render: (_, s) => s.nextDate ?? '—' },
+          { title: t('meetings.units'), key: 'units', render: (_, s) => s.units.map((u) => localName(u)).join('、') || '—' },
+          {
+            title: t('meetings.status'),
+            key: 'active',
+            render: (_, s) => (s.active ? <Tag color="green">{t('meetings.active')}</Tag> : <Tag>{t('meetings.inactive')}</Tag>),
+          },
+          {
+            title: '',
+            key: 'edit',
+            render: (_, s) => <Button type="link" icon={<EditOutlined />} aria-label={t('meetings.editSchedule')} onClick={() => setEditing(s)} />,
+          },
+        ]}
+      />
+      {editing !== undefined && <ScheduleModal schedule={editing} onClose={() => setEditing(undefined)} />}
+    </Drawer>
+  );
+}
