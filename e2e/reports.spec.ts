@@ -18,7 +18,7 @@ async function openDayingReport(page: Page) {
 
 test('a township fills, fails a check, fixes and submits; the office returns with a reason; resubmitted and accepted', async ({ page }) => {
   // Four sign-ins and a whole review cycle: longer than one page's journey on a busy machine.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signIn(page, 'daying');
   await openDayingReport(page);
   await expect(page.getByTestId('report-status')).toContainText('未填报');
