@@ -11,6 +11,7 @@ import * as indicatorBenchIndexes from './20261128_0011_indicator_bench_indexes'
 import * as documents from './20261128_0010_documents';
 import * as meetings from './20261128_0012_meetings';
 import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
+import * as noticeSubject from './20261128_0015_notice_subject';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0010_documents': documents,
   '20261128_0012_meetings': meetings,
   '20261128_0013_enterprise_directory': enterpriseDirectory,
+  '20261128_0015_notice_subject': noticeSubject,
 };
