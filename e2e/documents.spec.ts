@@ -104,6 +104,49 @@ test('the office drafts and issues the notice of the units red two months runnin
   await signOut(page);
 });
 
+test('the office drafts a praise notice of the month, edits its opening and issues it next in the notices’ numbering', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-notice').click();
+  await page.getByTestId('draft-subject').getByText('表扬').click();
+  await expect(page.getByTestId('draft-form')).toContainText('表扬各项指标均达到序时进度的单位');
+  await page.getByTestId('draft-month').fill('2021-09');
+  await shot(page, '70-praise-draft-dialog');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标先进单位的通报');
+  await expect(page.getByTestId('notice-subject')).toHaveText('表扬');
+  const body = page.getByTestId('document-body');
+  await expect(body).toContainText('各项主要指标均达到序时进度的单位');
+  await expect(body).toContainText('表1 各项主要指标前三位单位（完成率，差距）');
+  await body.locator('textarea').first().fill('为激励先进、比学赶超，现将9月份主要指标先进单位通报如下。');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await shot(page, '71-praise-draft');
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕2号`);
+  await expect(body).toContainText('为激励先进、比学赶超');
+  // The register tells the two notices apart and filters by subject.
+  await page.goto('/documents');
+  const table = page.getByTestId('documents-table');
+  await expect(table.locator('tr', { hasText: `宝工强办〔${year}〕2号` })).toContainText('表扬');
+  await expect(table.locator('tr', { hasText: `宝工强办〔${year}〕1号` })).toContainText('批评');
+  await page.getByTestId('filter-subject').click();
+  await page.locator('.ant-select-item-option', { hasText: '表扬' }).click();
+  await page
+    .getByTestId('documents-filters')
+    .getByRole('button', { name: /查\s*询/ })
+    .click();
+  await expect(table).not.toContainText(`宝工强办〔${year}〕1号`);
+  await expect(table).toContainText(`宝工强办〔${year}〕2号`);
+  await shot(page, '72-register-praise');
+  await page.goto('/');
+  await signOut(page);
+});
+
 test('a township finds the brief and its own letter in the register, and no drafts', async ({ page }) => {
   await signIn(page, 'daying');
   await page.goto('/documents');

@@ -9,7 +9,7 @@ import { download } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useDeleteDraft, useDocument, useIssueDocument, useUpdateDraft } from '../api';
-import { DocumentStatusTag } from './DocumentsPage';
+import { DocumentStatusTag, NoticeSubjectTag } from './DocumentsPage';
 
 const DocumentChartView = lazy(() => import('../components/DocumentChartView'));
 
@@ -140,6 +140,7 @@ export function DocumentPage() {
         <Space wrap size={8}>
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('documents.back')} onClick={() => navigate(-1)} />
           <span data-testid="document-title">{d.title}</span>
+          <NoticeSubjectTag subject={d.subject} />
           <DocumentStatusTag status={d.status} />
         </Space>
       }
@@ -182,7 +183,10 @@ export function DocumentPage() {
           <Descriptions.Item label={t('documents.number')}>
             <span data-testid="document-number">{d.number ?? t('documents.noNumber')}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('documents.type')}>{t(`documents.types.${d.docType}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('documents.type')}>
+            {t(`documents.types.${d.docType}`)}
+            {d.subject && ` · ${t(`documents.subjects.${d.subject}`)}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('documents.month')}>{d.month ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('documents.addressee')}>{d.unit ? localName(d.unit) : d.addressee || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('documents.issueDate')}>{d.issueDate ?? '—'}</Descriptions.Item>
