@@ -80,18 +80,18 @@ describe('composePraise', () => {
     [
       'the first three by rank, with completion and signed gap',
       [[cell(3, 'red', 4, 60, -15), cell(1, 'green', 1, 90.04, 15.04), cell(0, 'yellow', 3, 72, -3), cell(2, 'green', 2, 80, 5)]],
-      [['指标1', '杨庄镇（90.0%，+15.0）', '闹店镇（80.0%，+5.0）', '大营镇（72.0%，-3.0）']],
+      [['指标1', '杨庄镇\n（90.0%，+15.0）', '闹店镇\n（80.0%，+5.0）', '大营镇\n（72.0%，-3.0）']],
     ],
     [
       'fewer than three ranked units leave a dash',
       [[cell(0, 'green', 1, 80, 5), cell(1, 'missing', null, null, null)]],
-      [['指标1', '大营镇（80.0%，+5.0）', '—', '—']],
+      [['指标1', '大营镇\n（80.0%，+5.0）', '—', '—']],
     ],
-    ['a growth indicator has no completion: the gap alone', [[cell(0, 'green', 1, null, 1.5)]], [['指标1', '大营镇（—，+1.5）', '—', '—']]],
+    ['a growth indicator has no completion: the gap alone', [[cell(0, 'green', 1, null, 1.5)]], [['指标1', '大营镇\n（—，+1.5）', '—', '—']]],
     [
       'an indicator without ranks is left out',
       [[cell(0, 'missing', null, null, null)], [cell(1, 'green', 1, 80, 0)]],
-      [['指标2', '杨庄镇（80.0%，0.0）', '—', '—']],
+      [['指标2', '杨庄镇\n（80.0%，0.0）', '—', '—']],
     ],
   ])('%s', (_name, rows, expected) => {
     const table = tableOf(composePraise(boardOf(...rows)));

@@ -43,7 +43,7 @@ function rankedIndicators(board: Warnings) {
 
 // Units rank by their gap to time progress, so the gap is shown beside the completion it explains.
 const signedGap = (c: ProgressCell) => (c.gapPp === null ? '—' : `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)}`);
-const rankedLabel = (c: ProgressCell) => `${c.unit.nameZh}（${pct(c.completion)}，${signedGap(c)}）`;
+const rankedLabel = (c: ProgressCell, separator = '') => `${c.unit.nameZh}${separator}（${pct(c.completion)}，${signedGap(c)}）`;
 
 const describeUnits = (units: { name: string; indicators: string[] }[]) => units.map((u) => `${u.name}（${u.indicators.join('、')}）`).join('；');
 
@@ -142,7 +142,7 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
     columns: ['指标', '前三位（完成率，差距）', '后三位（完成率，差距）'],
     widths: [2, 3, 3],
     rows: rankedIndicators(board).map(({ indicator, ranked }) => {
-      const names = (cells: ProgressCell[]) => cells.map(rankedLabel).join('、');
+      const names = (cells: ProgressCell[]) => cells.map((c) => rankedLabel(c)).join('、');
       // The last three that are not already among the first three.
       return [indicator.nameZh, names(ranked.slice(0, 3)), ranked.length > 3 ? names(ranked.slice(Math.max(3, ranked.length - 3)).reverse()) : '—'];
     }),
@@ -259,7 +259,8 @@ export function allGreenUnits(board: Warnings): string[] {
  */
 export function composePraise(board: Warnings): DocumentBlockData[] {
   const green = allGreenUnits(board);
-  const podium = (ranked: ProgressCell[]) => [0, 1, 2].map((i) => (ranked[i] ? rankedLabel(ranked[i]) : '—'));
+  // The figures go on a line of their own under the name: a narrow cell would otherwise break inside a number.
+  const podium = (ranked: ProgressCell[]) => [0, 1, 2].map((i) => (ranked[i] ? rankedLabel(ranked[i], '\n') : '—'));
   return [
     {
       kind: 'paragraph',
@@ -278,7 +279,7 @@ export function composePraise(board: Warnings): DocumentBlockData[] {
       kind: 'table',
       caption: '表1 各项主要指标前三位单位（完成率，差距）',
       columns: ['指标', '第一位', '第二位', '第三位'],
-      widths: [2.2, 2.6, 2.6, 2.6],
+      widths: [2.4, 2.5, 2.5, 2.5],
       rows: rankedIndicators(board).map(({ indicator, ranked }) => [indicator.nameZh, ...podium(ranked)]),
     },
     { kind: 'heading', level: 1, text: '三、希望和要求' },

@@ -57,7 +57,12 @@ function DocumentBody({ doc, edits, onEdit }: { doc: DocumentDto; edits: Record<
               bordered
               pagination={false}
               rowKey={(_, i) => String(i)}
-              columns={block.columns.map((c, i) => ({ title: c, key: String(i), render: (_: unknown, row: string[]) => row[i] }))}
+              // A line break in a cell is a new line in the .docx too.
+              columns={block.columns.map((c, i) => ({
+                title: c,
+                key: String(i),
+                render: (_: unknown, row: string[]) => <span style={{ whiteSpace: 'pre-line' }}>{row[i]}</span>,
+              }))}
               dataSource={block.rows}
               scroll={{ x: true }}
             />
