@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { documentTable, documentText } from '../../core/documents/read-back';
+import { systemContext } from '../../core/access/context';
 import { keepArtefact } from '../../test/artefacts';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
@@ -77,6 +78,30 @@ describe('the month close drafts the criticism notice', () => {
     };
     await t.deps.db.transaction().execute((trx) => draftNoticeOnLock(trx, t.deps, ctx, { month: '2021-08', board: calm, officeUnitId: ctx.user.unitId }));
     expect(await noticesOf('2021-08')).toEqual([]);
+  });
+
+  it('drafts it for the automatic lock too, with no user behind it', async () => {
+    const september = (await office.get('/api/indicator-warnings?month=2021-09')).json();
+    const officeId = await t.unitId('office');
+    await t.deps.db
+      .transaction()
+      .execute((trx) => draftNoticeOnLock(trx, t.deps, systemContext(), { month: '2021-09', board: september, officeUnitId: officeId }));
+    const [notice] = await t.deps.db
+      .selectFrom('documents')
+      .select(['id', 'createdBy', 'subject'])
+      .where('docType', '=', 'notice')
+      .where('month', '=', '2021-09')
+      .execute();
+    expect(notice).toMatchObject({ createdBy: null, subject: 'criticism' });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('actorUserId')
+      .where('entityType', '=', 'document')
+      .where('entityId', '=', String(notice.id))
+      .execute();
+    expect(audit).toEqual([{ actorUserId: null }]);
+    // Nobody drafts by hand what was drafted for them: reviewing it is the office's next step.
+    expect((await office.post('/api/documents/notices', { month: '2021-09' })).json().id).toBe(notice.id);
   });
 
   it('keeps the draft from the townships', async () => {
@@ -162,11 +187,13 @@ describe('praise notices', () => {
 
   it('shows its subject in the register, its filter and its export', async () => {
     expect((await daying.get('/api/documents?docType=notice&subject=praise')).json().items.map((d: { id: number }) => d.id)).toEqual([praiseId]);
-    const criticism = (await office.get('/api/documents?subject=criticism')).json().items;
+    const criticism = (await office.get(`/api/documents?subject=criticism&month=${MONTH}`)).json().items;
     expect(criticism.map((d: { docType: string; subject: string }) => [d.docType, d.subject])).toEqual([['notice', 'criticism']]);
     expect((await office.get('/api/documents?subject=reward')).statusCode).toBe(400);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await office.get('/api/documents/export.xlsx?docType=notice&sort=number&order=asc')).rawPayload as unknown as ArrayBuffer);
+    await book.xlsx.load(
+      (await office.get(`/api/documents/export.xlsx?docType=notice&month=${MONTH}&sort=number&order=asc`)).rawPayload as unknown as ArrayBuffer,
+    );
     const sheet = book.worksheets[0];
     const header = (sheet.getRow(1).values as string[]).slice(1);
     expect(sheet.getColumn(header.indexOf('通报类别') + 1).values.slice(2)).toEqual(['批评', '表扬']);
