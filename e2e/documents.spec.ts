@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { shot, signIn, signOut } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -7,6 +7,15 @@ test.use({ reducedMotion: 'reduce' });
 
 // Documents are numbered by the year they are issued in: today's, while the demo data is of 2021.
 const year = new Date().getFullYear();
+
+/** Issues the open draft through its confirmation. */
+async function issue(page: Page) {
+  await page.getByTestId('issue-document').click();
+  await page
+    .getByRole('button', { name: /^印\s*发$/ })
+    .last()
+    .click();
+}
 
 test('the office drafts the brief of a locked month, edits its narrative and issues it with a number', async ({ page }) => {
   await signIn(page, 'office');
@@ -62,11 +71,7 @@ test('the office drafts the letters of the month and issues one; its 督办 task
   await table.locator('a', { hasText: '大营镇' }).click();
   await expect(page.getByTestId('document-title')).toHaveText('关于大营镇2021年9月指标落后的提醒函');
   await expect(page.getByTestId('document-body')).toContainText('5个工作日内');
-  await page.getByTestId('issue-document').click();
-  await page
-    .getByRole('button', { name: /^印\s*发$/ })
-    .last()
-    .click();
+  await issue(page);
   await expect(page.getByTestId('document-number')).toHaveText(`宝工强函〔${year}〕1号`);
   await expect(page.getByTestId('document-task')).toBeVisible();
   await shot(page, '63-letter-issued');
@@ -84,11 +89,7 @@ test('the office drafts and issues the notice of the units red two months runnin
   await page.getByTestId('draft-ok').click();
   await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标连续落后单位的通报');
   await expect(page.getByTestId('document-body')).toContainText('连续红灯单位及指标');
-  await page.getByTestId('issue-document').click();
-  await page
-    .getByRole('button', { name: /^印\s*发$/ })
-    .last()
-    .click();
+  await issue(page);
   await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕1号`);
   await shot(page, '65-notice-issued');
   // The templates are data the office edits.
@@ -100,6 +101,47 @@ test('the office drafts and issues the notice of the units red two months runnin
   await expect(templateForm.getByLabel('发文机关标志（红头）')).toHaveValue('宝丰县工业强县工作领导小组办公室文件');
   await expect(templateForm.getByLabel('发文机关代字')).toHaveValue('宝工强办');
   await shot(page, '66-templates');
+  await page.goto('/');
+  await signOut(page);
+});
+
+test('the office drafts a praise notice of the month, edits its opening and issues it next in the notices’ numbering', async ({ page }) => {
+  // Draft, edit, issue and the register's filter in one journey: near the minute on a busy machine.
+  test.slow();
+  await signIn(page, 'office');
+  await page.goto('/documents');
+  await page.getByTestId('draft-notice').click();
+  await page.getByTestId('draft-subject').getByText('表扬').click();
+  await expect(page.getByTestId('draft-form')).toContainText('表扬各项指标均达到序时进度的单位');
+  await page.getByTestId('draft-month').fill('2021-09');
+  await shot(page, '70-praise-draft-dialog');
+  await page.getByTestId('draft-ok').click();
+  await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标先进单位的通报');
+  await expect(page.getByTestId('notice-subject')).toHaveText('表扬');
+  const body = page.getByTestId('document-body');
+  await expect(body).toContainText('各项主要指标均达到序时进度的单位');
+  await expect(body).toContainText('表1 各项主要指标前三位单位（完成率，差距）');
+  await body.locator('textarea').first().fill('为激励先进、比学赶超，现将9月份主要指标先进单位通报如下。');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await shot(page, '71-praise-draft');
+  await issue(page);
+  await expect(page.getByTestId('document-number')).toHaveText(`宝工强办〔${year}〕2号`);
+  await expect(body).toContainText('为激励先进、比学赶超');
+  // The register tells the two notices apart and filters by subject.
+  await page.goto('/documents');
+  const table = page.getByTestId('documents-table');
+  await expect(table.locator('tr', { hasText: `宝工强办〔${year}〕2号` })).toContainText('表扬');
+  await expect(table.locator('tr', { hasText: `宝工强办〔${year}〕1号` })).toContainText('批评');
+  await page.getByTestId('filter-subject').click();
+  await page.locator('.ant-select-item-option', { hasText: '表扬' }).click();
+  await page
+    .getByTestId('documents-filters')
+    .getByRole('button', { name: /查\s*询/ })
+    .click();
+  await expect(table).not.toContainText(`宝工强办〔${year}〕1号`);
+  await expect(table).toContainText(`宝工强办〔${year}〕2号`);
+  await shot(page, '72-register-praise');
   await page.goto('/');
   await signOut(page);
 });

@@ -28,6 +28,8 @@ import { reportRemindersJob } from './modules/reports/reminders';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
+import { draftNoticeOnLock } from './modules/documents/documents.service';
+import { onMonthLocked } from './modules/indicators/month-locked';
 import { meetingRoutes } from './modules/meetings/meetings.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
@@ -73,6 +75,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerJob(autoLockJob);
   registerJob(reportRemindersJob);
   registerJob(meetingScheduleJob);
+  onMonthLocked(draftNoticeOnLock);
   for (const routes of [
     healthRoutes,
     authRoutes,

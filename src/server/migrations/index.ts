@@ -12,6 +12,7 @@ import * as documents from './20261128_0010_documents';
 import * as meetings from './20261128_0012_meetings';
 import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
 import * as meetingSchedules from './20261128_0014_meeting_schedules';
+import * as noticeSubject from './20261128_0015_notice_subject';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0012_meetings': meetings,
   '20261128_0013_enterprise_directory': enterpriseDirectory,
   '20261128_0014_meeting_schedules': meetingSchedules,
+  '20261128_0015_notice_subject': noticeSubject,
 };

@@ -5,6 +5,10 @@ import { listQuery, pageOf } from '../list';
 export const DOC_TYPES = ['brief', 'letter', 'notice'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const DOC_STATUSES = ['draft', 'issued'] as const;
+/** A notice (通报) criticises the units lagging behind or praises the units ahead; both share its template and numbering. */
+export const NOTICE_SUBJECTS = ['criticism', 'praise'] as const;
+export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
+const noticeSubject = z.enum(NOTICE_SUBJECTS, { error: 'err.notice_subject' });
 /** What a user may do with a document; the server says which apply, the web shows those buttons. */
 export const DOC_ACTIONS = ['edit', 'issue', 'delete', 'download'] as const;
 
@@ -40,6 +44,8 @@ export type DocumentBlockData = z.infer<typeof documentBlock>;
 export const documentSchema = z.object({
   id: z.number().int(),
   docType: z.enum(DOC_TYPES),
+  /** A notice's subject; null for briefs and letters. */
+  subject: z.enum(NOTICE_SUBJECTS).nullable(),
   status: z.enum(DOC_STATUSES),
   title: z.string(),
   month: z.string().nullable(),
@@ -67,6 +73,7 @@ export const documentListQuery = z.strictObject({
   ...listQuery,
   sort: z.enum(DOC_SORTS).optional(),
   docType: z.enum(DOC_TYPES).optional(),
+  subject: noticeSubject.optional(),
   status: z.enum(DOC_STATUSES).optional(),
   /** Number or title contains. */
   q: z.string().trim().max(60).optional(),
@@ -79,6 +86,8 @@ export type DocumentListQuery = z.infer<typeof documentListQuery>;
 export const documentPage = pageOf(documentListItem);
 
 export const draftBriefBody = z.strictObject({ month });
+/** A notice of a locked month: criticism (the default, as the month close drafts it) or praise. */
+export const draftNoticeBody = z.strictObject({ month, subject: noticeSubject.optional() });
 /** Letters for the lagging units of a month: all of them, or the units named. */
 export const draftLettersBody = z.strictObject({ month, unitIds: z.array(z.number().int().positive()).max(200).optional() });
 export const draftLettersResponse = z.object({ items: z.array(documentListItem) });

@@ -892,6 +892,12 @@ export const enUS: Catalogue = {
     issuedTo: 'to',
     statusLabel: 'Status',
     searchPlaceholder: 'Search number or title',
+    subject: 'Notice subject',
+    subjects: { criticism: 'Criticism', praise: 'Praise' },
+    subjectHints: {
+      criticism: 'Names the units red two months running and the overdue tasks',
+      praise: 'Praises the units with every indicator on track, and the first three of each indicator',
+    },
     types: { brief: 'Work brief', letter: 'Reminder letter', notice: 'Notice' },
     status: { draft: 'Draft', issued: 'Issued' },
     back: 'Back',

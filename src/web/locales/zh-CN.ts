@@ -854,6 +854,12 @@ export const zhCN = {
     issuedTo: '至',
     statusLabel: '状态',
     searchPlaceholder: '按文号或标题搜索',
+    subject: '通报类别',
+    subjects: { criticism: '批评', praise: '表扬' },
+    subjectHints: {
+      criticism: '点名连续两个月亮红灯的单位和逾期督办事项',
+      praise: '表扬各项指标均达到序时进度的单位，列出各指标前三位',
+    },
     types: { brief: '工作简报', letter: '提醒函', notice: '通报' },
     status: { draft: '草稿', issued: '已印发' },
     back: '返回',

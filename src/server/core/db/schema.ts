@@ -433,6 +433,8 @@ export interface DocumentNumberTable {
 export interface DocumentTable {
   id: Generated<number>;
   docType: string;
+  /** A notice's subject, `criticism` or `praise`; null for the other types. */
+  subject: string | null;
   status: 'draft' | 'issued';
   title: string;
   month: string | null;

@@ -41,6 +41,7 @@ function visible(db: Executor, viewer: DocumentViewer) {
 function filtered(db: Executor, viewer: DocumentViewer, f: Omit<DocumentListQuery, 'page' | 'pageSize'>) {
   let qb = visible(db, viewer);
   if (f.docType) qb = qb.where('documents.docType', '=', f.docType);
+  if (f.subject) qb = qb.where('documents.subject', '=', f.subject);
   if (f.status) qb = qb.where('documents.status', '=', f.status);
   if (f.month) qb = qb.where('documents.month', '=', f.month);
   if (f.unitId) qb = qb.where('documents.unitId', '=', f.unitId);
@@ -68,6 +69,7 @@ export const documentsRepository = {
   findAny(db: Executor, id: number): Promise<DocumentRow | undefined> {
     return base(db).where('documents.id', '=', id).executeTakeFirst();
   },
+  /** Every document of a type and month, drafts and issued ones. */
   findDrafts(db: Executor, docType: string, month: string) {
     return base(db).where('documents.docType', '=', docType).where('documents.month', '=', month).execute();
   },

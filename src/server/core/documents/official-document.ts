@@ -130,17 +130,19 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>) {
   const widths = block.widths ?? block.columns.map(() => 1);
   const sum = widths.reduce((a, b) => a + b, 0);
   const tw = widths.map((w) => Math.floor((w / sum) * total));
+  // A line break in a cell's text starts a new line, so a name and its figures need not break inside a number.
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: tw[i], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [run(text, header ? 'heiti' : 'fangsong', 10.5)],
-          spacing: { before: 40, after: 40 },
-        }),
-      ],
+      children: text.split('\n').map(
+        (line, n, lines) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [run(line, header ? 'heiti' : 'fangsong', 10.5)],
+            spacing: { before: n === 0 ? 40 : 0, after: n === lines.length - 1 ? 40 : 0 },
+          }),
+      ),
     });
   const out: (Paragraph | Table)[] = [];
   if (block.caption)

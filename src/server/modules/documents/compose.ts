@@ -2,7 +2,7 @@ import type { DocumentBlockData } from '../../../shared/modules/documents.schema
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
 import type { LaggingUnit } from '../indicators/month-close';
 
-// Pure composition of the bodies of briefs and letters from a month's board; no database, so tests read it directly.
+// Pure composition of the bodies of briefs, letters and notices from a month's board; no database, so tests read it directly.
 
 const LEVEL_ZH = { green: '绿灯', yellow: '黄灯', red: '红灯', missing: '未报' } as const;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
@@ -33,6 +33,17 @@ function redUnits(board: Warnings, persistentOnly: boolean): { name: string; ind
     }
   return [...byUnit.values()];
 }
+
+/** The indicators that rank their units, each with its ranked units best first. */
+function rankedIndicators(board: Warnings) {
+  return board.indicators
+    .map((r) => ({ indicator: r.indicator, ranked: r.units.filter((c) => c.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) }))
+    .filter((r) => r.ranked.length > 0);
+}
+
+// Units rank by their gap to time progress, so the gap is shown beside the completion it explains.
+const signedGap = (c: ProgressCell) => (c.gapPp === null ? '—' : `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)}`);
+const rankedLabel = (c: ProgressCell, separator = '') => `${c.unit.nameZh}${separator}（${pct(c.completion)}，${signedGap(c)}）`;
 
 const describeUnits = (units: { name: string; indicators: string[] }[]) => units.map((u) => `${u.name}（${u.indicators.join('、')}）`).join('；');
 
@@ -130,16 +141,11 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
     caption: '表3 各指标完成情况排名',
     columns: ['指标', '前三位（完成率，差距）', '后三位（完成率，差距）'],
     widths: [2, 3, 3],
-    rows: board.indicators
-      .filter((r) => r.units.some((c) => c.rank !== null))
-      .map((r) => {
-        const ranked = r.units.filter((c) => c.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-        // Units rank by their gap to time progress, so the gap is shown beside the completion it explains.
-        const gap = (c: ProgressCell) => (c.gapPp === null ? '—' : `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)}`);
-        const names = (cells: ProgressCell[]) => cells.map((c) => `${c.unit.nameZh}（${pct(c.completion)}，${gap(c)}）`).join('、');
-        // The last three that are not already among the first three.
-        return [r.indicator.nameZh, names(ranked.slice(0, 3)), ranked.length > 3 ? names(ranked.slice(Math.max(3, ranked.length - 3)).reverse()) : '—'];
-      }),
+    rows: rankedIndicators(board).map(({ indicator, ranked }) => {
+      const names = (cells: ProgressCell[]) => cells.map((c) => rankedLabel(c)).join('、');
+      // The last three that are not already among the first three.
+      return [indicator.nameZh, names(ranked.slice(0, 3)), ranked.length > 3 ? names(ranked.slice(Math.max(3, ranked.length - 3)).reverse()) : '—'];
+    }),
   });
   blocks.push({ kind: 'heading', level: 1, text: '三、督办事项办理情况' });
   blocks.push({
@@ -192,6 +198,9 @@ export function composeLetter(month: string, lagging: LaggingUnit, responseWorki
 /** The title of a month's criticism notice. */
 export const noticeTitle = (month: string) => `关于${monthZh(month)}工业强县主要指标连续落后单位的通报`;
 
+/** The title of a month's praise notice. */
+export const praiseTitle = (month: string) => `关于${monthZh(month)}工业强县主要指标先进单位的通报`;
+
 /**
  * A notice (通报) of a locked month: the units red two months running, indicator by indicator, and the overdue
  * 督办 tasks; the opening and the requirements are the office's narrative.
@@ -230,4 +239,54 @@ export function composeNotice(board: Warnings, overdue: OverdueTask[]): Document
     text: '被通报单位要深刻查摆问题，主要负责同志要亲自研究部署，于收到通报后5个工作日内向县工业强县办书面报告整改措施；县工业强县办将持续跟踪，对整改不力的单位提请县委、县政府约谈。',
   });
   return blocks;
+}
+
+/** Units every indicator of which is green this month (a yellow, red or missing one disqualifies), in the board's order. */
+export function allGreenUnits(board: Warnings): string[] {
+  const units = new Map<number, { name: string; green: boolean }>();
+  for (const row of board.indicators)
+    for (const cell of row.units) {
+      const entry = units.get(cell.unit.id) ?? { name: cell.unit.nameZh, green: true };
+      entry.green &&= cell.level === 'green';
+      units.set(cell.unit.id, entry);
+    }
+  return [...units.values()].filter((u) => u.green).map((u) => u.name);
+}
+
+/**
+ * A praise notice (表扬通报) of a locked month: the units all of whose indicators are green, and the first three units
+ * of each indicator with their completion and gap; the opening and the closing are the office's narrative.
+ */
+export function composePraise(board: Warnings): DocumentBlockData[] {
+  const green = allGreenUnits(board);
+  // The figures go on a line of their own under the name: a narrow cell would otherwise break inside a number.
+  const podium = (ranked: ProgressCell[]) => [0, 1, 2].map((i) => (ranked[i] ? rankedLabel(ranked[i], '\n') : '—'));
+  return [
+    {
+      kind: 'paragraph',
+      editable: true,
+      text: `为激励先进、营造比学赶超的浓厚氛围，根据${monthZh(board.month)}指标监测情况，现将主要指标运行先进单位通报表扬如下。`,
+    },
+    { kind: 'heading', level: 1, text: '一、各项主要指标均达到序时进度的单位' },
+    {
+      kind: 'paragraph',
+      text: green.length
+        ? `${green.join('、')}共${green.length}个单位本月各项主要指标均达到或超过序时进度，予以通报表扬。`
+        : '本月无各项主要指标均达到序时进度的单位。',
+    },
+    { kind: 'heading', level: 1, text: '二、各项主要指标完成情况前三位的单位' },
+    {
+      kind: 'table',
+      caption: '表1 各项主要指标前三位单位（完成率，差距）',
+      columns: ['指标', '第一位', '第二位', '第三位'],
+      widths: [2.4, 2.5, 2.5, 2.5],
+      rows: rankedIndicators(board).map(({ indicator, ranked }) => [indicator.nameZh, ...podium(ranked)]),
+    },
+    { kind: 'heading', level: 1, text: '三、希望和要求' },
+    {
+      kind: 'paragraph',
+      editable: true,
+      text: '希望受到表扬的单位珍惜荣誉、再接再厉，继续保持领先势头；其他单位要对标先进、找准差距，奋力赶超，确保全面完成全年目标任务。',
+    },
+  ];
 }

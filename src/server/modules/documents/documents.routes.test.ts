@@ -5,6 +5,7 @@ import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { documentMedia, documentTable, documentText, documentXml } from '../../core/documents/read-back';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { libreOffice } from '../../core/documents/pdf';
+import { keepArtefact } from '../../test/artefacts';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
 import { followUpLockedMonth } from '../indicators/month-close';
 
@@ -24,14 +25,6 @@ beforeAll(async () => {
   board = (await office.get('/api/indicator-warnings?month=2021-09')).json();
 });
 afterAll(() => t.close());
-
-// DOCUMENT_ARTEFACTS=<dir> keeps the generated files, to convert them with LibreOffice and look at them.
-const keepArtefact = (name: string, bytes: Buffer) => {
-  const dir = process.env.DOCUMENT_ARTEFACTS;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(`${dir}/${name}`, bytes);
-};
 
 const redUnitsOf = (b: Warnings) => [...new Set(b.indicators.flatMap((r) => r.units.filter((c) => c.level === 'red').map((c) => c.unit.nameZh)))];
 

@@ -10,6 +10,7 @@ import {
   draftBriefBody,
   draftLettersBody,
   draftLettersResponse,
+  draftNoticeBody,
   issueDocumentBody,
   templateParams,
   templatesResponse,
@@ -36,11 +37,13 @@ import {
 } from './documents.service';
 
 const TYPE_NAMES = { brief: ['工作简报', 'Work brief'], letter: ['提醒函', 'Reminder letter'], notice: ['通报', 'Notice'] } as const;
+const SUBJECT_NAMES = { criticism: ['批评', 'Criticism'], praise: ['表扬', 'Praise'] } as const;
 const STATUS_NAMES = { draft: ['草稿', 'Draft'], issued: ['已印发', 'Issued'] } as const;
 
 const EXPORT_COLUMNS = (en: boolean): ExportColumn<DocumentListItem>[] => [
   { zh: '文号', en: 'Number', width: 24, value: (r) => r.number ?? '' },
   { zh: '类型', en: 'Type', value: (r) => TYPE_NAMES[r.docType][en ? 1 : 0] },
+  { zh: '通报类别', en: 'Notice subject', value: (r) => (r.subject ? SUBJECT_NAMES[r.subject][en ? 1 : 0] : '') },
   { zh: '标题', en: 'Title', width: 48, value: (r) => r.title },
   { zh: '月份', en: 'Month', value: (r) => r.month ?? '' },
   { zh: '主送单位', en: 'Addressed unit', width: 18, value: (r) => (r.unit ? (en ? r.unit.nameEn : r.unit.nameZh) : r.addressee) },
@@ -50,7 +53,7 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<DocumentListItem>[] => [
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Official documents: the register, drafting briefs and reminder letters, editing, issuing, downloads, templates. */
+/** Official documents: the register, drafting briefs, reminder letters and notices (criticism or praise), editing, issuing, downloads, templates. */
 export function documentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
@@ -84,12 +87,12 @@ export function documentRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/documents/briefs',
     { config: { permission: 'document:draft' }, schema: { tags, body: draftBriefBody, response: { 200: documentSchema } } },
-    (req) => draftMonthly(deps, userCtx(req), 'brief', req.body.month),
+    (req) => draftMonthly(deps, userCtx(req), { docType: 'brief', subject: null }, req.body.month),
   );
   r.post(
     '/api/documents/notices',
-    { config: { permission: 'document:draft' }, schema: { tags, body: draftBriefBody, response: { 200: documentSchema } } },
-    (req) => draftMonthly(deps, userCtx(req), 'notice', req.body.month),
+    { config: { permission: 'document:draft' }, schema: { tags, body: draftNoticeBody, response: { 200: documentSchema } } },
+    (req) => draftMonthly(deps, userCtx(req), { docType: 'notice', subject: req.body.subject ?? 'criticism' }, req.body.month),
   );
   r.post(
     '/api/documents/letters',

@@ -5,13 +5,15 @@ import {
   type DocumentDto,
   type DocumentListItem,
   type DocumentListQuery,
+  type NoticeSubject,
   type draftLettersBody,
   type updateDraftBody,
   type updateTemplateBody,
   DOC_ACTIONS,
 } from '../../../shared/modules/documents.schemas';
+import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
-import type { UserContext } from '../../core/access/context';
+import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
@@ -27,8 +29,9 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { createTask } from '../../core/tasks/tasks.service';
 import { getMonthlyCycle } from '../indicators/cycle.service';
 import { laggingUnits } from '../indicators/month-close';
+import type { MonthLockedHandler } from '../indicators/month-locked';
 import { boardOf } from '../indicators/warnings.service';
-import { briefTitle, composeBrief, composeLetter, composeNotice, letterTitle, noticeTitle } from './compose';
+import { briefTitle, composeBrief, composeLetter, composeNotice, composePraise, letterTitle, noticeTitle, praiseTitle } from './compose';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 
@@ -54,6 +57,7 @@ function listItem(ctx: UserContext, row: DocumentRow): DocumentListItem {
   return {
     id: row.id,
     docType: row.docType as DocType,
+    subject: row.subject as NoticeSubject | null,
     status: row.status,
     title: row.title,
     month: row.month,
@@ -100,34 +104,78 @@ async function lockedBoard(db: Executor, month: string) {
   return board;
 }
 
-/** Drafts the month's work brief, or its notice (通报), from the locked month's data; a month's existing draft is returned as it is. */
-export async function draftMonthly(deps: Deps, ctx: UserContext, docType: 'brief' | 'notice', month: string): Promise<DocumentDto> {
+/** A document drafted from a month's board: the work brief, or a notice with its subject. */
+export type MonthlyKind = { docType: 'brief'; subject: null } | { docType: 'notice'; subject: NoticeSubject };
+
+const MONTHLY = {
+  brief: { title: briefTitle, compose: composeBrief },
+  criticism: { title: noticeTitle, compose: composeNotice },
+  praise: { title: praiseTitle, compose: (board: Warnings) => composePraise(board) },
+} as const;
+
+const sameKind = (kind: MonthlyKind) => (row: DocumentRow) => row.subject === kind.subject;
+
+/** Inserts the draft of a month's brief or notice, composed from its locked board, with its audit row. */
+async function insertMonthly(trx: Trx, deps: Deps, ctx: RequestContext, kind: MonthlyKind, board: Warnings): Promise<number> {
+  const overdue = await documentsRepository.overdueTasks(trx, countyDay(deps.clock.now()));
+  const template = await documentsRepository.template(trx, kind.docType);
+  const { title, compose } = MONTHLY[kind.subject ?? kind.docType];
+  const now = deps.clock.now().toISOString();
+  const row = {
+    ...kind,
+    status: 'draft' as const,
+    title: title(board.month),
+    month: board.month,
+    unitId: null,
+    addressee: template?.addressee ?? '',
+    body: JSON.stringify(compose(board, overdue)),
+    createdBy: ctx.user?.id ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const id = await documentsRepository.insert(trx, row);
+  await recordAudit(trx, deps, ctx, {
+    action: 'document.draft',
+    entityType: 'document',
+    entityId: id,
+    after: { ...kind, month: board.month, title: row.title },
+  });
+  return id;
+}
+
+/** Drafts the month's work brief, or a notice (通报), from the locked month's data; an existing draft of the kind is returned as it is. */
+export async function draftMonthly(deps: Deps, ctx: UserContext, kind: MonthlyKind, month: string): Promise<DocumentDto> {
   requirePermission(ctx, 'document:draft');
   const id = await deps.db.transaction().execute(async (trx) => {
     const board = await lockedBoard(trx, month);
-    const existing = (await documentsRepository.findDrafts(trx, docType, month)).find((d) => d.status === 'draft');
-    if (existing) return existing.id;
-    const overdue = await documentsRepository.overdueTasks(trx, countyDay(deps.clock.now()));
-    const template = await documentsRepository.template(trx, docType);
-    const now = deps.clock.now().toISOString();
-    const row = {
-      docType,
-      status: 'draft' as const,
-      title: docType === 'brief' ? briefTitle(month) : noticeTitle(month),
-      month,
-      unitId: null,
-      addressee: template?.addressee ?? '',
-      body: JSON.stringify(docType === 'brief' ? composeBrief(board, overdue) : composeNotice(board, overdue)),
-      createdBy: ctx.user.id,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const newId = await documentsRepository.insert(trx, row);
-    await recordAudit(trx, deps, ctx, { action: 'document.draft', entityType: 'document', entityId: newId, after: { docType, month, title: row.title } });
-    return newId;
+    const existing = (await documentsRepository.findDrafts(trx, kind.docType, month)).find((d) => d.status === 'draft' && sameKind(kind)(d));
+    return existing ? existing.id : insertMonthly(trx, deps, ctx, kind, board);
   });
   return getDocument(deps, ctx, id);
 }
+
+const CRITICISM: MonthlyKind = { docType: 'notice', subject: 'criticism' };
+
+/**
+ * The month close's notice (registered with `onMonthLocked`): a month with a unit red two months running gets its
+ * criticism notice drafted in the lock's transaction, and the office is told it awaits review. The lock has checked
+ * its own permission; a month that has a criticism notice, drafted or issued, gets no second one however often it is
+ * locked.
+ */
+export const draftNoticeOnLock: MonthLockedHandler = async (trx, deps, ctx, { month, board, officeUnitId }) => {
+  if (!board.indicators.some((r) => r.units.some((c) => c.level === 'red' && c.persistentRed))) return;
+  if ((await documentsRepository.findDrafts(trx, 'notice', month)).some(sameKind(CRITICISM))) return;
+  const id = await insertMonthly(trx, deps, ctx, CRITICISM, board);
+  await notify(trx, deps, {
+    unitIds: [officeUnitId],
+    unitPermission: 'document:draft',
+    kind: 'document.notice_draft',
+    title: { zh: `${month} 通报草稿待审核：${noticeTitle(month)}`, en: `${month} notice draft awaits review: ${noticeTitle(month)}` },
+    link: `/documents/${id}`,
+    entityType: 'document',
+    entityId: String(id),
+  });
+};
 
 /** Drafts a reminder letter for each red or missing unit of a locked month (or those named) that has none yet. */
 export async function draftLetters(deps: Deps, ctx: UserContext, body: z.infer<typeof draftLettersBody>) {

@@ -5,6 +5,7 @@ import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
 import { createTask } from '../../core/tasks/tasks.service';
 import { getMonthlyCycle } from './cycle.service';
+import { monthLocked } from './month-locked';
 import { boardOf } from './warnings.service';
 
 type Indicator = Warnings['indicators'][number]['indicator'];
@@ -43,7 +44,8 @@ function describeLagging(lagging: LaggingUnit): string {
 /**
  * What locking a month sets off, in the lock's transaction: every unit with a red or missing indicator is notified
  * and gets one 督办 task asking for its causes and measures (one per unit and month, however often this runs).
- * The reminder letter (提醒函) of a later module attaches to these tasks through their source `indicators/<month>/<unit>`.
+ * The reminder letter (提醒函) of a later module attaches to these tasks through their source `indicators/<month>/<unit>`;
+ * the handlers registered with `onMonthLocked` (the notice draft) run last, with the same board.
  */
 export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestContext, month: string, officeUnitId: number) {
   const { responseWorkingDays } = await getMonthlyCycle(trx);
@@ -75,5 +77,6 @@ export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestCont
     });
     tasks += 1;
   }
+  await monthLocked(trx, deps, ctx, { month, board, officeUnitId });
   return { units: lagging.length, tasks };
 }

@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { DocType, DocumentDto, DocumentListItem } from '../../../shared/modules/documents.schemas';
+import type { DocType, DocumentDto, DocumentListItem, NoticeSubject } from '../../../shared/modules/documents.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface DocumentFilters {
   docType?: string;
+  subject?: string;
   status?: string;
   q?: string;
   month?: string;
@@ -39,11 +40,12 @@ function useDocumentMutation<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-/** Drafts (or reopens) the work brief or the notice of a locked month. */
+/** What the office drafts from a month: the work brief, or a notice criticising or praising. */
+export type MonthlyDraft = { kind: 'brief'; month: string } | { kind: 'notice'; month: string; subject: NoticeSubject };
+
+/** Drafts (or reopens) the work brief or a notice of a locked month. */
 export const useDraftMonthly = () =>
-  useDocumentMutation(({ kind, month }: { kind: 'brief' | 'notice'; month: string }) =>
-    api.post<DocumentDto>(kind === 'brief' ? '/api/documents/briefs' : '/api/documents/notices', { month }),
-  );
+  useDocumentMutation(({ kind, ...body }: MonthlyDraft) => api.post<DocumentDto>(kind === 'brief' ? '/api/documents/briefs' : '/api/documents/notices', body));
 /** Drafts the reminder letters of a locked month's lagging units. */
 export const useDraftLetters = () => useDocumentMutation((month: string) => api.post<{ items: DocumentListItem[] }>('/api/documents/letters', { month }));
 export const useUpdateDraft = (id: number) =>

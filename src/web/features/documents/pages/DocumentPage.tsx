@@ -9,7 +9,7 @@ import { download } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useDeleteDraft, useDocument, useIssueDocument, useUpdateDraft } from '../api';
-import { DocumentStatusTag } from './DocumentsPage';
+import { DocumentStatusTag, NoticeSubjectTag } from './DocumentsPage';
 
 const DocumentChartView = lazy(() => import('../components/DocumentChartView'));
 
@@ -57,7 +57,12 @@ function DocumentBody({ doc, edits, onEdit }: { doc: DocumentDto; edits: Record<
               bordered
               pagination={false}
               rowKey={(_, i) => String(i)}
-              columns={block.columns.map((c, i) => ({ title: c, key: String(i), render: (_: unknown, row: string[]) => row[i] }))}
+              // A line break in a cell is a new line in the .docx too.
+              columns={block.columns.map((c, i) => ({
+                title: c,
+                key: String(i),
+                render: (_: unknown, row: string[]) => <span style={{ whiteSpace: 'pre-line' }}>{row[i]}</span>,
+              }))}
               dataSource={block.rows}
               scroll={{ x: true }}
             />
@@ -140,6 +145,7 @@ export function DocumentPage() {
         <Space wrap size={8}>
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('documents.back')} onClick={() => navigate(-1)} />
           <span data-testid="document-title">{d.title}</span>
+          <NoticeSubjectTag subject={d.subject} />
           <DocumentStatusTag status={d.status} />
         </Space>
       }
@@ -182,7 +188,10 @@ export function DocumentPage() {
           <Descriptions.Item label={t('documents.number')}>
             <span data-testid="document-number">{d.number ?? t('documents.noNumber')}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('documents.type')}>{t(`documents.types.${d.docType}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('documents.type')}>
+            {t(`documents.types.${d.docType}`)}
+            {d.subject && ` · ${t(`documents.subjects.${d.subject}`)}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('documents.month')}>{d.month ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('documents.addressee')}>{d.unit ? localName(d.unit) : d.addressee || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('documents.issueDate')}>{d.issueDate ?? '—'}</Descriptions.Item>

@@ -1,10 +1,10 @@
 import { FileAddOutlined, MailOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
+import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Radio, Select, Space, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DOC_STATUSES, DOC_TYPES, type DocumentListItem } from '../../../../shared/modules/documents.schemas';
+import { DOC_STATUSES, DOC_TYPES, type DocumentListItem, NOTICE_SUBJECTS, type NoticeSubject } from '../../../../shared/modules/documents.schemas';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -28,19 +28,31 @@ export function DocumentStatusTag({ status }: { status: DocumentListItem['status
   return <Tag color={status === 'draft' ? 'gold' : 'green'}>{t(`documents.status.${status}`)}</Tag>;
 }
 
-/** Asks for a locked month, then drafts the brief (opens it) or the letters (lists them). */
+/** A notice's subject as a tag: criticism in red, praise in blue; nothing for briefs and letters. */
+export function NoticeSubjectTag({ subject }: { subject: NoticeSubject | null }) {
+  const { t } = useTranslation();
+  if (!subject) return null;
+  return (
+    <Tag color={subject === 'praise' ? 'blue' : 'volcano'} data-testid="notice-subject">
+      {t(`documents.subjects.${subject}`)}
+    </Tag>
+  );
+}
+
+/** Asks for a locked month (and a notice's subject), then drafts the brief or the notice (opens it) or the letters (lists them). */
 function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: string) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ month: string }>();
+  const [form] = Form.useForm<{ month: string; subject: NoticeSubject }>();
+  const subject = Form.useWatch('subject', form);
   const monthly = useDraftMonthly();
   const letters = useDraftLetters();
-  const submit = async ({ month }: { month: string }) => {
+  const submit = async ({ month, subject }: { month: string; subject: NoticeSubject }) => {
     try {
       if (kind !== 'letters') {
-        const doc = await monthly.mutateAsync({ kind, month });
+        const doc = await monthly.mutateAsync(kind === 'brief' ? { kind, month } : { kind, month, subject });
         navigate(`/documents/${doc.id}`);
       } else {
         const res = await letters.mutateAsync(month);
@@ -61,7 +73,16 @@ function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: strin
       okButtonProps={{ 'data-testid': 'draft-ok' } as ButtonProps}
       confirmLoading={monthly.isPending || letters.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="draft-form">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ subject: 'criticism' }} data-testid="draft-form">
+        {kind === 'notice' && (
+          <Form.Item name="subject" label={t('documents.subject')} extra={subject && t(`documents.subjectHints.${subject}`)}>
+            <Radio.Group
+              optionType="button"
+              options={NOTICE_SUBJECTS.map((v) => ({ value: v, label: t(`documents.subjects.${v}`) }))}
+              data-testid="draft-subject"
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="month"
           label={t('documents.lockedMonth')}
@@ -92,7 +113,16 @@ export function DocumentsPage() {
   // The columns of the .xlsx export (server: modules/documents/documents.routes.ts).
   const columns: TableColumnsType<DocumentListItem> = [
     { title: t('documents.number'), key: 'number', sorter: true, sortOrder: list.sortOrderOf('number'), render: (_, d) => d.number ?? '—' },
-    { title: t('documents.type'), key: 'docType', render: (_, d) => t(`documents.types.${d.docType}`) },
+    {
+      title: t('documents.type'),
+      key: 'docType',
+      render: (_, d) => (
+        <Space size={4} wrap>
+          {t(`documents.types.${d.docType}`)}
+          <NoticeSubjectTag subject={d.subject} />
+        </Space>
+      ),
+    },
     {
       title: t('documents.title'),
       key: 'title',
@@ -143,6 +173,15 @@ export function DocumentsPage() {
             placeholder={t('documents.type')}
             style={{ width: 120 }}
             options={DOC_TYPES.map((v) => ({ value: v, label: t(`documents.types.${v}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="subject">
+          <Select
+            allowClear
+            placeholder={t('documents.subject')}
+            style={{ width: 130 }}
+            options={NOTICE_SUBJECTS.map((v) => ({ value: v, label: t(`documents.subjects.${v}`) }))}
+            data-testid="filter-subject"
           />
         </Form.Item>
         <Form.Item name="status">
