@@ -79,8 +79,13 @@ describe('composePraise', () => {
   it.each<[string, ProgressCell[][], string[][]]>([
     [
       'the first three by rank, with completion and signed gap',
-      [[cell(3, 'red', 4, 60, -15), cell(1, 'green', 1, 90.04, 15.04), cell(0, 'yellow', 3, 72, -3), cell(2, 'green', 2, 80, 5)]],
-      [['指标1', '杨庄镇\n（90.0%，+15.0）', '闹店镇\n（80.0%，+5.0）', '大营镇\n（72.0%，-3.0）']],
+      [[cell(3, 'green', 4, 60, 1), cell(1, 'green', 1, 90.04, 15.04), cell(0, 'green', 3, 72, 3), cell(2, 'green', 2, 80, 5)]],
+      [['指标1', '杨庄镇\n（90.0%，+15.0）', '闹店镇\n（80.0%，+5.0）', '大营镇\n（72.0%，+3.0）']],
+    ],
+    [
+      'only green units: a yellow or red one ranked high is passed over',
+      [[cell(3, 'red', 4, 60, -15), cell(1, 'green', 1, 90.04, 15.04), cell(0, 'yellow', 2, 72, -1), cell(2, 'green', 3, 80, 5)]],
+      [['指标1', '杨庄镇\n（90.0%，+15.0）', '闹店镇\n（80.0%，+5.0）', '—']],
     ],
     [
       'fewer than three ranked units leave a dash',

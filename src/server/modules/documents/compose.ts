@@ -254,13 +254,17 @@ export function allGreenUnits(board: Warnings): string[] {
 }
 
 /**
- * A praise notice (表扬通报) of a locked month: the units all of whose indicators are green, and the first three units
- * of each indicator with their completion and gap; the opening and the closing are the office's narrative.
+ * A praise notice (表扬通报) of a locked month: the units all of whose indicators are green, and the first three green
+ * units of each indicator with their completion and gap; the opening and the closing are the office's narrative.
  */
 export function composePraise(board: Warnings): DocumentBlockData[] {
   const green = allGreenUnits(board);
   // The figures go on a line of their own under the name: a narrow cell would otherwise break inside a number.
-  const podium = (ranked: ProgressCell[]) => [0, 1, 2].map((i) => (ranked[i] ? rankedLabel(ranked[i], '\n') : '—'));
+  // Only units at or ahead of time progress are praised: a yellow unit may rank high but is still behind.
+  const podium = (ranked: ProgressCell[]) => {
+    const ahead = ranked.filter((c) => c.level === 'green');
+    return [0, 1, 2].map((i) => (ahead[i] ? rankedLabel(ahead[i], '\n') : '—'));
+  };
   return [
     {
       kind: 'paragraph',
