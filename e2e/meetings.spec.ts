@@ -64,20 +64,24 @@ test('the office records a dispatch meeting with two decisions and sees the two 
   await signOut(page);
 });
 
-test('the office sets the monthly meeting on the 10th working day and sees when it next meets', async ({ page }) => {
+test('the office sets a service-team meeting on the 3rd working day and sees when it next meets', async ({ page }) => {
   await signIn(page, 'office');
   await page.goto('/meetings');
   await page.getByTestId('meeting-schedules').click();
-  await expect(page.getByTestId('schedules-table')).toContainText('尚无例会安排');
+  // The demo county holds its 月例会 on the 10th working day.
+  const table = page.getByTestId('schedules-table');
+  await expect(table.getByRole('row', { name: /工业强县月例会/ })).toContainText('每月第 10 个工作日');
   await page.getByTestId('create-schedule').click();
   const form = page.getByTestId('schedule-form');
-  await form.getByLabel('会议名称（不含年月）').fill('工业强县月例会');
-  await form.getByLabel('召集人').fill('副县长 李某');
-  await form.getByLabel('地点').fill('县政府三楼会议室');
-  await page.getByTestId('schedule-working-day').fill('10');
+  await form.getByLabel('会议类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '专班会议' }).click();
+  await form.getByLabel('会议名称（不含年月）').fill('不锈钢产业链专班例会');
+  await form.getByLabel('召集人').fill('县工信局');
+  await form.getByLabel('地点').fill('县工信局二楼会议室');
+  await page.getByTestId('schedule-working-day').fill('3');
   await page.getByTestId('schedule-save').click();
-  const row = page.getByTestId('schedules-table').getByRole('row', { name: /工业强县月例会/ });
-  await expect(row).toContainText('每月第 10 个工作日');
+  const row = table.getByRole('row', { name: /不锈钢产业链专班例会/ });
+  await expect(row).toContainText('每月第 3 个工作日');
   await expect(row).toContainText(/\d{4}-\d{2}-\d{2}/);
   await expect(row).toContainText('启用');
   await shot(page, '73-meeting-schedules');

@@ -9,6 +9,7 @@ import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
 import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
 import { ensureDemoEnterprises, enterprisesFile } from './core/enterprises/enterprises.demo';
+import { ensureDemoMeetingSchedule } from './modules/meetings/meetings.demo';
 import { ensureDemoReportForms, ensureDemoReports } from './modules/reports/reports.demo';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
@@ -32,6 +33,7 @@ async function main() {
     await ensureDemoEnterprises(deps, enterprisesFile.parse(JSON.parse(fs.readFileSync(DEMO_ENTERPRISES, 'utf8'))));
     await ensureDemoReportForms(deps);
     await ensureDemoReports(deps);
+    await ensureDemoMeetingSchedule(deps);
   } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

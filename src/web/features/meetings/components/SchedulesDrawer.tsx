@@ -111,22 +111,26 @@ export function SchedulesDrawer({ onClose }: { onClose: () => void }) {
         loading={schedules.isLoading}
         dataSource={schedules.data?.items}
         locale={{ emptyText: t('meetings.noSchedules') }}
-        scroll={{ x: true }}
+        scroll={{ x: 820 }}
+        tableLayout="fixed"
         data-testid="schedules-table"
         columns={[
-          { title: t('meetings.title'), dataIndex: 'title', key: 'title' },
-          { title: t('meetings.kind'), key: 'kind', render: (_, s) => t(`meetings.kinds.${s.kind}`) },
-          { title: t('meetings.workingDay'), key: 'workingDay', render: (_, s) => t('meetings.workingDayValue', { n: s.workingDay }) },
-          { title: t('meetings.nextDate'), key: 'nextDate', render: (_, s) => s.nextDate ?? '—' },
-          { title: t('meetings.units'), key: 'units', render: (_, s) => s.units.map((u) => localName(u)).join('、') || '—' },
+          { title: t('meetings.title'), dataIndex: 'title', key: 'title', width: 180 },
+          { title: t('meetings.kind'), key: 'kind', width: 110, render: (_, s) => t(`meetings.kinds.${s.kind}`) },
+          { title: t('meetings.workingDay'), key: 'workingDay', width: 150, render: (_, s) => t('meetings.workingDayValue', { n: s.workingDay }) },
+          { title: t('meetings.nextDate'), key: 'nextDate', width: 110, render: (_, s) => s.nextDate ?? '—' },
+          // A schedule often has every township: one line, the whole list on hover.
+          { title: t('meetings.units'), key: 'units', ellipsis: true, render: (_, s) => s.units.map((u) => localName(u)).join('、') || '—' },
           {
             title: t('meetings.status'),
             key: 'active',
+            width: 80,
             render: (_, s) => (s.active ? <Tag color="green">{t('meetings.active')}</Tag> : <Tag>{t('meetings.inactive')}</Tag>),
           },
           {
             title: '',
             key: 'edit',
+            width: 56,
             render: (_, s) => <Button type="link" icon={<EditOutlined />} aria-label={t('meetings.editSchedule')} onClick={() => setEditing(s)} />,
           },
         ]}
