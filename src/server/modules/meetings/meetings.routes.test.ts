@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
+import { ensureDemoMeetingSchedule } from './meetings.demo';
 import { createScheduledMeetings } from './schedules.service';
 
 let t: TestApp;
@@ -213,5 +214,24 @@ describe('recurring meetings', () => {
     expect(await createScheduledMeetings(t.deps)).toBe(0);
     await office.put(`/api/meeting-schedules/${scheduleId}`, schedule());
     expect(await createScheduledMeetings(t.deps)).toBe(1);
+  });
+});
+
+describe('the demo county', () => {
+  it('gets its 月例会 schedule once, only when it has none', async () => {
+    const before = (await t.deps.db.selectFrom('meetingSchedules').select('id').execute()).length;
+    expect(before).toBeGreaterThan(0);
+    await ensureDemoMeetingSchedule(t.deps);
+    expect((await t.deps.db.selectFrom('meetingSchedules').select('id').execute()).length).toBe(before);
+    await t.deps.db.updateTable('meetings').set({ scheduleId: null }).execute();
+    await t.deps.db.deleteFrom('meetingScheduleUnits').execute();
+    await t.deps.db.deleteFrom('meetingSchedules').execute();
+    await ensureDemoMeetingSchedule(t.deps);
+    await ensureDemoMeetingSchedule(t.deps);
+    const items = (await office.get('/api/meeting-schedules')).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ title: '工业强县月例会', workingDay: 10, leadWorkingDays: 5, active: true });
+    const townships = await t.deps.db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').execute();
+    expect(items[0].units.map((u: { id: number }) => u.id).sort()).toEqual([...townships.map((u) => u.id), units.tjj].sort());
   });
 });
