@@ -60,7 +60,10 @@ test('the office records a dispatch meeting with two decisions and sees the two 
 
   await decisions.getByRole('link').first().click();
   await expect(page.getByTestId('task-title')).toContainText('张八桥镇加快两个技改项目设备安装');
+  // The home page lists the meetings ahead.
   await page.goto('/');
+  await expect(page.getByTestId('upcoming-meetings')).toContainText(TITLE);
+  await shot(page, '74-home-upcoming-meetings');
   await signOut(page);
 });
 

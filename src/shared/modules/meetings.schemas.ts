@@ -31,6 +31,8 @@ const decisions = z.array(meetingDecisionBody).max(50);
 
 export const createMeetingBody = z.strictObject({
   ...meetingFields,
+  /** A meeting is usually recorded once held; one announced ahead is planned and takes no decisions yet. */
+  status: z.enum(MEETING_STATUSES).default('held'),
   /** Each decision becomes a 督办 task of its owner unit, due on its date. */
   decisions: decisions.default([]),
 });

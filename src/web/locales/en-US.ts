@@ -959,6 +959,9 @@ export const enUS: Catalogue = {
     active: 'Active',
     inactive: 'Inactive',
     noSchedules: 'No meeting schedules yet',
+    upcoming: 'Coming meetings',
+    all: 'All meetings',
+    noUpcoming: 'No meetings coming up',
   },
   inbox: {
     title: 'Inbox',

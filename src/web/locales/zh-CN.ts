@@ -920,6 +920,9 @@ export const zhCN = {
     active: '启用',
     inactive: '已停用',
     noSchedules: '尚无例会安排',
+    upcoming: '近期会议',
+    all: '全部会议',
+    noUpcoming: '近期没有安排会议',
   },
   inbox: {
     title: '消息中心',

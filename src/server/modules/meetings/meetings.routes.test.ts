@@ -61,6 +61,20 @@ describe('meetings', () => {
     expect(list.items[0]).toMatchObject({ id, decisionCount: 2, doneCount: 1 });
   });
 
+  it('announces a meeting ahead as planned, without decisions', async () => {
+    const res = await office.post('/api/meetings', {
+      ...meeting(),
+      title: '2021年11月经济运行调度会',
+      meetingDate: '2021-11-05',
+      status: 'planned',
+      decisions: [],
+      unitIds: [units.tjj],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'planned', decisions: [] });
+    expect((await office.get('/api/meetings?status=planned&kind=monthly')).json().items.map((m: { id: number }) => m.id)).toContain(res.json().id);
+  });
+
   it('lets attending and owning units see it, and no one else', async () => {
     expect((await daying.get(`/api/meetings/${id}`)).statusCode).toBe(200);
     expect((await chengguan.get(`/api/meetings/${id}`)).statusCode).toBe(404);
@@ -74,6 +88,10 @@ describe('meetings', () => {
     expect(past.statusCode).toBe(400);
     expect(Object.keys(past.json().fields)).toContain('decisions.0.dueDate');
     expect((await office.post('/api/meetings', { ...meeting(), kind: 'party' })).statusCode).toBe(400);
+    // A meeting announced ahead has decided nothing yet.
+    const planned = await office.post('/api/meetings', { ...meeting(), status: 'planned' });
+    expect(planned.statusCode).toBe(400);
+    expect(planned.json().fields).toEqual({ status: expect.any(String) });
     expect((await office.post('/api/meetings', { ...meeting(), extra: 1 })).statusCode).toBe(400);
     expect((await office.get('/api/meetings')).json().total).toBe(before);
     expect((await office.get('/api/meetings/export.xlsx')).statusCode).toBe(200);
@@ -197,7 +215,7 @@ describe('recurring meetings', () => {
 
   it('takes decisions only once the planned meeting is recorded as held', async () => {
     await moveClockTo('2021-10-20T08:00:00Z');
-    const id = (await office.get('/api/meetings?status=planned')).json().items[0].id;
+    const id = (await office.get('/api/meetings?status=planned')).json().items.find((m: { scheduleId: number | null }) => m.scheduleId === scheduleId).id;
     const decision = { text: '大营镇报送技改项目清单', ownerUnitId: units.daying, dueDate: '2021-10-29' };
     const early = await office.patch(`/api/meetings/${id}`, { newDecisions: [decision] });
     expect(early.statusCode).toBe(400);

@@ -117,11 +117,12 @@ async function addDecisions(trx: Trx, deps: Deps, ctx: UserContext, meeting: { i
   }
 }
 
-/** Records a held meeting with its attendees, minutes and decisions, each of which becomes a 督办 task. */
+/** Records a meeting with its attendees, minutes and (once held) decisions, each of which becomes a 督办 task. */
 export async function createMeeting(deps: Deps, ctx: UserContext, body: z.infer<typeof createMeetingBody>): Promise<Meeting> {
   requirePermission(ctx, 'meeting:write');
   const today = countyDay(deps.clock.now());
   const id = await deps.db.transaction().execute(async (trx) => {
+    if (body.decisions.length && body.status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
     await checkUnitsAndDecisions(trx, today, body.unitIds, body.decisions, 'decisions');
     const now = deps.clock.now().toISOString();
     const { decisions, unitIds, ...fields } = body;

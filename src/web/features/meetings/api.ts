@@ -13,6 +13,7 @@ export interface MeetingFilters {
 
 export interface NewMeeting {
   kind: string;
+  status?: 'planned' | 'held';
   title: string;
   meetingDate: string;
   location: string;

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { type NavItem, visibleNavigation } from '../../../app/navigation';
 import { useCan, useMe } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
+import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings';
 
 type Shortcut = NavItem & { label: Exclude<NavItem['label'], 'home'> };
 
-/** 工作台: who the user is and shortcuts to what they may do. */
+/** 工作台: who the user is, the meetings ahead, and shortcuts to what they may do. */
 export function HomePage() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -42,6 +43,7 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {can('meeting:read') && <UpcomingMeetings />}
       <Card title={t('home.shortcuts')}>
         {shortcuts.length === 0 ? (
           <Empty description={t('home.noShortcuts')} />

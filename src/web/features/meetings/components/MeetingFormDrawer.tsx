@@ -73,7 +73,7 @@ export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onC
         await update.mutateAsync({ ...fields, status: v.status, newDecisions: decisions });
         onClose();
       } else {
-        const created = await create.mutateAsync({ ...fields, kind: v.kind, decisions });
+        const created = await create.mutateAsync({ ...fields, kind: v.kind, status: v.status, decisions });
         onClose();
         navigate(`/meetings/${created.id}`);
       }
@@ -104,15 +104,13 @@ export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onC
           <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
             <Select disabled={!!meeting} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
           </Form.Item>
-          {meeting && (
-            <Form.Item name="status" label={t('meetings.status')} rules={[{ required: true }]}>
-              <Select
-                options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.statuses.${s}`) }))}
-                style={{ width: 140 }}
-                data-testid="meeting-status"
-              />
-            </Form.Item>
-          )}
+          <Form.Item name="status" label={t('meetings.status')} rules={[{ required: true }]}>
+            <Select
+              options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.statuses.${s}`) }))}
+              style={{ width: 140 }}
+              data-testid="meeting-status"
+            />
+          </Form.Item>
         </Space>
         <Form.Item name="title" label={t('meetings.title')} rules={[{ required: true, max: 200 }]}>
           <Input />
