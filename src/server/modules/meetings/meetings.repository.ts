@@ -128,8 +128,15 @@ export const meetingsRepository = {
       .executeTakeFirst();
     return Number(row?.seq ?? 0);
   },
-  scheduledMeeting(db: Executor, scheduleId: number, meetingDate: string) {
-    return db.selectFrom('meetings').select('id').where('scheduleId', '=', scheduleId).where('meetingDate', '=', meetingDate).executeTakeFirst();
+  /** The schedule's meeting of a month (`YYYY-MM`), wherever in the month the office has moved it. */
+  scheduledMeetingOfMonth(db: Executor, scheduleId: number, month: string) {
+    return db
+      .selectFrom('meetings')
+      .select(['id', 'meetingDate'])
+      .where('scheduleId', '=', scheduleId)
+      .where('meetingDate', '>=', `${month}-01`)
+      .where('meetingDate', '<=', `${month}-31`)
+      .executeTakeFirst();
   },
   async insertDecision(db: Executor, row: Insertable<MeetingDecisionTable>): Promise<number> {
     const { id } = await db.insertInto('meetingDecisions').values(row).returning('id').executeTakeFirstOrThrow();

@@ -223,6 +223,8 @@ describe('recurring meetings', () => {
     const held = await office.patch(`/api/meetings/${id}`, { status: 'held', minutes: '会议研究了技改项目推进。', newDecisions: [decision] });
     expect(held.statusCode).toBe(200);
     expect(held.json()).toMatchObject({ status: 'held', decisions: [{ seq: 1, ownerUnit: { id: units.daying } }] });
+    // A meeting with decisions has been held: it cannot go back to planned.
+    expect((await office.patch(`/api/meetings/${id}`, { status: 'planned' })).json().fields).toEqual({ status: expect.any(String) });
   });
 
   it('stops creating meetings when the schedule is switched off', async () => {
@@ -232,6 +234,17 @@ describe('recurring meetings', () => {
     expect(await createScheduledMeetings(t.deps)).toBe(0);
     await office.put(`/api/meeting-schedules/${scheduleId}`, schedule());
     expect(await createScheduledMeetings(t.deps)).toBe(1);
+  });
+
+  it('keeps a meeting the office moved within its month, and one meeting a month', async () => {
+    const ofSchedule = (await office.get('/api/meetings')).json().items.filter((m: { scheduleId: number | null }) => m.scheduleId === scheduleId);
+    const november = ofSchedule.find((m: { meetingDate: string }) => m.meetingDate === '2021-11-12');
+    const october = ofSchedule.find((m: { meetingDate: string }) => m.meetingDate === '2021-10-20');
+    expect((await office.patch(`/api/meetings/${november.id}`, { meetingDate: '2021-11-15' })).statusCode).toBe(200);
+    expect(await createScheduledMeetings(t.deps)).toBe(0);
+    const clash = await office.patch(`/api/meetings/${october.id}`, { meetingDate: '2021-11-16' });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().fields).toEqual({ meetingDate: expect.any(String) });
   });
 });
 

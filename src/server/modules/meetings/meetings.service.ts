@@ -147,7 +147,13 @@ export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, bo
     if (!row) throw notFound();
     const { newDecisions, unitIds, ...fields } = body;
     const status = fields.status ?? row.status;
-    if (newDecisions.length && status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
+    const hasDecisions = newDecisions.length > 0 || Number(row.decisionCount ?? 0) > 0;
+    if (hasDecisions && status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
+    if (fields.meetingDate && row.scheduleId && fields.meetingDate !== row.meetingDate) {
+      // A schedule has one meeting a month: it may move to any day but not into a month that has its own meeting.
+      const taken = await meetingsRepository.scheduledMeetingOfMonth(trx, row.scheduleId, fields.meetingDate.slice(0, 7));
+      if (taken && taken.id !== id) throw fieldError({ meetingDate: 'err.meeting_month_taken' });
+    }
     await checkUnitsAndDecisions(trx, today, unitIds ?? [], newDecisions, 'newDecisions');
     const before = await detail(trx, row);
     await meetingsRepository.update(trx, id, { ...fields, updatedAt: deps.clock.now().toISOString() });

@@ -70,9 +70,12 @@ export async function saveSchedule(deps: Deps, ctx: UserContext, body: z.infer<t
   return (await describeSchedules(deps.db, countyDay(deps.clock.now()), [row]))[0];
 }
 
-/** Creates one schedule's planned meeting on `date` and tells its units; false when it exists already. */
+/**
+ * Creates one schedule's planned meeting on `date` and tells its units; false when the schedule has its meeting of
+ * that month already (the office may have moved it to another day).
+ */
 async function createPlannedMeeting(trx: Trx, deps: Deps, schedule: ScheduleRow, date: string): Promise<boolean> {
-  if (await meetingsRepository.scheduledMeeting(trx, schedule.id, date)) return false;
+  if (await meetingsRepository.scheduledMeetingOfMonth(trx, schedule.id, date.slice(0, 7))) return false;
   const now = deps.clock.now().toISOString();
   const title = `${monthZh(date)}${schedule.title}`;
   const meetingId = await meetingsRepository.insert(trx, {
