@@ -14,7 +14,8 @@ process.env.E2E_DATA_DIR ??= path.resolve('test-results', `e2e-data-${Date.now()
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Journeys sign in two or three times; on a busy 2-core machine a minute was not always enough.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
