@@ -962,6 +962,8 @@ export const enUS: Catalogue = {
     upcoming: 'Coming meetings',
     all: 'All meetings',
     noUpcoming: 'No meetings coming up',
+    scheduleTitlePlaceholder: 'e.g. Monthly industry meeting',
+    decisionLine: '{{seq}}. {{text}} ({{unit}}, due {{due}})',
   },
   inbox: {
     title: 'Inbox',

@@ -923,6 +923,8 @@ export const zhCN = {
     upcoming: '近期会议',
     all: '全部会议',
     noUpcoming: '近期没有安排会议',
+    scheduleTitlePlaceholder: '如：工业强县月例会',
+    decisionLine: '{{seq}}. {{text}}（{{unit}}，{{due}}）',
   },
   inbox: {
     title: '消息中心',

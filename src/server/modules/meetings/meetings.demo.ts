@@ -8,7 +8,7 @@ import { schedulesRepository } from './meetings.repository';
  * townships and the statistics bureau attending. Added once, when the county has no schedule yet.
  */
 export async function ensureDemoMeetingSchedule(deps: Deps) {
-  if ((await schedulesRepository.all(deps.db)).length) return;
+  if ((await schedulesRepository.all(deps.db, { all: true })).length) return;
   await deps.db.transaction().execute(async (trx) => {
     const office = await trx.selectFrom('orgUnits').select('id').where('kind', '=', 'office').orderBy('id').executeTakeFirstOrThrow();
     const attending = await trx

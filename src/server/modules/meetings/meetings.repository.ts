@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeetingListQuery } from '../../../shared/modules/meetings.schemas';
-import type { Scope } from '../../core/access/access';
+import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
 import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from '../../core/db/schema';
@@ -152,13 +152,14 @@ export const meetingsRepository = {
 
 /** SQL for the recurring schedules that create meetings ahead of their dates. */
 export const schedulesRepository = {
-  all(db: Executor, options: { activeOnly?: boolean } = {}) {
-    let qb = db.selectFrom('meetingSchedules').selectAll().orderBy('id');
+  /** The schedules convened by a unit in scope (the job reads them all). */
+  all(db: Executor, scope: Scope, options: { activeOnly?: boolean } = {}) {
+    let qb = applyScope(db.selectFrom('meetingSchedules').selectAll(), scope, { unit: 'meetingSchedules.unitId' }).orderBy('id');
     if (options.activeOnly) qb = qb.where('active', '=', 1);
     return qb.execute();
   },
-  find(db: Executor, id: number) {
-    return db.selectFrom('meetingSchedules').selectAll().where('id', '=', id).executeTakeFirst();
+  find(db: Executor, scope: Scope, id: number) {
+    return applyScope(db.selectFrom('meetingSchedules').selectAll(), scope, { unit: 'meetingSchedules.unitId' }).where('id', '=', id).executeTakeFirst();
   },
   units(db: Executor, scheduleIds: number[]) {
     if (!scheduleIds.length) return Promise.resolve([]);

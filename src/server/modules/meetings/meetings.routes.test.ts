@@ -231,6 +231,14 @@ describe('recurring meetings', () => {
     await moveClockTo('2021-11-08T02:00:00Z'); // within five working days of 12 November
     const off = await office.put(`/api/meeting-schedules/${scheduleId}`, { ...schedule(), active: false });
     expect(off.json()).toMatchObject({ active: false, nextDate: null });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['beforeJson', 'afterJson'])
+      .where('action', '=', 'meeting_schedule.update')
+      .where('entityId', '=', String(scheduleId))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.beforeJson as string)).toMatchObject({ active: 1 });
+    expect(JSON.parse(audit.afterJson as string)).toMatchObject({ active: false });
     expect(await createScheduledMeetings(t.deps)).toBe(0);
     await office.put(`/api/meeting-schedules/${scheduleId}`, schedule());
     expect(await createScheduledMeetings(t.deps)).toBe(1);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MeetingSchedule, meetingScheduleBody } from '../../../shared/modules/meetings.schemas';
 import { isDueForCreation, nextMeetingDate } from '../../../shared/rules/meeting-schedule';
-import { requirePermission } from '../../core/access/access';
+import { requirePermission, scopeFor } from '../../core/access/access';
 import { type UserContext, systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { arrangementAround } from '../../core/calendar/calendar.service';
@@ -33,7 +33,8 @@ async function describeSchedules(db: Executor, today: string, rows: ScheduleRow[
 /** The recurring meetings with the date each will next meet on. */
 export async function listSchedules(deps: Deps, ctx: UserContext): Promise<MeetingSchedule[]> {
   requirePermission(ctx, 'meeting:write');
-  return describeSchedules(deps.db, countyDay(deps.clock.now()), await schedulesRepository.all(deps.db));
+  const scope = await scopeFor(deps.db, ctx.user, 'meeting:write');
+  return describeSchedules(deps.db, countyDay(deps.clock.now()), await schedulesRepository.all(deps.db, scope));
 }
 
 async function checkUnits(trx: Executor, unitIds: number[]) {
@@ -44,28 +45,27 @@ async function checkUnits(trx: Executor, unitIds: number[]) {
 /** Creates a recurring meeting (the office's unit convenes it) or, with an id, replaces one's settings. */
 export async function saveSchedule(deps: Deps, ctx: UserContext, body: z.infer<typeof meetingScheduleBody>, id?: number): Promise<MeetingSchedule> {
   requirePermission(ctx, 'meeting:write');
+  const scope = await scopeFor(deps.db, ctx.user, 'meeting:write');
   const savedId = await deps.db.transaction().execute(async (trx) => {
+    const before = id === undefined ? undefined : await schedulesRepository.find(trx, scope, id);
+    if (id !== undefined && !before) throw notFound();
     await checkUnits(trx, body.unitIds);
     const { unitIds, active, ...fields } = body;
     const now = deps.clock.now().toISOString();
     const values = { ...fields, active: active ? 1 : 0, updatedAt: now };
-    let scheduleId = id;
-    if (scheduleId === undefined) scheduleId = await schedulesRepository.insert(trx, { ...values, unitId: ctx.user.unitId, createdAt: now });
-    else {
-      const before = await schedulesRepository.find(trx, scheduleId);
-      if (!before) throw notFound();
-      await schedulesRepository.update(trx, scheduleId, values);
-    }
+    const scheduleId = id ?? (await schedulesRepository.insert(trx, { ...values, unitId: ctx.user.unitId, createdAt: now }));
+    if (before) await schedulesRepository.update(trx, scheduleId, values);
     await schedulesRepository.replaceUnits(trx, scheduleId, [...new Set(unitIds)]);
     await recordAudit(trx, deps, ctx, {
-      action: id === undefined ? 'meeting_schedule.create' : 'meeting_schedule.update',
+      action: before ? 'meeting_schedule.update' : 'meeting_schedule.create',
       entityType: 'meeting_schedule',
       entityId: scheduleId,
+      before,
       after: body,
     });
     return scheduleId;
   });
-  const row = await schedulesRepository.find(deps.db, savedId);
+  const row = await schedulesRepository.find(deps.db, scope, savedId);
   if (!row) throw notFound();
   return (await describeSchedules(deps.db, countyDay(deps.clock.now()), [row]))[0];
 }
@@ -123,7 +123,7 @@ export async function createScheduledMeetings(deps: Deps): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const cal = await arrangementAround(trx, today);
     let created = 0;
-    for (const schedule of await schedulesRepository.all(trx, { activeOnly: true })) {
+    for (const schedule of await schedulesRepository.all(trx, { all: true }, { activeOnly: true })) {
       // Meetings a month apart and a lead of at most 15 working days: only the next one can be due.
       const date = nextMeetingDate(cal, today, schedule.workingDay);
       if (isDueForCreation(cal, today, date, schedule.leadWorkingDays) && (await createPlannedMeeting(trx, deps, schedule, date))) created++;

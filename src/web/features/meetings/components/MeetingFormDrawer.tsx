@@ -8,6 +8,7 @@ import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useCreateMeeting, useUpdateMeeting } from '../api';
+import { MeetingCommonFields } from './MeetingCommonFields';
 
 interface Values {
   kind: string;
@@ -115,26 +116,13 @@ export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onC
         <Form.Item name="title" label={t('meetings.title')} rules={[{ required: true, max: 200 }]}>
           <Input />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="meetingDate" label={t('meetings.date')} rules={[{ required: true }]}>
-            <DatePicker data-testid="meeting-date" />
-          </Form.Item>
-          <Form.Item name="convener" label={t('meetings.convener')} rules={[{ required: true, max: 100 }]}>
-            <Input style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="location" label={t('meetings.location')} rules={[{ max: 200 }]}>
-            <Input style={{ width: 240 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="unitIds" label={t('meetings.units')}>
-          <UnitTreeSelect multiple />
-        </Form.Item>
-        <Form.Item name="attendees" label={t('meetings.attendees')}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item name="agenda" label={t('meetings.agenda')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
+        <MeetingCommonFields
+          leading={
+            <Form.Item name="meetingDate" label={t('meetings.date')} rules={[{ required: true }]}>
+              <DatePicker data-testid="meeting-date" />
+            </Form.Item>
+          }
+        />
         <Form.Item name="minutes" label={t('meetings.minutes')}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} data-testid="meeting-minutes" />
         </Form.Item>
@@ -145,9 +133,7 @@ export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onC
               bordered
               dataSource={meeting.decisions}
               renderItem={(d) => (
-                <List.Item>
-                  {d.seq}. {d.text}（{localName(d.ownerUnit)}，{d.dueDate}）
-                </List.Item>
+                <List.Item>{t('meetings.decisionLine', { seq: d.seq, text: d.text, unit: localName(d.ownerUnit), due: d.dueDate })}</List.Item>
               )}
             />
           </Form.Item>

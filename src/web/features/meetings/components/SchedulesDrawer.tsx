@@ -3,10 +3,10 @@ import { Alert, Button, type ButtonProps, Drawer, Form, Input, InputNumber, Moda
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingSchedule } from '../../../../shared/modules/meetings.schemas';
-import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { type ScheduleBody, useMeetingSchedules, useSaveSchedule } from '../api';
+import { MeetingCommonFields } from './MeetingCommonFields';
 
 const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkingDays: 5, active: true, unitIds: [] };
 
@@ -52,7 +52,7 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('meetings.scheduleTitle')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input placeholder="工业强县月例会" />
+          <Input placeholder={t('meetings.scheduleTitlePlaceholder')} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="workingDay" label={t('meetings.workingDay')} rules={[{ required: true }]}>
@@ -62,23 +62,7 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
             <InputNumber min={1} max={15} precision={0} style={{ width: 140 }} />
           </Form.Item>
         </Space>
-        <Space wrap>
-          <Form.Item name="convener" label={t('meetings.convener')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-            <Input style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="location" label={t('meetings.location')} rules={[{ max: 200 }]}>
-            <Input style={{ width: 280 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="unitIds" label={t('meetings.units')}>
-          <UnitTreeSelect multiple />
-        </Form.Item>
-        <Form.Item name="attendees" label={t('meetings.attendees')}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item name="agenda" label={t('meetings.agenda')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
+        <MeetingCommonFields />
       </Form>
     </Modal>
   );
