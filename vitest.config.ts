@@ -21,6 +21,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'rules', include: ['src/shared/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'web', include: ['src/web/**/*.test.ts'], environment: 'node' } },
       serverProject('server-sqlite', 'sqlite'),
       ...(pgUrl ? [serverProject('server-postgres', 'postgres')] : []),
     ],

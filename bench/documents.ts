@@ -6,14 +6,12 @@
 import { openBenchDb, time } from './support';
 import fs from 'node:fs';
 import type { DocumentChart } from '../src/shared/modules/documents.schemas';
-import { buildApp } from '../src/server/app';
+import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
-import { ensureCalendarSeeded } from '../src/server/core/calendar/calendar.service';
 import { chartImage } from '../src/server/core/documents/chart-image';
-import { migrateToLatest } from '../src/server/core/db/database';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { ensureDemoIndicators, indicatorsFile } from '../src/server/modules/indicators/indicators.demo';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { ensureDemoIndicators, indicatorsFile } from '../src/server/modules/indicators';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
@@ -21,13 +19,10 @@ const indicators = indicatorsFile.parse(JSON.parse(fs.readFileSync('scripts/demo
 
 const { handle, drop } = await openBenchDb('documents');
 try {
-  await migrateToLatest(handle);
   // The demo year has January to September locked; documents are issued in October.
   const clock: Clock = { now: () => new Date('2021-10-12T02:00:00Z') };
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await buildApp({ config, database: handle, clock, logger: false });
-  await ensureBuiltinRoles(deps);
-  await ensureCalendarSeeded(deps);
+  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
   await loadCounty(deps, demo);
   await ensureDemoAccounts(deps, demo);
   await ensureDemoIndicators(deps, indicators);

@@ -5,14 +5,13 @@
 import { openBenchDb } from './support';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../src/server/app';
+import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { UserContext } from '../src/server/core/access/context';
 import { authenticate } from '../src/server/core/auth/auth.service';
-import { migrateToLatest } from '../src/server/core/db/database';
 import { enterpriseTemplate, importEnterprises } from '../src/server/core/enterprises/enterprises.import';
 import { SESSION_COOKIE } from '../src/server/core/http/request-context';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { usccCheckChar } from '../src/shared/rules/uscc';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
@@ -50,10 +49,8 @@ async function workbook(n: number, bad: boolean): Promise<Buffer> {
 
 const { handle, drop } = await openBenchDb('import');
 try {
-  await migrateToLatest(handle);
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await buildApp({ config, database: handle, logger: false });
-  await ensureBuiltinRoles(deps);
+  const { app, deps } = await bootApp({ config, database: handle, logger: false });
   await loadCounty(deps, demo);
   await ensureDemoAccounts(deps, demo);
   await app.ready();

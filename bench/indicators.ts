@@ -8,13 +8,11 @@
 import { openBenchDb, time } from './support';
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { buildApp } from '../src/server/app';
+import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
-import { ensureCalendarSeeded } from '../src/server/core/calendar/calendar.service';
-import { migrateToLatest } from '../src/server/core/db/database';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { boardOf } from '../src/server/modules/indicators/warnings.service';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { boardOf } from '../src/server/modules/indicators';
 import { INDICATOR_SCALES, LAST_LOCKED_MONTH, LAST_YEAR, generateIndicatorData } from './indicator-data';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
@@ -40,13 +38,10 @@ async function measure(label: string, fn: () => Promise<unknown>) {
 
 const { handle, drop } = await openBenchDb('indicators');
 try {
-  await migrateToLatest(handle);
   // Early January: December is being reported, months up to October are locked.
   const clock: Clock = { now: () => new Date(`${LAST_YEAR + 1}-01-05T01:00:00Z`) };
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await buildApp({ config, database: handle, clock, logger: false });
-  await ensureBuiltinRoles(deps);
-  await ensureCalendarSeeded(deps);
+  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
   await loadCounty(deps, demo);
   await ensureDemoAccounts(deps, demo);
 

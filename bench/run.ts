@@ -4,13 +4,13 @@
 //   BENCH_DATABASE_URL=postgres://… npm run bench   PostgreSQL (a temporary schema, dropped afterwards)
 import { openBenchDb, time } from './support';
 import fs from 'node:fs';
-import { buildApp } from '../src/server/app';
+import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import { systemContext } from '../src/server/core/access/context';
 import { GENESIS_HASH, chainHash } from '../src/server/core/audit/chain';
 import { recordAudit, verifyAuditChain } from '../src/server/core/audit/audit.service';
-import { type DbHandle, migrateToLatest } from '../src/server/core/db/database';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import type { DbHandle } from '../src/server/core/db/database';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const SCALES = { county: { units: 60, users: 300, audit: 20_000 }, province: { units: 2_000, users: 20_000, audit: 300_000 } };
@@ -105,10 +105,8 @@ async function runScale(name: keyof typeof SCALES) {
   const scale = SCALES[name];
   const { handle, drop } = await openBenchDb('run');
   try {
-    await migrateToLatest(handle);
     const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-    const { app, deps } = await buildApp({ config, database: handle, logger: false });
-    await ensureBuiltinRoles(deps);
+    const { app, deps } = await bootApp({ config, database: handle, logger: false });
     await loadCounty(deps, demo);
     await ensureDemoAccounts(deps, demo);
     const loadMs = await seedScale(handle, scale);

@@ -4,13 +4,11 @@
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/tasks.ts  PostgreSQL (a temporary schema, dropped afterwards)
 import { openBenchDb, time } from './support';
 import fs from 'node:fs';
-import { buildApp } from '../src/server/app';
+import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
-import { ensureCalendarSeeded } from '../src/server/core/calendar/calendar.service';
-import { migrateToLatest } from '../src/server/core/db/database';
 import type { Clock } from '../src/server/core/deps';
 import { escalateTasks } from '../src/server/core/tasks/escalation';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { addCalendarDays } from '../src/shared/rules/working-days';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
@@ -20,13 +18,10 @@ const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-c
 
 const { handle, drop } = await openBenchDb('tasks');
 try {
-  await migrateToLatest(handle);
   // 09:00 county time on a Monday, so "today" is fixed whatever day the bench runs.
   const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
   const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await buildApp({ config, database: handle, clock, logger: false });
-  await ensureBuiltinRoles(deps);
-  await ensureCalendarSeeded(deps);
+  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
   await loadCounty(deps, demo);
   await ensureDemoAccounts(deps, demo);
 

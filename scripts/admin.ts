@@ -8,14 +8,17 @@ import { loadConfig } from '../src/server/config';
 import { systemContext } from '../src/server/core/access/context';
 import { recordAudit } from '../src/server/core/audit/audit.service';
 import { checkNewPassword } from '../src/server/core/auth/auth.service';
-import { migrateToLatest, openConfiguredDb } from '../src/server/core/db/database';
+import { openConfiguredDb } from '../src/server/core/db/database';
 import { systemClock } from '../src/server/core/deps';
+import { installModules } from '../src/server/core/modules/registry';
 import { countyFile, createAccount, ensureBuiltinRoles, loadCounty } from '../src/server/core/setup/bootstrap';
+import { PLATFORM, migratePlatform } from '../src/server/platform';
 
 const [command, ...args] = process.argv.slice(2);
 const config = loadConfig();
 const database = openConfiguredDb(config);
-await migrateToLatest(database);
+await migratePlatform(database);
+installModules(PLATFORM);
 const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock };
 await ensureBuiltinRoles(deps);
 

@@ -7,34 +7,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { attachmentRoutes } from './core/attachments/attachments.routes';
-import { auditRoutes } from './core/audit/audit.routes';
-import { authRoutes } from './core/auth/auth.routes';
-import { calendarRoutes } from './core/calendar/calendar.routes';
 import type { DbHandle } from './core/db/database';
 import { type Clock, type Deps, systemClock } from './core/deps';
 import { registerErrorHandler } from './core/http/error-handler';
-import { healthRoutes } from './core/http/health.routes';
 import { registerRequestContext } from './core/http/request-context';
-import { unitRoutes } from './core/org/units.routes';
-import { roleRoutes } from './core/roles/roles.routes';
-import { settingsRoutes } from './core/settings/settings.routes';
-import { userRoutes } from './core/users/users.routes';
-import { indicatorRoutes } from './modules/indicators/indicators.routes';
-import { ledgerRoutes } from './modules/indicators/ledger.routes';
-import { autoLockJob } from './modules/indicators/autolock';
-import { meetingScheduleJob } from './modules/meetings/schedules.service';
-import { reportRemindersJob } from './modules/reports/reminders';
-import { reportRoutes } from './modules/reports/reports.routes';
-import { enterpriseRoutes } from './core/enterprises/enterprises.routes';
-import { documentRoutes } from './modules/documents/documents.routes';
-import { draftNoticeOnLock } from './modules/documents/documents.service';
-import { onMonthLocked } from './modules/indicators/month-locked';
-import { meetingRoutes } from './modules/meetings/meetings.routes';
-import { registerJob } from './core/scheduler/jobs';
-import { notificationRoutes } from './core/notifications/notifications.routes';
-import { jobRoutes } from './core/scheduler/jobs.routes';
-import { taskRoutes } from './core/tasks/tasks.routes';
+import type { ModuleDefinition } from './core/modules/module';
+import { installModules } from './core/modules/registry';
 
 export interface AppOptions {
   config: Config;
@@ -43,8 +21,11 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-/** Builds the HTTP application around an open, migrated database. */
-export async function buildApp({ config, database, clock = systemClock, logger = true }: AppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+/** Builds the HTTP application of an ordered module list around an open, migrated database (see `platform.ts`). */
+export async function buildApp(
+  { config, database, clock = systemClock, logger = true }: AppOptions,
+  modules: readonly ModuleDefinition[],
+): Promise<{ app: FastifyInstance; deps: Deps }> {
   const deps: Deps = { db: database.db, dialect: database.dialect, config, clock };
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
@@ -72,31 +53,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reply.header('x-frame-options', 'DENY');
   });
 
-  registerJob(autoLockJob);
-  registerJob(reportRemindersJob);
-  registerJob(meetingScheduleJob);
-  onMonthLocked(draftNoticeOnLock);
-  for (const routes of [
-    healthRoutes,
-    authRoutes,
-    unitRoutes,
-    userRoutes,
-    roleRoutes,
-    settingsRoutes,
-    auditRoutes,
-    calendarRoutes,
-    indicatorRoutes,
-    ledgerRoutes,
-    taskRoutes,
-    notificationRoutes,
-    jobRoutes,
-    attachmentRoutes,
-    enterpriseRoutes,
-    reportRoutes,
-    documentRoutes,
-    meetingRoutes,
-  ])
-    routes(app, deps);
+  installModules(modules);
+  for (const m of modules) for (const routes of m.routes ?? []) routes(app, deps);
   await serveWeb(app, config.webDist);
   return { app, deps };
 }

@@ -1,40 +1,23 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from './app';
 import { loadConfig } from './config';
-import { migrateToLatest, openConfiguredDb } from './core/db/database';
-import { ensureCalendarSeeded } from './core/calendar/calendar.service';
-import { JOBS } from './core/scheduler/jobs';
+import { openConfiguredDb } from './core/db/database';
+import { scheduledJobs } from './core/modules/registry';
 import { startScheduler } from './core/scheduler/scheduler';
-import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from './core/setup/bootstrap';
-import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
-import { ensureDemoEnterprises, enterprisesFile } from './core/enterprises/enterprises.demo';
-import { ensureDemoMeetingSchedule } from './modules/meetings/meetings.demo';
-import { ensureDemoReportForms, ensureDemoReports } from './modules/reports/reports.demo';
+import { DEMO_PASSWORD, countyFile, createAccount } from './core/setup/bootstrap';
+import { bootApp, loadCountyData } from './platform';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
-const DEMO_ENTERPRISES = fileURLToPath(new URL('../../scripts/demo/baofeng-enterprises.json', import.meta.url));
-const DEMO_INDICATORS = fileURLToPath(new URL('../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
 
 async function main() {
   const config = loadConfig();
   const database = openConfiguredDb(config);
-  await migrateToLatest(database);
-  const { app, deps } = await buildApp({ config, database });
-  await ensureBuiltinRoles(deps);
-  await ensureCalendarSeeded(deps);
+  const { app, deps } = await bootApp({ config, database });
 
   const countyPath = process.env.COUNTY_FILE ?? (config.demo ? DEMO_COUNTY : undefined);
   const county = countyPath ? countyFile.parse(JSON.parse(fs.readFileSync(countyPath, 'utf8'))) : undefined;
-  if (county) await loadCounty(deps, county);
-  if (config.demo && county) {
-    await ensureDemoAccounts(deps, county);
-    await ensureDemoIndicators(deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(DEMO_INDICATORS, 'utf8'))));
-    await ensureDemoEnterprises(deps, enterprisesFile.parse(JSON.parse(fs.readFileSync(DEMO_ENTERPRISES, 'utf8'))));
-    await ensureDemoReportForms(deps);
-    await ensureDemoReports(deps);
-    await ensureDemoMeetingSchedule(deps);
-  } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
+  if (county) await loadCountyData(deps, county, { demo: config.demo });
+  if (!(config.demo && county) && process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (!exists) {
@@ -53,7 +36,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   // Every instance runs the scheduler; the job claims in the database make each period run on one of them only.
-  const stopJobs = startScheduler(deps, JOBS, (msg, err) => app.log.error({ err }, msg));
+  const stopJobs = startScheduler(deps, scheduledJobs(), (msg, err) => app.log.error({ err }, msg));
   if (config.demo && county) {
     const accounts = county.demoUsers.map((u) => `  ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.displayName}`).join('\n');
     console.log(

@@ -3,7 +3,8 @@
  * Imported by the server (enforcement) and the web (hiding what the user cannot do), so both apply one rule.
  */
 
-export const PERMISSIONS = [
+/** The core's permissions; each business module declares its own beside its schemas (see `ModulePermissions`). */
+export const CORE_PERMISSIONS = [
   // organisation and accounts
   'unit:read',
   'unit:manage',
@@ -17,24 +18,6 @@ export const PERMISSIONS = [
   'enterprise:write',
   'enterprise:pii',
   'enterprise:import',
-  // indicators: catalogue, annual plan and decomposition
-  'indicator:read',
-  'indicator:manage',
-  'indicator:enter',
-  'indicator:lock',
-  // township monthly reporting: forms, filling, review
-  'report:read',
-  'report:fill',
-  'report:review',
-  'report_form:manage',
-  // official documents (公文): briefs, reminder letters, notices and their register
-  'document:read',
-  'document:draft',
-  'document:issue',
-  'document:template',
-  // meetings (月例会, 调度会, service-team meetings) and their decisions
-  'meeting:read',
-  'meeting:write',
   // security administration
   'role:read',
   'role:manage',
@@ -49,7 +32,19 @@ export const PERMISSIONS = [
   'job:read',
 ] as const;
 
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * The permissions of business modules, by code. A module adds its own by declaration merging in its shared schemas
+ * file, next to the list its server module declares:
+ * `declare module '../permissions' { interface ModulePermissions extends PermissionSet<typeof MEETING_PERMISSIONS> {} }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one block per module
+export interface ModulePermissions {}
+
+/** The shape a module's permission list gives `ModulePermissions`. */
+export type PermissionSet<T extends readonly string[]> = Record<T[number], true>;
+
+export type CorePermission = (typeof CORE_PERMISSIONS)[number];
+export type Permission = CorePermission | keyof ModulePermissions;
 
 export const DATA_SCOPES = ['all', 'unit', 'unit_and_below', 'own', 'custom'] as const;
 export type DataScopeKind = (typeof DATA_SCOPES)[number];
@@ -80,7 +75,7 @@ export interface BuiltinRole {
   permissions: Permission[];
 }
 
-/** Built-in roles as in domain.md. Business modules add their permissions to these roles in their migrations. */
+/** Built-in roles as in domain.md, with the core's permissions; business modules grant theirs in their definitions (`grants`). */
 export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     code: 'office',
@@ -95,23 +90,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'task:write',
       'task:assign',
       'job:read',
-      'indicator:read',
-      'indicator:manage',
-      'indicator:enter',
-      'indicator:lock',
       'enterprise:read',
       'enterprise:write',
       'enterprise:pii',
       'enterprise:import',
-      'report:read',
-      'report:review',
-      'report_form:manage',
-      'document:read',
-      'document:draft',
-      'document:issue',
-      'document:template',
-      'meeting:read',
-      'meeting:write',
     ],
   },
   {
@@ -119,14 +101,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'enterprise:read'],
   },
   {
     code: 'department',
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'document:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'task:write'],
   },
   {
     // Given beside another role to the departments that work with firms: the whole directory, contacts masked.
@@ -141,26 +123,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '乡镇（街道）',
     nameEn: 'Township',
     dataScope: 'unit',
-    permissions: [
-      'unit:read',
-      'task:read',
-      'task:write',
-      'indicator:read',
-      'indicator:enter',
-      'enterprise:read',
-      'enterprise:write',
-      'report:read',
-      'report:fill',
-      'document:read',
-      'meeting:read',
-    ],
+    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read', 'enterprise:write'],
   },
   {
     code: 'service_officer',
     nameZh: '首席服务官/专班成员',
     nameEn: 'Service officer',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read'],
   },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { grantToRoles } from './helpers';
 
 // Exceptions to "Monday–Friday work": statutory holidays and make-up working days, per county, editable.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -12,9 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer')
     .execute();
   // Databases created before this migration already have the built-in office role: give it the new permission.
-  await sql`insert into role_permissions (role_id, permission)
-    select id, 'calendar:manage' from roles r where r.code = 'office'
-    and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = 'calendar:manage')`.execute(db);
+  await grantToRoles(db, { office: ['calendar:manage'] });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

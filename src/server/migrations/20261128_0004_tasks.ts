@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import type { Kysely } from 'kysely';
+import { grantToRoles, withId } from './helpers';
 
 // The task (督办) engine, its escalations, the in-app inbox, per-unit webhooks and the scheduler's job claims.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -111,11 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('webhook_deliveries_webhook_idx').ifNotExists().on('webhook_deliveries').column('webhook_id').execute();
 
   // Databases created before this migration already have the built-in roles: give them the new permissions.
-  for (const [role, permissions] of Object.entries(GRANTS))
-    for (const permission of permissions)
-      await sql`insert into role_permissions (role_id, permission)
-        select id, ${permission} from roles r where r.code = ${role}
-        and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
+  await grantToRoles(db, GRANTS);
 }
 
 // Kept here rather than imported: migrations never import app code, so they stay valid when the catalogue moves on.

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from './helpers';
 
 // 一企一档: one profile per firm, its industrial chains and its contacts.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -42,22 +42,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('enterprise_contacts_enterprise').ifNotExists().on('enterprise_contacts').column('enterprise_id').execute();
 
-  const grants: [string, string][] = [
-    ['office', 'enterprise:read'],
-    ['office', 'enterprise:write'],
-    ['office', 'enterprise:pii'],
-    ['office', 'enterprise:import'],
-    ['leader', 'enterprise:read'],
-    ['department', 'enterprise:read'],
-    ['township', 'enterprise:read'],
-    ['township', 'enterprise:write'],
-    ['service_officer', 'enterprise:read'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['enterprise:read', 'enterprise:write', 'enterprise:pii', 'enterprise:import'],
+    leader: ['enterprise:read'],
+    department: ['enterprise:read'],
+    township: ['enterprise:read', 'enterprise:write'],
+    service_officer: ['enterprise:read'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

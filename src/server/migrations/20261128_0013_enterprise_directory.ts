@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { grantToRoles } from './helpers';
 
 // County departments held enterprise:read with their own unit as scope, which covers no firm (firms belong to a
 // township and a service team): an empty 企业档案 page. Reading the directory is now a role of its own, county-wide
@@ -10,7 +11,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`insert into role_permissions (role_id, permission)
-    select id, 'enterprise:read' from roles r where r.code = 'department'
-    and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = 'enterprise:read')`.execute(db);
+  await grantToRoles(db, { department: ['enterprise:read'] });
 }

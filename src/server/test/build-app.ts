@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../core/db/database';
 import type { Clock, Deps } from '../core/deps';
-import { ensureCalendarSeeded } from '../core/calendar/calendar.service';
-import { DEMO_PASSWORD, countyFile, ensureBuiltinRoles, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
+import { bootApp } from '../platform';
 import { SESSION_COOKIE } from '../core/http/request-context';
 import { openTestDb } from './test-db';
 import type { UserContext } from '../core/access/context';
@@ -80,9 +79,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   // Uploaded files go to a folder of this app's own, removed on close, never into the working tree.
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-attachments-'));
   const config: Config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', attachmentsDir, ...overrides };
-  const { app, deps } = await buildApp({ config, database, clock, logger: false });
-  await ensureBuiltinRoles(deps);
-  await ensureCalendarSeeded(deps);
+  const { app, deps } = await bootApp({ config, database, clock, logger: false });
   await loadCounty(deps, DEMO_COUNTY);
   await ensureDemoAccounts(deps, DEMO_COUNTY);
   await app.ready();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type DbHandle, migrateToLatest, openDb } from '../core/db/database';
+import { type DbHandle, openDb } from '../core/db/database';
+import { migratePlatform } from '../platform';
 
 /** Which database this test project runs on (set per Vitest project). */
 export const testDialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -13,7 +14,7 @@ export const testDialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 
 export async function openTestDb(): Promise<DbHandle> {
   if (testDialect === 'sqlite') {
     const handle = openDb({ kind: 'sqlite', file: ':memory:' });
-    await migrateToLatest(handle);
+    await migratePlatform(handle);
     return handle;
   }
   const url = inject('pgRunUrl');
@@ -23,6 +24,6 @@ export async function openTestDb(): Promise<DbHandle> {
   await client.query(`create schema ${schema}`);
   await client.end();
   const handle = openDb({ kind: 'postgres', url, schema, poolSize: 4 });
-  await migrateToLatest(handle);
+  await migratePlatform(handle);
   return handle;
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from '../list';
+import type { PermissionSet } from '../permissions';
+
+/** Permissions of official documents (公文): briefs, reminder letters, notices and their register. */
+export const DOCUMENT_PERMISSIONS = ['document:read', 'document:draft', 'document:issue', 'document:template'] as const;
+declare module '../permissions' {
+  interface ModulePermissions extends PermissionSet<typeof DOCUMENT_PERMISSIONS> {}
+}
 
 /** Kinds of official document; each has its template, its number prefix and its own numbering per year. */
 export const DOC_TYPES = ['brief', 'letter', 'notice'] as const;

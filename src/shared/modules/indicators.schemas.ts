@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { INDICATOR_KINDS, planCurveProblem } from '../rules/indicator-progress';
+import type { PermissionSet } from '../permissions';
+
+/** Permissions of indicators: catalogue, annual plan and decomposition, the monthly ledger and its locks. */
+export const INDICATOR_PERMISSIONS = ['indicator:read', 'indicator:manage', 'indicator:enter', 'indicator:lock'] as const;
+declare module '../permissions' {
+  interface ModulePermissions extends PermissionSet<typeof INDICATOR_PERMISSIONS> {}
+}
 
 export const indicatorKind = z.enum(INDICATOR_KINDS);
 export const indicatorDirection = z.enum(['higher', 'lower']);

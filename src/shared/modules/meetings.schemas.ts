@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from '../list';
+import type { PermissionSet } from '../permissions';
+
+/** Permissions of meetings (月例会, 调度会, service-team meetings) and their decisions. */
+export const MEETING_PERMISSIONS = ['meeting:read', 'meeting:write'] as const;
+declare module '../permissions' {
+  interface ModulePermissions extends PermissionSet<typeof MEETING_PERMISSIONS> {}
+}
 
 /** 月例会, 经济运行调度会, 专班会议. */
 export const MEETING_KINDS = ['monthly', 'dispatch', 'service_team'] as const;

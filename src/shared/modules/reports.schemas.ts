@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { REPORT_FIELD_TYPES, REPORT_STATUSES } from '../rules/report-forms';
 import { monthString } from './indicators.schemas';
+import type { PermissionSet } from '../permissions';
+
+/** Permissions of township monthly reporting: forms, filling, review. */
+export const REPORT_PERMISSIONS = ['report:read', 'report:fill', 'report:review', 'report_form:manage'] as const;
+declare module '../permissions' {
+  interface ModulePermissions extends PermissionSet<typeof REPORT_PERMISSIONS> {}
+}
 
 const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
 const label = z.string().trim().max(200);

@@ -6,9 +6,6 @@ const id = z.coerce.number().int().positive();
 const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 const userBrief = z.object({ id: z.number().int(), displayName: z.string() });
 
-/** Task types; modules add theirs here so labels and filters know them. `adhoc` is the office's own 督办. */
-export const TASK_TYPES = ['adhoc', 'indicator_warning', 'report_overdue', 'meeting_decision'] as const;
-
 /** What a user may do to a task; the server says which apply to whom, the web shows those buttons. */
 export const TASK_ACTIONS = ['start', 'submit', 'accept', 'return', 'cancel', 'assign', 'comment'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];

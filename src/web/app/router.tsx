@@ -1,71 +1,23 @@
-import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { CHANGE_PASSWORD_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
 import { AppLayout } from './layout/AppLayout';
-import { NAVIGATION, type NavItem } from './navigation';
-
-type PageModule = () => Promise<{ Component: ComponentType }>;
-
-/** Each menu page's code, loaded when it is first opened. */
-const PAGES: Record<NavItem['label'], PageModule> = {
-  home: () => import('../features/home/pages/HomePage').then((m) => ({ Component: m.HomePage })),
-  units: () => import('../features/units/pages/UnitsPage').then((m) => ({ Component: m.UnitsPage })),
-  users: () => import('../features/users/pages/UsersPage').then((m) => ({ Component: m.UsersPage })),
-  roles: () => import('../features/roles/pages/RolesPage').then((m) => ({ Component: m.RolesPage })),
-  security: () => import('../features/settings/pages/SecuritySettingsPage').then((m) => ({ Component: m.SecuritySettingsPage })),
-  loginLog: () => import('../features/login-log/pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
-  audit: () => import('../features/audit/pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
-  indicatorCatalogue: () => import('../features/indicators/pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
-  enterprises: () => import('../features/enterprises/pages/EnterprisesPage').then((m) => ({ Component: m.EnterprisesPage })),
-  ledger: () => import('../features/ledger/pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
-  warnings: () => import('../features/ledger/pages/WarningsPage').then((m) => ({ Component: m.WarningsPage })),
-  indicatorPlan: () => import('../features/indicators/pages/IndicatorPlanPage').then((m) => ({ Component: m.IndicatorPlanPage })),
-  myTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.MyTasksPage })),
-  unitTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.UnitTasksPage })),
-  allTasks: () => import('../features/tasks/pages/TasksPage').then((m) => ({ Component: m.AllTasksPage })),
-  inbox: () => import('../features/notifications/pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
-  webhooks: () => import('../features/webhooks/pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
-  jobs: () => import('../features/jobs/pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
-  calendar: () => import('../features/calendar/pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
-  reportMatrix: () => import('../features/reports/pages/ReportMatrixPage').then((m) => ({ Component: m.ReportMatrixPage })),
-  reportTotals: () => import('../features/reports/pages/ReportTotalsPage').then((m) => ({ Component: m.ReportTotalsPage })),
-  reportForms: () => import('../features/reports/pages/ReportFormsPage').then((m) => ({ Component: m.ReportFormsPage })),
-  documents: () => import('../features/documents/pages/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })),
-  meetings: () => import('../features/meetings/pages/MeetingsPage').then((m) => ({ Component: m.MeetingsPage })),
-};
+import { FEATURES } from '../features';
+import { changePasswordPage, loginPage } from '../features/auth';
+import { NAVIGATION } from './navigation';
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
-const DETAIL_ROUTES: RouteObject[] = [
-  {
-    element: <RequirePermission permission="task:read" />,
-    children: [{ path: '/tasks/:id', lazy: () => import('../features/tasks/pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
-  },
-  {
-    element: <RequirePermission permission="enterprise:read" />,
-    children: [{ path: '/enterprises/:id', lazy: () => import('../features/enterprises/pages/EnterprisePage').then((m) => ({ Component: m.EnterprisePage })) }],
-  },
-  {
-    element: <RequirePermission permission="report:read" />,
-    children: [
-      { path: '/reports/sheet', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
-      { path: '/reports/:id', lazy: () => import('../features/reports/pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
-    ],
-  },
-  {
-    element: <RequirePermission permission="document:read" />,
-    children: [{ path: '/documents/:id', lazy: () => import('../features/documents/pages/DocumentPage').then((m) => ({ Component: m.DocumentPage })) }],
-  },
-  {
-    element: <RequirePermission permission="meeting:read" />,
-    children: [{ path: '/meetings/:id', lazy: () => import('../features/meetings/pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) }],
-  },
-];
+function detailRoutes(): RouteObject[] {
+  return FEATURES.flatMap((f) => f.routes ?? []).map((route) => ({
+    element: <RequirePermission permission={route.permission} />,
+    children: [{ path: route.path, lazy: route.page }],
+  }));
+}
 
 /** A route per menu entry, behind the same permission that shows the entry. */
 function menuRoutes(): RouteObject[] {
   return NAVIGATION.flatMap((entry) => ('items' in entry ? entry.items : [entry])).map((item) => {
-    const page: RouteObject = { path: item.path, lazy: PAGES[item.label] };
+    const page: RouteObject = { path: item.path, lazy: item.page };
     return item.permission ? { element: <RequirePermission permission={item.permission} />, children: [page] } : page;
   });
 }
@@ -77,16 +29,16 @@ export const router = createBrowserRouter([
     children: [
       {
         path: '/login',
-        lazy: () => import('../features/auth/pages/LoginPage').then((m) => ({ Component: m.LoginPage })),
+        lazy: loginPage,
       },
       {
         element: <RequireAuth />,
         children: [
           {
             path: CHANGE_PASSWORD_PATH,
-            lazy: () => import('../features/auth/pages/ChangePasswordPage').then((m) => ({ Component: m.ChangePasswordPage })),
+            lazy: changePasswordPage,
           },
-          { element: <AppLayout />, children: [...menuRoutes(), ...DETAIL_ROUTES, { path: '*', Component: NotFound }] },
+          { element: <AppLayout />, children: [...menuRoutes(), ...detailRoutes(), { path: '*', Component: NotFound }] },
         ],
       },
     ],

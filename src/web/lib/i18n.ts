@@ -4,8 +4,10 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n/messages';
+import { FEATURES } from '../features';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
+import { mergeCatalogues } from './locale-types';
 
 const STORAGE_KEY = 'icp.locale';
 
@@ -37,8 +39,14 @@ export async function applyLocale(locale: Locale): Promise<void> {
   applyToDocument(locale);
 }
 
+/** The app-wide strings with every feature's merged in, per language. */
+export const CATALOGUES = {
+  'zh-CN': FEATURES.reduce((all, f) => (f.locales ? mergeCatalogues(all, f.locales.zhCN as Record<string, unknown>) : all), zhCN as Record<string, unknown>),
+  'en-US': FEATURES.reduce((all, f) => (f.locales ? mergeCatalogues(all, f.locales.enUS as Record<string, unknown>) : all), enUS as Record<string, unknown>),
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: CATALOGUES['zh-CN'] }, 'en-US': { translation: CATALOGUES['en-US'] } },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   // Permission codes such as `user:manage` are keys; ':' must not split namespaces.

@@ -1,29 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { PERMISSIONS, type Permission } from '../../shared/permissions';
 import { zhCN } from '../locales/zh-CN';
 
-type PermissionGroup = Permission extends `${infer Group}:${string}` ? Group : never;
-
-const GROUPS = new Set<string>(PERMISSIONS.map((code) => code.split(':')[0] ?? code));
-
-function isPermission(code: string): code is Permission {
-  return (PERMISSIONS as readonly string[]).includes(code);
-}
-
-function isPermissionGroup(group: string): group is PermissionGroup {
-  return GROUPS.has(group);
+/** A label from the catalogue when this build has one, else the code itself (a permission of a newer server, say). */
+function useCatalogueLabel(prefix: 'perm' | 'permGroup'): (code: string) => string {
+  const { t, i18n } = useTranslation();
+  return (code) => (i18n.exists(`${prefix}.${code}`) ? t(`${prefix}.${code}` as never) : code);
 }
 
 /** The readable name of a permission code; codes this build does not know are shown as they are. */
 export function usePermissionLabel(): (code: string) => string {
-  const { t } = useTranslation();
-  return (code) => (isPermission(code) ? t(`perm.${code}`) : code);
+  return useCatalogueLabel('perm');
 }
 
 /** The readable name of a permission group (the part before the colon), e.g. `user` → 用户. */
 export function usePermissionGroupLabel(): (group: string) => string {
-  const { t } = useTranslation();
-  return (group) => (isPermissionGroup(group) ? t(`permGroup.${group}`) : group);
+  return useCatalogueLabel('permGroup');
 }
 
 type ActionCatalogue = typeof zhCN.auditAction;

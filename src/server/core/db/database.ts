@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config';
-import { migrations } from '../../migrations';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -52,8 +51,8 @@ export function openConfiguredDb(config: Config): DbHandle {
   return openDb(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: config.sqliteFile });
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest({ db, schema }: Pick<DbHandle, 'db' | 'schema'>): Promise<string[]> {
+/** Brings the schema to the latest of `migrations` (the platform's, from `platform.ts`); throws with the failing migration's name. */
+export async function migrateToLatest({ db, schema }: Pick<DbHandle, 'db' | 'schema'>, migrations: Record<string, Migration>): Promise<string[]> {
   const migrator = new Migrator({
     db: db.withoutPlugins() as Kysely<any>,
     // Kysely looks for its bookkeeping tables by schema; without this it finds another schema's and skips creating its own.

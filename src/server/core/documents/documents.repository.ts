@@ -110,8 +110,4 @@ export const documentsRepository = {
       .orderBy('tasks.id')
       .execute();
   },
-  /** The 督办 task of a source record, if one exists (month close creates one per lagging unit). */
-  taskOfSource(db: Executor, module: string, recordId: string) {
-    return db.selectFrom('tasks').select(['id', 'status']).where('sourceModule', '=', module).where('sourceId', '=', recordId).executeTakeFirst();
-  },
 };

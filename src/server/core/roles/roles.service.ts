@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Role, createRoleBody, updateRoleBody } from '../../../shared/modules/admin.schemas';
-import { type AdminFamily, type DataScopeKind, PERMISSIONS, adminFamiliesOf } from '../../../shared/permissions';
+import { type AdminFamily, type DataScopeKind, adminFamiliesOf } from '../../../shared/permissions';
 import { requirePermission } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
 import { fieldError, notFound } from '../http/errors';
+import { permissionCatalogue as installedPermissions } from '../modules/registry';
 import { type RoleRow, rolesRepository } from './roles.repository';
 
 async function describeRoles(db: Executor, rows: RoleRow[]): Promise<Role[]> {
@@ -37,7 +38,7 @@ export async function listRoles(deps: Deps, ctx: RequestContext): Promise<Role[]
 /** The permission catalogue, each with the administrator family it belongs to. */
 export function permissionCatalogue(ctx: RequestContext) {
   requirePermission(ctx, 'role:read');
-  return PERMISSIONS.map((code) => ({ code, family: adminFamiliesOf([code])[0] ?? null }));
+  return installedPermissions().map((code) => ({ code, family: adminFamiliesOf([code])[0] ?? null }));
 }
 
 /** Refuses any user who would hold permissions of two administrator families once `roleIdsByUser` applies. */
@@ -59,6 +60,9 @@ export async function assertGrantable(db: Executor, ctx: UserContext, roleIds: n
 }
 
 async function validateRole(db: Executor, body: { permissions?: string[]; dataScope?: DataScopeKind; customUnitIds?: number[] }) {
+  const known = new Set<string>(installedPermissions());
+  const unknown = body.permissions?.findIndex((p) => !known.has(p)) ?? -1;
+  if (unknown >= 0) throw fieldError({ [`permissions.${unknown}`]: 'err.VALIDATION' });
   if (body.permissions && adminFamiliesOf(body.permissions).length > 1) throw fieldError({ permissions: 'err.admin_families_mixed' });
   if (body.dataScope === 'custom' && !body.customUnitIds?.length) throw fieldError({ customUnitIds: 'err.custom_units_required' });
   if (body.customUnitIds?.length) {

@@ -5,18 +5,8 @@ import { requirePermission } from '../access/access';
 import type { UserContext } from '../access/context';
 import type { Deps } from '../deps';
 import type { ExportColumn } from '../excel/export';
-import { webhookDeliveryJob } from '../notifications/webhooks.service';
-import { escalationJob } from '../tasks/escalation';
+import { jobTitle } from '../modules/registry';
 import { type JobRunFilter, jobRunsRepository } from './job-runs.repository';
-import type { Job } from './scheduler';
-
-/** Every scheduled job of the platform; main.ts starts them, business modules add theirs with `registerJob` in app.ts. */
-export const JOBS: Job[] = [escalationJob, webhookDeliveryJob];
-
-/** Adds a business module's job (called once, from the composition in app.ts). */
-export function registerJob(job: Job) {
-  if (!JOBS.some((j) => j.name === job.name)) JOBS.push(job);
-}
 
 type JobRunRow = Awaited<ReturnType<typeof jobRunsRepository.all>>[number];
 const describeRun = (r: JobRunRow): JobRun => ({ ...r, ok: r.ok === null ? null : r.ok === 1 });
@@ -34,16 +24,11 @@ export async function allJobRuns(deps: Deps, ctx: UserContext, filter: Omit<JobR
   return (await jobRunsRepository.all(deps.db, filter)).map(describeRun);
 }
 
-const JOB_TITLES: Record<string, [string, string]> = {
-  'tasks.escalate': ['督办事项超期升级（每日 8:00）', 'Escalate overdue tasks (daily 08:00)'],
-  'webhooks.deliver': ['消息推送发送（每分钟）', 'Send webhook messages (every minute)'],
-};
-
 /** The columns of the job-run list, in the reader's language. */
 export function jobRunExportColumns(locale: Locale): ExportColumn<JobRun>[] {
   const i = locale === 'en-US' ? 1 : 0;
   return [
-    { zh: '任务', en: 'Job', width: 32, value: (r) => JOB_TITLES[r.job]?.[i] ?? r.job },
+    { zh: '任务', en: 'Job', width: 32, value: (r) => jobTitle(r.job, locale === 'en-US' ? 'en' : 'zh') },
     { zh: '周期', en: 'Period', value: (r) => r.period },
     { zh: '开始时间', en: 'Started', width: 22, value: (r) => formatCountyTime(r.startedAt) },
     { zh: '结束时间', en: 'Finished', width: 22, value: (r) => (r.finishedAt ? formatCountyTime(r.finishedAt) : '') },

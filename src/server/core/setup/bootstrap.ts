@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { Trx } from '../db/database';
 import type { Deps } from '../deps';
 import { unitsRepository } from '../org/units.repository';
+import { builtinRolePermissions } from '../modules/registry';
 import { rolesRepository } from '../roles/roles.repository';
 import { usersRepository } from '../users/users.repository';
 
@@ -28,7 +29,7 @@ export type CountyFile = z.infer<typeof countyFile>;
 
 export const DEMO_PASSWORD = 'Demo@2021';
 
-/** Creates any missing built-in role with its default permissions; existing roles are left as the secadmin set them. */
+/** Creates any missing built-in role with its default permissions (the core's and the installed modules' grants); existing roles are left as the secadmin set them. */
 export async function ensureBuiltinRoles(deps: Deps) {
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
@@ -43,8 +44,9 @@ export async function ensureBuiltinRoles(deps: Deps) {
         createdAt: now,
         updatedAt: now,
       });
-      await rolesRepository.setPermissions(trx, id, role.permissions);
-      await recordAudit(trx, deps, systemContext(), { action: 'setup.create_role', entityType: 'role', entityId: id, after: role });
+      const permissions = builtinRolePermissions(role.code);
+      await rolesRepository.setPermissions(trx, id, permissions);
+      await recordAudit(trx, deps, systemContext(), { action: 'setup.create_role', entityType: 'role', entityId: id, after: { ...role, permissions } });
     }
   });
 }

@@ -99,6 +99,9 @@ function filtered(db: Executor, f: Omit<TaskFilter, 'page' | 'pageSize'>, scope:
 
 /** SQL for tasks, their co-handling units, timeline and escalations. */
 export const tasksRepository = {
+  bySource(db: Executor, module: string, recordId: string) {
+    return db.selectFrom('tasks').select(['id', 'status']).where('sourceModule', '=', module).where('sourceId', '=', recordId).executeTakeFirst();
+  },
   list(db: Executor, f: TaskFilter, scope: Scope, viewer: TaskViewer) {
     return paginate(filtered(db, f, scope, viewer), f, SORTS, 'dueDate', 'tasks.id');
   },

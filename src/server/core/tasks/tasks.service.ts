@@ -12,6 +12,7 @@ import type { Deps } from '../deps';
 import { fieldError, forbidden, notFound } from '../http/errors';
 import { notify } from '../notifications/notifications.service';
 import { countyDay } from '../scheduler/scheduler';
+import { taskTypes } from '../modules/registry';
 import { type TaskFilter, tasksRepository } from './tasks.repository';
 
 type TaskRow = Selectable<TaskTable>;
@@ -121,6 +122,11 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
 
 const taskLink = (id: number) => `/tasks/${id}`;
 
+/** The task a module created for one of its records (`source`), if any: how modules make a task once per record. */
+export function taskOfSource(db: Executor, source: { module: string; recordId: string | number }): Promise<{ id: number; status: string } | undefined> {
+  return tasksRepository.bySource(db, source.module, String(source.recordId));
+}
+
 /**
  * Creates a task in the caller's transaction: computes the due date on the county calendar, records the first
  * timeline entry and the audit row, and notifies the owner unit (and assignee, co-handling units). The one way every
@@ -129,6 +135,7 @@ const taskLink = (id: number) => `/tasks/${id}`;
 export async function createTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>, ctx: RequestContext, input: CreateTaskInput): Promise<number> {
   const createdByUnitId = input.createdByUnitId ?? ctx.user?.unitId;
   if (createdByUnitId === undefined) throw new Error('createTask: a system caller must name createdByUnitId');
+  if (!taskTypes().includes(input.type)) throw new Error(`createTask: task type ${input.type} is declared by no module (taskTypes)`);
   const coUnitIds = [...new Set(input.coUnitIds ?? [])].filter((id) => id !== input.ownerUnitId);
   const units = await tasksRepository.unitsByIds(trx, [input.ownerUnitId, ...coUnitIds]);
   const activeUnit = (id: number) => units.some((u) => u.id === id && u.active === 1);

@@ -1,6 +1,6 @@
 import type { DocumentBlockData } from '../../../shared/modules/documents.schemas';
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
-import type { LaggingUnit } from '../indicators/month-close';
+import type { LaggingUnit } from '../indicators';
 
 // Pure composition of the bodies of briefs, letters and notices from a month's board; no database, so tests read it directly.
 

@@ -6,8 +6,7 @@ import { documentMedia, documentTable, documentText, documentXml } from '../../c
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { libreOffice } from '../../core/documents/pdf';
 import { keepArtefact } from '../../test/artefacts';
-import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
-import { followUpLockedMonth } from '../indicators/month-close';
+import { ensureDemoIndicators, followUpLockedMonth, indicatorsFile } from '../indicators';
 
 let t: TestApp;
 let office: Client;

@@ -26,11 +26,8 @@ import { chartImage } from '../../core/documents/chart-image';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { createTask } from '../../core/tasks/tasks.service';
-import { getMonthlyCycle } from '../indicators/cycle.service';
-import { laggingUnits } from '../indicators/month-close';
-import type { MonthLockedHandler } from '../indicators/month-locked';
-import { boardOf } from '../indicators/warnings.service';
+import type { EventHandler } from '../../core/events/events';
+import { boardOf, getMonthlyCycle, laggingUnitTask, laggingUnits } from '../indicators';
 import { briefTitle, composeBrief, composeLetter, composeNotice, composePraise, letterTitle, noticeTitle, praiseTitle } from './compose';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
@@ -157,12 +154,12 @@ export async function draftMonthly(deps: Deps, ctx: UserContext, kind: MonthlyKi
 const CRITICISM: MonthlyKind = { docType: 'notice', subject: 'criticism' };
 
 /**
- * The month close's notice (registered with `onMonthLocked`): a month with a unit red two months running gets its
+ * The month close's notice (subscribed to the `monthLocked` event): a month with a unit red two months running gets its
  * criticism notice drafted in the lock's transaction, and the office is told it awaits review. The lock has checked
  * its own permission; a month that has a criticism notice, drafted or issued, gets no second one however often it is
  * locked.
  */
-export const draftNoticeOnLock: MonthLockedHandler = async (trx, deps, ctx, { month, board, officeUnitId }) => {
+export const draftNoticeOnLock: EventHandler<'monthLocked'> = async (trx, deps, ctx, { month, board, officeUnitId }) => {
   if (!board.indicators.some((r) => r.units.some((c) => c.level === 'red' && c.persistentRed))) return;
   if ((await documentsRepository.findDrafts(trx, 'notice', month)).some(sameKind(CRITICISM))) return;
   const id = await insertMonthly(trx, deps, ctx, CRITICISM, board);
@@ -321,21 +318,13 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
     const number = formatDocumentNumber(template.numberPrefix, year, seq);
     let taskId: number | null = null;
     if (row.docType === 'letter' && row.month && row.unitId) {
-      const recordId = `${row.month}/${row.unitId}`;
-      const existing = await documentsRepository.taskOfSource(trx, 'indicators', recordId);
-      if (existing) taskId = existing.id;
-      else {
-        const { responseWorkingDays } = await getMonthlyCycle(trx);
-        taskId = await createTask(trx, deps, ctx, {
-          type: 'indicator_warning',
-          title: `${row.month} 指标落后整改说明（${row.unitNameZh ?? row.addressee}）`,
-          description: `请按提醒函（${number}）要求，于 ${responseWorkingDays} 个工作日内书面说明指标落后的原因、整改措施和完成时限。`,
-          source: { module: 'indicators', recordId },
-          ownerUnitId: row.unitId,
-          dueInWorkingDays: responseWorkingDays,
-          createdByUnitId: ctx.user.unitId,
-        });
-      }
+      const { responseWorkingDays } = await getMonthlyCycle(trx);
+      ({ id: taskId } = await laggingUnitTask(trx, deps, ctx, {
+        month: row.month,
+        unit: { id: row.unitId, nameZh: row.unitNameZh ?? row.addressee },
+        description: `请按提醒函（${number}）要求，于 ${responseWorkingDays} 个工作日内书面说明指标落后的原因、整改措施和完成时限。`,
+        createdByUnitId: ctx.user.unitId,
+      }));
     }
     const { bytes } = await render(trx, row, number, date);
     const file = await storeDocumentFile(deps.config.attachmentsDir, bytes);

@@ -7,7 +7,7 @@ import { documentTable, documentText } from '../../core/documents/read-back';
 import { systemContext } from '../../core/access/context';
 import { keepArtefact } from '../../test/artefacts';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
-import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
+import { ensureDemoIndicators, indicatorsFile } from '../indicators';
 import { draftNoticeOnLock } from './documents.service';
 
 // October, submitted but not locked in the demo year, is locked here: the month close drafts its criticism notice.

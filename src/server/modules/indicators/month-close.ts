@@ -3,9 +3,10 @@ import type { RequestContext } from '../../core/access/context';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, taskOfSource } from '../../core/tasks/tasks.service';
 import { getMonthlyCycle } from './cycle.service';
-import { monthLocked } from './month-locked';
+import { events } from '../../core/events/events';
+import './month-locked';
 import { boardOf } from './warnings.service';
 
 type Indicator = Warnings['indicators'][number]['indicator'];
@@ -45,7 +46,7 @@ function describeLagging(lagging: LaggingUnit): string {
  * What locking a month sets off, in the lock's transaction: every unit with a red or missing indicator is notified
  * and gets one 督办 task asking for its causes and measures (one per unit and month, however often this runs).
  * The reminder letter (提醒函) of a later module attaches to these tasks through their source `indicators/<month>/<unit>`;
- * the handlers registered with `onMonthLocked` (the notice draft) run last, with the same board.
+ * the `monthLocked` event's subscribers (the notice draft) run last, with the same board.
  */
 export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestContext, month: string, officeUnitId: number) {
   const { responseWorkingDays } = await getMonthlyCycle(trx);
@@ -63,20 +64,40 @@ export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestCont
       entityType: 'indicator_month',
       entityId: month,
     });
-    const recordId = `${month}/${entry.unit.id}`;
-    const exists = await trx.selectFrom('tasks').select('id').where('sourceModule', '=', 'indicators').where('sourceId', '=', recordId).executeTakeFirst();
-    if (exists) continue;
-    await createTask(trx, deps, ctx, {
-      type: 'indicator_warning',
-      title: `${month} 指标落后整改说明（${entry.unit.nameZh}）`,
+    const { created } = await laggingUnitTask(trx, deps, ctx, {
+      month,
+      unit: entry.unit,
       description: `请于 ${responseWorkingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describeLagging(entry)}`,
-      source: { module: 'indicators', recordId },
-      ownerUnitId: entry.unit.id,
-      dueInWorkingDays: responseWorkingDays,
       createdByUnitId: officeUnitId,
     });
-    tasks += 1;
+    if (created) tasks += 1;
   }
-  await monthLocked(trx, deps, ctx, { month, board, officeUnitId });
+  await events.publish(trx, deps, ctx, 'monthLocked', { month, board, officeUnitId });
   return { units: lagging.length, tasks };
+}
+
+/**
+ * The one 督办 task asking a lagging unit for its causes and measures in a month: the existing one (made by the
+ * month close or an earlier letter) or a new one due in the cycle's response working days.
+ */
+export async function laggingUnitTask(
+  trx: Trx,
+  deps: Deps,
+  ctx: RequestContext,
+  input: { month: string; unit: { id: number; nameZh: string }; description: string; createdByUnitId: number },
+): Promise<{ id: number; created: boolean }> {
+  const source = { module: 'indicators', recordId: `${input.month}/${input.unit.id}` };
+  const existing = await taskOfSource(trx, source);
+  if (existing) return { id: existing.id, created: false };
+  const { responseWorkingDays } = await getMonthlyCycle(trx);
+  const id = await createTask(trx, deps, ctx, {
+    type: 'indicator_warning',
+    title: `${input.month} 指标落后整改说明（${input.unit.nameZh}）`,
+    description: input.description,
+    source,
+    ownerUnitId: input.unit.id,
+    dueInWorkingDays: responseWorkingDays,
+    createdByUnitId: input.createdByUnitId,
+  });
+  return { id, created: true };
 }

@@ -15,7 +15,7 @@ import {
   updateMeetingBody,
 } from '../../../shared/modules/meetings.schemas';
 import { scopeFor } from '../../core/access/access';
-import { type AttachmentOwner, registerAttachmentOwner } from '../../core/attachments/owners';
+import type { AttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
 import { type ExportColumn, exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
@@ -41,7 +41,7 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<MeetingListItem>[] => [
 ];
 
 /** A meeting's files (minutes as signed, slides, sign-in sheets): those who see the meeting read them, the office adds them. */
-const meetingAttachmentOwner: AttachmentOwner = {
+export const meetingAttachmentOwner: AttachmentOwner = {
   async canRead(trx, ctx, ownerId) {
     if (!ctx.user.permissions.has('meeting:read') || !/^\d+$/.test(ownerId)) return false;
     return !!(await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:read'), Number(ownerId)));
@@ -54,7 +54,6 @@ const meetingAttachmentOwner: AttachmentOwner = {
 
 /** Meetings and their decisions, their files, and the schedules of recurring meetings. */
 export function meetingRoutes(app: FastifyInstance, deps: Deps) {
-  registerAttachmentOwner('meeting', meetingAttachmentOwner);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
   r.get('/api/meetings', { config: { permission: 'meeting:read' }, schema: { tags, querystring: meetingListQuery, response: { 200: meetingPage } } }, (req) =>

@@ -7,7 +7,7 @@ import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, taskOfSource } from '../../core/tasks/tasks.service';
 import { formsRepository, reportsRepository } from './reports.repository';
 
 /** Reminders start this many working days before the due day. */
@@ -56,7 +56,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
         });
         notified++;
         const sourceId = `${form.id}/${month}/${unitId}`;
-        if (!late || !office || (await reportsRepository.taskExists(trx, sourceId))) continue;
+        if (!late || !office || (await taskOfSource(trx, { module: 'reports', recordId: sourceId }))) continue;
         await createTask(trx, deps, systemContext(), {
           type: 'report_overdue',
           title: `${month}《${form.nameZh}》逾期未报`,

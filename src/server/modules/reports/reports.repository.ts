@@ -125,8 +125,4 @@ export const reportsRepository = {
   enterprisesOf(db: Executor, unitId: number) {
     return db.selectFrom('enterprises').select(['id', 'name']).where('townshipUnitId', '=', unitId).orderBy('name').execute();
   },
-  /** Whether a 督办 task already follows up a source record. */
-  async taskExists(db: Executor, sourceId: string) {
-    return !!(await db.selectFrom('tasks').select('id').where('sourceModule', '=', 'reports').where('sourceId', '=', sourceId).executeTakeFirst());
-  },
 };

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
-import { ensureDemoIndicators, indicatorsFile } from '../indicators/indicators.demo';
+import { ensureDemoIndicators, indicatorsFile } from '../indicators';
 import { sendReportReminders } from './reminders';
 import { ensureDemoReportForms } from './reports.demo';
 

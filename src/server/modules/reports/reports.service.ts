@@ -37,7 +37,7 @@ import type { Deps } from '../../core/deps';
 import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { recordReportedValues } from '../indicators/ledger.service';
+import { recordReportedValues } from '../indicators';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { NotificationBell } from '../../features/notifications';
 import { useMe } from '../../lib/auth';
 import { useLocalName } from '../../lib/names';
 import { SideMenu } from './SideMenu';

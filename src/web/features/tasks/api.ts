@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Page } from '../../../shared/list';
 import type { Task, TaskDetail } from '../../../shared/modules/tasks.schemas';
 import { api, toQuery } from '../../lib/api';
-import { notificationsKey } from '../notifications/api';
+import { notificationsKey } from '../notifications';
 
 export interface TaskFilters {
   q?: string;

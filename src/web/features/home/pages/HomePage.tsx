@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { type NavItem, visibleNavigation } from '../../../app/navigation';
 import { useCan, useMe } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
-import { UpcomingMeetings } from '../../meetings/components/UpcomingMeetings';
+import { UpcomingMeetings } from '../../meetings';
 
 type Shortcut = NavItem & { label: Exclude<NavItem['label'], 'home'> };
 

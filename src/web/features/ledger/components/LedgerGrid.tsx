@@ -6,7 +6,7 @@ import type { Ledger, LedgerRow } from '../../../../shared/modules/indicators.sc
 import { indicatorProgress } from '../../../../shared/rules/indicator-progress';
 import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
-import { formatValue } from '../../indicators/format';
+import { formatValue } from '../../indicators';
 import { LevelTag } from './LevelTag';
 
 /** Edited cells by `indicatorId:monthIndex`; null clears the cell in the grid (the saved value stays). */

@@ -10,7 +10,7 @@ import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { defaultPlanYear, usePlanYears } from '../../indicators/api';
+import { defaultPlanYear, usePlanYears } from '../../indicators';
 import { type ValueInput, useLedger, useLockMonth, useSaveValues, useSubmitMonth, useValueHistory } from '../api';
 import { type Edits, LedgerGrid } from '../components/LedgerGrid';
 import { MonthlyCycleModal } from '../components/MonthlyCycleModal';

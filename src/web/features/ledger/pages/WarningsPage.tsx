@@ -7,8 +7,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
-import { formatValue } from '../../indicators/format';
-import { defaultPlanYear, usePlanYears } from '../../indicators/api';
+import { formatValue } from '../../indicators';
+import { defaultPlanYear, usePlanYears } from '../../indicators';
 import { useTrend, useWarnings } from '../api';
 
 const TrendChart = lazy(() => import('../components/TrendChart'));

@@ -1,9 +1,12 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TASK_TYPES } from '../../../../shared/modules/tasks.schemas';
 import type { DeadlineState, TaskStatus } from '../../../../shared/rules/task-deadline';
+import { CATALOGUES } from '../../../lib/i18n';
 
-type TaskType = (typeof TASK_TYPES)[number];
+/** Every task type a label exists for: the core's and each feature's (`taskType` in their strings). */
+export function taskTypes(): string[] {
+  return Object.keys(CATALOGUES['zh-CN'].taskType as Record<string, string>);
+}
 
 const STATUS_COLOR: Record<TaskStatus, string> = {
   open: 'default',
@@ -40,6 +43,6 @@ export function TaskStateTag({ state }: { state: DeadlineState }) {
 
 /** The label of a task type; types this build does not know show their code. */
 export function useTaskTypeLabel(): (type: string) => string {
-  const { t } = useTranslation();
-  return (type) => ((TASK_TYPES as readonly string[]).includes(type) ? t(`taskType.${type as TaskType}`) : type);
+  const { t, i18n } = useTranslation();
+  return (type) => (i18n.exists(`taskType.${type}`) ? t(`taskType.${type}` as never) : type);
 }

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TASK_TYPES, type Task } from '../../../../shared/modules/tasks.schemas';
+import type { Task } from '../../../../shared/modules/tasks.schemas';
 import { DEADLINE_STATES, TASK_STATUSES } from '../../../../shared/rules/task-deadline';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
@@ -16,7 +16,7 @@ import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type TaskFilters, useTasks } from '../api';
 import { TaskFormModal } from '../components/TaskFormModal';
-import { TaskStateTag, TaskStatusTag, useTaskTypeLabel } from '../components/TaskTags';
+import { TaskStateTag, TaskStatusTag, useTaskTypeLabel, taskTypes } from '../components/TaskTags';
 
 type View = 'mine' | 'unit' | 'all';
 type FilterValues = Omit<TaskFilters, 'dueFrom' | 'dueTo'> & { due?: [Dayjs | null, Dayjs | null] | null };
@@ -110,7 +110,7 @@ function TasksPage({ view }: { view: View }) {
             allowClear
             placeholder={t('tasks.type')}
             style={{ width: 120 }}
-            options={TASK_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))}
+            options={taskTypes().map((type) => ({ value: type, label: typeLabel(type) }))}
           />
         </Form.Item>
         <Form.Item name="due">

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from '../../../migrations/helpers';
 
 // The monthly ledger (月完成指标数据台账): one value per indicator, unit and month; months locked by the office;
 // every change after submission kept in the value's history.
@@ -37,17 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('locked_at', 'text', (c) => c.notNull())
     .execute();
 
-  const grants: [string, string][] = [
-    ['office', 'indicator:enter'],
-    ['office', 'indicator:lock'],
-    ['department', 'indicator:enter'],
-    ['township', 'indicator:enter'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['indicator:enter', 'indicator:lock'],
+    department: ['indicator:enter'],
+    township: ['indicator:enter'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

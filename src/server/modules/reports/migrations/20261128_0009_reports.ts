@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from '../../../migrations/helpers';
 
 // Township monthly reporting: report forms defined as data (each version's definition kept as JSON, so a report
 // keeps the version it was filled in), the reports themselves with their values, and every change of state.
@@ -71,19 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('report_events_report').ifNotExists().on('report_events').column('report_id').execute();
 
-  const grants: [string, string][] = [
-    ['office', 'report:read'],
-    ['office', 'report:review'],
-    ['office', 'report_form:manage'],
-    ['leader', 'report:read'],
-    ['township', 'report:read'],
-    ['township', 'report:fill'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['report:read', 'report:review', 'report_form:manage'],
+    leader: ['report:read'],
+    township: ['report:read', 'report:fill'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

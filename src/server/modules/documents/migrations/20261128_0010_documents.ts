@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from '../../../migrations/helpers';
 
 // Official documents (公文): the templates the office edits, the documents themselves (drafts and issued ones with
 // their stored .docx) and the per-type, per-year number counters that keep numbering free of gaps and duplicates.
@@ -66,20 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       where not exists (select 1 from document_templates where doc_type = ${type})`.execute(db);
   }
 
-  const grants: [string, string][] = [
-    ['office', 'document:read'],
-    ['office', 'document:draft'],
-    ['office', 'document:issue'],
-    ['office', 'document:template'],
-    ['leader', 'document:read'],
-    ['department', 'document:read'],
-    ['township', 'document:read'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['document:read', 'document:draft', 'document:issue', 'document:template'],
+    leader: ['document:read'],
+    department: ['document:read'],
+    township: ['document:read'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

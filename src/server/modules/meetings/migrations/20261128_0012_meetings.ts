@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from '../../../migrations/helpers';
 
 // Meetings of the monthly cycle (月例会, 经济运行调度会, service-team meetings): who met, on what, the minutes, and the
 // decisions, each of which becomes a 督办 task of its owner unit.
@@ -39,19 +39,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('meeting_decisions_meeting_seq', ['meeting_id', 'seq'])
     .execute();
 
-  const grants: [string, string][] = [
-    ['office', 'meeting:read'],
-    ['office', 'meeting:write'],
-    ['leader', 'meeting:read'],
-    ['department', 'meeting:read'],
-    ['township', 'meeting:read'],
-    ['service_officer', 'meeting:read'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['meeting:read', 'meeting:write'],
+    leader: ['meeting:read'],
+    department: ['meeting:read'],
+    township: ['meeting:read'],
+    service_officer: ['meeting:read'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

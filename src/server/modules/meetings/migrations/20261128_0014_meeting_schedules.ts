@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { withId } from './helpers';
+import { withId } from '../../../migrations/helpers';
 
 // Recurring meetings (the 月例会 on the 10th working day of each month): a schedule creates each meeting ahead of its
 // date as `planned`; the office records it as `held` with its minutes and decisions.

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { withId } from './helpers';
+import { grantToRoles, withId } from '../../../migrations/helpers';
 
 // Indicator catalogue and the annual plan: county targets decomposed to units, versioned once published.
 // Indicator values are statistics in the indicator's own unit of measure (亿元, %, 家 …), kept as double precision
@@ -64,18 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Databases created before this migration already have the built-in roles: give them the new permissions.
-  const grants: [string, string][] = [
-    ['office', 'indicator:read'],
-    ['office', 'indicator:manage'],
-    ['leader', 'indicator:read'],
-    ['department', 'indicator:read'],
-    ['township', 'indicator:read'],
-  ];
-  for (const [role, permission] of grants) {
-    await sql`insert into role_permissions (role_id, permission)
-      select id, ${permission} from roles r where r.code = ${role}
-      and not exists (select 1 from role_permissions p where p.role_id = r.id and p.permission = ${permission})`.execute(db);
-  }
+  await grantToRoles(db, {
+    office: ['indicator:read', 'indicator:manage'],
+    leader: ['indicator:read'],
+    department: ['indicator:read'],
+    township: ['indicator:read'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Permission } from '../../../shared/permissions';
+import type { AttachmentOwner } from '../attachments/owners';
+import type { Deps } from '../deps';
+import type { Subscriptions } from '../events/events';
+import type { Job } from '../scheduler/scheduler';
+import type { CountyFile } from '../setup/bootstrap';
+
+/** Registers a module's HTTP routes on the app. */
+export type RouteRegistrar = (app: FastifyInstance, deps: Deps) => void;
+
+/** A scheduled job with the title the job-run list shows for it. */
+export interface ModuleJob extends Job {
+  title: { zh: string; en: string };
+}
+
+/** The built-in roles a module grants its permissions to (see `BUILTIN_ROLES`). */
+export type RoleGrants = Partial<Record<string, readonly Permission[]>>;
+
+/**
+ * Everything the platform needs to know about a module, in one place: `platform.ts` iterates the ordered list of
+ * these to migrate, route, schedule, authorize, subscribe and load the demo. Nothing else names a module.
+ */
+export interface ModuleDefinition {
+  name: string;
+  /** Timestamp-named migrations; merged with every other module's and run in name order. */
+  migrations?: Record<string, Migration>;
+  routes?: RouteRegistrar[];
+  /** The module's permissions, in the order the role editor lists them. */
+  permissions?: readonly Permission[];
+  /** Grants of those permissions to built-in roles, applied when the roles are created. */
+  grants?: RoleGrants;
+  jobs?: ModuleJob[];
+  /** Task (督办) types the module creates through the task engine. */
+  taskTypes?: readonly string[];
+  attachmentOwners?: Record<string, AttachmentOwner>;
+  events?: Subscriptions;
+  /** Loads the module's demo data (demo mode only); must be safe to run on every start. */
+  demo?: (deps: Deps, county: CountyFile) => Promise<void>;
+}
+
+/** Declares a module; the identity function gives the definition its type where it is written. */
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}

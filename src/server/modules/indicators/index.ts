@@ -1,0 +1,35 @@
+import { INDICATOR_PERMISSIONS } from '../../../shared/modules/indicators.schemas';
+import { defineModule } from '../../core/modules/module';
+import { autoLockJob } from './autolock';
+import { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
+import { indicatorRoutes } from './indicators.routes';
+import { ledgerRoutes } from './ledger.routes';
+import { migrations } from './migrations';
+import { readDemoFile } from '../../core/setup/demo-files';
+
+// The public API of the indicators module: other modules import these, never its files.
+export { getMonthlyCycle } from './cycle.service';
+export { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
+export { recordReportedValues } from './ledger.service';
+export { type LaggingUnit, followUpLockedMonth, laggingUnitTask, laggingUnits } from './month-close';
+export type { MonthLocked } from './month-locked';
+export { boardOf } from './warnings.service';
+
+/** Indicators: catalogue, annual targets decomposed to units, the monthly ledger with locks, live warnings. */
+export const indicators = defineModule({
+  name: 'indicators',
+  migrations,
+  routes: [indicatorRoutes, ledgerRoutes],
+  permissions: INDICATOR_PERMISSIONS,
+  grants: {
+    office: ['indicator:read', 'indicator:manage', 'indicator:enter', 'indicator:lock'],
+    leader: ['indicator:read'],
+    department: ['indicator:read', 'indicator:enter'],
+    township: ['indicator:read', 'indicator:enter'],
+  },
+  jobs: [{ ...autoLockJob, title: { zh: '指标台账到期锁定（每日 9:00）', en: 'Lock the indicator ledger on its lock day (daily 09:00)' } }],
+  taskTypes: ['indicator_warning'],
+  demo: async (deps) => {
+    await ensureDemoIndicators(deps, indicatorsFile.parse(readDemoFile('baofeng-indicators-2021.json')));
+  },
+});

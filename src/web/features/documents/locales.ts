@@ -1,0 +1,171 @@
+import type { LocaleOf } from '../../lib/locale-types';
+
+/** The documents pages' strings in Simplified Chinese (the default), merged into the app's catalogue. */
+export const zhCN = {
+  home: {
+    describe: {
+      documents: '起草、印发和查阅工作简报、提醒函、通报',
+    },
+  },
+  nav: {
+    documents: '公文管理',
+  },
+  auditAction: {
+    document: { draft: '起草公文', update: '修改公文草稿', issue: '印发公文', delete: '删除公文草稿' },
+    document_template: { update: '修改公文模板' },
+  },
+  entityType: {
+    document: '公文',
+    document_template: '公文模板',
+  },
+  permGroup: {
+    document: '公文',
+  },
+  perm: {
+    'document:read': '查看已印发公文',
+    'document:draft': '起草简报、提醒函和通报',
+    'document:issue': '印发公文（编号）',
+    'document:template': '维护公文模板',
+  },
+  documents: {
+    draftBrief: '起草工作简报',
+    draftLetters: '起草提醒函',
+    draftNotice: '起草通报',
+    templates: '公文模板',
+    headerText: '发文机关标志（红头）',
+    numberPrefix: '发文机关代字',
+    numberPrefixHint: '文号为 代字〔年份〕序号号，如 宝工强办〔2021〕12号',
+    issuer: '发文机关署名',
+    defaultAddressee: '默认主送机关',
+    footerLines: '版记（抄送、印发）',
+    footerLinesHint: '每行一项，印在成文日期下方',
+    draft: '起草',
+    lockedMonth: '数据月份（已锁定）',
+    lockedMonthHint: '只能依据已锁定月份的数据起草，格式 YYYY-MM',
+    monthFormat: '月份格式应为 YYYY-MM',
+    lettersDrafted: '已生成 {{count}} 份提醒函草稿',
+    number: '文号',
+    noNumber: '印发时编号',
+    type: '类型',
+    title: '标题',
+    month: '月份',
+    unit: '主送单位',
+    addressee: '主送',
+    issueDate: '印发日期',
+    issuedFrom: '印发日期从',
+    issuedTo: '至',
+    statusLabel: '状态',
+    searchPlaceholder: '按文号或标题搜索',
+    subject: '通报类别',
+    subjects: { criticism: '批评', praise: '表扬' },
+    subjectHints: {
+      criticism: '点名连续两个月亮红灯的单位和逾期督办事项',
+      praise: '表扬各项指标均达到序时进度的单位，列出各指标前三位',
+    },
+    types: { brief: '工作简报', letter: '提醒函', notice: '通报' },
+    status: { draft: '草稿', issued: '已印发' },
+    back: '返回',
+    download: '下载 Word 文件',
+    downloadPdf: '下载 PDF',
+    preview: '预览 Word 文件',
+    save: '保存修改',
+    saved: '已保存',
+    delete: '删除草稿',
+    deleteConfirm: '删除这份草稿？',
+    issue: '印发',
+    issueConfirmTitle: '确认印发',
+    issueConfirm: '印发后将分配文号、生成正式文件并通知主送单位，不能再修改。确定印发“{{title}}”吗？',
+    issued: '已印发，文号 {{number}}',
+    task: '督办事项',
+    openTask: '查看督办事项',
+    editHint: '表格和数据段落依据锁定数据生成；带输入框的叙述段落可以修改。',
+  },
+};
+
+declare module '../../lib/locale-types' {
+  interface FeatureCatalogues {
+    documents: typeof zhCN;
+  }
+}
+
+/** English: the same keys, every one translated. */
+export const enUS: LocaleOf<typeof zhCN> = {
+  home: {
+    describe: {
+      documents: 'Draft, issue and look up work briefs, reminder letters and notices',
+    },
+  },
+  nav: {
+    documents: 'Official documents',
+  },
+  auditAction: {
+    document: { draft: 'Draft document', update: 'Edit document draft', issue: 'Issue document', delete: 'Delete document draft' },
+    document_template: { update: 'Change document template' },
+  },
+  entityType: {
+    document: 'Official document',
+    document_template: 'Document template',
+  },
+  permGroup: {
+    document: 'Official documents',
+  },
+  perm: {
+    'document:read': 'View issued documents',
+    'document:draft': 'Draft briefs, letters and notices',
+    'document:issue': 'Issue documents (assign numbers)',
+    'document:template': 'Edit document templates',
+  },
+  documents: {
+    draftBrief: 'Draft work brief',
+    draftLetters: 'Draft reminder letters',
+    draftNotice: 'Draft notice',
+    templates: 'Templates',
+    headerText: 'Issuing-unit header (in red)',
+    numberPrefix: 'Number prefix',
+    numberPrefixHint: 'Numbers read prefix〔year〕sequence, e.g. the office prefix〔2021〕12 (the prefix is the Chinese short name of the issuer)',
+    issuer: 'Issuing unit (signature)',
+    defaultAddressee: 'Default addressee',
+    footerLines: 'Footer lines (copies, printing)',
+    footerLinesHint: 'One per line, printed under the date',
+    draft: 'Draft',
+    lockedMonth: 'Data month (locked)',
+    lockedMonthHint: 'Only a locked month can be written about; format YYYY-MM',
+    monthFormat: 'Use the format YYYY-MM',
+    lettersDrafted: '{{count}} reminder letter drafts ready',
+    number: 'Number',
+    noNumber: 'Assigned on issue',
+    type: 'Type',
+    title: 'Title',
+    month: 'Month',
+    unit: 'Addressed unit',
+    addressee: 'Addressee',
+    issueDate: 'Issued on',
+    issuedFrom: 'Issued from',
+    issuedTo: 'to',
+    statusLabel: 'Status',
+    searchPlaceholder: 'Search number or title',
+    subject: 'Notice subject',
+    subjects: { criticism: 'Criticism', praise: 'Praise' },
+    subjectHints: {
+      criticism: 'Names the units red two months running and the overdue tasks',
+      praise: 'Praises the units with every indicator on track, and the first three of each indicator',
+    },
+    types: { brief: 'Work brief', letter: 'Reminder letter', notice: 'Notice' },
+    status: { draft: 'Draft', issued: 'Issued' },
+    back: 'Back',
+    download: 'Download Word file',
+    downloadPdf: 'Download PDF',
+    preview: 'Preview Word file',
+    save: 'Save changes',
+    saved: 'Saved',
+    delete: 'Delete draft',
+    deleteConfirm: 'Delete this draft?',
+    issue: 'Issue',
+    issueConfirmTitle: 'Issue the document',
+    issueConfirm: 'Issuing assigns the number, produces the official file and notifies the addressees; it cannot be edited afterwards. Issue “{{title}}”?',
+    issued: 'Issued as {{number}}',
+    task: 'Task',
+    openTask: 'Open the task',
+    editHint: 'Tables and data paragraphs come from the locked data; the narrative paragraphs in text boxes can be edited.',
+  },
+};

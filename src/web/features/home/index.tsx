@@ -1,0 +1,7 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/feature';
+
+export const homeFeature = defineFeature({
+  name: 'home',
+  menu: [{ path: '/', icon: <HomeOutlined />, label: 'home', page: () => import('./pages/HomePage').then((m) => ({ Component: m.HomePage })) }],
+});

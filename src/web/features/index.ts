@@ -1,0 +1,44 @@
+import type { FeatureDefinition } from '../app/feature';
+import { auditFeature } from './audit';
+import { calendarFeature } from './calendar';
+import { documentsFeature } from './documents';
+import { enterprisesFeature } from './enterprises';
+import { homeFeature } from './home';
+import { indicatorsFeature } from './indicators';
+import { jobsFeature } from './jobs';
+import { ledgerFeature } from './ledger';
+import { loginLogFeature } from './login-log';
+import { meetingsFeature } from './meetings';
+import { notificationsFeature } from './notifications';
+import { reportsFeature } from './reports';
+import { rolesFeature } from './roles';
+import { settingsFeature } from './settings';
+import { tasksFeature } from './tasks';
+import { unitsFeature } from './units';
+import { usersFeature } from './users';
+import { webhooksFeature } from './webhooks';
+
+/**
+ * Every web feature, in menu order (a group sits where its first entry comes). Adding a feature is one line here
+ * (and one in the server's `src/server/modules/index.ts`); its pages, menu entries and strings live in its folder.
+ */
+export const FEATURES = [
+  homeFeature,
+  enterprisesFeature,
+  ledgerFeature,
+  indicatorsFeature,
+  reportsFeature,
+  tasksFeature,
+  documentsFeature,
+  meetingsFeature,
+  notificationsFeature,
+  unitsFeature,
+  usersFeature,
+  rolesFeature,
+  settingsFeature,
+  webhooksFeature,
+  jobsFeature,
+  loginLogFeature,
+  auditFeature,
+  calendarFeature,
+] as const satisfies readonly FeatureDefinition<unknown>[];
