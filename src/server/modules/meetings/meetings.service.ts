@@ -145,7 +145,7 @@ export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, bo
   await deps.db.transaction().execute(async (trx) => {
     const row = await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), id);
     if (!row) throw notFound();
-    const { newDecisions, unitIds, ...fields } = body;
+    const { newDecisions = [], unitIds, ...fields } = body;
     const status = fields.status ?? row.status;
     const hasDecisions = newDecisions.length > 0 || Number(row.decisionCount ?? 0) > 0;
     if (hasDecisions && status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
