@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf, queryBoolean } from '../list';
+import { patchOf } from '../patch';
 import { DATA_SCOPES, UNIT_KINDS } from '../permissions';
 import { localeSchema, unitRef } from './auth.schemas';
 
@@ -41,7 +42,7 @@ export const createUnitBody = z.strictObject({
   sortOrder: unitFields.sortOrder.default(0),
   divisionCode: unitFields.divisionCode.default(null),
 });
-export const updateUnitBody = z.strictObject({ ...unitFields, active: z.boolean() }).partial();
+export const updateUnitBody = patchOf({ ...unitFields, active: z.boolean() });
 
 // ---- users ----
 export const userSchema = z.object({
@@ -86,18 +87,16 @@ export const createUserBody = z.strictObject({
   roleIds: z.array(z.number().int().positive()).max(20).default([]),
   password: z.string().min(1, { error: 'err.required' }).max(128),
 });
-export const updateUserBody = z
-  .strictObject({
-    displayName: z.string().trim().min(1, { error: 'err.required' }).max(60),
-    phone: z
-      .string()
-      .regex(/^[0-9+\- ]{5,20}$/)
-      .nullable(),
-    unitId: z.number().int().positive(),
-    roleIds: z.array(z.number().int().positive()).max(20),
-    active: z.boolean(),
-  })
-  .partial();
+export const updateUserBody = patchOf({
+  displayName: z.string().trim().min(1, { error: 'err.required' }).max(60),
+  phone: z
+    .string()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .nullable(),
+  unitId: z.number().int().positive(),
+  roleIds: z.array(z.number().int().positive()).max(20),
+  active: z.boolean(),
+});
 export const resetPasswordResponse = z.object({ temporaryPassword: z.string() });
 
 // ---- roles ----
@@ -130,7 +129,7 @@ export const createRoleBody = z.strictObject({
   ...roleFields,
   customUnitIds: roleFields.customUnitIds.default([]),
 });
-export const updateRoleBody = z.strictObject(roleFields).partial();
+export const updateRoleBody = patchOf(roleFields);
 
 // ---- security settings ----
 export const securitySettings = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from '../list';
+import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
 
 /** Permissions of official documents (公文): briefs, reminder letters, notices and their register. */
@@ -100,13 +101,10 @@ export const draftLettersBody = z.strictObject({ month, unitIds: z.array(z.numbe
 export const draftLettersResponse = z.object({ items: z.array(documentListItem) });
 
 /** The office edits the title, the addressee and the narrative paragraphs (by their index in the body). */
-export const updateDraftBody = z.strictObject({
-  title: z.string().trim().min(1, 'err.required').max(200).optional(),
-  addressee: z.string().trim().max(300).optional(),
-  paragraphs: z
-    .array(z.strictObject({ index: z.number().int().min(0).max(500), text: z.string().trim().max(5000) }))
-    .max(100)
-    .optional(),
+export const updateDraftBody = patchOf({
+  title: z.string().trim().min(1, 'err.required').max(200),
+  addressee: z.string().trim().max(300),
+  paragraphs: z.array(z.strictObject({ index: z.number().int().min(0).max(500), text: z.string().trim().max(5000) })).max(100),
 });
 export const issueDocumentBody = z.strictObject({ issueDate: z.iso.date().optional() });
 export const documentIdParams = z.strictObject({ id });

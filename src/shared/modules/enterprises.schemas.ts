@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDUSTRY_CODES } from '../industry-codes';
 import { listQuery, pageOf, queryBoolean } from '../list';
+import { patchOf } from '../patch';
 import { usccProblem } from '../rules/uscc';
 
 export const SME_TIERS = ['none', 'innovative', 'provincial', 'little_giant'] as const;
@@ -56,7 +57,7 @@ const enterpriseFields = {
 };
 
 export const createEnterpriseBody = z.strictObject(enterpriseFields);
-export const updateEnterpriseBody = z.strictObject(enterpriseFields).partial();
+export const updateEnterpriseBody = patchOf(enterpriseFields);
 
 const ref = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf, queryBoolean } from '../list';
+import { patchOf } from '../patch';
 import { INDICATOR_KINDS, planCurveProblem } from '../rules/indicator-progress';
 import type { PermissionSet } from '../permissions';
 
@@ -47,7 +48,7 @@ export const createIndicatorBody = indicatorFields.refine((v) => v.minValue === 
   path: ['maxValue'],
   message: 'err.indicator_bounds',
 });
-export const updateIndicatorBody = indicatorFields.partial().strict();
+export const updateIndicatorBody = patchOf(indicatorFields.shape);
 
 export const indicatorSchema = z.object({
   id: z.number().int(),

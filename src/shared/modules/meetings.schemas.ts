@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf } from '../list';
+import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
 
 /** Permissions of meetings (月例会, 调度会, service-team meetings) and their decisions. */
@@ -48,17 +49,18 @@ export const createMeetingBody = z.strictObject({
  * The office edits a meeting's particulars and minutes, records a planned meeting as held, and adds decisions;
  * decisions already made are not edited here, because their tasks have lives of their own.
  */
-export const updateMeetingBody = z.strictObject({
-  title: meetingFields.title.optional(),
-  meetingDate: meetingFields.meetingDate.optional(),
-  location: text(200).optional(),
-  convener: meetingFields.convener.optional(),
-  attendees: text(2000).optional(),
-  unitIds: z.array(z.number().int().positive()).max(200).optional(),
-  agenda: text(5000).optional(),
-  minutes: text(20000).optional(),
-  status: z.enum(MEETING_STATUSES).optional(),
-  newDecisions: decisions.default([]),
+export const updateMeetingBody = patchOf({
+  title: meetingFields.title,
+  meetingDate: meetingFields.meetingDate,
+  location: meetingFields.location,
+  convener: meetingFields.convener,
+  attendees: meetingFields.attendees,
+  unitIds: meetingFields.unitIds,
+  agenda: meetingFields.agenda,
+  minutes: meetingFields.minutes,
+  status: z.enum(MEETING_STATUSES),
+  /** Decisions taken since; each becomes a 督办 task like those of the record. */
+  newDecisions: decisions,
 });
 
 /** A recurring meeting: the n-th working day of every month, created a few working days ahead. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, pageOf, queryBoolean } from '../list';
+import { patchOf } from '../patch';
 
 const id = z.coerce.number().int().positive();
 
@@ -59,10 +60,10 @@ export const createWebhookBody = z.strictObject({
   url: webhookUrl,
   active: z.boolean().default(true),
 });
-export const updateWebhookBody = z.strictObject({
-  name: z.string().trim().min(1, 'err.required').max(60).optional(),
-  url: webhookUrl.optional(),
-  active: z.boolean().optional(),
+export const updateWebhookBody = patchOf({
+  name: z.string().trim().min(1, 'err.required').max(60),
+  url: webhookUrl,
+  active: z.boolean(),
 });
 export const webhookTestResponse = z.object({ ok: z.boolean(), error: z.string().nullable() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../patch';
 import { REPORT_FIELD_TYPES, REPORT_STATUSES } from '../rules/report-forms';
 import { monthString } from './indicators.schemas';
 import type { PermissionSet } from '../permissions';
@@ -119,7 +120,7 @@ export const createFormBody = z.strictObject({
 });
 
 /** A form's settings (office); the definition changes only by a new version. */
-export const updateFormBody = z.strictObject(formSettings).partial();
+export const updateFormBody = patchOf(formSettings);
 
 export const newFormVersionBody = z.strictObject({ definition: reportDefinitionSchema, note: z.string().trim().max(500).default('') });
 

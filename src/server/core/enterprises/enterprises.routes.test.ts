@@ -109,6 +109,47 @@ describe('enterprise profiles', () => {
     expect(audit.entityId).toBe(String(created.json().id));
   });
 
+  it('changes only the employees when a PATCH names only them, and the service team keeps the firm in sight (issue 16)', async () => {
+    const officer = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'stainless.team').executeTakeFirstOrThrow();
+    const created = await office.post('/api/enterprises', {
+      name: '宝丰县员工数测试有限公司',
+      uscc: code(9002),
+      townshipUnitId: units.daying,
+      address: '大营镇工业园区9号',
+      industryCode: 'C31',
+      chainUnitIds: [units['team-stainless']],
+      aboveScale: true,
+      smeTier: 'innovative',
+      employees: 300,
+      serviceTeamUnitId: units['team-stainless'],
+      chiefOfficerUserId: officer.id,
+      contacts: [{ name: '刘经理', position: '总经理', phone: '13800000003', idNumber: '' }],
+    });
+    expect(created.statusCode).toBe(200);
+    const id = created.json().id;
+    const before = (await office.get(`/api/enterprises/${id}`)).json();
+
+    const res = await office.patch(`/api/enterprises/${id}`, { employees: 418 });
+    expect(res.statusCode).toBe(200);
+    const { updatedAt: _b, ...unchanged } = before;
+    const { updatedAt: _a, ...after } = (await office.get(`/api/enterprises/${id}`)).json();
+    expect(after).toEqual({ ...unchanged, employees: 418 });
+    expect(after).toMatchObject({ address: '大营镇工业园区9号', aboveScale: true, smeTier: 'innovative', chiefOfficer: { id: officer.id } });
+    expect(after.chains).toHaveLength(1);
+    expect(after.contacts).toHaveLength(1);
+    expect((await team.get(`/api/enterprises/${id}`)).statusCode).toBe(200);
+
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'enterprise.update')
+      .where('entityId', '=', String(id))
+      .executeTakeFirstOrThrow();
+    const { updatedAt: _ab, ...auditBefore } = JSON.parse(audit.beforeJson ?? '{}');
+    const { updatedAt: _aa, ...auditAfter } = JSON.parse(audit.afterJson ?? '{}');
+    expect(auditAfter).toEqual({ ...auditBefore, employees: 418 });
+  });
+
   it('filters by industry section, chain, flags and text, and exports what the list shows', async () => {
     const carbon = await firmOf(office, `industryCode=C30&highTech=true&pageSize=100`);
     expect(carbon.items.every((e: { industryCode: string; highTech: boolean }) => e.industryCode === 'C30' && e.highTech)).toBe(true);

@@ -111,13 +111,15 @@ export async function updateRole(deps: Deps, ctx: UserContext, id: number, body:
     const customUnitIds = body.customUnitIds ?? before.customUnitIds;
     await validateRole(trx, { permissions: body.permissions, dataScope, customUnitIds });
     await rolesRepository.update(trx, id, {
-      ...(body.nameZh ? { nameZh: body.nameZh } : {}),
-      ...(body.nameEn ? { nameEn: body.nameEn } : {}),
-      dataScope,
+      ...(body.nameZh === undefined ? {} : { nameZh: body.nameZh }),
+      ...(body.nameEn === undefined ? {} : { nameEn: body.nameEn }),
+      ...(body.dataScope === undefined ? {} : { dataScope }),
       updatedAt: deps.clock.now().toISOString(),
     });
     if (body.permissions) await rolesRepository.setPermissions(trx, id, [...new Set(body.permissions)]);
-    await rolesRepository.setUnits(trx, id, dataScope === 'custom' ? [...new Set(customUnitIds)] : []);
+    // Custom units belong to the custom scope: leaving it drops them.
+    if (body.dataScope !== undefined || body.customUnitIds !== undefined)
+      await rolesRepository.setUnits(trx, id, dataScope === 'custom' ? [...new Set(customUnitIds)] : []);
     if (body.permissions) {
       const holders = (await rolesRepository.holders(trx, id)).map((h) => h.userId);
       const byUser = new Map<number, number[]>();

@@ -69,6 +69,25 @@ describe('indicator catalogue', () => {
     expect((await auditor.get('/api/indicators')).statusCode).toBe(403);
   });
 
+  it('changes only the English name when a PATCH names only it (issue 16)', async () => {
+    const created = await office.post('/api/indicators', {
+      ...investment,
+      code: 'T_EN',
+      sourceUnitId: units.tjj,
+      definitionZh: '口径',
+      definitionEn: 'Definition',
+      decimals: 1,
+      sortOrder: 3,
+    });
+    expect(created.statusCode).toBe(200);
+    const { updatedAt: _b, ...before } = created.json();
+    const res = await office.patch(`/api/indicators/${before.id}`, { nameEn: 'x' });
+    expect(res.statusCode).toBe(200);
+    const { updatedAt: _a, ...after } = (await office.get(`/api/indicators/${before.id}`)).json();
+    expect(after).toEqual({ ...before, nameEn: 'x' });
+    expect(after).toMatchObject({ unitEn: '100 million yuan', sourceUnit: { id: units.tjj }, definitionZh: '口径', decimals: 1, sortOrder: 3 });
+  });
+
   it('exports the filtered catalogue', async () => {
     const res = await office.get('/api/indicators/export.xlsx?kind=cumulative');
     expect(res.statusCode).toBe(200);

@@ -56,6 +56,11 @@ async function detail(db: Executor, row: Row): Promise<Meeting> {
   };
 }
 
+/** A meeting as its audit rows hold it: the decisions as taken, not the progress of their tasks. */
+function auditedMeeting({ decisions, ...meeting }: Meeting) {
+  return { ...meeting, decisions: decisions.map((d) => ({ seq: d.seq, text: d.text, ownerUnitId: d.ownerUnit.id, dueDate: d.dueDate })) };
+}
+
 /** Meetings the user may see, with how many of their decisions are done. */
 export async function listMeetings(deps: Deps, ctx: UserContext, query: MeetingListQuery) {
   requirePermission(ctx, 'meeting:read');
@@ -143,9 +148,10 @@ export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, bo
   requirePermission(ctx, 'meeting:write');
   const today = countyDay(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    const row = await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), id);
+    const scope = await scopeFor(trx, ctx.user, 'meeting:write');
+    const row = await meetingsRepository.find(trx, scope, id);
     if (!row) throw notFound();
-    const { newDecisions, unitIds, ...fields } = body;
+    const { newDecisions = [], unitIds, ...fields } = body;
     const status = fields.status ?? row.status;
     const hasDecisions = newDecisions.length > 0 || Number(row.decisionCount ?? 0) > 0;
     if (hasDecisions && status !== 'held') throw fieldError({ status: 'err.meeting_not_held' });
@@ -159,8 +165,14 @@ export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, bo
     await meetingsRepository.update(trx, id, { ...fields, updatedAt: deps.clock.now().toISOString() });
     if (unitIds) await meetingsRepository.replaceUnits(trx, id, [...new Set(unitIds)]);
     await addDecisions(trx, deps, ctx, { id, title: fields.title ?? row.title, meetingDate: fields.meetingDate ?? row.meetingDate }, newDecisions);
-    const { decisions: _d, ...beforeFields } = before;
-    await recordAudit(trx, deps, ctx, { action: 'meeting.update', entityType: 'meeting', entityId: id, before: beforeFields, after: body });
+    const after = await detail(trx, (await meetingsRepository.find(trx, scope, id)) as Row);
+    await recordAudit(trx, deps, ctx, {
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: id,
+      before: auditedMeeting(before),
+      after: auditedMeeting(after),
+    });
   });
   return getMeeting(deps, ctx, id);
 }

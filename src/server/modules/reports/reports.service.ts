@@ -246,12 +246,14 @@ export async function updateForm(deps: Deps, ctx: UserContext, id: number, body:
       await checkUnits(trx, unitIds);
       await formsRepository.setUnits(trx, id, unitIds);
     }
+    const updated = (await formsRepository.findById(trx, id)) as ReportFormRow;
+    const listedAfter = (await formsRepository.listedUnits(trx)).filter((l) => l.formId === id).map((l) => l.unitId);
     await recordAudit(trx, deps, ctx, {
       action: 'report_form.update',
       entityType: 'report_form',
       entityId: id,
       before: { ...describeForm(form), unitIds: listedBefore },
-      after: body,
+      after: { ...describeForm(updated), unitIds: listedAfter },
     });
   });
   return getForm(deps, ctx, id);
