@@ -1,7 +1,10 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Locale, type MessageKey, isMessageKey, translate } from '../../../shared/i18n/messages';
 import type { Db, Trx } from '../db/database';
+import { AppError } from '../http/errors';
+import { measureXlsx } from './xlsx-size';
 
 /** One column of an import template. Cells of a coded column hold the label (either language) or the code itself. */
 export interface ImportColumn {
@@ -114,9 +117,9 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v).trim();
 }
 
-function cellValue(column: ImportColumn, text: string): unknown {
+function cellValue(column: ImportColumn, codes: Map<string, string> | null, text: string): unknown {
   if (text === '') return undefined;
-  if (column.codes) return column.codes.find((o) => o.zh === text || o.en.toLowerCase() === text.toLowerCase() || o.value === text)?.value ?? text;
+  if (codes) return codes.get(text) ?? codes.get(text.toLowerCase()) ?? text;
   if (column.type === 'number') return Number.isFinite(Number(text.replace(/,/g, ''))) ? Number(text.replace(/,/g, '')) : text;
   if (column.type === 'boolean') return YES.has(text.toLowerCase()) ? true : NO.has(text.toLowerCase()) ? false : text;
   return text;
@@ -142,43 +145,182 @@ export class TemplateMismatch extends Error {
   }
 }
 
-/** Reads an uploaded workbook: checks the headers against the template, then validates every row with the schema. */
-export async function parseImport<R>(buffer: Buffer, spec: ImportSpec<R>, locale: Locale): Promise<{ rows: ParsedRow<R>[]; problems: ImportProblem[] }> {
-  const book = new ExcelJS.Workbook();
+/** How much one import may hold and how long it may take (from the configuration). */
+export interface ImportLimits {
+  maxRows: number;
+  maxCells: number;
+  timeLimitMs: number;
+}
+
+/** What `importAllOrNothing` needs of the app's dependencies. */
+export interface ImportDeps {
+  db: Db;
+  config: { importMaxRows: number; importMaxCells: number; importTimeLimitMs: number };
+}
+
+const limitsOf = (deps: ImportDeps): ImportLimits => ({
+  maxRows: deps.config.importMaxRows,
+  maxCells: deps.config.importMaxCells,
+  timeLimitMs: deps.config.importTimeLimitMs,
+});
+
+/** How many rows are handled between two turns of the event loop. */
+const ROWS_PER_TURN = 250;
+
+/**
+ * An import's clock: `tick()` lets other requests run every few hundred rows and refuses the import (413-style
+ * `AppError`, nothing written: it throws inside the transaction) once its time limit has passed.
+ */
+export class Pace {
+  private count = 0;
+  private readonly deadline: number;
+  constructor(private readonly limitMs: number) {
+    this.deadline = performance.now() + limitMs;
+  }
+  /** Call once per row (or other unit of work); yields to the event loop every few hundred calls. */
+  async tick(): Promise<void> {
+    this.count += 1;
+    if (this.count % ROWS_PER_TURN === 0) await this.breathe();
+  }
+  /** Yields to the event loop now, and checks the time limit. */
+  async breathe(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.check();
+  }
+  /** Throws once the time limit has passed. */
+  check(): void {
+    if (performance.now() > this.deadline) throw new AppError('IMPORT_TIMEOUT', { seconds: Math.round(this.limitMs / 1000) });
+  }
+}
+
+const tooLarge = (limits: ImportLimits) =>
+  new AppError('IMPORT_TOO_LARGE', { rows: limits.maxRows.toLocaleString('en-US'), cells: limits.maxCells.toLocaleString('en-US') });
+
+/**
+ * Refuses a file over the row or cell limit before anything is parsed: the sheets' XML is counted as it inflates,
+ * and counting stops at the limit. Bytes that are no .xlsx are the wrong template.
+ */
+async function refuseOversize<R>(buffer: Buffer, spec: ImportSpec<R>, locale: Locale, limits: ImportLimits) {
+  let size: Awaited<ReturnType<typeof measureXlsx>>;
   try {
-    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    size = await measureXlsx(buffer, { rows: limits.maxRows + FIRST_DATA_ROW - 1, cells: limits.maxCells });
   } catch {
     throw new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
   }
-  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden');
-  const headers = sheet ? spec.columns.map((_, i) => cellText(sheet.getRow(HEADER_ROW).getCell(i + 1)).replace(/\*$/, '')) : [];
-  // Either language's template is accepted, but not a mix, a reordering or a renamed column.
-  const matches = (lang: Locale) => spec.columns.every((c, i) => headers[i] === label(c, lang));
-  if (!sheet || !(matches('zh-CN') || matches('en-US'))) throw new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
+  if (size.over) throw tooLarge(limits);
+}
 
+const NO_LIMITS: ImportLimits = { maxRows: Number.POSITIVE_INFINITY, maxCells: Number.POSITIVE_INFINITY, timeLimitMs: Number.POSITIVE_INFINITY };
+
+/**
+ * Reads an uploaded workbook: checks the headers against the template, then validates every row with the schema.
+ * The sheet is streamed, never built whole, and the event loop gets a turn every few hundred rows.
+ */
+export async function parseImport<R>(
+  buffer: Buffer,
+  spec: ImportSpec<R>,
+  locale: Locale,
+  limits: ImportLimits = NO_LIMITS,
+  pace = new Pace(limits.timeLimitMs),
+): Promise<{ rows: ParsedRow<R>[]; problems: ImportProblem[] }> {
+  await refuseOversize(buffer, spec, locale, limits);
+  const mismatch = () => new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
+  const codes = spec.columns.map(codeLookup);
   const rows: ParsedRow<R>[] = [];
   const problems: ImportProblem[] = [];
-  for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
-    const texts = spec.columns.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1)));
-    if (texts.every((t) => t === '')) continue;
-    const raw = Object.fromEntries(spec.columns.map((c, i) => [c.key, cellValue(c, texts[i])]));
-    const parsed = spec.row.safeParse(raw, { error: ZOD_MESSAGES[locale] });
-    // A coded cell must be one of its options even where the schema takes any text (codes read from the database).
-    const unknown = spec.columns.filter((c) => typeProblem(c, raw) === 'err.import.not_an_option');
-    for (const column of unknown) problems.push({ row: r, column: label(column, locale), message: translate(locale, 'err.import.not_an_option') });
-    if (parsed.success) {
-      if (unknown.length === 0) rows.push({ row: r, values: parsed.data });
-      continue;
+  let sheetSeen = false;
+  let headerChecked = false;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) {
+      const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { state?: string };
+      // The first visible sheet is the data; the others (the hidden drop-down lists) are drained unread.
+      if (sheetSeen || ws.state === 'hidden' || ws.state === 'veryHidden') {
+        for await (const _ of ws) await pace.tick();
+        continue;
+      }
+      sheetSeen = true;
+      let count = 0;
+      for await (const row of ws) {
+        await pace.tick();
+        if (++count > limits.maxRows + FIRST_DATA_ROW - 1) throw tooLarge(limits);
+        const texts = spec.columns.map((_, i) => cellText(row.getCell(i + 1)));
+        if (row.number === HEADER_ROW) {
+          checkHeaders(spec, texts, mismatch);
+          headerChecked = true;
+          continue;
+        }
+        if (!headerChecked) throw mismatch();
+        if (row.number < FIRST_DATA_ROW || texts.every((t) => t === '')) continue;
+        validateRow(spec, codes, row.number, texts, locale, rows, problems);
+      }
     }
-    for (const issue of parsed.error.issues) {
-      const column = spec.columns.find((c) => c.key === issue.path[0]);
-      if (column && unknown.includes(column)) continue;
-      const problem = isMessageKey(issue.message) ? issue.message : typeProblem(column, raw);
-      const found = { row: r, column: column ? label(column, locale) : '', message: problem ? translate(locale, problem) : issue.message };
-      if (!problems.some((p) => p.row === r && p.column === found.column && p.message === found.message)) problems.push(found);
-    }
+  } catch (err) {
+    if (err instanceof AppError || err instanceof TemplateMismatch) throw err;
+    throw mismatch();
   }
+  if (!headerChecked) throw mismatch();
   return { rows, problems };
+}
+
+function checkHeaders<R>(spec: ImportSpec<R>, texts: string[], mismatch: () => TemplateMismatch) {
+  const headers = texts.map((t) => t.replace(/\*$/, ''));
+  // Either language's template is accepted, but not a mix, a reordering or a renamed column.
+  const matches = (lang: Locale) => spec.columns.every((c, i) => headers[i] === label(c, lang));
+  if (!(matches('zh-CN') || matches('en-US'))) throw mismatch();
+}
+
+/** A coded column's options by what a cell may hold: the label in either language (English in any case) or the code. */
+function codeLookup(column: ImportColumn): Map<string, string> | null {
+  if (!column.codes) return null;
+  const lookup = new Map<string, string>();
+  // The first option a text names wins, as a search of the list in order would find it.
+  for (const o of [...column.codes].reverse()) {
+    lookup.set(o.value, o.value);
+    lookup.set(o.en.toLowerCase(), o.value);
+    lookup.set(o.zh, o.value);
+  }
+  return lookup;
+}
+
+function validateRow<R>(
+  spec: ImportSpec<R>,
+  codes: (Map<string, string> | null)[],
+  r: number,
+  texts: string[],
+  locale: Locale,
+  rows: ParsedRow<R>[],
+  problems: ImportProblem[],
+) {
+  const raw: Record<string, unknown> = {};
+  const unknown = new Set<ImportColumn>();
+  spec.columns.forEach((c, i) => {
+    raw[c.key] = cellValue(c, codes[i], texts[i]);
+    // A coded cell must be one of its options even where the schema takes any text (codes read from the database).
+    if (codes[i] && typeof raw[c.key] === 'string' && !codes[i]?.has(raw[c.key] as string)) unknown.add(c);
+  });
+  const parsed = spec.row.safeParse(raw, { error: ZOD_MESSAGES[locale] });
+  for (const column of unknown) problems.push({ row: r, column: label(column, locale), message: translate(locale, 'err.import.not_an_option') });
+  if (parsed.success) {
+    if (unknown.size === 0) rows.push({ row: r, values: parsed.data });
+    return;
+  }
+  const said = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = spec.columns.find((c) => c.key === issue.path[0]);
+    if (column && unknown.has(column)) continue;
+    const problem = isMessageKey(issue.message) ? issue.message : typeProblem(column, raw);
+    const found = { row: r, column: column ? label(column, locale) : '', message: problem ? translate(locale, problem) : issue.message };
+    const key = `${found.column}\u0000${found.message}`;
+    if (!said.has(key)) problems.push(found);
+    said.add(key);
+  }
 }
 
 /** The uploaded sheet with each bad cell filled red and a last column saying what is wrong with the row. */
@@ -216,26 +358,39 @@ interface ImportSteps<R, T> {
   /**
    * Resolves names to ids and checks what the schema cannot (uniqueness, lookups), inside the transaction. The rows
    * are the valid ones; `refused` says how many problems parsing found already, for checks that need every row.
+   * Work per row should be constant (look-ups in Maps, queries in batches) and call `pace.tick()`.
    */
-  check(trx: Trx, rows: ParsedRow<R>[], refused: number): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
-  /** Writes every resolved row (and the audit row); any throw leaves nothing behind. */
-  write(trx: Trx, resolved: T[]): Promise<void>;
+  check(trx: Trx, rows: ParsedRow<R>[], refused: number, pace: Pace): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
+  /** Writes every resolved row (and the audit row), in multi-row statements where there are many; any throw leaves nothing behind. */
+  write(trx: Trx, resolved: T[], pace: Pace): Promise<void>;
 }
 
 /**
- * The one import procedure: parse and validate every row, then check and write all of them in one transaction, or
- * nothing; a refused file comes back with its problems and the uploaded sheet annotated.
+ * The one import procedure: refuse a file over the row or cell limit before parsing it, parse and validate every
+ * row, then check and write all of them in one transaction, or nothing; a refused file comes back with its problems
+ * and the uploaded sheet annotated. Past the time limit the transaction is rolled back and `IMPORT_TIMEOUT` thrown.
  */
-export async function importAllOrNothing<R, T>(db: Db, buffer: Buffer, spec: ImportSpec<R>, locale: Locale, steps: ImportSteps<R, T>): Promise<ImportOutcome> {
-  const { rows, problems } = await parseImport(buffer, spec, locale);
+export async function importAllOrNothing<R, T>(
+  deps: ImportDeps,
+  buffer: Buffer,
+  spec: ImportSpec<R>,
+  locale: Locale,
+  steps: ImportSteps<R, T>,
+): Promise<ImportOutcome> {
+  const limits = limitsOf(deps);
+  const pace = new Pace(limits.timeLimitMs);
+  const { rows, problems } = await parseImport(buffer, spec, locale, limits, pace);
   if (rows.length === 0 && problems.length === 0)
     return { ok: false, problems: [{ row: 0, column: '', message: translate(locale, 'err.import.empty') }], report: buffer };
   try {
-    const imported = await db.transaction().execute(async (trx) => {
-      const { resolved, problems: more } = await steps.check(trx, rows, problems.length);
+    const imported = await deps.db.transaction().execute(async (trx) => {
+      const { resolved, problems: more } = await steps.check(trx, rows, problems.length, pace);
       const all = [...problems, ...more].sort((a, b) => a.row - b.row);
       if (all.length) throw new RowsRejected(all);
-      await steps.write(trx, resolved);
+      await pace.breathe();
+      await steps.write(trx, resolved, pace);
+      // Still inside the transaction: an import that ran out of time commits nothing.
+      pace.check();
       return resolved.length;
     });
     return { ok: true, imported };
