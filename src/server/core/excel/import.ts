@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Locale, type MessageKey, isMessageKey, translate } from '../../../shared/i18n/messages';
@@ -103,20 +103,6 @@ function cellOf(column: ImportColumn, value: unknown, locale: Locale): ExcelJS.C
   return value as ExcelJS.CellValue;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((p) => p.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
-}
-
 function cellValue(column: ImportColumn, codes: Map<string, string> | null, text: string): unknown {
   if (text === '') return undefined;
   if (codes) return codes.get(text) ?? codes.get(text.toLowerCase()) ?? text;
@@ -165,7 +151,7 @@ const limitsOf = (deps: ImportDeps): ImportLimits => ({
 });
 
 /** How many rows are handled between two turns of the event loop. */
-const ROWS_PER_TURN = 250;
+const ROWS_PER_TURN = 50;
 
 /**
  * An import's clock: `tick()` lets other requests run every few hundred rows and refuses the import (413-style
@@ -228,45 +214,79 @@ export async function parseImport<R>(
   const codes = spec.columns.map(codeLookup);
   const rows: ParsedRow<R>[] = [];
   const problems: ImportProblem[] = [];
-  let sheetSeen = false;
   let headerChecked = false;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  try {
-    for await (const sheet of reader) {
-      const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { state?: string };
-      // The first visible sheet is the data; the others (the hidden drop-down lists) are drained unread.
-      if (sheetSeen || ws.state === 'hidden' || ws.state === 'veryHidden') {
-        for await (const _ of ws) await pace.tick();
-        continue;
-      }
-      sheetSeen = true;
-      let count = 0;
-      for await (const row of ws) {
-        await pace.tick();
-        if (++count > limits.maxRows + FIRST_DATA_ROW - 1) throw tooLarge(limits);
-        const texts = spec.columns.map((_, i) => cellText(row.getCell(i + 1)));
-        if (row.number === HEADER_ROW) {
-          checkHeaders(spec, texts, mismatch);
-          headerChecked = true;
-          continue;
-        }
-        if (!headerChecked) throw mismatch();
-        if (row.number < FIRST_DATA_ROW || texts.every((t) => t === '')) continue;
-        validateRow(spec, codes, row.number, texts, locale, rows, problems);
-      }
+  const read = sheetRows(buffer, spec.columns.length, limits.maxRows + FIRST_DATA_ROW - 1, pace);
+  for await (const [number, texts] of guarded(read, () => tooLarge(limits), mismatch)) {
+    await pace.tick();
+    if (number === HEADER_ROW) {
+      checkHeaders(spec, texts, mismatch);
+      headerChecked = true;
+      continue;
     }
-  } catch (err) {
-    if (err instanceof AppError || err instanceof TemplateMismatch) throw err;
-    throw mismatch();
+    if (!headerChecked) throw mismatch();
+    if (number < FIRST_DATA_ROW || texts.every((t) => t === '')) continue;
+    validateRow(spec, codes, number, texts, locale, rows, problems);
   }
   if (!headerChecked) throw mismatch();
   return { rows, problems };
+}
+
+class SheetTooLarge extends Error {}
+
+/** The reader's rows, its failures turned into the import's errors: over the limit, or not a workbook at all. */
+async function* guarded<T>(rows: AsyncGenerator<T>, tooBig: () => AppError, mismatch: () => TemplateMismatch): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw err instanceof SheetTooLarge ? tooBig() : mismatch();
+  }
+}
+
+const SHEET_READER = new URL('./sheet-reader.worker.mjs', import.meta.url);
+
+type WorkerMessage = { rows: [number, string[]][] } | { done: true; visible: boolean } | { error: 'unreadable' | 'too_large' };
+
+/**
+ * The first visible sheet's rows as texts, read by exceljs on a worker thread (its XML parsing is synchronous and
+ * would hold this thread for tens of milliseconds at a time). The worker is stopped when the import stops early.
+ */
+async function* sheetRows(buffer: Buffer, columns: number, maxRows: number, pace: Pace): AsyncGenerator<[number, string[]]> {
+  const worker = new Worker(SHEET_READER, { workerData: { bytes: new Uint8Array(buffer), columns, maxRows } });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failed = false;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', () => push({ error: 'unreadable' }));
+  worker.on('exit', () => {
+    failed = true;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failed) throw new Error('sheet reader stopped');
+        // Waits for the worker, but wakes every second to keep the time limit even when the worker is slow.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 1000).unref();
+        });
+        wake = null;
+        pace.check();
+        continue;
+      }
+      if ('error' in message) throw message.error === 'too_large' ? new SheetTooLarge() : new Error('unreadable');
+      if ('done' in message) return;
+      yield* message.rows;
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function checkHeaders<R>(spec: ImportSpec<R>, texts: string[], mismatch: () => TemplateMismatch) {
