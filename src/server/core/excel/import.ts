@@ -252,7 +252,7 @@ type WorkerMessage = { rows: [number, string[]][] } | { done: true; visible: boo
  * would hold this thread for tens of milliseconds at a time). The worker is stopped when the import stops early.
  */
 async function* sheetRows(buffer: Buffer, columns: number, maxRows: number, pace: Pace): AsyncGenerator<[number, string[]]> {
-  const worker = new Worker(SHEET_READER, { workerData: { bytes: new Uint8Array(buffer), columns, maxRows } });
+  const worker = new Worker(SHEET_READER, { workerData: { task: 'read', bytes: new Uint8Array(buffer), columns, maxRows } });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   let failed = false;
@@ -345,24 +345,33 @@ function validateRow<R>(
 
 /** The uploaded sheet with each bad cell filled red and a last column saying what is wrong with the row. */
 export async function annotatedReport<R>(buffer: Buffer, spec: ImportSpec<R>, problems: ImportProblem[], locale: Locale): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden') as ExcelJS.Worksheet;
-  const messageColumn = spec.columns.length + 1;
-  sheet.getRow(HEADER_ROW).getCell(messageColumn).value = locale === 'en-US' ? 'Problems' : '错误说明';
-  sheet.getColumn(messageColumn).width = 60;
+  const columnIndex = new Map(spec.columns.map((c, i) => [label(c, locale), i]));
   const byRow = new Map<number, ImportProblem[]>();
-  for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-  for (const [row, list] of byRow) {
-    for (const p of list) {
-      const index = spec.columns.findIndex((c) => label(c, locale) === p.column);
-      if (index >= 0) sheet.getRow(row).getCell(index + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFCCC7' } };
-    }
-    const cell = sheet.getRow(row).getCell(messageColumn);
-    cell.value = list.map((p) => (p.column ? `${p.column}：${p.message}` : p.message)).join('；');
-    cell.font = { color: { argb: 'FFCF1322' } };
+  for (const p of problems) {
+    const list = byRow.get(p.row);
+    if (list) list.push(p);
+    else byRow.set(p.row, [p]);
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const marks = [...byRow].map(([row, list]) => [
+    row,
+    list.map((p) => columnIndex.get(p.column) ?? -1).filter((i) => i >= 0),
+    list.map((p) => (p.column ? `${p.column}：${p.message}` : p.message)).join('；'),
+  ]);
+  // Loading and writing a whole workbook takes seconds for a large file: on the worker, not this thread.
+  const worker = new Worker(SHEET_READER, {
+    workerData: { task: 'annotate', bytes: new Uint8Array(buffer), columns: spec.columns.length, title: locale === 'en-US' ? 'Problems' : '错误说明', marks },
+  });
+  try {
+    const answer = await new Promise<{ report?: Uint8Array; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('report writer stopped')));
+    });
+    if (!answer.report) throw new Error('report writer failed');
+    return Buffer.from(answer.report.buffer, answer.report.byteOffset, answer.report.byteLength);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 export type ImportOutcome = { ok: true; imported: number } | { ok: false; problems: ImportProblem[]; report: Buffer };

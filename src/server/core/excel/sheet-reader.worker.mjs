@@ -1,8 +1,10 @@
-// Reads an import's sheet on a thread of its own and posts its cells' texts back, 200 rows a message. Plain
-// JavaScript so that it starts the same under tsx, Vitest and Node: exceljs parses a chunk of XML at a time
-// synchronously (tens of milliseconds under load), which would otherwise stall every other request.
-//   workerData: { bytes: Uint8Array, columns: number, maxRows: number }
-//   messages:   { rows: [rowNumber, texts[]][] } … then { done: true, visible: boolean } or { error: 'unreadable' | 'too_large' }
+// The exceljs work of an import, on a thread of its own: exceljs parses and writes XML synchronously (tens of
+// milliseconds a chunk under load, seconds for a whole workbook), which would otherwise stall every other request.
+// Plain JavaScript so that it starts the same under tsx, Vitest and Node.
+//   read:     workerData { task: 'read', bytes, columns, maxRows } posts the first visible sheet's cell texts,
+//             { rows: [rowNumber, texts[]][] } 200 rows a message, then { done: true } or { error: 'unreadable' | 'too_large' }
+//   annotate: workerData { task: 'annotate', bytes, title, marks: [rowNumber, badColumns[], message][] } posts
+//             { report: Uint8Array }, the uploaded workbook with the bad cells filled red and a last column of messages
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
@@ -58,4 +60,24 @@ async function read() {
   parentPort.postMessage({ done: true, visible });
 }
 
-read().catch(() => parentPort.postMessage({ error: 'unreadable' }));
+/** The uploaded workbook, its bad cells filled red and a last column saying what is wrong with each refused row. */
+async function annotate() {
+  const { bytes, columns, title, marks } = workerData;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes);
+  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden');
+  const messageColumn = columns + 1;
+  sheet.getRow(1).getCell(messageColumn).value = title;
+  sheet.getColumn(messageColumn).width = 60;
+  for (const [row, bad, message] of marks) {
+    for (const index of bad) sheet.getRow(row).getCell(index + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFCCC7' } };
+    const cell = sheet.getRow(row).getCell(messageColumn);
+    cell.value = message;
+    cell.font = { color: { argb: 'FFCF1322' } };
+  }
+  const report = new Uint8Array(await book.xlsx.writeBuffer());
+  parentPort.postMessage({ report }, [report.buffer]);
+}
+
+if (workerData.task === 'annotate') annotate().catch(() => parentPort.postMessage({ error: 'unreadable' }));
+else read().catch(() => parentPort.postMessage({ error: 'unreadable' }));
