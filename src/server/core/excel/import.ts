@@ -154,8 +154,8 @@ const limitsOf = (deps: ImportDeps): ImportLimits => ({
 const ROWS_PER_TURN = 50;
 
 /**
- * An import's clock: `tick()` lets other requests run every few hundred rows and refuses the import (413-style
- * `AppError`, nothing written: it throws inside the transaction) once its time limit has passed.
+ * An import's clock: `tick()` lets other requests run every 50 rows, and once the time limit has passed the import
+ * is refused (503 `IMPORT_TIMEOUT`; thrown inside the transaction, so nothing is written).
  */
 export class Pace {
   private count = 0;
@@ -163,7 +163,7 @@ export class Pace {
   constructor(private readonly limitMs: number) {
     this.deadline = performance.now() + limitMs;
   }
-  /** Call once per row (or other unit of work); yields to the event loop every few hundred calls. */
+  /** Call once per row (or other unit of work); yields to the event loop every 50 calls. */
   async tick(): Promise<void> {
     this.count += 1;
     if (this.count % ROWS_PER_TURN === 0) await this.breathe();
@@ -200,7 +200,8 @@ const NO_LIMITS: ImportLimits = { maxRows: Number.POSITIVE_INFINITY, maxCells: N
 
 /**
  * Reads an uploaded workbook: checks the headers against the template, then validates every row with the schema.
- * The sheet is streamed, never built whole, and the event loop gets a turn every few hundred rows.
+ * A file over the limits is refused first; the sheet is read on a worker thread and this thread, validating, lets
+ * other requests run every 50 rows.
  */
 export async function parseImport<R>(
   buffer: Buffer,
