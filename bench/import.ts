@@ -1,51 +1,26 @@
-// The enterprise import at scale: 10,000 generated rows with valid credit codes, through template parsing, row
-// validation, name lookups and the all-or-nothing write. Prints rows per second; asserts nothing.
+// The enterprise import at scale: generated rows with valid credit codes, through template parsing, row validation,
+// name lookups and the all-or-nothing write, at 10,000, 20,000 and 40,000 rows (the time should grow with the rows,
+// no faster), then the refusal of a 200,000-row file (413 before parsing). Prints times; asserts nothing.
 //   npx tsx bench/import.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/import.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import { openBenchDb } from './support';
+//   BENCH_IMPORT_SIZES=10000,20000 BENCH_REFUSE_ROWS=200000  other sizes
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { UserContext } from '../src/server/core/access/context';
 import { authenticate } from '../src/server/core/auth/auth.service';
-import { enterpriseTemplate, importEnterprises } from '../src/server/core/enterprises/enterprises.import';
+import { importEnterprises } from '../src/server/core/enterprises/enterprises.import';
+import { AppError } from '../src/server/core/http/errors';
 import { SESSION_COOKIE } from '../src/server/core/http/request-context';
 import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { usccCheckChar } from '../src/shared/rules/uscc';
+import { bigEnterpriseWorkbook } from '../src/server/test/big-workbook';
+import { openBenchDb } from './support';
+import { bootApp } from '../src/server/platform';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
-const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,20000,40000').split(',').map(Number);
+const REFUSE_ROWS = Number(process.env.BENCH_REFUSE_ROWS ?? 200_000);
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
-const TOWNSHIPS = ['大营镇', '城关镇', '周庄镇', '杨庄镇', '石桥镇', '张八桥镇'];
-
-/** A filled template of `n` firms; `bad` puts an unknown township on one row in the middle. */
-async function workbook(n: number, bad: boolean): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await enterpriseTemplate('zh-CN')) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  for (let i = 0; i < n; i++) {
-    const body = `91410421MA${String(i + 1).padStart(7, '0')}`;
-    const township = bad && i === Math.floor(n / 2) ? '不存在镇' : TOWNSHIPS[i % TOWNSHIPS.length];
-    sheet.getRow(3 + i).values = [
-      `宝丰县基准测试第${i + 1}号有限公司`,
-      body + usccCheckChar(body),
-      township,
-      '工业园区',
-      'C33 金属制品业',
-      i % 2 ? '是' : '否',
-      '否',
-      '',
-      '',
-      '无',
-      50 + (i % 300),
-      '不锈钢产业链服务专班',
-      '联系人',
-      '13800000000',
-    ];
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const { handle, drop } = await openBenchDb('import');
 try {
@@ -58,21 +33,33 @@ try {
   const user = await authenticate(deps, login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '');
   if (!user || user === 'expired') throw new Error('bench: no session');
   const ctx: UserContext = { user, ip: null, userAgent: null, locale: 'zh-CN' };
+  const dialect = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 
-  console.log(`Enterprise import, ${ROWS.toLocaleString()} rows, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`);
-  const bad = await workbook(ROWS, true);
+  console.log(`Enterprise import, ${dialect} (limit ${config.importMaxRows.toLocaleString()} rows)`);
+  let first = 1;
+  const bad = await bigEnterpriseWorkbook(SIZES[0], { first: 9_000_000, badAt: Math.floor(SIZES[0] / 2) });
   let t0 = performance.now();
   const refused = await importEnterprises(deps, ctx, bad);
-  let ms = performance.now() - t0;
   console.log(
-    `  one bad row: refused=${!refused.ok}, problems=${refused.ok ? 0 : refused.problems.length}, ${ms.toFixed(0)} ms (${((ROWS / ms) * 1000).toFixed(0)} rows/s checked, report included)`,
+    `  ${SIZES[0].toLocaleString()} rows, one bad: refused=${!refused.ok}, problems=${refused.ok ? 0 : refused.problems.length}, ${seconds(performance.now() - t0)} (report included)`,
   );
-  const good = await workbook(ROWS, false);
+  for (const rows of SIZES) {
+    const file = await bigEnterpriseWorkbook(rows, { first });
+    first += rows;
+    t0 = performance.now();
+    const done = await importEnterprises(deps, ctx, file);
+    const ms = performance.now() - t0;
+    console.log(
+      `  ${rows.toLocaleString()} rows: imported=${done.ok ? done.imported : 0}, ${seconds(ms)} (${((rows / ms) * 1000).toFixed(0)} rows/s parsed, checked and written in one transaction)`,
+    );
+  }
   t0 = performance.now();
-  const done = await importEnterprises(deps, ctx, good);
-  ms = performance.now() - t0;
+  const huge = await bigEnterpriseWorkbook(REFUSE_ROWS, { first: 8_000_000 });
+  console.log(`  ${REFUSE_ROWS.toLocaleString()}-row file made in ${seconds(performance.now() - t0)} (${(huge.length / 1024 / 1024).toFixed(1)} MB)`);
+  t0 = performance.now();
+  const answer = await importEnterprises(deps, ctx, huge).catch((err: unknown) => err);
   console.log(
-    `  all good: imported=${done.ok ? done.imported : 0}, ${ms.toFixed(0)} ms (${((ROWS / ms) * 1000).toFixed(0)} rows/s parsed, checked and written in one transaction)`,
+    `  ${REFUSE_ROWS.toLocaleString()} rows: ${answer instanceof AppError ? `${answer.status} ${answer.code}` : 'not refused'} in ${seconds(performance.now() - t0)}`,
   );
   t0 = performance.now();
   const list = await app.inject({

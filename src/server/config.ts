@@ -21,6 +21,12 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Accept plain zip archives (ATTACHMENT_ALLOW_ZIP=1); refused by default because their content cannot be checked. */
   attachmentAllowZip: boolean;
+  /** Most data rows one Excel import may hold (IMPORT_MAX_ROWS, 50,000 by default); larger files get 413 before parsing. */
+  importMaxRows: number;
+  /** Most cells, all sheets together, one Excel import may hold (IMPORT_MAX_CELLS, 1,500,000 by default). */
+  importMaxCells: number;
+  /** How long one import may take, parsing, checks and writing together (IMPORT_TIME_LIMIT_SECONDS, 120 by default). */
+  importTimeLimitMs: number;
 }
 
 /** Reads the configuration; `argv` may carry `--demo`. */
@@ -41,5 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     attachmentsDir: path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')),
     attachmentMaxBytes: Number(env.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024),
     attachmentAllowZip: env.ATTACHMENT_ALLOW_ZIP === '1' || env.ATTACHMENT_ALLOW_ZIP === 'true',
+    importMaxRows: Number(env.IMPORT_MAX_ROWS ?? 50_000),
+    importMaxCells: Number(env.IMPORT_MAX_CELLS ?? 1_500_000),
+    importTimeLimitMs: Number(env.IMPORT_TIME_LIMIT_SECONDS ?? 120) * 1000,
   };
 }

@@ -18,6 +18,8 @@ const zh = {
   'err.PASSWORD_CHANGE_REQUIRED': '请先修改密码',
   'err.CSRF': '请求校验失败，请刷新页面后重试',
   'err.PAYLOAD_TOO_LARGE': '提交的内容过大',
+  'err.IMPORT_TOO_LARGE': '文件过大：一次最多导入 {rows} 行数据（全部工作表合计不超过 {cells} 个单元格），请拆分后分批导入',
+  'err.IMPORT_TIMEOUT': '导入未能在 {seconds} 秒内完成，未写入任何数据；请拆分文件后分批导入',
   'err.RATE_LIMITED': '请求过于频繁，请稍后再试',
   'err.INTERNAL': '服务器内部错误，请稍后重试',
   'err.UNKNOWN_FIELD': '不允许的字段',
@@ -157,6 +159,9 @@ const en: Record<MessageKey, string> = {
   'err.PASSWORD_CHANGE_REQUIRED': 'Please change your password first',
   'err.CSRF': 'The request could not be verified; please reload the page',
   'err.PAYLOAD_TOO_LARGE': 'The request is too large',
+  'err.IMPORT_TOO_LARGE':
+    'The file is too large: one import takes at most {rows} rows of data ({cells} cells across all sheets); split it and import the parts',
+  'err.IMPORT_TIMEOUT': 'The import did not finish within {seconds} seconds and nothing was saved; split the file and import the parts',
   'err.RATE_LIMITED': 'Too many requests; please try again later',
   'err.INTERNAL': 'Something went wrong on the server; please try again later',
   'err.UNKNOWN_FIELD': 'Field not allowed',

@@ -3,6 +3,7 @@ import { translate } from '../../../shared/i18n/messages';
 import { requirePermission } from '../access/access';
 import type { UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
+import { batches } from '../db/batch';
 import type { Deps } from '../deps';
 import { type ImportOutcome, type ImportProblem, type ImportSpec, importAllOrNothing, importTemplate } from '../excel/import';
 import { calendarRepository } from './calendar.repository';
@@ -40,21 +41,30 @@ export const CALENDAR_IMPORT: ImportSpec<CalendarRow> = {
 export async function importCalendar(deps: Deps, ctx: UserContext, buffer: Buffer): Promise<ImportOutcome> {
   requirePermission(ctx, 'calendar:manage');
   const dateLabel = ctx.locale === 'en-US' ? 'Date' : '日期';
-  return importAllOrNothing(deps.db, buffer, CALENDAR_IMPORT, ctx.locale, {
-    check: async (_trx, rows) => {
+  return importAllOrNothing(deps, buffer, CALENDAR_IMPORT, ctx.locale, {
+    check: async (_trx, rows, _refused, pace) => {
       const seen = new Set<string>();
       const problems: ImportProblem[] = [];
       for (const r of rows) {
+        await pace.tick();
         if (seen.has(r.values.date)) problems.push({ row: r.row, column: dateLabel, message: translate(ctx.locale, 'err.calendar_duplicate_day') });
         seen.add(r.values.date);
       }
       return { resolved: rows.map((r) => r.values), problems };
     },
-    write: async (trx, days) => {
+    write: async (trx, days, pace) => {
       const now = deps.clock.now().toISOString();
-      for (const day of days) {
-        if (day.kind === 'normal') await calendarRepository.delete(trx, day.date);
-        else await calendarRepository.upsert(trx, { date: day.date, kind: day.kind, name: day.name, updatedAt: now, updatedBy: ctx.user.id });
+      for (const batch of batches(
+        days.filter((d) => d.kind === 'normal').map((d) => d.date),
+        1,
+      )) {
+        await calendarRepository.deleteMany(trx, batch);
+        await pace.breathe();
+      }
+      const set = days.flatMap((d) => (d.kind === 'normal' ? [] : [{ date: d.date, kind: d.kind, name: d.name, updatedAt: now, updatedBy: ctx.user.id }]));
+      for (const batch of batches(set, 5)) {
+        await calendarRepository.upsertMany(trx, batch);
+        await pace.breathe();
       }
       await recordAudit(trx, deps, ctx, { action: 'calendar.import', entityType: 'calendar', entityId: null, after: { days } });
     },

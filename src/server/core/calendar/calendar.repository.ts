@@ -28,6 +28,25 @@ export const calendarRepository = {
       .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
       .execute();
   },
+  /** One multi-row upsert (the caller keeps batches within the bind-parameter limits; no date twice in one). */
+  async upsertMany(db: Executor, rows: Insertable<CalendarDayTable>[]) {
+    if (rows.length)
+      await db
+        .insertInto('calendarDays')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('date').doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            name: eb.ref('excluded.name'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+            updatedBy: eb.ref('excluded.updatedBy'),
+          })),
+        )
+        .execute();
+  },
+  async deleteMany(db: Executor, dates: string[]) {
+    if (dates.length) await db.deleteFrom('calendarDays').where('date', 'in', dates).execute();
+  },
   async delete(db: Executor, date: string) {
     await db.deleteFrom('calendarDays').where('date', '=', date).execute();
   },

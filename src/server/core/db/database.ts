@@ -25,6 +25,10 @@ export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; ur
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+// Kysely runs SQLite's queries one at a time on its single connection, so a `select 1` through it waits for any open
+// transaction (a long import) to end. The health check asks the connection itself, which answers between statements.
+const sqliteConnections = new WeakMap<Db, SqliteDatabase.Database>();
+
 /** Opens the database: SQLite with WAL, foreign keys and a busy timeout, or a PostgreSQL pool. */
 export function openDb(target: DbTarget): DbHandle {
   if (target.kind === 'postgres') {
@@ -43,6 +47,7 @@ export function openDb(target: DbTarget): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  sqliteConnections.set(db, sqlite);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -72,7 +77,9 @@ export async function migrateToLatest({ db, schema }: Pick<DbHandle, 'db' | 'sch
 /** Checks that the database answers. */
 export async function pingDb(db: Db): Promise<boolean> {
   try {
-    await sql`select 1`.execute(db);
+    const sqlite = sqliteConnections.get(db);
+    if (sqlite) sqlite.prepare('select 1').get();
+    else await sql`select 1`.execute(db);
     return true;
   } catch {
     return false;

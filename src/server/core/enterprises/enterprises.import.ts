@@ -6,11 +6,12 @@ import { SME_TIERS, type createEnterpriseBody, industryCode, uscc } from '../../
 import { requirePermission, scopeFor } from '../access/access';
 import type { UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
+import { batches } from '../db/batch';
 import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
-import { type ImportOutcome, type ImportProblem, type ImportSpec, type ParsedRow, importAllOrNothing, importTemplate } from '../excel/import';
+import { type ImportOutcome, type ImportProblem, type ImportSpec, type Pace, type ParsedRow, importAllOrNothing, importTemplate } from '../excel/import';
 import { enterprisesRepository } from './enterprises.repository';
-import { insertEnterprise } from './enterprises.service';
+import { type insertEnterprise, insertEnterprises } from './enterprises.service';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -93,41 +94,46 @@ export function enterpriseTemplate(locale: Locale) {
 
 type Resolved = z.infer<typeof createEnterpriseBody>;
 
+/** Looks credit codes up a thousand at a time: one statement per batch, never one per row. */
+const LOOKUP_BATCH = 1000;
+
 /** Turns names into ids and checks what the schema cannot: known township and team, codes unique in the file and the county. */
-async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: UserContext, locale: Locale) {
+async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: UserContext, locale: Locale, pace: Pace) {
   const scope = await scopeFor(db, ctx.user, 'enterprise:write');
+  const inScope = new Set(scope.all ? [] : scope.unitIds);
   const units = await db
     .selectFrom('orgUnits')
     .select(['id', 'nameZh', 'nameEn', 'kind'])
     .where('active', '=', 1)
     .where('kind', 'in', ['township', 'service_team'])
     .execute();
-  const find = (kind: string, name: string) => units.find((u) => u.kind === kind && (u.nameZh === name || u.nameEn.toLowerCase() === name.toLowerCase()));
-  const taken = new Set(
-    (
-      await enterprisesRepository.existingUsccs(
-        db,
-        rows.map((r) => r.values.uscc),
-      )
-    ).map((r) => r.uscc),
-  );
-  const seen = new Map<string, number>();
+  // By kind and name, either language (English in any case); the first unit of a name wins, as a search in order would.
+  const byName = new Map<string, (typeof units)[number]>();
+  for (const u of [...units].reverse()) {
+    byName.set(`${u.kind}\u0000${u.nameEn.toLowerCase()}`, u);
+    byName.set(`${u.kind}\u0000${u.nameZh}`, u);
+  }
+  const find = (kind: string, name: string) => byName.get(`${kind}\u0000${name}`) ?? byName.get(`${kind}\u0000${name.toLowerCase()}`);
+  const taken = new Set<string>();
+  for (const batch of batches([...new Set(rows.map((r) => r.values.uscc))], 1, LOOKUP_BATCH)) {
+    for (const r of await enterprisesRepository.existingUsccs(db, batch)) taken.add(r.uscc);
+    await pace.breathe();
+  }
+  const seen = new Set<string>();
   const problems: ImportProblem[] = [];
-  const label = (key: string) => {
-    const column = ENTERPRISE_IMPORT.columns.find((c) => c.key === key);
-    return (locale === 'en-US' ? column?.en : column?.zh) ?? key;
-  };
+  const labels = new Map(ENTERPRISE_IMPORT.columns.map((c) => [c.key, locale === 'en-US' ? c.en : c.zh]));
   const problem = (row: number, key: string, message: Parameters<typeof translate>[1]) =>
-    problems.push({ row, column: label(key), message: translate(locale, message) });
+    problems.push({ row, column: labels.get(key) ?? key, message: translate(locale, message) });
   const resolved: Resolved[] = [];
   for (const { row, values: v } of rows) {
+    await pace.tick();
     const township = find('township', v.township);
-    if (!township || (!scope.all && !scope.unitIds.includes(township.id))) problem(row, 'township', 'err.township_unknown');
+    if (!township || (!scope.all && !inScope.has(township.id))) problem(row, 'township', 'err.township_unknown');
     const team = v.serviceTeam ? find('service_team', v.serviceTeam) : undefined;
     if (v.serviceTeam && !team) problem(row, 'serviceTeam', 'err.service_team_unknown');
     if (taken.has(v.uscc)) problem(row, 'uscc', 'err.uscc_taken');
     else if (seen.has(v.uscc)) problem(row, 'uscc', 'err.uscc_duplicate_in_file');
-    seen.set(v.uscc, row);
+    seen.add(v.uscc);
     resolved.push({
       name: v.name,
       uscc: v.uscc,
@@ -150,17 +156,30 @@ async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: User
   return { resolved, problems };
 }
 
+// An enterprise row binds 16 values; chains and contacts are written per batch of firms alongside.
+const ENTERPRISE_COLUMNS = 16;
+
 /**
- * Imports a filled template: every row is checked first, then all rows are written in one transaction, or none.
- * `write` is the writer of one firm; tests swap it to prove a failure half-way leaves nothing behind.
+ * Imports a filled template: every row is checked first, then all rows are written in one transaction, or none,
+ * 500 firms per statement. `writeOne`, a writer of one firm, replaces the batches: tests swap it in to prove a
+ * failure half-way leaves nothing behind.
  */
-export async function importEnterprises(deps: Deps, ctx: UserContext, buffer: Buffer, write = insertEnterprise): Promise<ImportOutcome> {
+export async function importEnterprises(deps: Deps, ctx: UserContext, buffer: Buffer, writeOne?: typeof insertEnterprise): Promise<ImportOutcome> {
   requirePermission(ctx, 'enterprise:import');
-  return importAllOrNothing(deps.db, buffer, ENTERPRISE_IMPORT, ctx.locale, {
-    check: (trx, rows) => resolveRows(trx, rows, ctx, ctx.locale),
-    write: async (trx, resolved) => {
+  return importAllOrNothing(deps, buffer, ENTERPRISE_IMPORT, ctx.locale, {
+    check: (trx, rows, _refused, pace) => resolveRows(trx, rows, ctx, ctx.locale, pace),
+    write: async (trx, resolved, pace) => {
       const now = deps.clock.now().toISOString();
-      for (const body of resolved) await write(trx, now, body);
+      if (writeOne)
+        for (const body of resolved) {
+          await writeOne(trx, now, body);
+          await pace.tick();
+        }
+      else
+        for (const batch of batches(resolved, ENTERPRISE_COLUMNS)) {
+          await insertEnterprises(trx, now, batch);
+          await pace.breathe();
+        }
       await recordAudit(trx, deps, ctx, {
         action: 'enterprise.import',
         entityType: 'enterprise',

@@ -66,6 +66,16 @@ export const enterprisesRepository = {
     const { id } = await db.insertInto('enterprises').values(values).returning('id').executeTakeFirstOrThrow();
     return id;
   },
+  /** One multi-row insert (the caller keeps batches within the bind-parameter limits); ids come back by credit code. */
+  insertMany(db: Executor, values: Insertable<EnterpriseTable>[]) {
+    return values.length ? db.insertInto('enterprises').values(values).returning(['id', 'uscc']).execute() : Promise.resolve([]);
+  },
+  async insertChains(db: Executor, rows: { enterpriseId: number; chainUnitId: number }[]) {
+    if (rows.length) await db.insertInto('enterpriseChains').values(rows).execute();
+  },
+  async insertContacts(db: Executor, rows: Insertable<EnterpriseContactTable>[]) {
+    if (rows.length) await db.insertInto('enterpriseContacts').values(rows).execute();
+  },
   async update(db: Executor, id: number, values: Updateable<EnterpriseTable>) {
     await db.updateTable('enterprises').set(values).where('id', '=', id).execute();
   },

@@ -143,7 +143,39 @@ export async function createEnterprise(deps: Deps, ctx: UserContext, body: Body)
 
 /** Writes one profile with its chains and contacts (shared by the form and the import). */
 export async function insertEnterprise(trx: Executor, now: string, body: Body): Promise<number> {
-  const id = await enterprisesRepository.insert(trx, {
+  const id = await enterprisesRepository.insert(trx, enterpriseColumns(now, body));
+  await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)], true);
+  await enterprisesRepository.setContacts(trx, id, body.contacts, true);
+  return id;
+}
+
+/**
+ * Writes new profiles with their chains and contacts in three multi-row statements (the import, a batch at a time:
+ * the caller keeps a batch within `batches()` of `core/db/batch`).
+ */
+export async function insertEnterprises(trx: Executor, now: string, bodies: Body[]): Promise<void> {
+  const ids = new Map(
+    (
+      await enterprisesRepository.insertMany(
+        trx,
+        bodies.map((b) => enterpriseColumns(now, b)),
+      )
+    ).map((r) => [r.uscc, r.id]),
+  );
+  const idOf = (b: Body) => ids.get(b.uscc) as number;
+  await enterprisesRepository.insertChains(
+    trx,
+    bodies.flatMap((b) => [...new Set(b.chainUnitIds)].map((chainUnitId) => ({ enterpriseId: idOf(b), chainUnitId }))),
+  );
+  await enterprisesRepository.insertContacts(
+    trx,
+    bodies.flatMap((b) => b.contacts.map((c, i) => ({ ...c, enterpriseId: idOf(b), sortOrder: i }))),
+  );
+}
+
+/** The columns of a new firm's row. */
+function enterpriseColumns(now: string, body: Body) {
+  return {
     name: body.name,
     uscc: body.uscc,
     townshipUnitId: body.townshipUnitId,
@@ -160,10 +192,7 @@ export async function insertEnterprise(trx: Executor, now: string, body: Body): 
     chiefOfficerUserId: body.chiefOfficerUserId,
     createdAt: now,
     updatedAt: now,
-  });
-  await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)], true);
-  await enterprisesRepository.setContacts(trx, id, body.contacts, true);
-  return id;
+  };
 }
 
 /** Edits a firm within the caller's write scope (another township's firm is 404), audited. */

@@ -1,7 +1,10 @@
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Locale, type MessageKey, isMessageKey, translate } from '../../../shared/i18n/messages';
 import type { Db, Trx } from '../db/database';
+import { AppError } from '../http/errors';
+import { measureXlsx } from './xlsx-size';
 
 /** One column of an import template. Cells of a coded column hold the label (either language) or the code itself. */
 export interface ImportColumn {
@@ -100,23 +103,9 @@ function cellOf(column: ImportColumn, value: unknown, locale: Locale): ExcelJS.C
   return value as ExcelJS.CellValue;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((p) => p.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
-}
-
-function cellValue(column: ImportColumn, text: string): unknown {
+function cellValue(column: ImportColumn, codes: Map<string, string> | null, text: string): unknown {
   if (text === '') return undefined;
-  if (column.codes) return column.codes.find((o) => o.zh === text || o.en.toLowerCase() === text.toLowerCase() || o.value === text)?.value ?? text;
+  if (codes) return codes.get(text) ?? codes.get(text.toLowerCase()) ?? text;
   if (column.type === 'number') return Number.isFinite(Number(text.replace(/,/g, ''))) ? Number(text.replace(/,/g, '')) : text;
   if (column.type === 'boolean') return YES.has(text.toLowerCase()) ? true : NO.has(text.toLowerCase()) ? false : text;
   return text;
@@ -142,65 +131,248 @@ export class TemplateMismatch extends Error {
   }
 }
 
-/** Reads an uploaded workbook: checks the headers against the template, then validates every row with the schema. */
-export async function parseImport<R>(buffer: Buffer, spec: ImportSpec<R>, locale: Locale): Promise<{ rows: ParsedRow<R>[]; problems: ImportProblem[] }> {
-  const book = new ExcelJS.Workbook();
+/** How much one import may hold and how long it may take (from the configuration). */
+export interface ImportLimits {
+  maxRows: number;
+  maxCells: number;
+  timeLimitMs: number;
+}
+
+/** What `importAllOrNothing` needs of the app's dependencies. */
+export interface ImportDeps {
+  db: Db;
+  config: { importMaxRows: number; importMaxCells: number; importTimeLimitMs: number };
+}
+
+const limitsOf = (deps: ImportDeps): ImportLimits => ({
+  maxRows: deps.config.importMaxRows,
+  maxCells: deps.config.importMaxCells,
+  timeLimitMs: deps.config.importTimeLimitMs,
+});
+
+/** How many rows are handled between two turns of the event loop. */
+const ROWS_PER_TURN = 50;
+
+/**
+ * An import's clock: `tick()` lets other requests run every 50 rows, and once the time limit has passed the import
+ * is refused (503 `IMPORT_TIMEOUT`; thrown inside the transaction, so nothing is written).
+ */
+export class Pace {
+  private count = 0;
+  private readonly deadline: number;
+  constructor(private readonly limitMs: number) {
+    this.deadline = performance.now() + limitMs;
+  }
+  /** Call once per row (or other unit of work); yields to the event loop every 50 calls. */
+  async tick(): Promise<void> {
+    this.count += 1;
+    if (this.count % ROWS_PER_TURN === 0) await this.breathe();
+  }
+  /** Yields to the event loop now, and checks the time limit. */
+  async breathe(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.check();
+  }
+  /** Throws once the time limit has passed. */
+  check(): void {
+    if (performance.now() > this.deadline) throw new AppError('IMPORT_TIMEOUT', { seconds: Math.round(this.limitMs / 1000) });
+  }
+}
+
+const tooLarge = (limits: ImportLimits) =>
+  new AppError('IMPORT_TOO_LARGE', { rows: limits.maxRows.toLocaleString('en-US'), cells: limits.maxCells.toLocaleString('en-US') });
+
+/**
+ * Refuses a file over the row or cell limit before anything is parsed: the sheets' XML is counted as it inflates,
+ * and counting stops at the limit. Bytes that are no .xlsx are the wrong template.
+ */
+async function refuseOversize<R>(buffer: Buffer, spec: ImportSpec<R>, locale: Locale, limits: ImportLimits) {
+  let size: Awaited<ReturnType<typeof measureXlsx>>;
   try {
-    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    size = await measureXlsx(buffer, { rows: limits.maxRows + FIRST_DATA_ROW - 1, cells: limits.maxCells });
   } catch {
     throw new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
   }
-  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden');
-  const headers = sheet ? spec.columns.map((_, i) => cellText(sheet.getRow(HEADER_ROW).getCell(i + 1)).replace(/\*$/, '')) : [];
-  // Either language's template is accepted, but not a mix, a reordering or a renamed column.
-  const matches = (lang: Locale) => spec.columns.every((c, i) => headers[i] === label(c, lang));
-  if (!sheet || !(matches('zh-CN') || matches('en-US'))) throw new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
+  if (size.over) throw tooLarge(limits);
+}
 
+const NO_LIMITS: ImportLimits = { maxRows: Number.POSITIVE_INFINITY, maxCells: Number.POSITIVE_INFINITY, timeLimitMs: Number.POSITIVE_INFINITY };
+
+/**
+ * Reads an uploaded workbook: checks the headers against the template, then validates every row with the schema.
+ * A file over the limits is refused first; the sheet is read on a worker thread and this thread, validating, lets
+ * other requests run every 50 rows.
+ */
+export async function parseImport<R>(
+  buffer: Buffer,
+  spec: ImportSpec<R>,
+  locale: Locale,
+  limits: ImportLimits = NO_LIMITS,
+  pace = new Pace(limits.timeLimitMs),
+): Promise<{ rows: ParsedRow<R>[]; problems: ImportProblem[] }> {
+  await refuseOversize(buffer, spec, locale, limits);
+  const mismatch = () => new TemplateMismatch(spec.columns.map((c) => label(c, locale)));
+  const codes = spec.columns.map(codeLookup);
   const rows: ParsedRow<R>[] = [];
   const problems: ImportProblem[] = [];
-  for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
-    const texts = spec.columns.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1)));
-    if (texts.every((t) => t === '')) continue;
-    const raw = Object.fromEntries(spec.columns.map((c, i) => [c.key, cellValue(c, texts[i])]));
-    const parsed = spec.row.safeParse(raw, { error: ZOD_MESSAGES[locale] });
-    // A coded cell must be one of its options even where the schema takes any text (codes read from the database).
-    const unknown = spec.columns.filter((c) => typeProblem(c, raw) === 'err.import.not_an_option');
-    for (const column of unknown) problems.push({ row: r, column: label(column, locale), message: translate(locale, 'err.import.not_an_option') });
-    if (parsed.success) {
-      if (unknown.length === 0) rows.push({ row: r, values: parsed.data });
+  let headerChecked = false;
+  const read = sheetRows(buffer, spec.columns.length, limits.maxRows + FIRST_DATA_ROW - 1, pace);
+  for await (const [number, texts] of guarded(read, () => tooLarge(limits), mismatch)) {
+    await pace.tick();
+    if (number === HEADER_ROW) {
+      checkHeaders(spec, texts, mismatch);
+      headerChecked = true;
       continue;
     }
-    for (const issue of parsed.error.issues) {
-      const column = spec.columns.find((c) => c.key === issue.path[0]);
-      if (column && unknown.includes(column)) continue;
-      const problem = isMessageKey(issue.message) ? issue.message : typeProblem(column, raw);
-      const found = { row: r, column: column ? label(column, locale) : '', message: problem ? translate(locale, problem) : issue.message };
-      if (!problems.some((p) => p.row === r && p.column === found.column && p.message === found.message)) problems.push(found);
-    }
+    if (!headerChecked) throw mismatch();
+    if (number < FIRST_DATA_ROW || texts.every((t) => t === '')) continue;
+    validateRow(spec, codes, number, texts, locale, rows, problems);
   }
+  if (!headerChecked) throw mismatch();
   return { rows, problems };
+}
+
+class SheetTooLarge extends Error {}
+
+/** The reader's rows, its failures turned into the import's errors: over the limit, or not a workbook at all. */
+async function* guarded<T>(rows: AsyncGenerator<T>, tooBig: () => AppError, mismatch: () => TemplateMismatch): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw err instanceof SheetTooLarge ? tooBig() : mismatch();
+  }
+}
+
+const SHEET_READER = new URL('./sheet-reader.worker.mjs', import.meta.url);
+
+type WorkerMessage = { rows: [number, string[]][] } | { done: true; visible: boolean } | { error: 'unreadable' | 'too_large' };
+
+/**
+ * The first visible sheet's rows as texts, read by exceljs on a worker thread (its XML parsing is synchronous and
+ * would hold this thread for tens of milliseconds at a time). The worker is stopped when the import stops early.
+ */
+async function* sheetRows(buffer: Buffer, columns: number, maxRows: number, pace: Pace): AsyncGenerator<[number, string[]]> {
+  const worker = new Worker(SHEET_READER, { workerData: { task: 'read', bytes: new Uint8Array(buffer), columns, maxRows } });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failed = false;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', () => push({ error: 'unreadable' }));
+  worker.on('exit', () => {
+    failed = true;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failed) throw new Error('sheet reader stopped');
+        // Waits for the worker, but wakes every second to keep the time limit even when the worker is slow.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 1000).unref();
+        });
+        wake = null;
+        pace.check();
+        continue;
+      }
+      if ('error' in message) throw message.error === 'too_large' ? new SheetTooLarge() : new Error('unreadable');
+      if ('done' in message) return;
+      yield* message.rows;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+function checkHeaders<R>(spec: ImportSpec<R>, texts: string[], mismatch: () => TemplateMismatch) {
+  const headers = texts.map((t) => t.replace(/\*$/, ''));
+  // Either language's template is accepted, but not a mix, a reordering or a renamed column.
+  const matches = (lang: Locale) => spec.columns.every((c, i) => headers[i] === label(c, lang));
+  if (!(matches('zh-CN') || matches('en-US'))) throw mismatch();
+}
+
+/** A coded column's options by what a cell may hold: the label in either language (English in any case) or the code. */
+function codeLookup(column: ImportColumn): Map<string, string> | null {
+  if (!column.codes) return null;
+  const lookup = new Map<string, string>();
+  // The first option a text names wins, as a search of the list in order would find it.
+  for (const o of [...column.codes].reverse()) {
+    lookup.set(o.value, o.value);
+    lookup.set(o.en.toLowerCase(), o.value);
+    lookup.set(o.zh, o.value);
+  }
+  return lookup;
+}
+
+function validateRow<R>(
+  spec: ImportSpec<R>,
+  codes: (Map<string, string> | null)[],
+  r: number,
+  texts: string[],
+  locale: Locale,
+  rows: ParsedRow<R>[],
+  problems: ImportProblem[],
+) {
+  const raw: Record<string, unknown> = {};
+  const unknown = new Set<ImportColumn>();
+  spec.columns.forEach((c, i) => {
+    raw[c.key] = cellValue(c, codes[i], texts[i]);
+    // A coded cell must be one of its options even where the schema takes any text (codes read from the database).
+    if (codes[i] && typeof raw[c.key] === 'string' && !codes[i]?.has(raw[c.key] as string)) unknown.add(c);
+  });
+  const parsed = spec.row.safeParse(raw, { error: ZOD_MESSAGES[locale] });
+  for (const column of unknown) problems.push({ row: r, column: label(column, locale), message: translate(locale, 'err.import.not_an_option') });
+  if (parsed.success) {
+    if (unknown.size === 0) rows.push({ row: r, values: parsed.data });
+    return;
+  }
+  const said = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = spec.columns.find((c) => c.key === issue.path[0]);
+    if (column && unknown.has(column)) continue;
+    const problem = isMessageKey(issue.message) ? issue.message : typeProblem(column, raw);
+    const found = { row: r, column: column ? label(column, locale) : '', message: problem ? translate(locale, problem) : issue.message };
+    const key = `${found.column}\u0000${found.message}`;
+    if (!said.has(key)) problems.push(found);
+    said.add(key);
+  }
 }
 
 /** The uploaded sheet with each bad cell filled red and a last column saying what is wrong with the row. */
 export async function annotatedReport<R>(buffer: Buffer, spec: ImportSpec<R>, problems: ImportProblem[], locale: Locale): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden') as ExcelJS.Worksheet;
-  const messageColumn = spec.columns.length + 1;
-  sheet.getRow(HEADER_ROW).getCell(messageColumn).value = locale === 'en-US' ? 'Problems' : '错误说明';
-  sheet.getColumn(messageColumn).width = 60;
+  const columnIndex = new Map(spec.columns.map((c, i) => [label(c, locale), i]));
   const byRow = new Map<number, ImportProblem[]>();
-  for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-  for (const [row, list] of byRow) {
-    for (const p of list) {
-      const index = spec.columns.findIndex((c) => label(c, locale) === p.column);
-      if (index >= 0) sheet.getRow(row).getCell(index + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFCCC7' } };
-    }
-    const cell = sheet.getRow(row).getCell(messageColumn);
-    cell.value = list.map((p) => (p.column ? `${p.column}：${p.message}` : p.message)).join('；');
-    cell.font = { color: { argb: 'FFCF1322' } };
+  for (const p of problems) {
+    const list = byRow.get(p.row);
+    if (list) list.push(p);
+    else byRow.set(p.row, [p]);
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const marks = [...byRow].map(([row, list]) => [
+    row,
+    list.map((p) => columnIndex.get(p.column) ?? -1).filter((i) => i >= 0),
+    list.map((p) => (p.column ? `${p.column}：${p.message}` : p.message)).join('；'),
+  ]);
+  // Loading and writing a whole workbook takes seconds for a large file: on the worker, not this thread.
+  const worker = new Worker(SHEET_READER, {
+    workerData: { task: 'annotate', bytes: new Uint8Array(buffer), columns: spec.columns.length, title: locale === 'en-US' ? 'Problems' : '错误说明', marks },
+  });
+  try {
+    const answer = await new Promise<{ report?: Uint8Array; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('report writer stopped')));
+    });
+    if (!answer.report) throw new Error('report writer failed');
+    return Buffer.from(answer.report.buffer, answer.report.byteOffset, answer.report.byteLength);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 export type ImportOutcome = { ok: true; imported: number } | { ok: false; problems: ImportProblem[]; report: Buffer };
@@ -216,26 +388,39 @@ interface ImportSteps<R, T> {
   /**
    * Resolves names to ids and checks what the schema cannot (uniqueness, lookups), inside the transaction. The rows
    * are the valid ones; `refused` says how many problems parsing found already, for checks that need every row.
+   * Work per row should be constant (look-ups in Maps, queries in batches) and call `pace.tick()`.
    */
-  check(trx: Trx, rows: ParsedRow<R>[], refused: number): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
-  /** Writes every resolved row (and the audit row); any throw leaves nothing behind. */
-  write(trx: Trx, resolved: T[]): Promise<void>;
+  check(trx: Trx, rows: ParsedRow<R>[], refused: number, pace: Pace): Promise<{ resolved: T[]; problems: ImportProblem[] }>;
+  /** Writes every resolved row (and the audit row), in multi-row statements where there are many; any throw leaves nothing behind. */
+  write(trx: Trx, resolved: T[], pace: Pace): Promise<void>;
 }
 
 /**
- * The one import procedure: parse and validate every row, then check and write all of them in one transaction, or
- * nothing; a refused file comes back with its problems and the uploaded sheet annotated.
+ * The one import procedure: refuse a file over the row or cell limit before parsing it, parse and validate every
+ * row, then check and write all of them in one transaction, or nothing; a refused file comes back with its problems
+ * and the uploaded sheet annotated. Past the time limit the transaction is rolled back and `IMPORT_TIMEOUT` thrown.
  */
-export async function importAllOrNothing<R, T>(db: Db, buffer: Buffer, spec: ImportSpec<R>, locale: Locale, steps: ImportSteps<R, T>): Promise<ImportOutcome> {
-  const { rows, problems } = await parseImport(buffer, spec, locale);
+export async function importAllOrNothing<R, T>(
+  deps: ImportDeps,
+  buffer: Buffer,
+  spec: ImportSpec<R>,
+  locale: Locale,
+  steps: ImportSteps<R, T>,
+): Promise<ImportOutcome> {
+  const limits = limitsOf(deps);
+  const pace = new Pace(limits.timeLimitMs);
+  const { rows, problems } = await parseImport(buffer, spec, locale, limits, pace);
   if (rows.length === 0 && problems.length === 0)
     return { ok: false, problems: [{ row: 0, column: '', message: translate(locale, 'err.import.empty') }], report: buffer };
   try {
-    const imported = await db.transaction().execute(async (trx) => {
-      const { resolved, problems: more } = await steps.check(trx, rows, problems.length);
+    const imported = await deps.db.transaction().execute(async (trx) => {
+      const { resolved, problems: more } = await steps.check(trx, rows, problems.length, pace);
       const all = [...problems, ...more].sort((a, b) => a.row - b.row);
       if (all.length) throw new RowsRejected(all);
-      await steps.write(trx, resolved);
+      await pace.breathe();
+      await steps.write(trx, resolved, pace);
+      // Still inside the transaction: an import that ran out of time commits nothing.
+      pace.check();
       return resolved.length;
     });
     return { ok: true, imported };

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'CSRF'
   | 'PAYLOAD_TOO_LARGE'
+  | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_TIMEOUT'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,8 +29,10 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  IMPORT_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
   INTERNAL: 500,
+  IMPORT_TIMEOUT: 503,
 };
 
 /** A field problem: a message key and its placeholder values, translated when the response is sent. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../../shared/rules/uscc';
-import { ensureDemoIndicators, indicatorsFile } from '../../modules/indicators/indicators.demo';
-import { ensureDemoReportForms } from '../../modules/reports/reports.demo';
+import { ensureDemoIndicators, indicatorsFile } from '../../modules/indicators';
+import { ensureDemoReportForms } from '../../modules/reports';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 
 // House rule 12: a PATCH changes exactly the fields it names. Every PATCH operation of the app is listed below with

@@ -82,8 +82,9 @@ function changesOf(spec: ImportSpec<SheetRow>, ledger: Ledger, rows: ParsedRow<S
   const resolved: Change[] = [];
   const label = (key: string) => columnLabel(spec, key, locale);
   const seen = new Set<string>();
+  const lines = new Map(ledger.rows.map((r) => [r.indicator.code, r]));
   for (const { row, values } of rows) {
-    const line = ledger.rows.find((r) => r.indicator.code === values.indicator);
+    const line = lines.get(values.indicator);
     if (!line) continue;
     if (seen.has(values.indicator)) problems.push({ row, column: label('indicator'), message: translate(locale, 'err.import.duplicate_row') });
     seen.add(values.indicator);
@@ -112,7 +113,7 @@ export async function importLedger(deps: Deps, ctx: UserContext, year: number, u
   const ledger = await getLedger(deps, ctx, { year, unitId });
   const spec = ledgerSpec(ledger);
   const thisMonth = countyDay(deps.clock.now()).slice(0, 7);
-  return importAllOrNothing(deps.db, buffer, spec, ctx.locale, {
+  return importAllOrNothing(deps, buffer, spec, ctx.locale, {
     check: async (trx, rows) => {
       const locked = await ledgerRepository.lockedMonths(trx, `${year}-01`, `${year}-12`);
       return changesOf(spec, ledger, rows, locked, thisMonth, ctx.locale);

@@ -153,9 +153,17 @@ const decomposed = (r: PlanRow): Decomposed => ({
 function resolve(spec: ImportSpec<PlanRow>, rows: ParsedRow<PlanRow>[], refused: number, indicators: IndicatorRow[], units: Unit[], locale: Locale) {
   const problems: ImportProblem[] = [];
   const column = (key: string) => columnLabel(spec, key, locale);
+  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  // One pass groups the rows by indicator, in file order: no scan of the whole sheet per indicator.
+  const byIndicator = new Map<string, ParsedRow<PlanRow>[]>();
+  for (const r of rows) {
+    const mine = byIndicator.get(r.values.indicator);
+    if (mine) mine.push(r);
+    else byIndicator.set(r.values.indicator, [r]);
+  }
   const resolved: Resolved[] = [];
   for (const indicator of indicators) {
-    const mine = rows.filter((r) => r.values.indicator === indicator.code);
+    const mine = byIndicator.get(indicator.code) ?? [];
     if (mine.length === 0) continue;
     const seen = new Set<string>();
     for (const r of mine) {
@@ -172,9 +180,7 @@ function resolve(spec: ImportSpec<PlanRow>, rows: ParsedRow<PlanRow>[], refused:
     resolved.push({
       indicator,
       county: decomposed(county.values),
-      units: mine
-        .filter((r) => r.values.unit !== COUNTY)
-        .map((r) => ({ ...decomposed(r.values), unitId: (units.find((u) => u.code === r.values.unit) as Unit).id })),
+      units: mine.filter((r) => r.values.unit !== COUNTY).map((r) => ({ ...decomposed(r.values), unitId: unitIds.get(r.values.unit) as number })),
     });
   }
   return { resolved, problems };
@@ -191,7 +197,7 @@ export async function importPlan(deps: Deps, ctx: UserContext, year: number, buf
     if ((await plansRepository.findByYear(db, year))?.status === 'published') throw fieldError({ file: 'err.plan_import_published' });
   };
   await refuseIfPublished(deps.db);
-  return importAllOrNothing(deps.db, buffer, spec, ctx.locale, {
+  return importAllOrNothing(deps, buffer, spec, ctx.locale, {
     check: async (_trx, rows, refused) => resolve(spec, rows, refused, indicators, units, ctx.locale),
     write: async (trx, resolved) => {
       await refuseIfPublished(trx);
@@ -203,8 +209,9 @@ export async function importPlan(deps: Deps, ctx: UserContext, year: number, buf
       const before = await plansRepository.allTargets(trx, planId);
       const countyId = await unitsRepository.countyId(trx);
       const touched = new Set([...before.map((t) => t.indicatorId), ...resolved.map((r) => r.indicator.id)]);
+      const incomingOf = new Map(resolved.map((r) => [r.indicator.id, r]));
       for (const indicatorId of touched) {
-        const incoming = resolved.find((r) => r.indicator.id === indicatorId);
+        const incoming = incomingOf.get(indicatorId);
         await plansRepository.replaceTargets(trx, planId, indicatorId, incoming ? targetRows(countyId, incoming) : []);
       }
       await plansRepository.update(trx, planId, { updatedAt: now });

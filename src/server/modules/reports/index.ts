@@ -5,6 +5,9 @@ import { reportRemindersJob } from './reminders';
 import { ensureDemoReportForms, ensureDemoReports } from './reports.demo';
 import { reportRoutes } from './reports.routes';
 
+// The public API of the reports module.
+export { ensureDemoReportForms } from './reports.demo';
+
 /** Township monthly reporting: forms as data, drafts, review, completeness and totals, reminders. */
 export const reports = defineModule({
   name: 'reports',

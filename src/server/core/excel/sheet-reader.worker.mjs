@@ -1,0 +1,83 @@
+// The exceljs work of an import, on a thread of its own: exceljs parses and writes XML synchronously (tens of
+// milliseconds a chunk under load, seconds for a whole workbook), which would otherwise stall every other request.
+// Plain JavaScript so that it starts the same under tsx, Vitest and Node.
+//   read:     workerData { task: 'read', bytes, columns, maxRows } posts the first visible sheet's cell texts,
+//             { rows: [rowNumber, texts[]][] } 200 rows a message, then { done: true } or { error: 'unreadable' | 'too_large' }
+//   annotate: workerData { task: 'annotate', bytes, title, marks: [rowNumber, badColumns[], message][] } posts
+//             { report: Uint8Array }, the uploaded workbook with the bad cells filled red and a last column of messages
+import { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+
+const BATCH = 200;
+
+/** A cell as the user reads it: rich text joined, a link's text, a formula's result, a date as YYYY-MM-DD. */
+function cellText(cell) {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((p) => p.text)
+      .join('')
+      .trim();
+  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+async function read() {
+  const { bytes, columns, maxRows } = workerData;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let visible = false;
+  for await (const sheet of reader) {
+    // The first visible sheet is the data; the others (the hidden drop-down lists) are drained unread.
+    if (visible || sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+      for await (const _ of sheet);
+      continue;
+    }
+    visible = true;
+    let batch = [];
+    let count = 0;
+    for await (const row of sheet) {
+      if (++count > maxRows) return parentPort.postMessage({ error: 'too_large' });
+      const texts = [];
+      for (let i = 1; i <= columns; i++) texts.push(cellText(row.getCell(i)));
+      batch.push([row.number, texts]);
+      if (batch.length === BATCH) {
+        parentPort.postMessage({ rows: batch });
+        batch = [];
+      }
+    }
+    if (batch.length) parentPort.postMessage({ rows: batch });
+  }
+  parentPort.postMessage({ done: true, visible });
+}
+
+/** The uploaded workbook, its bad cells filled red and a last column saying what is wrong with each refused row. */
+async function annotate() {
+  const { bytes, columns, title, marks } = workerData;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes);
+  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden');
+  const messageColumn = columns + 1;
+  sheet.getRow(1).getCell(messageColumn).value = title;
+  sheet.getColumn(messageColumn).width = 60;
+  for (const [row, bad, message] of marks) {
+    for (const index of bad) sheet.getRow(row).getCell(index + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFCCC7' } };
+    const cell = sheet.getRow(row).getCell(messageColumn);
+    cell.value = message;
+    cell.font = { color: { argb: 'FFCF1322' } };
+  }
+  const report = new Uint8Array(await book.xlsx.writeBuffer());
+  parentPort.postMessage({ report }, [report.buffer]);
+}
+
+if (workerData.task === 'annotate') annotate().catch(() => parentPort.postMessage({ error: 'unreadable' }));
+else read().catch(() => parentPort.postMessage({ error: 'unreadable' }));
