@@ -210,100 +210,6 @@ export interface WebhookDeliveryTable {
   sentAt: string | null;
 }
 
-export interface IndicatorTable {
-  id: Generated<number>;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  unitZh: string;
-  unitEn: string;
-  kind: 'cumulative' | 'growth' | 'stock' | 'ratio';
-  direction: 'higher' | 'lower';
-  sourceUnitId: number | null;
-  definitionZh: string;
-  definitionEn: string;
-  yellowBandPp: number | null;
-  decimals: number;
-  minValue: number | null;
-  maxValue: number | null;
-  maxJumpPct: number | null;
-  sortOrder: number;
-  active: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface IndicatorPlanTable {
-  id: Generated<number>;
-  year: number;
-  status: 'draft' | 'published';
-  /** 0 until first published, then one more for each published change. */
-  version: number;
-  coverageReason: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface IndicatorTargetTable {
-  id: Generated<number>;
-  planId: number;
-  indicatorId: number;
-  unitId: number;
-  /** 1 for the county's own target, 0 for a unit's share of it. */
-  isCounty: number;
-  target: number;
-  startOfYear: number | null;
-  /** JSON array of 12 cumulative shares (%), or null for the even m ÷ 12 progress. */
-  planCurve: string | null;
-  responsiblePerson: string;
-  leadLeader: string;
-  measures: string;
-}
-
-export interface IndicatorPlanVersionTable {
-  id: Generated<number>;
-  planId: number;
-  version: number;
-  reason: string;
-  /** JSON of the plan's targets as published. */
-  snapshot: string;
-  createdBy: number | null;
-  createdAt: string;
-}
-
-export interface IndicatorValueTable {
-  id: Generated<number>;
-  indicatorId: number;
-  unitId: number;
-  /** `YYYY-MM` */
-  month: string;
-  value: number;
-  explanation: string;
-  status: 'draft' | 'submitted';
-  updatedBy: number | null;
-  updatedAt: string;
-  submittedAt: string | null;
-}
-
-export interface IndicatorValueHistoryTable {
-  id: Generated<number>;
-  valueId: number;
-  /** `save` before submission is not kept; `submit`, and `correct` (a change after submission or lock, with a reason). */
-  action: 'submit' | 'correct';
-  beforeValue: number | null;
-  afterValue: number;
-  reason: string;
-  changedBy: number | null;
-  changedAt: string;
-}
-
-export interface IndicatorMonthLockTable {
-  month: string;
-  lockedBy: number | null;
-  lockedAt: string;
-}
-
 export interface AttachmentTable {
   id: Generated<number>;
   /** Registered owner type (`task`, `calendar_year`…) and the owning record's key as text. */
@@ -357,176 +263,16 @@ export interface EnterpriseContactTable {
   sortOrder: number;
 }
 
-export interface ReportFormTable {
-  id: Generated<number>;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  periodType: 'monthly';
-  /** Reports are due on this working day of the month after the period. */
-  dueWorkingDay: number;
-  /** `YYYY-MM`: the first month units must report; earlier months are not expected. */
-  startMonth: string;
-  /** 1: every active township reports; 0: the units in report_form_units. */
-  allTownships: number;
-  active: number;
-  currentVersion: number;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ReportFormVersionTable {
-  id: Generated<number>;
-  formId: number;
-  version: number;
-  /** `ReportFormDefinition` (shared/rules/report-forms.ts) as JSON. */
-  definition: string;
-  note: string;
-  createdBy: number | null;
-  createdAt: string;
-}
-
-export interface ReportFormUnitTable {
-  formId: number;
-  unitId: number;
-}
-
-export interface ReportTable {
-  id: Generated<number>;
-  formId: number;
-  formVersionId: number;
-  unitId: number;
-  /** `YYYY-MM` */
-  month: string;
-  status: 'draft' | 'submitted' | 'returned' | 'accepted';
-  valuesJson: string;
-  /** Explanations of warnings, by rule key. */
-  explanationsJson: string;
-  firstSubmittedAt: string | null;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  updatedBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DocumentTemplateTable {
-  id: Generated<number>;
-  /** brief (工作简报), letter (提醒函), notice (通报). */
-  docType: string;
-  headerText: string;
-  numberPrefix: string;
-  issuer: string;
-  addressee: string;
-  /** JSON array of lines under the date (抄送, 印发). */
-  footerLines: string;
-  updatedAt: string;
-}
-
+// Created by the documents module's first migration, used by the core's numbering engine (core/documents/numbering.ts).
 export interface DocumentNumberTable {
   docType: string;
   year: number;
   lastSeq: number;
 }
 
-export interface DocumentTable {
-  id: Generated<number>;
-  docType: string;
-  /** A notice's subject, `criticism` or `praise`; null for the other types. */
-  subject: string | null;
-  status: 'draft' | 'issued';
-  title: string;
-  month: string | null;
-  unitId: number | null;
-  addressee: string;
-  /** JSON of the body's blocks. */
-  body: string;
-  year: number | null;
-  seq: number | null;
-  number: string | null;
-  issueDate: string | null;
-  docxSha256: string | null;
-  docxSize: number | null;
-  pdfSha256: string | null;
-  taskId: number | null;
-  createdBy: number | null;
-  issuedBy: number | null;
-  issuedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ReportEventTable {
-  id: Generated<number>;
-  reportId: number;
-  action: 'submit' | 'return' | 'accept' | 'reopen';
-  fromStatus: string;
-  toStatus: string;
-  reason: string;
-  fieldKey: string | null;
-  byUserId: number | null;
-  at: string;
-}
-
-export interface MeetingTable {
-  id: Generated<number>;
-  /** monthly (月例会), dispatch (调度会), service_team (专班会议). */
-  kind: string;
-  title: string;
-  meetingDate: string;
-  location: string;
-  convener: string;
-  /** The convening unit. */
-  unitId: number;
-  attendees: string;
-  agenda: string;
-  minutes: string;
-  /** planned (created ahead by its schedule) or held (recorded). */
-  status: Generated<string>;
-  scheduleId: number | null;
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MeetingScheduleTable {
-  id: Generated<number>;
-  kind: string;
-  title: string;
-  workingDay: number;
-  leadWorkingDays: number;
-  location: string;
-  convener: string;
-  attendees: string;
-  agenda: string;
-  unitId: number;
-  active: Generated<number>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MeetingScheduleUnitTable {
-  scheduleId: number;
-  unitId: number;
-}
-
-export interface MeetingUnitTable {
-  meetingId: number;
-  unitId: number;
-}
-
-export interface MeetingDecisionTable {
-  id: Generated<number>;
-  meetingId: number;
-  seq: number;
-  text: string;
-  ownerUnitId: number;
-  dueDate: string;
-  taskId: number | null;
-}
-
+/** The core's tables; each module adds its own in `modules/<m>/<m>.tables.ts` by declaration merging. */
 export interface Database {
+  documentNumbers: DocumentNumberTable;
   orgUnits: OrgUnitTable;
   users: UserTable;
   roles: RoleTable;
@@ -546,28 +292,8 @@ export interface Database {
   notifications: NotificationTable;
   webhooks: WebhookTable;
   webhookDeliveries: WebhookDeliveryTable;
-  indicators: IndicatorTable;
-  indicatorPlans: IndicatorPlanTable;
-  indicatorTargets: IndicatorTargetTable;
-  indicatorPlanVersions: IndicatorPlanVersionTable;
-  indicatorValues: IndicatorValueTable;
-  indicatorValueHistory: IndicatorValueHistoryTable;
-  indicatorMonthLocks: IndicatorMonthLockTable;
   attachments: AttachmentTable;
   enterprises: EnterpriseTable;
   enterpriseChains: EnterpriseChainTable;
   enterpriseContacts: EnterpriseContactTable;
-  reportForms: ReportFormTable;
-  reportFormVersions: ReportFormVersionTable;
-  reportFormUnits: ReportFormUnitTable;
-  reports: ReportTable;
-  reportEvents: ReportEventTable;
-  documentTemplates: DocumentTemplateTable;
-  documentNumbers: DocumentNumberTable;
-  documents: DocumentTable;
-  meetings: MeetingTable;
-  meetingUnits: MeetingUnitTable;
-  meetingDecisions: MeetingDecisionTable;
-  meetingSchedules: MeetingScheduleTable;
-  meetingScheduleUnits: MeetingScheduleUnitTable;
 }

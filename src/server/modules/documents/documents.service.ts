@@ -17,7 +17,7 @@ import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
-import { type DocumentRow, type DocumentViewer, documentsRepository } from '../../core/documents/documents.repository';
+import { type DocumentRow, type DocumentViewer, documentsRepository } from './documents.repository';
 import { readDocumentFile, storeDocumentFile } from '../../core/documents/files';
 import { nextDocumentSeq } from '../../core/documents/numbering';
 import { docxToPdf, libreOffice } from '../../core/documents/pdf';

@@ -3,7 +3,7 @@ import type { INDICATOR_SORTS, IndicatorKindValue } from '../../../shared/module
 import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { type PageRequest, allRows, paginate } from '../../core/db/paging';
-import type { IndicatorPlanTable, IndicatorTable, IndicatorTargetTable } from '../../core/db/schema';
+import type { IndicatorPlanTable, IndicatorTable, IndicatorTargetTable } from './indicators.tables';
 
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type TargetRow = Selectable<IndicatorTargetTable>;

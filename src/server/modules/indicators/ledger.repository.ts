@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../core/db/database';
-import type { IndicatorValueHistoryTable, IndicatorValueTable } from '../../core/db/schema';
+import type { IndicatorValueHistoryTable, IndicatorValueTable } from './indicators.tables';
 
 /** SQL for the monthly ledger: values, their history and month locks. */
 export const ledgerRepository = {

@@ -3,7 +3,7 @@ import type { MeetingListQuery } from '../../../shared/modules/meetings.schemas'
 import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
-import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from '../../core/db/schema';
+import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from './meetings.tables';
 
 const SORTS = { meetingDate: 'meetings.meetingDate', title: 'meetings.title' } as const;
 

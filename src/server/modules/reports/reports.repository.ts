@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
-import type { ReportEventTable, ReportFormTable, ReportFormVersionTable, ReportTable } from '../../core/db/schema';
+import type { ReportEventTable, ReportFormTable, ReportFormVersionTable, ReportTable } from './reports.tables';
 
 export type ReportFormRow = Selectable<ReportFormTable>;
 export type ReportFormVersionRow = Selectable<ReportFormVersionTable>;

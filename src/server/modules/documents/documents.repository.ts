@@ -1,9 +1,9 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DocumentListQuery } from '../../../shared/modules/documents.schemas';
-import type { Scope } from '../access/access';
-import type { Executor } from '../db/database';
-import { allRows, paginate } from '../db/paging';
-import type { DocumentTable, DocumentTemplateTable } from '../db/schema';
+import type { Scope } from '../../core/access/access';
+import type { Executor } from '../../core/db/database';
+import { allRows, paginate } from '../../core/db/paging';
+import type { DocumentTable, DocumentTemplateTable } from './documents.tables';
 
 export type DocumentRow = Selectable<DocumentTable> & { unitNameZh: string | null; unitNameEn: string | null };
 export type TemplateRow = Selectable<DocumentTemplateTable>;
