@@ -144,9 +144,26 @@ const zh = {
   'err.report.unknown_field': '报表中没有此项：{field}',
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/**
+ * Messages of business modules, by key. A module declares its own in `shared/modules/<m>.messages.ts` by declaration
+ * merging (`interface ModuleMessages extends MessageSet<typeof X_MESSAGES.zh> {}`) and its server manifest registers
+ * the texts (`messages` in `defineModule`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one block per module
+export interface ModuleMessages {}
 
-const en: Record<MessageKey, string> = {
+/** The shape a module's Chinese messages give `ModuleMessages`. */
+export type MessageSet<T> = { [K in keyof T]: true };
+
+/** A module's messages in both languages; the English must have the same keys. */
+export interface ModuleMessageTexts<Z extends Record<string, string>> {
+  zh: Z;
+  en: Record<keyof Z, string>;
+}
+
+export type MessageKey = keyof typeof zh | (keyof ModuleMessages & string);
+
+const en: Record<keyof typeof zh, string> = {
   'err.VALIDATION': 'Some fields are not valid; please check the marked fields',
   'err.UNAUTHENTICATED': 'Please sign in',
   'err.SESSION_EXPIRED': 'Your session has expired; please sign in again',
@@ -288,16 +305,22 @@ const en: Record<MessageKey, string> = {
   'err.report.unknown_field': 'This form has no item {field}',
 };
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };
+const catalogues: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zh }, 'en-US': { ...en } };
+
+/** Adds a module's messages (from its manifest, at start); registering the same texts again is harmless. */
+export function registerMessages(texts: ModuleMessageTexts<Record<string, string>>): void {
+  Object.assign(catalogues['zh-CN'], texts.zh);
+  Object.assign(catalogues['en-US'], texts.en);
+}
 
 /** Whether a string is one of our message keys. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in zh;
+  return key in catalogues['zh-CN'];
 }
 
 /** The message for a key in a locale, with `{name}` placeholders filled. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return (catalogues[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Picks our locale from an Accept-Language header; Chinese unless English is preferred. */

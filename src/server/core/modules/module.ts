@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { ModuleMessageTexts } from '../../../shared/i18n/messages';
 import type { Permission } from '../../../shared/permissions';
 import type { AttachmentOwner } from '../attachments/owners';
 import type { Deps } from '../deps';
@@ -35,6 +36,8 @@ export interface ModuleDefinition {
   /** Task (督办) types the module creates through the task engine. */
   taskTypes?: readonly string[];
   attachmentOwners?: Record<string, AttachmentOwner>;
+  /** The module's server messages (errors, field problems) in both languages, from `shared/modules/<m>.messages.ts`. */
+  messages?: ModuleMessageTexts<Record<string, string>>;
   events?: Subscriptions;
   /** Loads the module's demo data (demo mode only); must be safe to run on every start. */
   demo?: (deps: Deps, county: CountyFile) => Promise<void>;

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { registerMessages } from '../../../shared/i18n/messages';
 import { BUILTIN_ROLES, type Permission } from '../../../shared/permissions';
 import { registerAttachmentOwner } from '../attachments/owners';
 import { events } from '../events/events';
@@ -8,12 +9,13 @@ import type { ModuleDefinition, ModuleJob } from './module';
 // catalogue, built-in roles, task types, job titles) without importing any module.
 let installed: readonly ModuleDefinition[] = [];
 
-/** Installs the ordered module list: attachment owners and event subscriptions are registered once each. */
+/** Installs the ordered module list: attachment owners, event subscriptions and messages are registered once each. */
 export function installModules(modules: readonly ModuleDefinition[]): void {
   installed = modules;
   for (const m of modules) {
     for (const [type, owner] of Object.entries(m.attachmentOwners ?? {})) registerAttachmentOwner(type, owner);
     if (m.events) events.subscribe(m.name, m.events);
+    if (m.messages) registerMessages(m.messages);
   }
 }
 
