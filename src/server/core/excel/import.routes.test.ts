@@ -72,7 +72,7 @@ describe('a large import does not stall the server', () => {
   });
   afterAll(() => t.close());
 
-  it('answers /api/health within 200 ms throughout a 20,000-row import', async () => {
+  it('answers /api/health within 200 ms while a 20,000-row import runs', async () => {
     const file = await bigEnterpriseWorkbook(20_000, { first: 500_000 });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
@@ -89,15 +89,15 @@ describe('a large import does not stall the server', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 20_000 });
     expect(await firms(t)).toBe(before + 20_000);
-    // Several probes were answered while the import ran, 95 % of them within 200 ms and none stalled for a second (the
-    // suite shares two cores with other test files, so a single probe may wait for the scheduler; a stall held
-    // every probe for the whole import before the fix).
-    expect(during.length).toBeGreaterThanOrEqual(5);
+    // Many probes were answered while the import ran, promptly: 95 in 100 within 200 ms (the median is a few ms).
+    // The slowest may be a little more on a busy machine (two cores shared with other test files: the operating
+    // system's scheduling and GC show up here), but never the seconds a blocked loop would take.
+    expect(during.length).toBeGreaterThanOrEqual(20);
     expect(during.every((p) => p.status === 200)).toBe(true);
     const ms = during.map((p) => p.ms).sort((a, b) => a - b);
-    const shown = JSON.stringify(during.map((p) => Math.round(p.ms)));
-    expect(ms[Math.floor(ms.length * 0.95)] as number, shown).toBeLessThan(200);
-    expect(ms[ms.length - 1] as number, shown).toBeLessThan(1000);
+    const seen = JSON.stringify(during.map((p) => Math.round(p.ms)));
+    expect(ms[Math.floor(ms.length * 0.95)] as number, seen).toBeLessThan(200);
+    expect(ms[ms.length - 1] as number, seen).toBeLessThan(1000);
   }, 90_000);
 
   it('refuses a 200,000-row file with 413 within seconds, at the default limit, writing nothing', async () => {

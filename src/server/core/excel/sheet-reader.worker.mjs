@@ -79,5 +79,8 @@ async function annotate() {
   parentPort.postMessage({ report }, [report.buffer]);
 }
 
+// Stay alive until the importer has read everything and stops the worker: a worker that exits by itself may be seen
+// to exit before its last messages are read, which would look like a failure.
+parentPort.on('message', () => {});
 if (workerData.task === 'annotate') annotate().catch(() => parentPort.postMessage({ error: 'unreadable' }));
 else read().catch(() => parentPort.postMessage({ error: 'unreadable' }));
