@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../../../shared/rules/uscc';
-import { ensureDemoIndicators, indicatorsFile } from '../../modules/indicators';
-import { ensureDemoReportForms } from '../../modules/reports';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { createTestApp } from '../../test/build-app';
+import { type Env, type Operation, type PatchCases, type State, get, post, uscc } from '../../test/patch-cases';
 
 // House rule 12: a PATCH changes exactly the fields it names. Every PATCH operation of the app is listed below with
 // a record whose fields all differ from their defaults, and a new value for each field of its body; each field is
@@ -12,45 +8,7 @@ import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 // The operations and their body fields are read from the OpenAPI document, so a new PATCH route, or a new field of
 // an update body, fails here until it has its row.
 
-type State = Record<string, unknown>;
-
-interface Env {
-  t: TestApp;
-  units: Record<string, number>;
-  users: Record<string, number>;
-  roles: Record<string, number>;
-}
-
-interface Field {
-  /** The new value, or how to make it from the record as it stands. */
-  value: unknown;
-  /** The keys of the read state (and of the audit row) the field shows in, when not its own name. */
-  shows?: string[];
-}
-
-interface Operation {
-  /** The user who creates and edits the record. */
-  as: string;
-  create(env: Env, client: Client): Promise<number>;
-  read(env: Env, client: Client, id: number): Promise<State>;
-  /** Every field of the PATCH body, in the order they are sent. */
-  fields: Record<string, Field>;
-}
-
-const ok = async (res: { statusCode: number; body: string; json(): unknown }) => {
-  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json() as State & { id: number };
-};
-const get = (client: Client, url: string) => client.get(url).then(ok);
-const post = (client: Client, url: string, body: unknown) => client.post(url, body).then(ok);
-
-/** A valid credit code from a serial number. */
-const uscc = (serial: number) => {
-  const body = `91410421MA${String(serial).padStart(7, '0')}`;
-  return body + usccCheckChar(body);
-};
-
-const OPERATIONS: Record<string, Operation> = {
+const CORE_OPERATIONS: Record<string, Operation> = {
   'PATCH /api/enterprises/{id}': {
     as: 'office',
     create: async ({ units, users }, client) =>
@@ -92,52 +50,6 @@ const OPERATIONS: Record<string, Operation> = {
       serviceTeamUnitId: { value: ({ units }: Env) => units['team-optics'], shows: ['serviceTeam'] },
       chiefOfficerUserId: { value: ({ users }: Env) => users.office, shows: ['chiefOfficer'] },
       contacts: { value: [{ name: '李会计', position: '财务', phone: '13800000002', idNumber: '' }] },
-    },
-  },
-
-  'PATCH /api/indicators/{id}': {
-    as: 'office',
-    create: async ({ units }, client) =>
-      (
-        await post(client, '/api/indicators', {
-          code: 'PATCH_T',
-          nameZh: '补丁测试指标',
-          nameEn: 'Patch test indicator',
-          unitZh: '亿元',
-          unitEn: '100 million yuan',
-          kind: 'cumulative',
-          direction: 'lower',
-          sourceUnitId: units.tjj,
-          definitionZh: '口径说明',
-          definitionEn: 'Definition',
-          yellowBandPp: 7,
-          decimals: 1,
-          minValue: 0,
-          maxValue: 1000,
-          maxJumpPct: 40,
-          sortOrder: 7,
-          active: false,
-        })
-      ).id,
-    read: (_env, client, id) => get(client, `/api/indicators/${id}`),
-    fields: {
-      code: { value: 'PATCH_U' },
-      nameZh: { value: '补丁测试指标二' },
-      nameEn: { value: 'x' },
-      unitZh: { value: '万元' },
-      unitEn: { value: '10 thousand yuan' },
-      kind: { value: 'stock' },
-      direction: { value: 'higher' },
-      sourceUnitId: { value: ({ units }: Env) => units.gxj, shows: ['sourceUnit'] },
-      definitionZh: { value: '新口径' },
-      definitionEn: { value: 'New definition' },
-      yellowBandPp: { value: 3 },
-      decimals: { value: 3 },
-      minValue: { value: 10 },
-      maxValue: { value: 900 },
-      maxJumpPct: { value: 25 },
-      sortOrder: { value: 8 },
-      active: { value: true },
     },
   },
 
@@ -226,92 +138,11 @@ const OPERATIONS: Record<string, Operation> = {
       active: { value: true },
     },
   },
-
-  'PATCH /api/report-forms/{id}': {
-    as: 'office',
-    create: async ({ units }, client) => {
-      const forms = (await get(client, '/api/report-forms')).items as { id: number }[];
-      const { definition } = await get(client, `/api/report-forms/${forms[0].id}`);
-      return (
-        await post(client, '/api/report-forms', {
-          code: 'patch_form',
-          nameZh: '补丁报表',
-          nameEn: 'Patch form',
-          dueWorkingDay: 7,
-          startMonth: '2021-03',
-          allTownships: false,
-          unitIds: [units.daying],
-          active: false,
-          definition,
-        })
-      ).id;
-    },
-    // The form's GET does not list its units: they are read from the database.
-    read: async ({ t }, client, id) => ({
-      ...(await get(client, `/api/report-forms/${id}`)),
-      unitIds: (await t.deps.db.selectFrom('reportFormUnits').select('unitId').where('formId', '=', id).orderBy('unitId').execute()).map((r) => r.unitId),
-    }),
-    fields: {
-      nameZh: { value: '补丁报表二' },
-      nameEn: { value: 'Patch form 2' },
-      dueWorkingDay: { value: 9 },
-      startMonth: { value: '2021-04' },
-      allTownships: { value: true },
-      unitIds: { value: ({ units }: Env) => [units.chengguan] },
-      active: { value: true },
-    },
-  },
-
-  'PATCH /api/meetings/{id}': {
-    as: 'office',
-    create: async ({ units }, client) =>
-      (
-        await post(client, '/api/meetings', {
-          kind: 'dispatch',
-          title: '补丁调度会',
-          meetingDate: '2021-10-20',
-          location: '县政府三楼会议室',
-          convener: '副县长 李某',
-          attendees: '各乡镇分管负责同志',
-          unitIds: [units.daying],
-          agenda: '研究落后指标整改',
-          minutes: '会议纪要初稿',
-          status: 'planned',
-        })
-      ).id,
-    read: (_env, client, id) => get(client, `/api/meetings/${id}`),
-    fields: {
-      title: { value: '补丁调度会二' },
-      meetingDate: { value: '2021-10-21' },
-      location: { value: '县政府五楼会议室' },
-      convener: { value: '县长 王某' },
-      attendees: { value: '县直有关部门' },
-      unitIds: { value: ({ units }: Env) => [units.chengguan, units.tjj], shows: ['units'] },
-      agenda: { value: '通报9月指标' },
-      minutes: { value: '会议纪要定稿' },
-      status: { value: 'held' },
-      // Decisions are taken by a held meeting, hence after the status.
-      newDecisions: { value: ({ units }: Env) => [{ text: '大营镇月底前完成整改', ownerUnitId: units.daying, dueDate: '2021-10-29' }], shows: ['decisions'] },
-    },
-  },
-
-  'PATCH /api/documents/{id}': {
-    as: 'office',
-    create: async (_env, client) => (await post(client, '/api/documents/briefs', { month: '2021-09' })).id,
-    read: (_env, client, id) => get(client, `/api/documents/${id}`),
-    fields: {
-      title: { value: '2021年9月主要指标运行情况（修改）' },
-      addressee: { value: '各乡镇人民政府' },
-      paragraphs: {
-        value: (_env: Env, state: State) => {
-          const index = (state.blocks as { kind: string; editable?: boolean }[]).findIndex((b) => b.kind === 'paragraph' && b.editable);
-          return [{ index, text: '修改后的段落。' }];
-        },
-        shows: ['blocks', 'body'],
-      },
-    },
-  },
 };
+
+// Every module's cases, found by file name so that a new module brings its own.
+const MODULE_CASES = Object.values(import.meta.glob<{ patchCases: PatchCases }>('../../modules/*/*.patch-cases.ts', { eager: true })).map((m) => m.patchCases);
+const OPERATIONS: Record<string, Operation> = Object.assign({}, CORE_OPERATIONS, ...MODULE_CASES.map((c) => c.operations));
 
 /** Keys that every write touches. */
 const VOLATILE = ['updatedAt'];
@@ -328,9 +159,7 @@ let patchOperations: { key: string; properties: Record<string, { default?: unkno
 
 beforeAll(async () => {
   const t = await createTestApp();
-  const file = fileURLToPath(new URL('../../../../scripts/demo/baofeng-indicators-2021.json', import.meta.url));
-  await ensureDemoIndicators(t.deps, indicatorsFile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
-  await ensureDemoReportForms(t.deps);
+  for (const cases of MODULE_CASES) await cases.setup?.(t);
   t.clock.set('2021-10-12T02:00:00Z');
   const units = Object.fromEntries((await t.deps.db.selectFrom('orgUnits').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
   const users = Object.fromEntries((await t.deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
