@@ -31,6 +31,8 @@ import { documentRoutes } from './modules/documents/documents.routes';
 import { draftNoticeOnLock } from './modules/documents/documents.service';
 import { onMonthLocked } from './modules/indicators/month-locked';
 import { meetingRoutes } from './modules/meetings/meetings.routes';
+import { lockProjectsOnMonthLock } from './modules/projects/projects.month-close';
+import { projectRoutes } from './modules/projects/projects.routes';
 import { registerJob } from './core/scheduler/jobs';
 import { notificationRoutes } from './core/notifications/notifications.routes';
 import { jobRoutes } from './core/scheduler/jobs.routes';
@@ -76,6 +78,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerJob(reportRemindersJob);
   registerJob(meetingScheduleJob);
   onMonthLocked(draftNoticeOnLock);
+  onMonthLocked(lockProjectsOnMonthLock);
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -95,6 +98,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     reportRoutes,
     documentRoutes,
     meetingRoutes,
+    projectRoutes,
   ])
     routes(app, deps);
   await serveWeb(app, config.webDist);

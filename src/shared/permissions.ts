@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   // meetings (月例会, 调度会, service-team meetings) and their decisions
   'meeting:read',
   'meeting:write',
+  // key projects (重点项目): read, report (investment, own milestones), manage the library
+  'project:read',
+  'project:write',
+  'project:manage',
   // security administration
   'role:read',
   'role:manage',
@@ -112,6 +116,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'document:template',
       'meeting:read',
       'meeting:write',
+      'project:read',
+      'project:write',
+      'project:manage',
     ],
   },
   {
@@ -119,14 +126,24 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '县领导/链长',
     nameEn: 'County leader',
     dataScope: 'all',
-    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'indicator:read', 'enterprise:read', 'report:read', 'document:read', 'meeting:read', 'project:read'],
   },
   {
     code: 'department',
     nameZh: '县直部门',
     nameEn: 'County department',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'indicator:read', 'indicator:enter', 'document:read', 'meeting:read'],
+    permissions: [
+      'unit:read',
+      'task:read',
+      'task:write',
+      'indicator:read',
+      'indicator:enter',
+      'document:read',
+      'meeting:read',
+      'project:read',
+      'project:write',
+    ],
   },
   {
     // Given beside another role to the departments that work with firms: the whole directory, contacts masked.
@@ -153,6 +170,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'report:fill',
       'document:read',
       'meeting:read',
+      'project:read',
+      'project:write',
     ],
   },
   {
@@ -160,7 +179,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameZh: '首席服务官/专班成员',
     nameEn: 'Service officer',
     dataScope: 'unit',
-    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read', 'meeting:read'],
+    permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read', 'meeting:read', 'project:read'],
   },
   { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },

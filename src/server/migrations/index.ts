@@ -13,6 +13,7 @@ import * as meetings from './20261128_0012_meetings';
 import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
 import * as meetingSchedules from './20261128_0014_meeting_schedules';
 import * as noticeSubject from './20261128_0015_notice_subject';
+import * as projects from '../modules/projects/migrations/20261202_0100_projects';
 
 /** Every migration, in order; names are timestamps so they sort. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0013_enterprise_directory': enterpriseDirectory,
   '20261128_0014_meeting_schedules': meetingSchedules,
   '20261128_0015_notice_subject': noticeSubject,
+  '20261202_0100_projects': projects,
 };

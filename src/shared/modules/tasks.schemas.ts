@@ -7,7 +7,7 @@ const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z
 const userBrief = z.object({ id: z.number().int(), displayName: z.string() });
 
 /** Task types; modules add theirs here so labels and filters know them. `adhoc` is the office's own 督办. */
-export const TASK_TYPES = ['adhoc', 'indicator_warning', 'report_overdue', 'meeting_decision'] as const;
+export const TASK_TYPES = ['adhoc', 'indicator_warning', 'report_overdue', 'meeting_decision', 'project_milestone', 'project_red'] as const;
 
 /** What a user may do to a task; the server says which apply to whom, the web shows those buttons. */
 export const TASK_ACTIONS = ['start', 'submit', 'accept', 'return', 'cancel', 'assign', 'comment'] as const;

@@ -6,6 +6,20 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n/messages';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
+import * as projects from '../features/projects/locales';
+
+type Tree = { [key: string]: string | Tree };
+/** A catalogue with a feature's partial catalogue merged in, namespace by namespace. */
+function deepMerge<A extends object, B extends object>(base: A, extra: B): A & B {
+  const out: Tree = { ...(base as Tree) };
+  for (const [key, value] of Object.entries(extra as Tree)) {
+    const had = out[key];
+    out[key] = typeof value === 'object' && typeof had === 'object' ? deepMerge(had, value) : value;
+  }
+  return out as A & B;
+}
+/** The app's catalogues with the features' own merged in. */
+export const catalogues = { 'zh-CN': deepMerge(zhCN, projects.zhCN), 'en-US': deepMerge(enUS, projects.enUS) };
 
 const STORAGE_KEY = 'icp.locale';
 
@@ -38,7 +52,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: catalogues['zh-CN'] }, 'en-US': { translation: catalogues['en-US'] } },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   // Permission codes such as `user:manage` are keys; ':' must not split namespaces.

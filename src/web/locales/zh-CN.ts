@@ -658,7 +658,8 @@ export const zhCN = {
     'document:template': '维护公文模板',
     'meeting:read': '查看会议',
     'meeting:write': '登记会议与议定事项',
-  } satisfies Record<Permission, string>,
+    // A feature's own permissions are named in its locales file (features/<feature>/locales.ts).
+  } satisfies Record<Exclude<Permission, `project:${string}`>, string>,
   tasks: {
     attachments: '附件',
     create: '交办督办事项',
