@@ -133,6 +133,19 @@ export const projectSchema = projectListItem.extend({
   milestones: z.array(milestoneSchema),
   /** This year's months, January to the last closed month. */
   investments: z.array(investmentSchema),
+  /** The 督办 tasks of its milestones and red months. */
+  tasks: z.array(
+    z.object({
+      id: z.number().int(),
+      type: z.string(),
+      title: z.string(),
+      status: z.string(),
+      dueDate: z.string(),
+      finishedDate: z.string().nullable(),
+      wasOverdue: z.boolean(),
+      ownerUnit: unitBrief,
+    }),
+  ),
   /** What the caller may do: edit the project and its milestone set (office), report its investment. */
   can: z.object({ manage: z.boolean(), report: z.boolean() }),
 });

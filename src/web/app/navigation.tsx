@@ -27,6 +27,10 @@ import {
   SettingOutlined,
   TeamOutlined,
   ScheduleOutlined,
+  ProjectOutlined,
+  AppstoreOutlined,
+  BarsOutlined,
+  CrownOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -61,11 +65,15 @@ export interface NavItem {
     | 'reportTotals'
     | 'reportForms'
     | 'documents'
-    | 'meetings';
+    | 'meetings'
+    | 'projectLibrary'
+    | 'projectBoard'
+    | 'projectGantt'
+    | 'projectLeaders';
 }
 
 export interface NavGroup {
-  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'reportsGroup' | 'tasksGroup' | 'basicData';
+  label: 'system' | 'auditGroup' | 'indicatorsGroup' | 'reportsGroup' | 'tasksGroup' | 'basicData' | 'projectsGroup';
   icon: ReactNode;
   items: NavItem[];
 }
@@ -91,6 +99,16 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/reports', permission: 'report:read', icon: <TableOutlined />, label: 'reportMatrix' },
       { path: '/reports/totals', permission: 'report:read', icon: <FundOutlined />, label: 'reportTotals' },
       { path: '/reports/forms', permission: 'report:read', icon: <FormOutlined />, label: 'reportForms' },
+    ],
+  },
+  {
+    label: 'projectsGroup',
+    icon: <ProjectOutlined />,
+    items: [
+      { path: '/projects', permission: 'project:read', icon: <UnorderedListOutlined />, label: 'projectLibrary' },
+      { path: '/projects/board', permission: 'project:read', icon: <AppstoreOutlined />, label: 'projectBoard' },
+      { path: '/projects/gantt', permission: 'project:read', icon: <BarsOutlined />, label: 'projectGantt' },
+      { path: '/projects/leaders', permission: 'project:read', icon: <CrownOutlined />, label: 'projectLeaders' },
     ],
   },
   {

@@ -33,6 +33,10 @@ const PAGES: Record<NavItem['label'], PageModule> = {
   reportForms: () => import('../features/reports/pages/ReportFormsPage').then((m) => ({ Component: m.ReportFormsPage })),
   documents: () => import('../features/documents/pages/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })),
   meetings: () => import('../features/meetings/pages/MeetingsPage').then((m) => ({ Component: m.MeetingsPage })),
+  projectLibrary: () => import('../features/projects/pages/ProjectsPage').then((m) => ({ Component: m.ProjectsPage })),
+  projectBoard: () => import('../features/projects/pages/BoardPage').then((m) => ({ Component: m.BoardPage })),
+  projectGantt: () => import('../features/projects/pages/GanttPage').then((m) => ({ Component: m.GanttPage })),
+  projectLeaders: () => import('../features/projects/pages/LeadersPage').then((m) => ({ Component: m.LeadersPage })),
 };
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -59,6 +63,10 @@ const DETAIL_ROUTES: RouteObject[] = [
   {
     element: <RequirePermission permission="meeting:read" />,
     children: [{ path: '/meetings/:id', lazy: () => import('../features/meetings/pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) }],
+  },
+  {
+    element: <RequirePermission permission="project:read" />,
+    children: [{ path: '/projects/:id', lazy: () => import('../features/projects/pages/ProjectPage').then((m) => ({ Component: m.ProjectPage })) }],
   },
 ];
 

@@ -267,6 +267,29 @@ export const projectsRepository = {
       .orderBy('users.id')
       .execute();
   },
+  /** Every 督办 task a project gave rise to: its milestones' and its red months'. */
+  tasks(db: Executor, projectId: number) {
+    return db
+      .selectFrom('tasks')
+      .innerJoin('orgUnits', 'orgUnits.id', 'tasks.ownerUnitId')
+      .select([
+        'tasks.id',
+        'tasks.type',
+        'tasks.title',
+        'tasks.status',
+        'tasks.dueDate',
+        'tasks.finishedDate',
+        'tasks.wasOverdue',
+        'orgUnits.id as unitId',
+        'orgUnits.nameZh',
+        'orgUnits.nameEn',
+      ])
+      .where('tasks.sourceModule', '=', 'projects')
+      .where('tasks.sourceId', 'like', `${projectId}/%`)
+      .orderBy('tasks.dueDate')
+      .orderBy('tasks.id')
+      .execute();
+  },
   /** The red-project task already created for a project and month, if any (the month close runs again after repairs). */
   taskBySource(db: Executor, sourceId: string) {
     return db.selectFrom('tasks').select('id').where('sourceModule', '=', 'projects').where('sourceId', '=', sourceId).executeTakeFirst();

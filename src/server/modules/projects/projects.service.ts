@@ -188,6 +188,8 @@ export async function projectsByLeader(deps: Deps, ctx: UserContext, filter: Pro
     g.projects.push(card(p));
     groups.set(key, g);
   }
+  const rank = { red: 0, yellow: 1, green: 2 };
+  for (const g of groups.values()) g.projects.sort((a, b) => rank[a.colour] - rank[b.colour] || a.code.localeCompare(b.code));
   // Leaders with red projects first; projects without a leader last.
   return {
     items: [...groups.values()].sort(
@@ -268,10 +270,11 @@ async function detail(db: Executor, ctx: UserContext, basis: ColourBasis, row: P
   const [item] = await listItems(db, [row], basis);
   const can = await powers(db, ctx, row);
   const year = basis.today.slice(0, 4);
-  const [milestones, investments, team] = await Promise.all([
+  const [milestones, investments, team, tasks] = await Promise.all([
     projectsRepository.milestones(db, [row.id]),
     projectsRepository.investments(db, row.id, `${basis.asOfMonth.slice(0, 4)}-01`, `${year}-12`),
     row.serviceTeamUnitId ? projectsRepository.units(db, [row.serviceTeamUnitId]) : Promise.resolve([]),
+    projectsRepository.tasks(db, row.id),
   ]);
   const p = projectProgress({
     completedThisYearFen: item.ytdFen,
@@ -298,6 +301,16 @@ async function detail(db: Executor, ctx: UserContext, basis: ColourBasis, row: P
       progressText: i.progressText,
       locked: i.locked === 1,
       reportedAt: i.reportedAt,
+    })),
+    tasks: tasks.map((x) => ({
+      id: x.id,
+      type: x.type,
+      title: x.title,
+      status: x.status,
+      dueDate: x.dueDate,
+      finishedDate: x.finishedDate,
+      wasOverdue: x.wasOverdue === 1,
+      ownerUnit: { id: x.unitId, nameZh: x.nameZh, nameEn: x.nameEn },
     })),
     can: { manage: can.manage, report: can.report },
   };
