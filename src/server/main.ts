@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, countyFile, createAccount, ensureBuiltinRoles, ensureDem
 import { ensureDemoIndicators, indicatorsFile } from './modules/indicators/indicators.demo';
 import { ensureDemoEnterprises, enterprisesFile } from './core/enterprises/enterprises.demo';
 import { ensureDemoMeetingSchedule } from './modules/meetings/meetings.demo';
+import { ensureDemoProjects } from './modules/projects/projects.demo';
 import { ensureDemoReportForms, ensureDemoReports } from './modules/reports/reports.demo';
 
 const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
@@ -34,6 +35,7 @@ async function main() {
     await ensureDemoReportForms(deps);
     await ensureDemoReports(deps);
     await ensureDemoMeetingSchedule(deps);
+    await ensureDemoProjects(deps);
   } else if (process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
     const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();

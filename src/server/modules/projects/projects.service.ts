@@ -378,7 +378,7 @@ export async function insertProject(
   deps: Pick<Deps, 'clock' | 'dialect'>,
   ctx: RequestContext,
   body: CreateProjectBody,
-  options: { createdByUnitId?: number } = {},
+  options: { createdByUnitId?: number; skipMilestones?: boolean } = {},
 ): Promise<number> {
   const now = deps.clock.now();
   const today = countyDay(now);
@@ -390,6 +390,7 @@ export async function insertProject(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
+  if (options.skipMilestones) return id;
   const owners = await projectsRepository.unitsByCode(
     trx,
     DEFAULT_MILESTONES.map((m) => m.unitCode),
@@ -419,7 +420,7 @@ export async function insertProject(
   return id;
 }
 
-async function milestoneTask(
+export async function milestoneTask(
   trx: Trx,
   deps: Pick<Deps, 'clock' | 'dialect'>,
   ctx: RequestContext,
