@@ -13,12 +13,10 @@ export function ProjectCard({ card, showLeader = true }: { card: BoardCard; show
   const { t } = useTranslation();
   const localName = useLocalName();
   return (
-    <Link to={`/projects/${card.id}`} style={{ display: 'block' }}>
+    <Link to={`/projects/${card.id}`} style={{ display: 'block' }} data-testid="board-card" data-colour={card.colour}>
       <Card
         size="small"
         hoverable
-        data-testid="board-card"
-        data-colour={card.colour}
         style={{ borderLeft: `4px solid ${COLOURS[card.colour]}`, background: TINT[card.colour] }}
         styles={{ body: { padding: '8px 10px' } }}
       >
