@@ -25,6 +25,12 @@ export interface Operation {
   as: string;
   create(env: Env, client: Client): Promise<number>;
   read(env: Env, client: Client, id: number): Promise<State>;
+  /** The address of the record made by `create`, when it is not the route's with `{id}` filled in. */
+  url?(id: number): string;
+  /** The audited entity whose row the update writes, when it is not the record itself (a project's milestone). */
+  auditEntityId?(id: number): string;
+  /** The audit action of the update, as a LIKE pattern, when it is not `<entity>.update`. */
+  auditAction?: string;
   /** Every field of the PATCH body, in the order they are sent. */
   fields: Record<string, Field>;
 }

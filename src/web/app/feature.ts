@@ -6,11 +6,12 @@ import type { LocaleOf } from '../lib/locale-types';
 /** A page's code, loaded when it is first opened. */
 export type PageModule = () => Promise<{ Component: ComponentType }>;
 
-/** The side menu's groups, in menu order; a feature puts its entries in one of them or at the top level. */
+/** The app-wide groups of the side menu; a feature may declare a group of its own (`groups`). */
 export const NAV_GROUPS = ['indicatorsGroup', 'reportsGroup', 'tasksGroup', 'system', 'auditGroup', 'basicData'] as const;
-export type NavGroupKey = (typeof NAV_GROUPS)[number];
-
 type Strings = CustomTypeOptions['resources']['translation'];
+/** A menu group: one of the app-wide ones or a feature's, its label a key under `nav.`. */
+export type NavGroupKey = (typeof NAV_GROUPS)[number] | Exclude<keyof Strings['nav'] & string, keyof Strings['home']['describe']>;
+
 /** A menu label: a key under `nav.` (with its description under `home.describe.`) in some feature's strings. */
 export type NavLabel = Exclude<keyof Strings['nav'] & keyof Strings['home']['describe'], NavGroupKey> | 'home';
 
@@ -33,6 +34,8 @@ export interface FeatureDefinition<Z = unknown> {
   /** Detail pages (reached from lists), each behind a permission. */
   routes?: { path: string; permission: Permission; page: PageModule }[];
   locales?: { zhCN: Z; enUS: LocaleOf<Z> };
+  /** Menu groups of the feature's own, placed where their first entry comes. */
+  groups?: { key: NavGroupKey; icon: ReactNode }[];
 }
 
 /** Declares a feature; keeps the type of its strings so that `t()` checks their keys. */

@@ -12,7 +12,7 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-const GROUP_ICONS: Record<NavGroupKey, ReactNode> = {
+const GROUP_ICONS: Partial<Record<NavGroupKey, ReactNode>> = {
   indicatorsGroup: <BarChartOutlined />,
   reportsGroup: <FileDoneOutlined />,
   tasksGroup: <FlagOutlined />,
@@ -26,6 +26,7 @@ const GROUP_ICONS: Record<NavGroupKey, ReactNode> = {
 function buildNavigation(): (NavItem | NavGroup)[] {
   const navigation: (NavItem | NavGroup)[] = [];
   const groups = new Map<NavGroupKey, NavGroup>();
+  const icons = Object.assign({}, GROUP_ICONS, ...FEATURES.flatMap((f) => f.groups ?? []).map((g) => ({ [g.key]: g.icon })));
   for (const entry of FEATURES.flatMap((f) => f.menu ?? [])) {
     if (!entry.group) {
       navigation.push(entry);
@@ -33,7 +34,7 @@ function buildNavigation(): (NavItem | NavGroup)[] {
     }
     let group = groups.get(entry.group);
     if (!group) {
-      group = { label: entry.group, icon: GROUP_ICONS[entry.group], items: [] };
+      group = { label: entry.group, icon: icons[entry.group], items: [] };
       groups.set(entry.group, group);
       navigation.push(group);
     }

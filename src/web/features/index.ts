@@ -10,6 +10,7 @@ import { ledgerFeature } from './ledger';
 import { loginLogFeature } from './login-log';
 import { meetingsFeature } from './meetings';
 import { notificationsFeature } from './notifications';
+import { projectsFeature } from './projects';
 import { reportsFeature } from './reports';
 import { rolesFeature } from './roles';
 import { settingsFeature } from './settings';
@@ -28,6 +29,7 @@ export const FEATURES = [
   ledgerFeature,
   indicatorsFeature,
   reportsFeature,
+  projectsFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

@@ -186,8 +186,8 @@ describe('PATCH semantics', () => {
     it(`${key} changes exactly the field it names`, async () => {
       const client = await env.t.signIn(op.as);
       const id = await op.create(env, client);
-      const url = key.replace(/^PATCH /, '').replace('{id}', String(id));
-      const entityId = String(id);
+      const url = op.url?.(id) ?? key.replace(/^PATCH /, '').replace('{id}', String(id));
+      const entityId = op.auditEntityId?.(id) ?? String(id);
       for (const [name, field] of Object.entries(op.fields)) {
         const before = await op.read(env, client, id);
         const lastAudit =
@@ -211,7 +211,7 @@ describe('PATCH semantics', () => {
           .select(['action', 'beforeJson', 'afterJson'])
           .where('id', '>', Number(lastAudit))
           .where('entityId', '=', entityId)
-          .where('action', 'like', '%.update')
+          .where('action', 'like', op.auditAction ?? '%.update')
           .executeTakeFirstOrThrow();
         const auditBefore = JSON.parse(audit.beforeJson ?? '{}') as State;
         const auditAfter = JSON.parse(audit.afterJson ?? '{}') as State;

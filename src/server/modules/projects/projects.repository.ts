@@ -1,0 +1,294 @@
+import { type Expression, type Insertable, type SqlBool, type Updateable, sql } from 'kysely';
+import type { ProjectFilter, ProjectListQuery } from '../../../shared/modules/projects.schemas';
+import type { ProjectThresholds } from '../../../shared/rules/project-progress';
+import { type Scope, applyScope } from '../../core/access/access';
+import type { Executor } from '../../core/db/database';
+import { allRows, paginate } from '../../core/db/paging';
+import type { ProjectInvestmentTable, ProjectMilestoneTable, ProjectTable } from './projects.tables';
+
+/** The day and month the colours are computed at, with the thresholds in force. */
+export interface ColourBasis {
+  today: string;
+  /** `YYYY-MM`, the last closed month: figures from January of its year through it count. */
+  asOfMonth: string;
+  thresholds: ProjectThresholds;
+}
+
+const SORTS = {
+  code: 'p.code',
+  name: 'p.name',
+  stage: 'p.stageOrder',
+  totalInvestmentFen: 'p.totalInvestmentFen',
+  annualPlanFen: 'p.annualPlanFen',
+  plannedStart: 'p.plannedStart',
+  ytdFen: 'p.ytdFen',
+} as const;
+
+const STARTED_STAGES = ['construction', 'completed', 'production'];
+
+/** The date `months` months before a date, day kept: a planned start on or before it is that many whole months late. */
+function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The projects a scope sees, each with its year-to-date investment, overdue milestones and colour computed in SQL by
+ * the same rule as `projectProgress` (shared/rules/project-progress.ts), so the list can filter and sort by colour:
+ * with completion c = ytd ÷ plan and time progress m ÷ 12, "gap ≥ g pp" is "ytd × 1200 ≥ plan × (100 m + 12 g)".
+ * A unit sees its township's projects, those it is responsible for or serves as team, and those where it owns a milestone.
+ */
+function withFigures(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectFilter) {
+  const year = basis.asOfMonth.slice(0, 4);
+  const m = Number(basis.asOfMonth.slice(5, 7));
+  const { greenMinGapPp: g, yellowMinGapPp: y, redLateMonths } = basis.thresholds;
+  const lateDate = monthsBefore(basis.today, redLateMonths);
+  let inner = db
+    .selectFrom('projects')
+    .selectAll('projects')
+    .select((eb) => [
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('projectInvestments')
+            .whereRef('projectInvestments.projectId', '=', 'projects.id')
+            .where('projectInvestments.month', '>=', `${year}-01`)
+            .where('projectInvestments.month', '<=', basis.asOfMonth)
+            .select((e) => e.fn.sum<number>('projectInvestments.completedFen').as('s')),
+          sql<number>`0`,
+        )
+        .as('ytdFen'),
+      eb
+        .selectFrom('projectMilestones')
+        .whereRef('projectMilestones.projectId', '=', 'projects.id')
+        .where('projectMilestones.metDate', 'is', null)
+        .where('projectMilestones.dueDate', '<', basis.today)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('overdueMilestones'),
+      eb
+        .case()
+        .when(
+          eb.or([
+            eb('projects.stage', 'in', STARTED_STAGES),
+            eb.exists(
+              eb
+                .selectFrom('projectMilestones')
+                .whereRef('projectMilestones.projectId', '=', 'projects.id')
+                .where('projectMilestones.code', '=', 'start')
+                .where('projectMilestones.metDate', 'is not', null)
+                .select('projectMilestones.id'),
+            ),
+          ]),
+        )
+        .then(1)
+        .else(0)
+        .end()
+        .as('started'),
+      sql<number>`case projects.stage when 'planning' then 0 when 'preliminary' then 1 when 'new_start' then 2 when 'construction' then 3 when 'completed' then 4 else 5 end`.as(
+        'stageOrder',
+      ),
+    ]);
+  if (!scope.all) {
+    const units = scope.unitIds.length ? scope.unitIds : [0];
+    const direct = applyScope(db.selectFrom('projects as own').select('own.id'), scope, {
+      unit: ['own.townshipUnitId', 'own.responsibleUnitId', 'own.serviceTeamUnitId'],
+    });
+    inner = inner.where((eb) =>
+      eb.or([
+        eb('projects.id', 'in', direct),
+        eb.exists(
+          eb
+            .selectFrom('projectMilestones')
+            .select('projectMilestones.id')
+            .whereRef('projectMilestones.projectId', '=', 'projects.id')
+            .where('projectMilestones.ownerUnitId', 'in', units),
+        ),
+      ]),
+    );
+  }
+  if (f.library) inner = inner.where('projects.library', '=', f.library);
+  if (f.type) inner = inner.where(sql<SqlBool>`(',' || projects.types || ',') like ${`%,${f.type},%`}`);
+  if (f.stage) inner = inner.where('projects.stage', '=', f.stage);
+  if (f.townshipUnitId) inner = inner.where('projects.townshipUnitId', '=', f.townshipUnitId);
+  if (f.chainUnitId) inner = inner.where('projects.chainUnitId', '=', f.chainUnitId);
+  if (f.leaderUserId) inner = inner.where('projects.leaderUserId', '=', f.leaderUserId);
+  if (f.q) inner = inner.where((eb) => eb.or([eb('projects.name', 'like', `%${f.q}%`), eb('projects.code', 'like', `%${f.q}%`)]));
+
+  const ytd = sql.ref('p.ytdFen');
+  const plan = sql.ref('p.annualPlanFen');
+  const below = (gapPp: number): Expression<SqlBool> => sql<SqlBool>`(${plan} > 0 and ${ytd} * 1200 < ${plan} * ${100 * m + 12 * gapPp})`;
+  const notStarted = sql<SqlBool>`(p.started = 0 and p.planned_start < ${basis.today})`;
+  const lateRed = sql<SqlBool>`(p.started = 0 and p.planned_start <= ${lateDate})`;
+  let outer = db
+    .selectFrom(inner.as('p'))
+    .selectAll('p')
+    .select(sql<string>`case when ${below(y)} or ${lateRed} then 'red' when ${below(g)} or ${notStarted} then 'yellow' else 'green' end`.as('colour'));
+  if (f.colour) {
+    const colour = f.colour;
+    outer = outer.where((eb) =>
+      colour === 'red'
+        ? eb.or([below(y), lateRed])
+        : colour === 'yellow'
+          ? eb.and([eb.not(eb.or([below(y), lateRed])), eb.or([below(g), notStarted])])
+          : eb.not(eb.or([below(g), notStarted])),
+    );
+  }
+  return outer;
+}
+
+export type ProjectRow = Awaited<ReturnType<ReturnType<typeof withFigures>['executeTakeFirstOrThrow']>>;
+
+/** SQL of projects, their milestones and monthly investment. */
+export const projectsRepository = {
+  list(db: Executor, scope: Scope, basis: ColourBasis, q: ProjectListQuery) {
+    return paginate(withFigures(db, scope, basis, q), q, SORTS, 'code', 'p.id');
+  },
+  all(db: Executor, scope: Scope, basis: ColourBasis, q: Omit<ProjectListQuery, 'page' | 'pageSize'>, cap?: number) {
+    return allRows(withFigures(db, scope, basis, q), q, SORTS, 'code', 'p.id', cap);
+  },
+  find(db: Executor, scope: Scope, basis: ColourBasis, id: number) {
+    return withFigures(db, scope, basis, {}).where('p.id', '=', id).executeTakeFirst();
+  },
+  /** Stage × colour counts of the filtered projects. */
+  counts(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectFilter) {
+    const q = withFigures(db, scope, basis, f);
+    return db
+      .selectFrom(q.as('c'))
+      .select(['c.stage', 'c.colour', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['c.stage', 'c.colour'])
+      .execute();
+  },
+  /** The first cards of one stage, reds first, then yellows. */
+  stageCards(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectFilter, stage: string, limit: number) {
+    return db
+      .selectFrom(withFigures(db, scope, basis, { ...f, stage: stage as ProjectFilter['stage'] }).as('c'))
+      .selectAll('c')
+      .orderBy(sql`case c.colour when 'red' then 0 when 'yellow' then 1 else 2 end`)
+      .orderBy('c.code')
+      .limit(limit)
+      .execute();
+  },
+  byCode(db: Executor, codes: string[]) {
+    return codes.length ? db.selectFrom('projects').select(['id', 'code']).where('code', 'in', codes).execute() : Promise.resolve([]);
+  },
+  async insert(db: Executor, row: Insertable<ProjectTable>): Promise<number> {
+    const { id } = await db.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async update(db: Executor, id: number, patch: Updateable<ProjectTable>) {
+    await db.updateTable('projects').set(patch).where('id', '=', id).execute();
+  },
+  milestones(db: Executor, projectIds: number[]) {
+    if (!projectIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('projectMilestones')
+      .innerJoin('orgUnits', 'orgUnits.id', 'projectMilestones.ownerUnitId')
+      .leftJoin('tasks', 'tasks.id', 'projectMilestones.taskId')
+      .selectAll('projectMilestones')
+      .select(['orgUnits.nameZh as unitNameZh', 'orgUnits.nameEn as unitNameEn', 'tasks.status as taskStatus', 'tasks.escalationStep as taskEscalationStep'])
+      .where('projectMilestones.projectId', 'in', projectIds)
+      .orderBy('projectMilestones.projectId')
+      .orderBy('projectMilestones.seq')
+      .execute();
+  },
+  milestone(db: Executor, projectId: number, milestoneId: number) {
+    return db.selectFrom('projectMilestones').selectAll().where('projectId', '=', projectId).where('id', '=', milestoneId).executeTakeFirst();
+  },
+  async lastMilestoneSeq(db: Executor, projectId: number): Promise<number> {
+    const row = await db
+      .selectFrom('projectMilestones')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('projectId', '=', projectId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
+  async insertMilestone(db: Executor, row: Insertable<ProjectMilestoneTable>): Promise<number> {
+    const { id } = await db.insertInto('projectMilestones').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async updateMilestone(db: Executor, id: number, patch: Updateable<ProjectMilestoneTable>) {
+    await db.updateTable('projectMilestones').set(patch).where('id', '=', id).execute();
+  },
+  investments(db: Executor, projectId: number, from: string, to: string) {
+    return db
+      .selectFrom('projectInvestments')
+      .selectAll()
+      .where('projectId', '=', projectId)
+      .where('month', '>=', from)
+      .where('month', '<=', to)
+      .orderBy('month')
+      .execute();
+  },
+  investment(db: Executor, projectId: number, month: string) {
+    return db.selectFrom('projectInvestments').selectAll().where('projectId', '=', projectId).where('month', '=', month).executeTakeFirst();
+  },
+  async upsertInvestment(db: Executor, row: Insertable<ProjectInvestmentTable>) {
+    await db
+      .insertInto('projectInvestments')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['projectId', 'month']).doUpdateSet({
+          completedFen: row.completedFen,
+          progressText: row.progressText,
+          reportedBy: row.reportedBy,
+          reportedAt: row.reportedAt,
+        }),
+      )
+      .execute();
+  },
+  /** Locks every project's figures of a month; returns nothing, safe to repeat. */
+  async lockMonth(db: Executor, month: string) {
+    await db.updateTable('projectInvestments').set({ locked: 1 }).where('month', '=', month).execute();
+  },
+  units(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  unitsByCode(db: Executor, codes: string[]) {
+    return codes.length
+      ? db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('code', 'in', codes).execute()
+      : Promise.resolve([]);
+  },
+  users(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  enterprises(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** Users who hold the leader role: the county leaders a project may be given to (分包县领导). */
+  leaderUsers(db: Executor) {
+    return db
+      .selectFrom('users')
+      .innerJoin('userRoles', 'userRoles.userId', 'users.id')
+      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+      .select(['users.id', 'users.displayName'])
+      .where('roles.code', '=', 'leader')
+      .distinct()
+      .orderBy('users.id')
+      .execute();
+  },
+  /** Every 督办 task a project gave rise to: its milestones' and its red months'. */
+  tasks(db: Executor, projectId: number) {
+    return db
+      .selectFrom('tasks')
+      .innerJoin('orgUnits', 'orgUnits.id', 'tasks.ownerUnitId')
+      .select([
+        'tasks.id',
+        'tasks.type',
+        'tasks.title',
+        'tasks.status',
+        'tasks.dueDate',
+        'tasks.finishedDate',
+        'tasks.wasOverdue',
+        'orgUnits.id as unitId',
+        'orgUnits.nameZh',
+        'orgUnits.nameEn',
+      ])
+      .where('tasks.sourceModule', '=', 'projects')
+      .where('tasks.sourceId', 'like', `${projectId}/%`)
+      .orderBy('tasks.dueDate')
+      .orderBy('tasks.id')
+      .execute();
+  },
+  /** The red-project task already created for a project and month, if any (the month close runs again after repairs). */
+};
