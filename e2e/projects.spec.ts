@@ -161,8 +161,8 @@ test('the leader’s board, Gantt and leaders’ view show the colours, in Chine
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'leader');
   await page.goto('/projects/board');
-  const board = page.getByTestId('project-board');
-  for (const colour of ['red', 'yellow', 'green']) await expect(board.locator(`[data-colour="${colour}"]`).first()).toBeVisible();
+  const board = page.locator('main');
+  for (const colour of ['red', 'yellow', 'green']) await expect(board.locator(`a[data-colour="${colour}"]`).first()).toBeVisible();
   await shot(page, '84-board-zh-1440');
   await page.goto('/projects/gantt');
   await expect(page.getByTestId('gantt-chart')).toBeVisible();
@@ -179,7 +179,7 @@ test('the leader’s board, Gantt and leaders’ view show the colours, in Chine
   await expect(page.getByTestId('project-leaders')).toContainText('李县长');
   await shot(page, '88-leaders-zh-390');
   await page.goto('/projects/board');
-  await expect(board.locator('[data-colour="red"]').first()).toBeVisible();
+  await expect(board.locator('a[data-colour="red"]').first()).toBeVisible();
   await shot(page, '89-board-zh-390');
 
   await page.getByTestId('language-switch').click();

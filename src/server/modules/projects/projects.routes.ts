@@ -19,7 +19,7 @@ import {
   updateMilestoneBody,
   updateProjectBody,
 } from '../../../shared/modules/projects.schemas';
-import { registerAttachmentOwner } from '../../core/attachments/owners';
+import { type AttachmentOwner, registerAttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
 import { type ExportColumn, exportXlsx } from '../../core/excel/export';
 import { importRoutes } from '../../core/excel/import.routes';
@@ -72,13 +72,15 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<ProjectListItem>[] => {
   ];
 };
 
+/** Photos of the image progress and other files: read with the project, added by whoever reports for it or owns a milestone. */
+const projectAttachmentOwner: AttachmentOwner = {
+  canRead: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canSeeProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),
+  canWrite: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canFileProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),
+};
+
 /** Key projects: the libraries, the battle map, milestones, monthly investment, files, import and export. */
 export function projectRoutes(app: FastifyInstance, deps: Deps) {
-  // Photos of the image progress and other files: read with the project, added by whoever reports for it.
-  registerAttachmentOwner('project', {
-    canRead: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canSeeProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),
-    canWrite: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canFileProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),
-  });
+  registerAttachmentOwner('project', projectAttachmentOwner);
   importRoutes(app, {
     base: '/api/projects',
     permission: 'project:manage',
