@@ -72,7 +72,7 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<ProjectListItem>[] => {
   ];
 };
 
-/** Photos of the image progress and other files: read with the project, added by whoever reports for it. */
+/** Photos of the image progress and other files: read with the project, added by whoever reports for it or owns a milestone. */
 export const projectAttachmentOwner: AttachmentOwner = {
   canRead: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canSeeProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),
   canWrite: (trx, ctx, ownerId) => (/^\d+$/.test(ownerId) ? canFileProject(trx, ctx, Number(ownerId)) : Promise.resolve(false)),

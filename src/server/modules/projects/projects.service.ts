@@ -160,18 +160,28 @@ export async function projectBoard(deps: Deps, ctx: UserContext, filter: Project
   requirePermission(ctx, 'project:read');
   const basis = await colourBasis(deps, deps.db);
   const scope = await readScope(deps.db, ctx);
-  const counts = await projectsRepository.counts(deps.db, scope, basis, filter);
+  // One pass computes every project's colour; only the cards shown are then read in full.
+  const all = await projectsRepository.summary(deps.db, scope, basis, filter);
+  const rank: Record<string, number> = { red: 0, yellow: 1, green: 2 };
   const stages = filter.stage ? [filter.stage] : PROJECT_STAGES;
-  const columns = await Promise.all(
-    stages.map(async (stage) => {
-      const colours = { green: 0, yellow: 0, red: 0 };
-      for (const c of counts.filter((x) => x.stage === stage)) colours[c.colour as keyof typeof colours] = Number(c.n);
-      const total = colours.green + colours.yellow + colours.red;
-      const rows = total ? await projectsRepository.stageCards(deps.db, scope, basis, filter, stage, BOARD_CARDS_PER_STAGE) : [];
-      return { stage, total, colours, cards: (await listItems(deps.db, rows as ProjectRow[], basis)).map(card) };
-    }),
+  const picked = stages.map((stage) => {
+    const rows = all.filter((r) => r.stage === stage);
+    const colours = { green: 0, yellow: 0, red: 0 };
+    for (const r of rows) colours[r.colour as keyof typeof colours] += 1;
+    const shown = rows.sort((a, b) => rank[a.colour] - rank[b.colour] || a.code.localeCompare(b.code)).slice(0, BOARD_CARDS_PER_STAGE);
+    return { stage, total: rows.length, colours, ids: shown.map((r) => r.id) };
+  });
+  const full = await projectsRepository.byIds(
+    deps.db,
+    scope,
+    basis,
+    picked.flatMap((c) => c.ids),
   );
-  return { asOfMonth: basis.asOfMonth, columns };
+  const cards = new Map((await listItems(deps.db, full, basis)).map((p) => [p.id, card(p)]));
+  return {
+    asOfMonth: basis.asOfMonth,
+    columns: picked.map(({ ids, ...c }) => ({ ...c, cards: ids.map((id) => cards.get(id)).filter((x): x is BoardCard => !!x) })),
+  };
 }
 
 /** Each county leader's projects (分包县领导), for the per-leader view. */
