@@ -33,3 +33,9 @@ export async function signOut(page: Page) {
   // The logout request, then a full page load of /login: allow for a machine busy with other work.
   await page.waitForURL(/\/login/, { timeout: 30_000 });
 }
+
+/** Narrows a task list to the tasks whose title holds `text` (the demo's projects fill the lists with their own). */
+export async function searchTasks(page: Page, text: string) {
+  await page.locator('#tasks-filters_q').fill(text);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+}
