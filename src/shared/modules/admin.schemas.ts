@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { idParams, strictId } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 import { DATA_SCOPES, UNIT_KINDS } from '../permissions';
 import { localeSchema, unitRef } from './auth.schemas';
 
-const id = z.coerce.number().int().positive();
-export const idParams = z.strictObject({ id });
+const id = strictId;
+export { idParams };
 
 // ---- org units ----
 export const unitSchema = unitRef.extend({
