@@ -85,8 +85,6 @@ export const createUserBody = z.strictObject({
     .nullable()
     .default(null),
   unitId: z.number().int().positive(),
-  roleIds: z.array(z.number().int().positive()).max(20).default([]),
-  password: z.string().min(1, { error: 'err.required' }).max(128),
 });
 export const updateUserBody = patchOf({
   displayName: z.string().trim().min(1, { error: 'err.required' }).max(60),
@@ -95,10 +93,13 @@ export const updateUserBody = patchOf({
     .regex(/^[0-9+\- ]{5,20}$/)
     .nullable(),
   unitId: z.number().int().positive(),
-  roleIds: z.array(z.number().int().positive()).max(20),
   active: z.boolean(),
 });
+/** The roles of one account, set by the security administrator (the system administrator grants none: 三员分立). */
+export const userRolesBody = z.strictObject({ roleIds: z.array(z.number().int().positive()).max(20) });
+/** A one-time password, shown once to the administrator who asked for it; the user must change it at first sign-in. */
 export const resetPasswordResponse = z.object({ temporaryPassword: z.string() });
+export const createUserResponse = userSchema.extend({ temporaryPassword: z.string() });
 
 // ---- roles ----
 export const roleSchema = z.object({

@@ -144,15 +144,16 @@ describe('passwords', () => {
   it('forces a newly created user to change the password before anything else', async () => {
     const admin = await t.signIn('sysadmin');
     const unitId = await t.unitId('daying');
-    const created = await admin.post('/api/users', { username: 'newbie', displayName: '新人', unitId, roleIds: [], password: 'Start#2026x' });
+    const created = await admin.post('/api/users', { username: 'newbie', displayName: '新人', unitId });
     expect(created.statusCode).toBe(200);
-    const newbie = await t.signIn('newbie', 'Start#2026x');
+    const start = created.json().temporaryPassword;
+    const newbie = await t.signIn('newbie', start);
     expect((await newbie.get('/api/auth/me')).json().passwordChangeReason).toBe('first_login');
     expect((await newbie.get('/api/units')).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await newbie.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'short' });
+    const weak = await newbie.post('/api/auth/password', { currentPassword: start, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields.newPassword).toContain('8');
-    expect((await newbie.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'Better#2026y' })).statusCode).toBe(204);
+    expect((await newbie.post('/api/auth/password', { currentPassword: start, newPassword: 'Better#2026y' })).statusCode).toBe(204);
     expect((await newbie.get('/api/auth/me')).json().passwordChangeReason).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 
 /** How many failures a key may have within its window before it is locked for the window's length. */
@@ -43,6 +44,17 @@ export async function recordFailure(db: Executor, rules: ThrottleRule[], minutes
 /** Forgets the failures of these keys (a successful sign-in, an administrator's reset). */
 export async function clearThrottles(db: Executor, keys: string[]) {
   if (keys.length) await db.deleteFrom('authThrottles').where('key', 'in', keys).execute();
+}
+
+/** Forgets a name's failed sign-ins from every address (an administrator's reset or unlock). */
+export async function clearLoginThrottles(db: Executor, username: string) {
+  const { name } = loginKeys(username, null);
+  const prefix = `${name}@`;
+  // A prefix compared as text, not LIKE: names may contain `_`, a LIKE wildcard.
+  await db
+    .deleteFrom('authThrottles')
+    .where((eb) => eb.or([eb('key', '=', name), eb(sql<string>`substr(${sql.ref('key')}, 1, ${prefix.length})`, '=', prefix)]))
+    .execute();
 }
 
 /** The throttle keys of a sign-in: the name from this address, the name from anywhere, the address for any name. */
