@@ -108,6 +108,7 @@ const zh = {
   'err.import.rows': '共 {count} 处错误，未导入任何数据。请按错误报告修改后重新导入',
   'err.coverage_short': '以下指标分解到单位的目标之和小于全县目标：{indicators}。请补足，或填写原因后发布',
   'err.webhook_url': '请输入以 http:// 或 https:// 开头的地址',
+  'err.webhook_internal_host': '推送地址不能指向本机、内网或链路本地地址；确需使用时，请系统管理员在推送设置中放行该主机',
   'err.task.due_one_of': '请填写办理时限（工作日数）或截止日期，二者选一',
   'err.task.reason_required': '退回或撤销须填写原因',
   'err.task.assignee_unit': '经办人须属于承办单位',
@@ -258,6 +259,8 @@ const en: Record<MessageKey, string> = {
   'err.import.rows': '{count} problems found; nothing was imported. Fix them as the error report shows and import again',
   'err.coverage_short': 'Unit targets add up to less than the county target for: {indicators}. Top them up, or give a reason to publish',
   'err.webhook_url': 'Enter an address starting with http:// or https://',
+  'err.webhook_internal_host':
+    'The address may not point to this machine, a private network or a link-local address; the system administrator can allow the host in the webhook settings',
   'err.task.due_one_of': 'Give either a time limit in working days or a due date, not both',
   'err.task.reason_required': 'Returning or cancelling needs a reason',
   'err.task.assignee_unit': 'The assignee must belong to the owner unit',

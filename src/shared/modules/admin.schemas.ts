@@ -153,6 +153,20 @@ export const securitySettings = z.strictObject({
 });
 export type SecuritySettings = z.infer<typeof securitySettings>;
 
+/** Hosts a webhook may reach although they are loopback, private or link-local (an intranet WeCom gateway, say). */
+export const webhookSettings = z.strictObject({
+  allowedHosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9.:-]{1,253}$/, { error: 'err.VALIDATION' }),
+    )
+    .max(50),
+});
+export type WebhookSettings = z.infer<typeof webhookSettings>;
+
 // ---- audit and login log ----
 export const auditRowSchema = z.object({
   id: z.number().int(),

@@ -75,7 +75,6 @@ export const deliverySchema = z.object({
   webhookName: z.string(),
   unitNameZh: z.string(),
   unitNameEn: z.string(),
-  content: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: z.string(),
