@@ -53,7 +53,7 @@ test('the system administrator creates a user; the auditor sees the audit row', 
   await page.getByRole('button', { name: /确\s*定/ }).click();
   const once = page.getByTestId('temporary-password');
   await expect(once).toBeVisible();
-  newUser.password = (await once.innerText()).trim();
+  newUser.password = ((await once.textContent()) ?? '').trim();
   expect(newUser.password).toHaveLength(16);
   await page.getByRole('button', { name: '我已记下' }).click();
   await expect(page.getByTestId('users-table')).toContainText(newUser.username);
