@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId, strictInt } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 import { INDICATOR_KINDS, planCurveProblem } from '../rules/indicator-progress';
@@ -113,10 +114,10 @@ export const indicatorDecompositionBody = z
   })
   .refine((b) => new Set(b.units.map((u) => u.unitId)).size === b.units.length, { path: ['units'], message: 'err.duplicate_unit' });
 
-export const yearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-export const yearIndicatorParams = yearParams.extend({ indicatorId: z.coerce.number().int().positive() });
+export const yearParams = z.strictObject({ year: strictInt(2000, 2100) });
+export const yearIndicatorParams = yearParams.extend({ indicatorId: strictId });
 /** One unit's ledger sheet of a year, as a file. */
-export const ledgerSheetParams = yearParams.extend({ unitId: z.coerce.number().int().positive() });
+export const ledgerSheetParams = yearParams.extend({ unitId: strictId });
 
 export const publishPlanBody = z.strictObject({
   /** Needed when a cumulative or stock indicator's unit targets fall short of the county target. */
@@ -179,9 +180,9 @@ export const planYearsResponse = z.object({
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'err.month');
 
 export const ledgerQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: strictInt(2000, 2100),
   /** The unit whose sheet to show; the caller's own unit when absent. */
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: strictId.optional(),
 });
 
 const ledgerCell = z.object({
@@ -240,8 +241,8 @@ export const monthBody = z.strictObject({ month: monthString });
 export const lockResponse = z.object({ units: z.number().int(), tasks: z.number().int() });
 
 export const valueHistoryQuery = z.strictObject({
-  indicatorId: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive(),
+  indicatorId: strictId,
+  unitId: strictId,
   month: monthString,
 });
 export const valueHistoryResponse = z.object({
@@ -264,8 +265,8 @@ export const warningLevel = z.enum(['green', 'yellow', 'red', 'missing']);
 export const warningsQuery = z.strictObject({
   month: monthString,
   level: warningLevel.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  indicatorId: z.coerce.number().int().positive().optional(),
+  unitId: strictId.optional(),
+  indicatorId: strictId.optional(),
 });
 
 const progressCell = z.object({
@@ -291,10 +292,10 @@ export const warningsResponse = z.object({
 export type Warnings = z.infer<typeof warningsResponse>;
 
 export const trendQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
-  indicatorId: z.coerce.number().int().positive(),
+  year: strictInt(2000, 2100),
+  indicatorId: strictId,
   /** A unit with a target; the county when absent. */
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: strictId.optional(),
 });
 
 export const trendResponse = z.object({
