@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Column types as the application sees them (CamelCasePlugin maps snake_case columns).
 // Flags are 0/1 integers and times ISO-8601 UTC strings on both databases.
@@ -229,6 +229,8 @@ export interface IndicatorTable {
   maxJumpPct: number | null;
   sortOrder: number;
   active: number;
+  /** The county row: reported by the data source, or the sum of the units' values. */
+  countyValue: ColumnType<'reported' | 'sum', 'reported' | 'sum' | undefined, 'reported' | 'sum'>;
   createdAt: string;
   updatedAt: string;
 }
@@ -284,6 +286,8 @@ export interface IndicatorValueTable {
   updatedBy: number | null;
   updatedAt: string;
   submittedAt: string | null;
+  /** The record another module wrote the value from (`reports/<id>`); null for values entered in the ledger. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IndicatorValueHistoryTable {

@@ -138,6 +138,7 @@ const OPERATIONS: Record<string, Operation> = {
       maxJumpPct: { value: 25 },
       sortOrder: { value: 8 },
       active: { value: true },
+      countyValue: { value: 'sum' },
     },
   },
 
