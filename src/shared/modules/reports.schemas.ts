@@ -225,10 +225,13 @@ export const matrixCellSchema = z.object({
   submittedAt: z.string().nullable(),
 });
 
+/** Over every report expected of the units for the period, started or not. */
 const rates = z.object({
   expected: z.number().int(),
   complete: z.number().int(),
   onTime: z.number().int(),
+  /** Expected reports past their due date and not in. */
+  overdue: z.number().int(),
   completenessRate: z.number().nullable(),
   timelinessRate: z.number().nullable(),
 });

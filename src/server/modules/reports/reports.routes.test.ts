@@ -264,6 +264,20 @@ describe('filling, submitting and review', () => {
 });
 
 describe('completeness, timeliness and reminders', () => {
+  it('counts every report expected of every township, started or not, before the due date too', async () => {
+    // Wednesday 7 April, the day before March's reports are due: 大营镇 has one of its three forms in (accepted).
+    t.clock.set('2021-04-07T02:00:00Z');
+    await signInAll();
+    const matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    const daying = matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === units.daying);
+    expect(daying.cells.map((c: { status: string }) => c.status)).toEqual(['accepted', 'not_started', 'not_started']);
+    // One of three is a third, not 100 % of the one started.
+    expect(daying.month).toEqual({ expected: 3, complete: 1, onTime: 1, overdue: 0, completenessRate: 33.3, timelinessRate: 33.3 });
+    const silent = matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === units.chengguan);
+    expect(silent.month).toMatchObject({ expected: 3, complete: 0, completenessRate: 0 });
+    expect(matrix.total.month).toMatchObject({ expected: 39, complete: 1, onTime: 1, overdue: 0, completenessRate: 2.6 });
+  });
+
   it('shows the office every township × form with states and timeliness, and a township only its own row', async () => {
     t.clock.set('2021-04-12T02:00:00Z');
     await signInAll();

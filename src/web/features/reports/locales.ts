@@ -49,7 +49,8 @@ export const zhCN = {
   },
   reports: {
     matrixTitle: '月报报送情况',
-    matrixHint: '完整率、及时率由报表状态和报送日期按县工作日历自动计算；点击单元格查看或填报。',
+    matrixHint: '完整率、及时率按本期每个乡镇应报的全部报表计算（未开始填报的也计入），由报表状态和报送日期按县工作日历自动得出；点击单元格查看或填报。',
+    ofExpected: '已报 {{complete}} / 应报 {{expected}}',
     totalsTitle: '月报汇总',
     totalsHint: '已报送和已审核通过的报表中各数值项的全县合计，点击乡镇查看其报表。',
     formsTitle: '报表设计',
@@ -207,7 +208,8 @@ export const enUS: LocaleOf<typeof zhCN> = {
   reports: {
     matrixTitle: 'Township reporting',
     matrixHint:
-      'Completeness and timeliness come from each report’s state and submission date on the county calendar. Click a cell to open or fill in the report.',
+      'Completeness and timeliness count every report expected of each township for the period, started or not, from its state and submission date on the county calendar. Click a cell to open or fill in the report.',
+    ofExpected: '{{complete}} in of {{expected}} expected',
     totalsTitle: 'Report totals',
     totalsHint: 'County totals of every numeric item in submitted and accepted reports; click a township to open its report.',
     formsTitle: 'Report forms',
