@@ -296,8 +296,13 @@ const progressCell = z.object({
   gapPp: z.number().nullable(),
   level: warningLevel,
   persistentRed: z.boolean(),
-  /** Rank among the units of this indicator (county row: null). */
+  /** Rank among the units of this indicator (county row and responsible department: null). */
   rank: z.number().int().nullable(),
+  /**
+   * The responsible department of an indicator not decomposed to units: it answers for the county figure (the cell
+   * repeats it), and is reminded, written to and given a 督办 task when it is red, as a township is.
+   */
+  answersForCounty: z.boolean(),
 });
 export type ProgressCell = z.infer<typeof progressCell>;
 
