@@ -7,16 +7,11 @@ import type { Kysely } from 'kysely';
 // reasoned correction. Values written by acceptance before this migration are recognised by the explanation the
 // acceptance wrote (`乡镇月报《…》#<id>`) and backfilled.
 export async function up(db: Kysely<any>): Promise<void> {
-  const columns = async (table: string) => (await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
-  if (!(await columns('indicators')).includes('county_value')) {
-    await db.schema
-      .alterTable('indicators')
-      .addColumn('county_value', 'text', (c) => c.notNull().defaultTo('reported'))
-      .execute();
-  }
-  if (!(await columns('indicator_values')).includes('source')) {
-    await db.schema.alterTable('indicator_values').addColumn('source', 'text').execute();
-  }
+  await db.schema
+    .alterTable('indicators')
+    .addColumn('county_value', 'text', (c) => c.notNull().defaultTo('reported'))
+    .execute();
+  await db.schema.alterTable('indicator_values').addColumn('source', 'text').execute();
   const accepted = await db
     .selectFrom('indicator_values')
     .select(['id', 'explanation'])
