@@ -77,7 +77,13 @@ async function countySums(db: Executor, year: number, indicators: IndicatorRow[]
     out.set(indicator.id, {
       values: total(year).map((v, m) => {
         if (v === null) return null;
-        const updatedAt = own.filter((r) => r.month === monthOf(year, m + 1)).reduce((a, r) => (r.updatedAt > a ? r.updatedAt : a), '');
+        // The latest of the units' ISO times (strings: Math.max does not apply).
+        const updatedAt =
+          own
+            .filter((r) => r.month === monthOf(year, m + 1))
+            .map((r) => r.updatedAt)
+            .sort()
+            .at(-1) ?? '';
         return { value: v, status: 'submitted' as const, explanation: '', updatedAt, source: null };
       }),
       lastYear,
