@@ -29,6 +29,12 @@ test.afterAll(() => new Promise((resolve) => robot.close(resolve)));
 test('the system administrator gives 大营镇 a group-robot webhook and tests it', async ({ page }) => {
   await signIn(page, 'sysadmin');
   await page.goto('/admin/webhooks');
+  // The stand-in robot listens on loopback, an internal address a webhook may reach only once allowed.
+  await page.getByTestId('allowed-hosts').click();
+  await page.getByTestId('allowed-hosts-form').getByLabel('允许的内网主机').fill('127.0.0.1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByTestId('allowed-hosts-form')).toBeHidden();
   await page.getByTestId('create-webhook').click();
   const form = page.getByTestId('webhook-form');
   await form.getByLabel('单位').click();

@@ -7,6 +7,7 @@ import readline from 'node:readline/promises';
 import { loadConfig } from '../src/server/config';
 import { systemContext } from '../src/server/core/access/context';
 import { recordAudit } from '../src/server/core/audit/audit.service';
+import { clearLoginThrottles } from '../src/server/core/auth/throttle';
 import { checkNewPassword } from '../src/server/core/auth/auth.service';
 import { openConfiguredDb } from '../src/server/core/db/database';
 import { systemClock } from '../src/server/core/deps';
@@ -48,6 +49,7 @@ try {
     await database.db.transaction().execute(async (trx) => {
       const user = await trx.selectFrom('users').select('id').where('username', '=', args[0]).executeTakeFirstOrThrow();
       await trx.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+      await clearLoginThrottles(trx, args[0]);
       await recordAudit(trx, deps, systemContext(), { action: 'user.unlock', entityType: 'user', entityId: user.id });
     });
     console.log(`User ${args[0]} unlocked.`);

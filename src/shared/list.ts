@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { strictInt } from './ids';
 
 /** Paging and sorting shared by every list endpoint; `sort` is checked against each list's own columns. */
 export const listQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: strictInt(1, 1_000_000).default(1),
+  pageSize: strictInt(1, 200).default(20),
   sort: z.string().max(40).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 };

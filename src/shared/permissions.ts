@@ -58,6 +58,39 @@ export const ADMIN_FAMILIES = {
 
 export type AdminFamily = keyof typeof ADMIN_FAMILIES;
 
+/**
+ * What an administrator role of each family may hold beside its family's own permissions: reading the accounts and
+ * units it administers, and for the system administrator the platform's plumbing (webhooks, job runs). Nothing else:
+ * an administrator role with a business permission would read business content (三员分立).
+ */
+export const ADMIN_SUPPORT = {
+  system: ['unit:read', 'user:read', 'role:read', 'webhook:manage', 'job:read'],
+  security: ['unit:read', 'user:read', 'role:read'],
+  audit: ['unit:read', 'user:read'],
+} as const satisfies Record<AdminFamily, readonly Permission[]>;
+
+/** Read permissions business roles share with administrator roles (the office browses units, users and job runs). */
+const SHARED_READS: ReadonlySet<string> = new Set<Permission>(['unit:read', 'user:read', 'job:read']);
+/** Permissions only administrator roles hold: each family's own and the support ones that are not shared reads. */
+const ADMIN_ONLY: ReadonlySet<string> = new Set<string>(
+  [...Object.values(ADMIN_FAMILIES), ...Object.values(ADMIN_SUPPORT)].flat().filter((p) => !SHARED_READS.has(p)),
+);
+
+/** Why a set of permissions (one role's, or all of one user's roles') breaks the separation, or null when it holds. */
+export function separationProblem(permissions: Iterable<string>): 'admin_families_mixed' | 'admin_business_mixed' | null {
+  const held = [...new Set(permissions)];
+  const families = adminFamiliesOf(held);
+  if (families.length > 1) return 'admin_families_mixed';
+  if (families.length === 1) {
+    const family = families[0];
+    const allowed = new Set<string>([...ADMIN_FAMILIES[family], ...ADMIN_SUPPORT[family]]);
+    return held.every((p) => allowed.has(p)) ? null : 'admin_business_mixed';
+  }
+  const adminOnly = held.some((p) => ADMIN_ONLY.has(p));
+  const business = held.some((p) => !ADMIN_ONLY.has(p) && !SHARED_READS.has(p));
+  return adminOnly && business ? 'admin_business_mixed' : null;
+}
+
 /** Which administrator families a set of permissions touches. */
 export function adminFamiliesOf(permissions: Iterable<string>): AdminFamily[] {
   const held = new Set(permissions);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { idParams, strictId } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 import { DATA_SCOPES, UNIT_KINDS } from '../permissions';
 import { localeSchema, unitRef } from './auth.schemas';
 
-const id = z.coerce.number().int().positive();
-export const idParams = z.strictObject({ id });
+const id = strictId;
+export { idParams };
 
 // ---- org units ----
 export const unitSchema = unitRef.extend({
@@ -84,8 +85,6 @@ export const createUserBody = z.strictObject({
     .nullable()
     .default(null),
   unitId: z.number().int().positive(),
-  roleIds: z.array(z.number().int().positive()).max(20).default([]),
-  password: z.string().min(1, { error: 'err.required' }).max(128),
 });
 export const updateUserBody = patchOf({
   displayName: z.string().trim().min(1, { error: 'err.required' }).max(60),
@@ -94,10 +93,13 @@ export const updateUserBody = patchOf({
     .regex(/^[0-9+\- ]{5,20}$/)
     .nullable(),
   unitId: z.number().int().positive(),
-  roleIds: z.array(z.number().int().positive()).max(20),
   active: z.boolean(),
 });
+/** The roles of one account, set by the security administrator (the system administrator grants none: 三员分立). */
+export const userRolesBody = z.strictObject({ roleIds: z.array(z.number().int().positive()).max(20) });
+/** A one-time password, shown once to the administrator who asked for it; the user must change it at first sign-in. */
 export const resetPasswordResponse = z.object({ temporaryPassword: z.string() });
+export const createUserResponse = userSchema.extend({ temporaryPassword: z.string() });
 
 // ---- roles ----
 export const roleSchema = z.object({
@@ -150,6 +152,20 @@ export const securitySettings = z.strictObject({
   passwordMaxAgeDays: z.number().int().min(0).max(3650),
 });
 export type SecuritySettings = z.infer<typeof securitySettings>;
+
+/** Hosts a webhook may reach although they are loopback, private or link-local (an intranet WeCom gateway, say). */
+export const webhookSettings = z.strictObject({
+  allowedHosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9.:-]{1,253}$/, { error: 'err.VALIDATION' }),
+    )
+    .max(50),
+});
+export type WebhookSettings = z.infer<typeof webhookSettings>;
 
 // ---- audit and login log ----
 export const auditRowSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { listQuery, pageOf } from '../list';
 
 /** Owner types are registered by modules on the server; the name is a short code such as `task` or `calendar_year`. */
@@ -19,7 +20,7 @@ export const attachmentListQuery = z.strictObject({
 });
 export type AttachmentListQuery = z.infer<typeof attachmentListQuery>;
 
-export const attachmentIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const attachmentIdParams = z.strictObject({ id: strictId });
 
 export const attachmentSchema = z.object({
   id: z.number().int(),

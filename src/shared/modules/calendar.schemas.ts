@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { strictInt } from '../ids';
 
 export const calendarDayKind = z.enum(['holiday', 'workday']);
 
 export const calendarDaySchema = z.object({ date: z.iso.date(), kind: calendarDayKind, name: z.string() });
 export type CalendarDay = z.infer<typeof calendarDaySchema>;
 
-export const calendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const calendarYearQuery = z.strictObject({ year: strictInt(2000, 2100) });
 
 export const calendarYearResponse = z.object({
   year: z.number().int(),
@@ -24,7 +25,7 @@ export const setCalendarDayBody = z.strictObject({
 
 export const workingDayQuery = z.strictObject({
   from: z.iso.date(),
-  add: z.coerce.number().int().min(-400).max(400),
+  add: strictInt(-400, 400),
 });
 export const workingDayResponse = z.object({ from: z.string(), add: z.number().int(), date: z.string() });
 

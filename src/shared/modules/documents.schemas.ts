@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { listQuery, pageOf } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
@@ -20,7 +21,7 @@ const noticeSubject = z.enum(NOTICE_SUBJECTS, { error: 'err.notice_subject' });
 /** What a user may do with a document; the server says which apply, the web shows those buttons. */
 export const DOC_ACTIONS = ['edit', 'issue', 'delete', 'download'] as const;
 
-const id = z.coerce.number().int().positive();
+const id = strictId;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'err.month');
 const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { INDUSTRY_CODES } from '../industry-codes';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
@@ -92,9 +93,9 @@ export const enterpriseListQuery = z.strictObject({
   ...listQuery,
   sort: z.enum(ENTERPRISE_SORTS).optional(),
   q: z.string().trim().max(60).optional(),
-  townshipUnitId: z.coerce.number().int().positive().optional(),
+  townshipUnitId: strictId.optional(),
   industryCode: z.string().max(4).optional(),
-  chainUnitId: z.coerce.number().int().positive().optional(),
+  chainUnitId: strictId.optional(),
   aboveScale: queryBoolean.optional(),
   highTech: queryBoolean.optional(),
   smeTier: z.enum(SME_TIERS).optional(),

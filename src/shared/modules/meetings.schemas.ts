@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { listQuery, pageOf } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
@@ -14,7 +15,7 @@ export const MEETING_KINDS = ['monthly', 'dispatch', 'service_team'] as const;
 /** A scheduled meeting is planned until the office records it as held. */
 export const MEETING_STATUSES = ['planned', 'held'] as const;
 
-const id = z.coerce.number().int().positive();
+const id = strictId;
 const text = (max: number) => z.string().trim().max(max);
 const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 
-const id = z.coerce.number().int().positive();
+const id = strictId;
 
 // ---- in-app inbox ----
 export const notificationSchema = z.object({
@@ -74,7 +75,6 @@ export const deliverySchema = z.object({
   webhookName: z.string(),
   unitNameZh: z.string(),
   unitNameEn: z.string(),
-  content: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: z.string(),

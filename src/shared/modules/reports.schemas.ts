@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { patchOf } from '../patch';
 import { REPORT_FIELD_TYPES, REPORT_STATUSES } from '../rules/report-forms';
 import { monthString } from './indicators.schemas';
@@ -128,7 +129,7 @@ const scalarValue = z.union([z.number().finite(), z.string().max(10_000), z.bool
 /** A report's values: field key → scalar, or rows of a table. Checked against the form's definition by the service. */
 export const reportValuesSchema = z.record(key, z.union([scalarValue, z.array(z.record(key, scalarValue)).max(500)]));
 
-export const sheetQuery = z.object({ formId: z.coerce.number().int().positive(), unitId: z.coerce.number().int().positive(), month: monthString });
+export const sheetQuery = z.object({ formId: strictId, unitId: strictId, month: monthString });
 
 export const saveReportBody = z.strictObject({
   formId: z.number().int().positive(),
@@ -145,7 +146,28 @@ export const returnReportBody = z.strictObject({
   fieldKey: z.string().max(100).nullable().default(null),
 });
 export const reopenReportBody = z.strictObject({ reason: z.string().trim().max(2000) });
-export const reportIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const reportIdParams = z.object({ id: strictId });
+
+/** What accepting a report would do with each field mapped to an indicator: written to the ledger, or skipped and why. */
+export const acceptPreviewSchema = z.object({
+  items: z.array(
+    z.object({
+      fieldKey: z.string(),
+      labelZh: z.string(),
+      labelEn: z.string(),
+      indicatorCode: z.string(),
+      indicator: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), unitZh: z.string(), unitEn: z.string() }).nullable(),
+      value: z.number().nullable(),
+      written: z.boolean(),
+      reason: z.enum(['empty', 'unknown_indicator', 'no_plan', 'no_target', 'county_is_sum']).nullable(),
+      /** Written into a locked month, as a correction kept in the value's history. */
+      locked: z.boolean(),
+      /** The reason a value is skipped, or a note on a written one, in the caller's language. */
+      message: z.string().nullable(),
+    }),
+  ),
+});
+export type AcceptPreview = z.infer<typeof acceptPreviewSchema>;
 
 const problemSchema = z.object({
   path: z.string(),
@@ -204,10 +226,13 @@ export const matrixCellSchema = z.object({
   submittedAt: z.string().nullable(),
 });
 
+/** Over every report expected of the units for the period, started or not. */
 const rates = z.object({
   expected: z.number().int(),
   complete: z.number().int(),
   onTime: z.number().int(),
+  /** Expected reports past their due date and not in. */
+  overdue: z.number().int(),
   completenessRate: z.number().nullable(),
   timelinessRate: z.number().nullable(),
 });
@@ -231,7 +256,7 @@ export type Matrix = z.infer<typeof matrixSchema>;
 
 export const remindersResponse = z.object({ notified: z.number().int(), tasks: z.number().int() });
 
-export const aggregateQuery = z.object({ formId: z.coerce.number().int().positive(), month: monthString });
+export const aggregateQuery = z.object({ formId: strictId, month: monthString });
 
 /** County totals of every numeric field (top level and table columns) for a month and the year to date, by township. */
 export const aggregateSchema = z.object({

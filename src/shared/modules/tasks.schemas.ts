@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { strictId } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { DEADLINE_STATES, TASK_STATUSES } from '../rules/task-deadline';
 
-const id = z.coerce.number().int().positive();
+const id = strictId;
 const unitBrief = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string() });
 const userBrief = z.object({ id: z.number().int(), displayName: z.string() });
 

@@ -1,13 +1,15 @@
 import { Alert } from 'antd';
-import { adminFamiliesOf } from '../../shared/permissions';
 import { translate } from '../../shared/i18n/messages';
+import { separationProblem } from '../../shared/permissions';
 import { useLocale } from '../lib/i18n';
 
-/** Warns before saving what the server will refuse: permissions of two administrator families together (三员分立). */
+/**
+ * Warns before saving what the server will refuse (三员分立): permissions of two administrator families together, or
+ * administration together with business permissions.
+ */
 export function AdminFamiliesWarning({ permissions }: { permissions: readonly string[] }) {
   const locale = useLocale();
-  if (adminFamiliesOf(permissions).length <= 1) return null;
-  return (
-    <Alert type="warning" showIcon title={translate(locale, 'err.admin_families_mixed')} style={{ marginBottom: 16 }} data-testid="admin-families-warning" />
-  );
+  const problem = separationProblem(permissions);
+  if (!problem) return null;
+  return <Alert type="warning" showIcon title={translate(locale, `err.${problem}`)} style={{ marginBottom: 16 }} data-testid="admin-families-warning" />;
 }

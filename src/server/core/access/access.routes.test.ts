@@ -57,22 +57,26 @@ describe('data scope', () => {
       permissions: ['unit:read'],
     });
     expect(custom.statusCode).toBe(200);
+    const passwords: Record<string, string> = {};
     for (const [username, roleId] of [
       ['below1', below.json().id],
       ['custom1', custom.json().id],
     ]) {
-      const res = await sysadmin.post('/api/users', { username, displayName: username, unitId: dayingId, roleIds: [roleId], password: 'Start#2026x' });
+      // The system administrator creates the account, the security administrator grants its role.
+      const res = await sysadmin.post('/api/users', { username, displayName: username, unitId: dayingId });
       expect(res.statusCode).toBe(200);
+      passwords[username] = res.json().temporaryPassword;
+      expect((await secadmin.put(`/api/users/${res.json().id}/roles`, { roleIds: [roleId] })).statusCode).toBe(200);
       await t.deps.db.updateTable('users').set({ passwordChangeReason: null }).where('username', '=', username).execute();
     }
-    const belowUser = await t.signIn('below1', 'Start#2026x');
+    const belowUser = await t.signIn('below1', passwords.below1);
     expect(
       (await belowUser.get('/api/units'))
         .json()
         .map((u: { code: string }) => u.code)
         .sort(),
     ).toEqual(['daying', 'daying-v1']);
-    const customUser = await t.signIn('custom1', 'Start#2026x');
+    const customUser = await t.signIn('custom1', passwords.custom1);
     expect(
       (await customUser.get('/api/units'))
         .json()
@@ -103,7 +107,7 @@ describe('permissions and the three administrators', () => {
     expect((await auditor.get('/api/audit')).statusCode).toBe(200);
     expect((await auditor.get('/api/login-log')).statusCode).toBe(200);
     const unitId = await t.unitId('daying');
-    expect((await auditor.post('/api/users', { username: 'x1', displayName: 'x', unitId, roleIds: [], password: 'Start#2026x' })).statusCode).toBe(403);
+    expect((await auditor.post('/api/users', { username: 'x1', displayName: 'x', unitId })).statusCode).toBe(403);
     expect((await auditor.patch(`/api/units/${unitId}`, { nameZh: '改名' })).statusCode).toBe(403);
     expect((await auditor.post('/api/roles', { code: 'x', nameZh: 'x', nameEn: 'x', dataScope: 'all', permissions: [] })).statusCode).toBe(403);
     expect((await auditor.put('/api/settings/security', {})).statusCode).toBe(403);
@@ -113,7 +117,7 @@ describe('permissions and the three administrators', () => {
   it('does not let the security administrator create users', async () => {
     const secadmin = await t.signIn('secadmin');
     const unitId = await t.unitId('daying');
-    expect((await secadmin.post('/api/users', { username: 'x2', displayName: 'x', unitId, roleIds: [], password: 'Start#2026x' })).statusCode).toBe(403);
+    expect((await secadmin.post('/api/users', { username: 'x2', displayName: 'x', unitId })).statusCode).toBe(403);
   });
 
   it('refuses roles that mix administrator families, and editing a role one holds', async () => {
@@ -156,15 +160,13 @@ describe('writes', () => {
   it('rejects a malformed user per field and writes nothing', async () => {
     const sysadmin = await t.signIn('sysadmin');
     const [users, audit] = [await count('users'), await count('auditLog')];
-    const res = await sysadmin.post('/api/users', { username: 'a b', displayName: '', unitId: 'x', roleIds: [], password: 'Start#2026x' });
+    const res = await sysadmin.post('/api/users', { username: 'a b', displayName: '', unitId: 'x' });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().fields).sort()).toEqual(['displayName', 'unitId', 'username']);
     const dup = await sysadmin.post('/api/users', {
       username: 'office',
       displayName: 'x',
       unitId: await t.unitId('office'),
-      roleIds: [],
-      password: 'Start#2026x',
     });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().fields.username).toBe('用户名已存在');
@@ -175,7 +177,7 @@ describe('writes', () => {
     const sysadmin = await t.signIn('sysadmin');
     const units = await count('orgUnits');
     // The unit does not exist, so the roles step never commits either.
-    const res = await sysadmin.post('/api/users', { username: 'half', displayName: 'h', unitId: 999999, roleIds: [], password: 'Start#2026x' });
+    const res = await sysadmin.post('/api/users', { username: 'half', displayName: 'h', unitId: 999999 });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields.unitId).toBeDefined();
     expect(await count('orgUnits')).toBe(units);
@@ -186,10 +188,10 @@ describe('writes', () => {
     const sysadmin = await t.signIn('sysadmin');
     const secadmin = await t.signIn('secadmin');
     const unitId = await t.unitId('zhaozhuang');
-    const created = await sysadmin.post('/api/users', { username: 'audited', displayName: '审计测试', unitId, roleIds: [], password: 'Start#2026x' });
+    const created = await sysadmin.post('/api/users', { username: 'audited', displayName: '审计测试', unitId });
     const id = created.json().id;
     await sysadmin.patch(`/api/users/${id}`, { displayName: '审计测试2' });
-    await sysadmin.post(`/api/users/${id}/reset-password`);
+    const reset = (await sysadmin.post(`/api/users/${id}/reset-password`)).json().temporaryPassword;
     await sysadmin.patch(`/api/units/${unitId}`, { nameEn: 'Zhaozhuang' });
     await sysadmin.put('/api/settings/security', {
       sessionIdleMinutes: 30,
@@ -209,6 +211,7 @@ describe('writes', () => {
     expect(JSON.parse(update?.beforeJson ?? '{}').displayName).toBe('审计测试');
     expect(JSON.parse(update?.afterJson ?? '{}').displayName).toBe('审计测试2');
     expect(update?.actorUsername).toBe('sysadmin');
-    expect(rows.map((r) => `${r.beforeJson}${r.afterJson}`).join()).not.toContain('Start#2026x');
+    const logged = rows.map((r) => `${r.beforeJson}${r.afterJson}`).join();
+    for (const secret of [created.json().temporaryPassword, reset]) expect(logged).not.toContain(secret);
   });
 });

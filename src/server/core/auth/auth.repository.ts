@@ -54,6 +54,25 @@ export const authRepository = {
     if (exceptId) q = q.where('id', '!=', exceptId);
     await q.execute();
   },
+  /** The hashes of the user's newest `n` passwords. */
+  async recentPasswords(db: Executor, userId: number, n: number): Promise<string[]> {
+    const rows = await db.selectFrom('passwordHistory').select('passwordHash').where('userId', '=', userId).orderBy('id', 'desc').limit(n).execute();
+    return rows.map((r) => r.passwordHash);
+  },
+  /** Adds a password to the user's history and forgets all but the newest `keep`. */
+  async rememberPassword(db: Executor, userId: number, passwordHash: string, at: string, keep: number) {
+    await db.insertInto('passwordHistory').values({ userId, passwordHash, createdAt: at }).execute();
+    const old = await db.selectFrom('passwordHistory').select('id').where('userId', '=', userId).orderBy('id', 'desc').offset(keep).limit(1000).execute();
+    if (old.length)
+      await db
+        .deleteFrom('passwordHistory')
+        .where(
+          'id',
+          'in',
+          old.map((r) => r.id),
+        )
+        .execute();
+  },
   async logLogin(db: Executor, row: Insertable<LoginLogTable>) {
     await db.insertInto('loginLog').values(row).execute();
   },

@@ -6,10 +6,12 @@ import { passwordExpired, passwordProblems } from '../../../shared/rules/passwor
 import type { AuthUser, RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import { AppError, fieldError } from '../http/errors';
+import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
 import { unitsRepository } from '../org/units.repository';
 import { getSecuritySettings, passwordPolicyOf } from '../settings/settings.service';
 import { authRepository } from './auth.repository';
+import { clearThrottles, lockedUntil, loginKeys, passwordKey, recordFailure } from './throttle';
 import { hashPassword, verifyPassword } from './password';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -18,31 +20,50 @@ const DUMMY_HASH = `scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(86)}==`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Checks credentials, applies lockout, logs the attempt and opens a session; returns the cookie token. */
+// A name is throttled from one address after `lockoutAttempts` failures, so a stranger elsewhere cannot lock its
+// owner out; from anywhere after NAME_FACTOR times that, which stops a guess spread over many addresses; and an
+// address after ADDRESS_FACTOR times that for any names, which stops one address from trying names in turn while
+// leaving room for an office behind one NAT.
+const NAME_FACTOR = 4;
+const ADDRESS_FACTOR = 10;
+
+/**
+ * Checks credentials, applies the throttles, logs the attempt and opens a session; returns the cookie token. A known
+ * and an unknown name get the same answers in the same time: 401 for a wrong password, 429 once throttled.
+ */
 export async function login(deps: Deps, ctx: RequestContext, username: string, password: string) {
   const { db, clock } = deps;
   const now = clock.now();
   const settings = await getSecuritySettings(db);
   const log = (result: string, userId: number | null) =>
     authRepository.logLogin(db, { at: now.toISOString(), username, userId, ip: ctx.ip, userAgent: ctx.userAgent, result });
+  const keys = loginKeys(username, ctx.ip);
 
   const user = await authRepository.findUserByUsername(db, username);
-  if (!user) {
-    await verifyPassword(password, DUMMY_HASH);
-    await log('unknown_user', null);
-    throw new AppError('INVALID_CREDENTIALS');
+  const throttled = await lockedUntil(db, [keys.pair, keys.name, keys.ip], now);
+  if (throttled) {
+    await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    await log('locked', user?.id ?? null);
+    throw new AppError('TOO_MANY_ATTEMPTS', { until: formatCountyTime(throttled) });
   }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-    await log('locked', user.id);
-    throw new AppError('ACCOUNT_LOCKED', { until: formatCountyTime(user.lockedUntil) });
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-    const locks = failures >= settings.lockoutAttempts;
-    const lockedUntil = locks ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
-    await authRepository.updateUser(db, user.id, { failedLogins: locks ? 0 : failures, lockedUntil });
-    await log(locks ? 'locked' : 'bad_password', user.id);
-    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { until: formatCountyTime(lockedUntil) });
+  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    if (!user) await verifyPassword(password, DUMMY_HASH);
+    const attempts = settings.lockoutAttempts;
+    const locked = await recordFailure(
+      db,
+      [
+        { key: keys.pair, limit: attempts },
+        { key: keys.name, limit: attempts * NAME_FACTOR },
+        { key: keys.ip, limit: attempts * ADDRESS_FACTOR },
+      ],
+      settings.lockoutMinutes,
+      now,
+    );
+    // The account list shows an account locked from everywhere, and a reset lifts it.
+    const nameLock = await lockedUntil(db, [keys.name], now);
+    if (user && nameLock) await authRepository.updateUser(db, user.id, { lockedUntil: nameLock });
+    await log(locked ? 'locked' : user ? 'bad_password' : 'unknown_user', user?.id ?? null);
+    if (locked) throw new AppError('TOO_MANY_ATTEMPTS', { until: formatCountyTime(locked) });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!user.active) {
@@ -53,6 +74,7 @@ export async function login(deps: Deps, ctx: RequestContext, username: string, p
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await authRepository.updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() });
+    await clearThrottles(trx, [keys.pair, keys.name]);
     await authRepository.insertSession(trx, {
       id: sha256(token),
       userId: user.id,
@@ -131,18 +153,46 @@ export async function checkNewPassword(deps: Deps, field: string, password: stri
   if (problem) throw fieldError({ [field]: { key: `err.password.${problem}`, params: { ...policy } } });
 }
 
-/** Changes the signed-in user's own password and ends their other sessions. */
+/** How many of a user's passwords a new one may not repeat. */
+export const PASSWORD_HISTORY = 5;
+
+/** Refuses a password the user has had among their last PASSWORD_HISTORY (the current one included). */
+export async function checkNotReused(db: Executor, field: string, userId: number, password: string) {
+  const user = await authRepository.findUserById(db, userId);
+  const hashes = new Set([...(user ? [user.passwordHash] : []), ...(await authRepository.recentPasswords(db, userId, PASSWORD_HISTORY))]);
+  for (const hash of hashes) if (await verifyPassword(password, hash)) throw fieldError({ [field]: 'err.password.reused' });
+}
+
+/**
+ * Changes the signed-in user's own password and ends their other sessions. Wrong current passwords count against the
+ * user like failed sign-ins: after `lockoutAttempts` of them the change is refused for `lockoutMinutes`.
+ */
 export async function changeOwnPassword(deps: Deps, ctx: UserContext, currentPassword: string, newPassword: string) {
-  const user = await authRepository.findUserById(deps.db, ctx.user.id);
+  const { db, clock } = deps;
+  const user = await authRepository.findUserById(db, ctx.user.id);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw fieldError({ currentPassword: 'err.password.wrong_current' });
+  const key = passwordKey(user.id);
+  const throttled = await lockedUntil(db, [key], clock.now());
+  if (throttled) throw new AppError('TOO_MANY_ATTEMPTS', { until: formatCountyTime(throttled) });
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    const settings = await getSecuritySettings(db);
+    const locked = await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, deps, ctx, { action: 'user.change_password_failed', entityType: 'user', entityId: user.id });
+      return recordFailure(trx, [{ key, limit: settings.lockoutAttempts }], settings.lockoutMinutes, clock.now());
+    });
+    if (locked) throw new AppError('TOO_MANY_ATTEMPTS', { until: formatCountyTime(locked) });
+    throw fieldError({ currentPassword: 'err.password.wrong_current' });
+  }
   if (currentPassword === newPassword) throw fieldError({ newPassword: 'err.password.same_as_old' });
   await checkNewPassword(deps, 'newPassword', newPassword, user.username);
+  await checkNotReused(db, 'newPassword', user.id, newPassword);
   const passwordHash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const now = clock.now().toISOString();
     await authRepository.updateUser(trx, user.id, { passwordHash, passwordChangedAt: now, passwordChangeReason: null, updatedAt: now });
+    await authRepository.rememberPassword(trx, user.id, passwordHash, now, PASSWORD_HISTORY);
     await authRepository.deleteUserSessions(trx, user.id, ctx.user.sessionId);
+    await clearThrottles(trx, [key]);
     await recordAudit(trx, deps, ctx, { action: 'user.change_password', entityType: 'user', entityId: user.id });
   });
 }

@@ -37,6 +37,22 @@ export interface UserTable {
   updatedAt: string;
 }
 
+/** A password a user has had, newest last; the newest five are refused as a new password. */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  userId: number;
+  passwordHash: string;
+  createdAt: string;
+}
+
+/** Failed attempts counted per key (`login:<name>@<ip>`, `login:<name>`, `ip:<ip>`, `password:<userId>`), name known or not. */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
+
 export interface RoleTable {
   id: Generated<number>;
   code: string;
@@ -275,6 +291,8 @@ export interface Database {
   documentNumbers: DocumentNumberTable;
   orgUnits: OrgUnitTable;
   users: UserTable;
+  passwordHistory: PasswordHistoryTable;
+  authThrottles: AuthThrottleTable;
   roles: RoleTable;
   rolePermissions: RolePermissionTable;
   roleUnits: RoleUnitTable;

@@ -82,15 +82,13 @@ const CORE_OPERATIONS: Record<string, Operation> = {
 
   'PATCH /api/users/{id}': {
     as: 'sysadmin',
-    create: async ({ units, roles }, client) =>
+    create: async ({ units }, client) =>
       (
         await post(client, '/api/users', {
           username: 'patch.user',
           displayName: '补丁用户',
           phone: '0375-6000001',
           unitId: units.daying,
-          roleIds: [roles.township],
-          password: 'Patch#Semantics2021',
         })
       ).id,
     read: (_env, client, id) => get(client, `/api/users/${id}`),
@@ -98,7 +96,6 @@ const CORE_OPERATIONS: Record<string, Operation> = {
       displayName: { value: '补丁用户二' },
       phone: { value: '0375-6000002' },
       unitId: { value: ({ units }: Env) => units.chengguan, shows: ['unit'] },
-      roleIds: { value: ({ roles }: Env) => [roles.department], shows: ['roles'] },
       active: { value: false },
     },
   },

@@ -37,7 +37,6 @@ export function deliveryExportColumns(locale: Locale): ExportColumn<Delivery>[] 
   return [
     { zh: '生成时间', en: 'Queued at', width: 22, value: (d) => time(d.createdAt) },
     { zh: '单位', en: 'Unit', width: 30, value: (d) => `${i ? d.unitNameEn : d.unitNameZh} · ${d.webhookName}` },
-    { zh: '内容', en: 'Content', width: 50, value: (d) => d.content },
     { zh: '状态', en: 'Status', width: 10, value: (d) => DELIVERY_STATUS[d.status][i] },
     { zh: '尝试次数', en: 'Attempts', width: 10, value: (d) => d.attempts },
     { zh: '下次尝试', en: 'Next attempt', width: 22, value: (d) => (d.status === 'pending' ? time(d.nextAttemptAt) : '') },

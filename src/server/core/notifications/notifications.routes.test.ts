@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ const receiver = http.createServer((req, res) => {
   });
   req.on('end', () => {
     received.push(JSON.parse(body));
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+    // A refusal carries text the platform must not echo (an internal service's answer, say).
+    const answer = status === 200 ? { errcode: 0, errmsg: 'ok' } : { errcode: 500, errmsg: 'internal detail: db=10.1.2.3' };
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   });
 });
 
@@ -25,6 +28,9 @@ beforeAll(async () => {
   t = await createTestApp();
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/robot/send?key=test`;
+  // The stand-in listens on loopback, which a webhook may reach only once the system administrator allows the host.
+  const sysadmin = await t.signIn('sysadmin');
+  expect((await sysadmin.put('/api/settings/webhooks', { allowedHosts: ['127.0.0.1'] })).statusCode).toBe(200);
 });
 afterAll(async () => {
   await t.close();
@@ -107,7 +113,7 @@ describe('webhooks', () => {
     status = 500;
     await assignToDaying('报送用工缺口');
     expect(await deliverDueWebhooks(t.deps)).toBe('sent 0, retrying 1, given up 0');
-    expect((await deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
+    expect((await deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
     // Not due again before the backoff has passed.
     expect(await deliverDueWebhooks(t.deps)).toBeNull();
     status = 200;
@@ -125,15 +131,16 @@ describe('webhooks', () => {
     expect((await deliveries())[0]).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
 
     const sysadmin = await t.signIn('sysadmin');
-    expect((await sysadmin.get('/api/webhooks/deliveries?status=failed')).json().items[0]).toMatchObject({
-      status: 'failed',
-      lastError: expect.stringContaining('HTTP 500'),
-      content: expect.stringContaining('核对税收数据'),
-    });
+    // Status only: neither the message (business content) nor the receiver's answer.
+    const failed = (await sysadmin.get('/api/webhooks/deliveries?status=failed')).json().items[0];
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'HTTP 500' });
+    expect(JSON.stringify(failed)).not.toMatch(/核对税收数据|internal detail/);
+    expect(failed.content).toBeUndefined();
     expect((await sysadmin.get('/api/webhooks')).json().items[0]).toMatchObject({ failed: 1, pending: 0 });
     const failedSheet = await sheet(await sysadmin.get('/api/webhooks/deliveries/export.xlsx?status=failed'));
     expect(failedSheet).toHaveLength(2);
     expect(failedSheet[1]).toContain('已放弃');
+    expect(JSON.stringify(failedSheet)).not.toMatch(/核对税收数据|internal detail/);
     expect((await sheet(await sysadmin.get('/api/webhooks/export.xlsx')))[1]).toContain('大营镇工作群');
 
     // Two overlapping runs (two instances, or a slow batch meeting the next minute's run) send a delivery once.
@@ -149,5 +156,55 @@ describe('webhooks', () => {
     const before = (await deliveries()).length;
     await assignToDaying('停用后不推送');
     expect((await deliveries()).length).toBe(before);
+  });
+});
+
+describe('webhook targets', () => {
+  it('refuses loopback, private and link-local targets unless the host is allowed', async () => {
+    const sysadmin = await t.signIn('sysadmin');
+    const unitId = await t.unitId('chengguan');
+    const internal = [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.8/hook',
+      'http://192.168.1.20:8080/hook',
+      'http://172.20.0.1/hook',
+      'http://[::1]:3000/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+      'http://localhost:3000/hook',
+      'http://0.0.0.0/hook',
+    ];
+    for (const target of internal) {
+      const res = await sysadmin.post('/api/webhooks', { unitId, name: '内网', url: target });
+      expect(res.statusCode, target).toBe(400);
+      expect(res.json().fields.url).toContain('内网');
+    }
+    const hook = (await sysadmin.post('/api/webhooks', { unitId, name: '城关镇工作群', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' })).json();
+    expect((await sysadmin.patch(`/api/webhooks/${hook.id}`, { url: 'http://10.0.0.8/hook' })).statusCode).toBe(400);
+    expect((await sysadmin.put('/api/settings/webhooks', { allowedHosts: ['127.0.0.1', '10.0.0.8'] })).json()).toEqual({
+      allowedHosts: ['127.0.0.1', '10.0.0.8'],
+    });
+    expect((await sysadmin.patch(`/api/webhooks/${hook.id}`, { url: 'http://10.0.0.8/hook' })).statusCode).toBe(200);
+    expect((await (await t.signIn('office')).get('/api/settings/webhooks')).statusCode).toBe(403);
+  });
+
+  it('refuses at send time a name that resolves inside, and reports only the status of a test', async () => {
+    const sysadmin = await t.signIn('sysadmin');
+    const unitId = await t.unitId('chengguan');
+    // This machine's own name resolves to a loopback or private address; saved while allowed, then no longer.
+    const port = (receiver.address() as AddressInfo).port;
+    const host = os.hostname().toLowerCase();
+    await sysadmin.put('/api/settings/webhooks', { allowedHosts: ['127.0.0.1', host] });
+    const hook = (await sysadmin.post('/api/webhooks', { unitId, name: '主机名', url: `http://${host}:${port}/hook` })).json();
+    received.length = 0;
+    await sysadmin.put('/api/settings/webhooks', { allowedHosts: ['127.0.0.1'] });
+    expect((await sysadmin.post(`/api/webhooks/${hook.id}/test`)).json()).toEqual({ ok: false, error: 'internal address refused' });
+    expect(received).toHaveLength(0);
+
+    status = 500;
+    const loop = (await sysadmin.post('/api/webhooks', { unitId, name: '回环', url })).json();
+    expect((await sysadmin.post(`/api/webhooks/${loop.id}/test`)).json()).toEqual({ ok: false, error: 'HTTP 500' });
+    status = 200;
+    const audit = await t.deps.db.selectFrom('auditLog').select(['action', 'actorUsername']).where('action', '=', 'webhook.test').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -8,6 +8,8 @@ import type { Deps } from '../deps';
 import { fieldError, notFound } from '../http/errors';
 import { unitsRepository } from '../org/units.repository';
 import { type Job, countyMinute } from '../scheduler/scheduler';
+import { getWebhookSettings } from '../settings/settings.service';
+import { postJson, refusedTarget } from './webhook-target';
 import { type DeliveryFilter, type WebhookFilter, webhooksRepository } from './webhooks.repository';
 
 /** A delivery is given up after this many failed attempts; its last error stays on the settings page. */
@@ -38,6 +40,11 @@ async function findWebhook(db: Executor, id: number): Promise<Webhook> {
   return describeWebhook(row);
 }
 
+/** Refuses a loopback, private or link-local target unless the system administrator allowed its host. */
+async function assertPublicTarget(db: Executor, url: string) {
+  if (refusedTarget(url, (await getWebhookSettings(db)).allowedHosts)) throw fieldError({ url: 'err.webhook_internal_host' });
+}
+
 /** One page of webhooks (sysadmin). */
 export async function listWebhooks(deps: Deps, ctx: UserContext, filter: WebhookFilter) {
   requirePermission(ctx, 'webhook:manage');
@@ -50,6 +57,7 @@ export async function createWebhook(deps: Deps, ctx: UserContext, body: z.infer<
   requirePermission(ctx, 'webhook:manage');
   return deps.db.transaction().execute(async (trx) => {
     if (!(await unitsRepository.findById(trx, body.unitId))) throw fieldError({ unitId: 'err.unit_not_found' });
+    await assertPublicTarget(trx, body.url);
     const now = deps.clock.now().toISOString();
     const id = await webhooksRepository.insert(trx, { ...body, active: body.active ? 1 : 0, createdAt: now, updatedAt: now });
     const created = await findWebhook(trx, id);
@@ -63,6 +71,7 @@ export async function updateWebhook(deps: Deps, ctx: UserContext, id: number, bo
   requirePermission(ctx, 'webhook:manage');
   return deps.db.transaction().execute(async (trx) => {
     const before = await findWebhook(trx, id);
+    if (body.url !== undefined) await assertPublicTarget(trx, body.url);
     const { active, ...rest } = body;
     await webhooksRepository.update(trx, id, {
       ...rest,
@@ -84,7 +93,6 @@ function describeDelivery(r: DeliveryRow): Delivery {
     webhookName: r.webhookName,
     unitNameZh: r.unitNameZh,
     unitNameEn: r.unitNameEn,
-    content: (JSON.parse(r.payloadJson) as { text?: { content?: string } }).text?.content ?? '',
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.nextAttemptAt,
@@ -113,35 +121,33 @@ export async function allWebhooks(deps: Deps, ctx: UserContext, filter: Omit<Web
   return (await webhooksRepository.all(deps.db, filter)).map(describeWebhook);
 }
 
-/** Posts one message; null on success, else what went wrong. A 2xx whose body has a non-zero `errcode` failed too. */
-async function post(url: string, payloadJson: string): Promise<string | null> {
+/**
+ * Posts one message; null on success, else the outcome's status only (`HTTP 500`, `errcode 93000`, `ECONNREFUSED`):
+ * never the receiver's body, which an internal service would otherwise have read back through the settings page.
+ * A 2xx whose body has a non-zero `errcode` failed too (WeCom and DingTalk answer 200 when they refuse a message).
+ */
+async function post(url: string, payloadJson: string, allowedHosts: readonly string[]): Promise<string | null> {
+  const outcome = await postJson(url, payloadJson, allowedHosts, SEND_TIMEOUT_MS);
+  if ('error' in outcome) return outcome.error;
+  if (outcome.status < 200 || outcome.status >= 300) return `HTTP ${outcome.status}`;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: payloadJson,
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    const text = await res.text();
-    if (!res.ok) return `HTTP ${res.status}: ${text.slice(0, 200)}`;
-    // WeCom and DingTalk answer 200 with {errcode, errmsg} when they refuse a message.
-    try {
-      const body = JSON.parse(text) as { errcode?: number; errmsg?: string };
-      if (body.errcode !== undefined && body.errcode !== 0) return `errcode ${body.errcode}: ${body.errmsg ?? ''}`;
-    } catch {
-      // Not JSON: a plain 2xx receiver accepted it.
-    }
-    return null;
-  } catch (err) {
-    return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const body = JSON.parse(outcome.body) as { errcode?: unknown };
+    if (typeof body.errcode === 'number' && body.errcode !== 0) return `errcode ${body.errcode}`;
+  } catch {
+    // Not JSON: a plain 2xx receiver accepted it.
   }
+  return null;
 }
 
-/** Sends a test message to a webhook right away (sysadmin), outside the queue. */
+/** Sends a test message to a webhook right away (sysadmin), outside the queue; audited. */
 export async function testWebhook(deps: Deps, ctx: UserContext, id: number) {
   requirePermission(ctx, 'webhook:manage');
   const hook = await findWebhook(deps.db, id);
-  const error = await post(hook.url, JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】测试消息 · ${hook.unit.nameZh}` } }));
+  const { allowedHosts } = await getWebhookSettings(deps.db);
+  const error = await post(hook.url, JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】测试消息 · ${hook.unit.nameZh}` } }), allowedHosts);
+  await deps.db
+    .transaction()
+    .execute((trx) => recordAudit(trx, deps, ctx, { action: 'webhook.test', entityType: 'webhook', entityId: id, after: { ok: error === null, error } }));
   return { ok: error === null, error };
 }
 
@@ -152,13 +158,14 @@ export async function testWebhook(deps: Deps, ctx: UserContext, id: number) {
 export async function deliverDueWebhooks(deps: Deps, batch = 100): Promise<string | null> {
   const due = await webhooksRepository.due(deps.db, deps.clock.now().toISOString(), batch);
   if (due.length === 0) return null;
+  const { allowedHosts } = await getWebhookSettings(deps.db);
   let sent = 0;
   let retried = 0;
   let failed = 0;
   for (const d of due) {
     const leaseUntil = new Date(deps.clock.now().getTime() + 2 * SEND_TIMEOUT_MS).toISOString();
     if (!(await webhooksRepository.lease(deps.db, d.id, d.nextAttemptAt, leaseUntil))) continue;
-    const error = d.active === 1 ? await post(d.url, d.payloadJson) : 'webhook disabled';
+    const error = d.active === 1 ? await post(d.url, d.payloadJson, allowedHosts) : 'webhook disabled';
     const attempts = d.attempts + 1;
     const now = deps.clock.now();
     if (error === null) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role, createRoleBody, updateRoleBody } from '../../../shared/modules/admin.schemas';
-import { type AdminFamily, type DataScopeKind, adminFamiliesOf } from '../../../shared/permissions';
+import { type AdminFamily, type DataScopeKind, adminFamiliesOf, separationProblem } from '../../../shared/permissions';
 import { requirePermission } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
@@ -41,13 +41,16 @@ export function permissionCatalogue(ctx: RequestContext) {
   return installedPermissions().map((code) => ({ code, family: adminFamiliesOf([code])[0] ?? null }));
 }
 
-/** Refuses any user who would hold permissions of two administrator families once `roleIdsByUser` applies. */
+/**
+ * Refuses any user who would hold permissions of two administrator families, or administrator and business
+ * permissions together, once `roleIdsByUser` applies.
+ */
 export async function assertSeparation(db: Executor, roleIdsByUser: Map<number, number[]>, field: string) {
   const allRoleIds = [...new Set([...roleIdsByUser.values()].flat())];
   const perms = await rolesRepository.permissionsOf(db, allRoleIds);
   for (const roleIds of roleIdsByUser.values()) {
-    const held = perms.filter((p) => roleIds.includes(p.roleId)).map((p) => p.permission);
-    if (adminFamiliesOf(held).length > 1) throw fieldError({ [field]: 'err.admin_families_mixed' });
+    const problem = separationProblem(perms.filter((p) => roleIds.includes(p.roleId)).map((p) => p.permission));
+    if (problem) throw fieldError({ [field]: `err.${problem}` });
   }
 }
 
@@ -59,11 +62,19 @@ export async function assertGrantable(db: Executor, ctx: UserContext, roleIds: n
   if (granted.some((f: AdminFamily) => !actorFamilies.includes(f))) throw fieldError({ roleIds: 'err.admin_role_grant' });
 }
 
+/** Refuses to shape a role of another administrator family than the actor's (the auditor's role is not the secadmin's to strip). */
+function assertOwnFamilies(ctx: UserContext, ...permissionLists: (readonly string[] | undefined)[]) {
+  const mine = adminFamiliesOf(ctx.user.permissions);
+  const touched = adminFamiliesOf(permissionLists.flatMap((list) => list ?? []));
+  if (touched.some((f) => !mine.includes(f))) throw fieldError({ permissions: 'err.admin_role_other_family' });
+}
+
 async function validateRole(db: Executor, body: { permissions?: string[]; dataScope?: DataScopeKind; customUnitIds?: number[] }) {
   const known = new Set<string>(installedPermissions());
   const unknown = body.permissions?.findIndex((p) => !known.has(p)) ?? -1;
   if (unknown >= 0) throw fieldError({ [`permissions.${unknown}`]: 'err.VALIDATION' });
-  if (body.permissions && adminFamiliesOf(body.permissions).length > 1) throw fieldError({ permissions: 'err.admin_families_mixed' });
+  const problem = body.permissions && separationProblem(body.permissions);
+  if (problem) throw fieldError({ permissions: `err.${problem}` });
   if (body.dataScope === 'custom' && !body.customUnitIds?.length) throw fieldError({ customUnitIds: 'err.custom_units_required' });
   if (body.customUnitIds?.length) {
     const found = await db.selectFrom('orgUnits').select('id').where('id', 'in', body.customUnitIds).execute();
@@ -80,6 +91,7 @@ async function findRole(db: Executor, id: number): Promise<Role> {
 /** Creates a role (secadmin). */
 export async function createRole(deps: Deps, ctx: UserContext, body: z.infer<typeof createRoleBody>): Promise<Role> {
   requirePermission(ctx, 'role:manage');
+  assertOwnFamilies(ctx, body.permissions);
   return deps.db.transaction().execute(async (trx) => {
     await validateRole(trx, body);
     if (await rolesRepository.findByCode(trx, body.code)) throw fieldError({ code: 'err.role_code_taken' });
@@ -107,6 +119,7 @@ export async function updateRole(deps: Deps, ctx: UserContext, id: number, body:
   if (ctx.user.roles.some((r) => r.id === id)) throw fieldError({ id: 'err.role_held' });
   return deps.db.transaction().execute(async (trx) => {
     const before = await findRole(trx, id);
+    assertOwnFamilies(ctx, before.permissions, body.permissions);
     const dataScope = body.dataScope ?? before.dataScope;
     const customUnitIds = body.customUnitIds ?? before.customUnitIds;
     await validateRole(trx, { permissions: body.permissions, dataScope, customUnitIds });

@@ -1,4 +1,4 @@
-import type { SecuritySettings } from '../../../shared/modules/admin.schemas';
+import type { SecuritySettings, WebhookSettings } from '../../../shared/modules/admin.schemas';
 import type { PasswordPolicy } from '../../../shared/rules/password-policy';
 import type { UserContext } from '../access/context';
 import { requirePermission } from '../access/access';
@@ -42,5 +42,31 @@ export async function updateSecuritySettings(deps: Deps, ctx: UserContext, next:
       .execute();
     await recordAudit(trx, deps, ctx, { action: 'settings.update', entityType: 'settings', entityId: SECURITY_KEY, before, after: next });
     return next;
+  });
+}
+
+const WEBHOOKS_KEY = 'webhooks';
+
+/** The webhook settings in force: the hosts allowed although internal (none by default). */
+export async function getWebhookSettings(db: Executor): Promise<WebhookSettings> {
+  const row = await db.selectFrom('settings').select('valueJson').where('key', '=', WEBHOOKS_KEY).executeTakeFirst();
+  return { allowedHosts: [], ...(row ? (JSON.parse(row.valueJson) as Partial<WebhookSettings>) : {}) };
+}
+
+/** Replaces the webhook settings (sysadmin), audited. */
+export async function updateWebhookSettings(deps: Deps, ctx: UserContext, next: WebhookSettings): Promise<WebhookSettings> {
+  requirePermission(ctx, 'settings:manage');
+  const value = { allowedHosts: [...new Set(next.allowedHosts)] };
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await getWebhookSettings(trx);
+    const now = deps.clock.now().toISOString();
+    const valueJson = JSON.stringify(value);
+    await trx
+      .insertInto('settings')
+      .values({ key: WEBHOOKS_KEY, valueJson, updatedAt: now, updatedBy: ctx.user.id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson, updatedAt: now, updatedBy: ctx.user.id }))
+      .execute();
+    await recordAudit(trx, deps, ctx, { action: 'settings.update', entityType: 'settings', entityId: WEBHOOKS_KEY, before, after: value });
+    return value;
   });
 }

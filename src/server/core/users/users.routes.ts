@@ -1,13 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createUserBody, idParams, resetPasswordResponse, updateUserBody, userListQuery, userPage, userSchema } from '../../../shared/modules/admin.schemas';
+import {
+  createUserBody,
+  createUserResponse,
+  idParams,
+  resetPasswordResponse,
+  updateUserBody,
+  userListQuery,
+  userPage,
+  userRolesBody,
+  userSchema,
+} from '../../../shared/modules/admin.schemas';
 import type { Deps } from '../deps';
 import { exportXlsx } from '../excel/export';
 import { sendXlsx } from '../http/reply';
 import { userCtx } from '../http/request-context';
-import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetPassword, updateUser } from './users.service';
+import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetPassword, setUserRoles, updateUser } from './users.service';
 
-/** User accounts (sysadmin manages, others with `user:read` browse within their scope). */
+/** User accounts (sysadmin manages, secadmin grants roles, others with `user:read` browse within their scope). */
 export function userRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
@@ -22,8 +32,14 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/users/:id', { config: { permission: 'user:read' }, schema: { tags, params: idParams, response: { 200: userSchema } } }, (req) =>
     getUser(deps, userCtx(req), req.params.id),
   );
-  r.post('/api/users', { config: { permission: 'user:manage' }, schema: { tags, body: createUserBody, response: { 200: userSchema } } }, (req) =>
-    createUser(deps, userCtx(req), req.body),
+  r.post(
+    '/api/users',
+    { config: { permission: 'user:manage' }, schema: { tags, body: createUserBody, response: { 200: createUserResponse } } },
+    (req, reply) => {
+      // A one-time password: no cache or proxy keeps it.
+      reply.header('cache-control', 'no-store');
+      return createUser(deps, userCtx(req), req.body);
+    },
   );
   r.patch(
     '/api/users/:id',
@@ -33,6 +49,14 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/users/:id/reset-password',
     { config: { permission: 'user:manage' }, schema: { tags, params: idParams, response: { 200: resetPasswordResponse } } },
-    (req) => resetPassword(deps, userCtx(req), req.params.id),
+    (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return resetPassword(deps, userCtx(req), req.params.id);
+    },
+  );
+  r.put(
+    '/api/users/:id/roles',
+    { config: { permission: 'role:manage' }, schema: { tags, params: idParams, body: userRolesBody, response: { 200: userSchema } } },
+    (req) => setUserRoles(deps, userCtx(req), req.params.id, req.body.roleIds),
   );
 }

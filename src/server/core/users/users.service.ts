@@ -1,17 +1,19 @@
 import type { z } from 'zod';
 import { formatCountyTime } from '../../../shared/dates';
 import type { User, createUserBody, updateUserBody } from '../../../shared/modules/admin.schemas';
+import { adminFamiliesOf } from '../../../shared/permissions';
 import type { UnitKind } from '../../../shared/permissions';
 import { requirePermission, scopeFor } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
-import { checkNewPassword } from '../auth/auth.service';
 import { authRepository } from '../auth/auth.repository';
 import { hashPassword, temporaryPassword } from '../auth/password';
+import { clearLoginThrottles } from '../auth/throttle';
 import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
 import type { ExportColumn } from '../excel/export';
-import { fieldError, notFound } from '../http/errors';
+import { AppError, fieldError, notFound } from '../http/errors';
+import { notify } from '../notifications/notifications.service';
 import { unitsRepository } from '../org/units.repository';
 import { assertGrantable, assertSeparation } from '../roles/roles.service';
 import { rolesRepository } from '../roles/roles.repository';
@@ -79,16 +81,29 @@ async function checkRoles(db: Executor, ctx: UserContext, roleIds: number[]) {
   return unique;
 }
 
-/** Creates an account (sysadmin); the user must change the password at first sign-in. */
-export async function createUser(deps: Deps, ctx: UserContext, body: z.infer<typeof createUserBody>): Promise<User> {
+/**
+ * Refuses to touch an account that holds another administrator family than the actor's: otherwise the system
+ * administrator could reset the security administrator's password and act as them, or disable the auditor.
+ * Such accounts are looked after with the admin command on the server.
+ */
+async function assertManageable(db: Executor, ctx: UserContext, userId: number) {
+  const roleIds = (await rolesRepository.roleIdsOfUsers(db, [userId])).map((r) => r.roleId);
+  const held = (await rolesRepository.permissionsOf(db, roleIds)).map((p) => p.permission);
+  const mine = adminFamiliesOf(ctx.user.permissions);
+  if (adminFamiliesOf(held).some((f) => !mine.includes(f))) throw new AppError('FORBIDDEN', {}, { id: { key: 'err.admin_account_other_family' } });
+}
+
+/**
+ * Creates an account without roles (sysadmin) and gives it a one-time password, returned once: the security
+ * administrator grants the roles, and the user must change the password at first sign-in.
+ */
+export async function createUser(deps: Deps, ctx: UserContext, body: z.infer<typeof createUserBody>): Promise<User & { temporaryPassword: string }> {
   requirePermission(ctx, 'user:manage');
-  await checkNewPassword(deps, 'password', body.password, body.username);
-  const passwordHash = await hashPassword(body.password);
-  return deps.db.transaction().execute(async (trx) => {
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const created = await deps.db.transaction().execute(async (trx) => {
     if (await usersRepository.findByUsername(trx, body.username)) throw fieldError({ username: 'err.username_taken' });
     if (!(await unitsRepository.findById(trx, body.unitId))) throw fieldError({ unitId: 'err.unit_not_found' });
-    const roleIds = await checkRoles(trx, ctx, body.roleIds);
-    await assertSeparation(trx, new Map([[0, roleIds]]), 'roleIds');
     const now = deps.clock.now().toISOString();
     const id = await usersRepository.insert(trx, {
       username: body.username,
@@ -104,28 +119,22 @@ export async function createUser(deps: Deps, ctx: UserContext, body: z.infer<typ
       createdAt: now,
       updatedAt: now,
     });
-    await usersRepository.setRoles(trx, id, roleIds);
-    const created = await findUser(trx, id, deps.clock.now());
-    await recordAudit(trx, deps, ctx, { action: 'user.create', entityType: 'user', entityId: id, after: created });
-    return created;
+    const user = await findUser(trx, id, deps.clock.now());
+    await recordAudit(trx, deps, ctx, { action: 'user.create', entityType: 'user', entityId: id, after: user });
+    return user;
   });
+  return { ...created, temporaryPassword: password };
 }
 
-/** Edits an account: name, unit, roles, enabled (sysadmin). Nobody changes their own roles or disables themselves. */
+/** Edits an account: name, phone, unit, enabled (sysadmin). Nobody disables themselves; roles are not set here. */
 export async function updateUser(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateUserBody>): Promise<User> {
   requirePermission(ctx, 'user:manage');
-  const self = id === ctx.user.id;
-  if (self && body.roleIds) throw fieldError({ roleIds: 'err.own_roles' });
-  if (self && body.active === false) throw fieldError({ active: 'err.self_disable' });
+  if (id === ctx.user.id && body.active === false) throw fieldError({ active: 'err.self_disable' });
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, id, deps.clock.now());
+    await assertManageable(trx, ctx, id);
     if (body.unitId && !(await unitsRepository.findById(trx, body.unitId))) throw fieldError({ unitId: 'err.unit_not_found' });
-    const { roleIds, active, ...fields } = body;
-    if (roleIds) {
-      const unique = await checkRoles(trx, ctx, roleIds);
-      await assertSeparation(trx, new Map([[id, unique]]), 'roleIds');
-      await usersRepository.setRoles(trx, id, unique);
-    }
+    const { active, ...fields } = body;
     await usersRepository.update(trx, id, {
       ...fields,
       ...(active === undefined ? {} : { active: active ? 1 : 0 }),
@@ -138,13 +147,45 @@ export async function updateUser(deps: Deps, ctx: UserContext, id: number, body:
   });
 }
 
-/** Sets a random temporary password, lifts any lockout and ends the user's sessions; the password is shown once. */
+/**
+ * Sets an account's roles (secadmin): never one's own, only business roles and the actor's own family, never on an
+ * account of another administrator family, and never so that the account mixes families or administration with
+ * business. The account's sessions end, so the new rights apply at the next sign-in.
+ */
+export async function setUserRoles(deps: Deps, ctx: UserContext, id: number, roleIds: number[]): Promise<User> {
+  requirePermission(ctx, 'role:manage');
+  if (id === ctx.user.id) throw fieldError({ roleIds: 'err.own_roles' });
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findUser(trx, id, deps.clock.now());
+    await assertManageable(trx, ctx, id);
+    const unique = await checkRoles(trx, ctx, roleIds);
+    await assertSeparation(trx, new Map([[id, unique]]), 'roleIds');
+    await usersRepository.setRoles(trx, id, unique);
+    await authRepository.deleteUserSessions(trx, id);
+    const after = await findUser(trx, id, deps.clock.now());
+    await recordAudit(trx, deps, ctx, {
+      action: 'user.set_roles',
+      entityType: 'user',
+      entityId: id,
+      before: { roles: before.roles },
+      after: { roles: after.roles },
+    });
+    return after;
+  });
+}
+
+/**
+ * Sets a random one-time password, lifts any lockout and ends the user's sessions (sysadmin). The password is returned
+ * once to be handed over; it cannot be used for anything but choosing a new one, and the user and their unit are told
+ * of the reset, so a reset made to sign in as someone else is seen by them and by the auditor.
+ */
 export async function resetPassword(deps: Deps, ctx: UserContext, id: number) {
   requirePermission(ctx, 'user:manage');
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    await findUser(trx, id, deps.clock.now());
+    const user = await findUser(trx, id, deps.clock.now());
+    await assertManageable(trx, ctx, id);
     const now = deps.clock.now().toISOString();
     await usersRepository.update(trx, id, {
       passwordHash,
@@ -155,7 +196,21 @@ export async function resetPassword(deps: Deps, ctx: UserContext, id: number) {
       updatedAt: now,
     });
     await authRepository.deleteUserSessions(trx, id);
-    await recordAudit(trx, deps, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id });
+    await clearLoginThrottles(trx, user.username);
+    await recordAudit(trx, deps, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, after: { username: user.username } });
+    await notify(trx, deps, {
+      userIds: [id],
+      unitIds: [user.unit.id],
+      exceptUserIds: [ctx.user.id],
+      kind: 'account.password_reset',
+      title: {
+        zh: `账号 ${user.username}（${user.displayName}）的密码已由 ${ctx.user.displayName} 重置；如非本人申请，请告知安全管理员`,
+        en: `The password of ${user.username} (${user.displayName}) was reset by ${ctx.user.displayName}; if they did not ask for it, tell the security administrator`,
+      },
+      link: null,
+      entityType: 'user',
+      entityId: id,
+    });
   });
   return { temporaryPassword: password };
 }

@@ -26,23 +26,33 @@ export interface NewUser {
   displayName: string;
   phone: string | null;
   unitId: number;
-  roleIds: number[];
-  password: string;
 }
 
-export type UserChanges = Partial<Pick<NewUser, 'displayName' | 'phone' | 'unitId' | 'roleIds'> & { active: boolean }>;
+export type UserChanges = Partial<Pick<NewUser, 'displayName' | 'phone' | 'unitId'> & { active: boolean }>;
 
-/** Creates a user, or changes one when `id` is given. */
+/** A created user with the one-time password to hand over, shown once. */
+export type CreatedUser = User & { temporaryPassword?: string };
+
+/** Creates a user (without roles: the security administrator grants them), or changes one when `id` is given. */
 export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: number; changes: UserChanges } | { user: NewUser }) =>
-      'user' in input ? api.post<User>('/api/users', input.user) : api.patch<User>(`/api/users/${input.id}`, input.changes),
+    mutationFn: (input: { id: number; changes: UserChanges } | { user: NewUser }): Promise<CreatedUser> =>
+      'user' in input ? api.post<CreatedUser>('/api/users', input.user) : api.patch<User>(`/api/users/${input.id}`, input.changes),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
 
-/** Gives a user a temporary password, shown once. */
+/** Sets a user's roles (security administrator). */
+export function useSetUserRoles() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; roleIds: number[] }) => api.put<User>(`/api/users/${input.id}/roles`, { roleIds: input.roleIds }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/** Gives a user a one-time password, shown once; the user and their unit are told. */
 export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({

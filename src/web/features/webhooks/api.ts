@@ -45,3 +45,19 @@ export function useSaveWebhook() {
 export function useTestWebhook() {
   return useMutation({ mutationFn: (id: number) => api.post<{ ok: boolean; error: string | null }>(`/api/webhooks/${id}/test`) });
 }
+
+const settingsKey = ['settings', 'webhooks'] as const;
+
+/** The hosts a webhook may reach although they are loopback, private or link-local. */
+export function useWebhookSettings(enabled: boolean) {
+  return useQuery({ queryKey: settingsKey, queryFn: () => api.get<{ allowedHosts: string[] }>('/api/settings/webhooks'), enabled });
+}
+
+/** Replaces the allowed hosts. */
+export function useSaveWebhookSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (allowedHosts: string[]) => api.put<{ allowedHosts: string[] }>('/api/settings/webhooks', { allowedHosts }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKey }),
+  });
+}

@@ -2,16 +2,19 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/modules/admin.schemas';
-import { useMe } from '../../../lib/auth';
+import { useCan, useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { useResetPassword, useSaveUser } from '../api';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
+import { UserRolesModal } from './UserRolesModal';
 
-/** Edit, disable or enable, and reset the password of one user. */
+/** Edit, disable or enable, and reset the password of one user (system administrator); grant roles (security administrator). */
 export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
+  const can = useCan();
+  const [grantingRoles, setGrantingRoles] = useState(false);
   const save = useSaveUser();
   const reset = useResetPassword();
   const showError = useShowError();
@@ -27,6 +30,15 @@ export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => voi
       },
     );
 
+  if (!can('user:manage'))
+    return self || !can('role:manage') ? null : (
+      <>
+        <Button type="link" size="small" onClick={() => setGrantingRoles(true)}>
+          {t('users.grantRoles')}
+        </Button>
+        {grantingRoles && <UserRolesModal user={user} onClose={() => setGrantingRoles(false)} />}
+      </>
+    );
   return (
     <Space size={0} wrap>
       <Button type="link" size="small" onClick={onEdit}>

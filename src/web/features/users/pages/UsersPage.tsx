@@ -70,7 +70,7 @@ export function UsersPage() {
       sortOrder: list.sortOrderOf('createdAt'),
       render: formatDateTime,
     },
-    ...(can('user:manage')
+    ...(can('user:manage') || can('role:manage')
       ? [
           {
             title: t('common.actions'),

@@ -7,16 +7,21 @@ import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
+import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { useDeliveries, useSaveWebhook, useTestWebhook, useWebhooks } from '../api';
+import { AllowedHostsModal } from '../components/AllowedHostsModal';
 import { WebhookFormModal } from '../components/WebhookFormModal';
 
 const DELIVERY_COLOR = { pending: 'processing', sent: 'success', failed: 'error' } as const;
 
-/** 消息推送: each unit's group-robot addresses (sysadmin), and the delivery queue with its retries and failures. */
+/**
+ * 消息推送: each unit's group-robot addresses (sysadmin), the internal hosts allowed as targets, and the delivery queue
+ * with its retries and failures: status only, never the messages (business content) or the receivers' answers.
+ */
 export function WebhooksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -30,6 +35,8 @@ export function WebhooksPage() {
   const save = useSaveWebhook();
   const test = useTestWebhook();
   const [editing, setEditing] = useState<{ webhook?: Webhook } | null>(null);
+  const [hosts, setHosts] = useState(false);
+  const can = useCan();
 
   const runTest = (id: number) =>
     test.mutate(id, {
@@ -100,16 +107,6 @@ export function WebhooksPage() {
       render: formatDateTime,
     },
     { title: t('webhooks.unit'), key: 'unit', render: (_, d) => `${localName({ nameZh: d.unitNameZh, nameEn: d.unitNameEn })} · ${d.webhookName}` },
-    {
-      title: t('webhooks.content'),
-      dataIndex: 'content',
-      key: 'content',
-      render: (c: string) => (
-        <Typography.Text ellipsis={{ tooltip: c }} style={{ maxWidth: 320 }}>
-          {c}
-        </Typography.Text>
-      ),
-    },
     { title: t('common.status'), key: 'status', render: (_, d) => <Tag color={DELIVERY_COLOR[d.status]}>{t(`webhooks.deliveryStatus.${d.status}`)}</Tag> },
     { title: t('webhooks.attempts'), dataIndex: 'attempts', key: 'attempts' },
     { title: t('webhooks.nextAttemptAt'), key: 'next', render: (_, d) => (d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : '—') },
@@ -135,6 +132,11 @@ export function WebhooksPage() {
       extra={
         <>
           <ExportButton url="/api/webhooks/export.xlsx" query={list.exportQuery} />
+          {can('settings:manage') && (
+            <Button onClick={() => setHosts(true)} data-testid="allowed-hosts">
+              {t('webhooks.allowedHosts')}
+            </Button>
+          )}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="create-webhook">
             {t('webhooks.create')}
           </Button>
@@ -161,6 +163,7 @@ export function WebhooksPage() {
       </FilterBar>
       <ListTable list={deliveriesList} result={deliveries} columns={deliveryColumns} testId="deliveries-table" />
       {editing && <WebhookFormModal webhook={editing.webhook} onClose={() => setEditing(null)} />}
+      {hosts && <AllowedHostsModal onClose={() => setHosts(false)} />}
     </PageContainer>
   );
 }
