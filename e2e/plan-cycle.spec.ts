@@ -27,8 +27,8 @@ test.describe.configure({ mode: 'serial' });
 test.use({ reducedMotion: 'reduce' });
 
 test('the office imports and publishes a plan, a township reports, the locked month shows the township red', async ({ page }, info) => {
-  // Import, publish, fill, lock, read the board and the inbox: two sign-ins and many pages on a busy machine.
-  test.setTimeout(120_000);
+  // Import, publish, fill, lock, read the board and the inbox: two sign-ins and many pages (two minutes on a busy machine).
+  test.setTimeout(240_000);
   await signIn(page, 'office');
   await page.goto('/indicators/plan');
   await page.getByTestId('plan-year').click();

@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Progress, Table, Typography, Upload } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, download, uploadFile } from '../lib/api';
+import { useShowError } from '../lib/errors';
 
 interface Problem {
   row: number;
@@ -37,6 +38,7 @@ function saveBase64(base64: string, fileName: string) {
  */
 export function ExcelImportModal({ title, templateUrl, importUrl, hint, onClose, onImported }: Props) {
   const { t } = useTranslation();
+  const showError = useShowError();
   const [progress, setProgress] = useState<number | null>(null);
   const [problems, setProblems] = useState<{ list: Problem[]; report: string | null; message: string } | null>(null);
 
@@ -63,7 +65,7 @@ export function ExcelImportModal({ title, templateUrl, importUrl, hint, onClose,
     <Modal open title={title} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} width={760}>
       <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
       {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
-      <Button icon={<DownloadOutlined />} onClick={() => download(templateUrl)} data-testid="import-template" style={{ marginBottom: 16 }}>
+      <Button icon={<DownloadOutlined />} onClick={() => download(templateUrl).catch(showError)} data-testid="import-template" style={{ marginBottom: 16 }}>
         {t('import.template')}
       </Button>
       <Upload.Dragger
