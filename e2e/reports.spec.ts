@@ -82,6 +82,14 @@ test('a township fills, fails a check, fixes and submits; the office returns wit
   await signIn(page, 'office');
   await openDayingReport(page);
   await page.getByTestId('report-accept').click();
+  // Before confirming, the dialog says field by field what reaches the ledger and why the rest does not.
+  const preview = page.getByTestId('accept-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('accept-item-power')).toContainText('工业用电量');
+  await expect(page.getByTestId('accept-item-power')).toContainText(/写入台账|不写入/);
+  const skipped = page.locator('[data-testid^="accept-item-"][data-written="false"]');
+  for (const item of await skipped.all()) await expect(item).toContainText(/台账|目录/);
+  await shot(page, '54a-report-accept-preview');
   await page
     .locator('.ant-modal')
     .getByRole('button', { name: /审核通过/ })

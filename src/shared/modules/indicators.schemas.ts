@@ -18,6 +18,12 @@ export type IndicatorKindValue = z.infer<typeof indicatorKind>;
 const text = (max: number) => z.string().trim().max(max);
 const number = z.number().finite();
 
+/** Whether an indicator's county row is reported by its data source or is the sum of the units' values. */
+export const countyValueMode = z.enum(['reported', 'sum']);
+export type CountyValueMode = z.infer<typeof countyValueMode>;
+/** Only amounts and counts add up over units; growth rates and ratios do not. */
+export const summable = (kind: IndicatorKindValue) => kind === 'cumulative' || kind === 'stock';
+
 /** The fields of an indicator that the office edits. */
 export const indicatorFields = z.strictObject({
   code: z
@@ -43,12 +49,19 @@ export const indicatorFields = z.strictObject({
   maxJumpPct: number.min(0).nullable().default(null),
   sortOrder: z.number().int().min(0).max(9999).default(100),
   active: z.boolean().default(true),
+  /**
+   * The county row: `reported` by the data source as its own figure, or the `sum` of the units' values (cumulative and
+   * stock indicators only: growth rates and ratios do not add up).
+   */
+  countyValue: countyValueMode.default('reported'),
 });
 
-export const createIndicatorBody = indicatorFields.refine((v) => v.minValue === null || v.maxValue === null || v.minValue <= v.maxValue, {
-  path: ['maxValue'],
-  message: 'err.indicator_bounds',
-});
+export const createIndicatorBody = indicatorFields
+  .refine((v) => v.minValue === null || v.maxValue === null || v.minValue <= v.maxValue, {
+    path: ['maxValue'],
+    message: 'err.indicator_bounds',
+  })
+  .refine((v) => v.countyValue !== 'sum' || summable(v.kind), { path: ['countyValue'], message: 'err.indicator_sum_kind' });
 export const updateIndicatorBody = patchOf(indicatorFields.shape);
 
 export const indicatorSchema = z.object({
@@ -70,6 +83,7 @@ export const indicatorSchema = z.object({
   maxJumpPct: z.number().nullable(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  countyValue: countyValueMode,
   updatedAt: z.string(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -190,6 +204,8 @@ const ledgerCell = z.object({
   status: z.enum(['draft', 'submitted']),
   explanation: z.string(),
   updatedAt: z.string(),
+  /** The record the value came from (`reports/<id>`: an accepted report); such a value is not edited in the grid. */
+  source: z.string().nullable(),
 });
 export type LedgerCell = z.infer<typeof ledgerCell>;
 
@@ -202,6 +218,8 @@ export const ledgerRowSchema = z.object({
   values: z.array(ledgerCell.nullable()),
   /** Last year's months, the baseline for year-on-year growth. */
   lastYear: z.array(z.number().nullable()),
+  /** The county row of an indicator summed from the units: computed, never entered. */
+  countyIsSum: z.boolean(),
   /** Whether the caller may enter values on this row. */
   writable: z.boolean(),
 });
@@ -279,8 +297,13 @@ const progressCell = z.object({
   gapPp: z.number().nullable(),
   level: warningLevel,
   persistentRed: z.boolean(),
-  /** Rank among the units of this indicator (county row: null). */
+  /** Rank among the units of this indicator (county row and responsible department: null). */
   rank: z.number().int().nullable(),
+  /**
+   * The responsible department of an indicator not decomposed to units: it answers for the county figure (the cell
+   * repeats it), and is reminded, written to and given a 督办 task when it is red, as a township is.
+   */
+  answersForCounty: z.boolean(),
 });
 export type ProgressCell = z.infer<typeof progressCell>;
 

@@ -148,6 +148,27 @@ export const returnReportBody = z.strictObject({
 export const reopenReportBody = z.strictObject({ reason: z.string().trim().max(2000) });
 export const reportIdParams = z.object({ id: strictId });
 
+/** What accepting a report would do with each field mapped to an indicator: written to the ledger, or skipped and why. */
+export const acceptPreviewSchema = z.object({
+  items: z.array(
+    z.object({
+      fieldKey: z.string(),
+      labelZh: z.string(),
+      labelEn: z.string(),
+      indicatorCode: z.string(),
+      indicator: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), unitZh: z.string(), unitEn: z.string() }).nullable(),
+      value: z.number().nullable(),
+      written: z.boolean(),
+      reason: z.enum(['empty', 'unknown_indicator', 'no_plan', 'no_target', 'county_is_sum']).nullable(),
+      /** Written into a locked month, as a correction kept in the value's history. */
+      locked: z.boolean(),
+      /** The reason a value is skipped, or a note on a written one, in the caller's language. */
+      message: z.string().nullable(),
+    }),
+  ),
+});
+export type AcceptPreview = z.infer<typeof acceptPreviewSchema>;
+
 const problemSchema = z.object({
   path: z.string(),
   severity: z.enum(['error', 'warning']),
@@ -205,10 +226,13 @@ export const matrixCellSchema = z.object({
   submittedAt: z.string().nullable(),
 });
 
+/** Over every report expected of the units for the period, started or not. */
 const rates = z.object({
   expected: z.number().int(),
   complete: z.number().int(),
   onTime: z.number().int(),
+  /** Expected reports past their due date and not in. */
+  overdue: z.number().int(),
   completenessRate: z.number().nullable(),
   timelinessRate: z.number().nullable(),
 });

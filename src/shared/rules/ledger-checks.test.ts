@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ValueLimits, jumpPct, valueProblems } from './ledger-checks';
+import { type ValueLimits, jumpPct, sumOfUnits, valueProblems } from './ledger-checks';
 
 const investment: ValueLimits = { minValue: 0, maxValue: null, maxJumpPct: 50, decimals: 2 };
 const share: ValueLimits = { minValue: 0, maxValue: 100, maxJumpPct: null, decimals: 1 };
@@ -31,5 +31,44 @@ describe('valueProblems', () => {
     ['float dust is not a decimal', share, 0.1 + 0.2, 0.3, '', []],
   ] as const)('%s', (_name, limits, value, previous, explanation, expected) => {
     expect(valueProblems(limits, value, previous, explanation)).toEqual(expected);
+  });
+});
+
+describe('sumOfUnits', () => {
+  it.each([
+    [
+      'every unit in: the sum',
+      [
+        { unitId: 1, value: 1.25 },
+        { unitId: 2, value: 2.5 },
+      ],
+      [1, 2],
+      2,
+      3.75,
+    ],
+    [
+      'rounded to the decimals',
+      [
+        { unitId: 1, value: 0.1 },
+        { unitId: 2, value: 0.2 },
+      ],
+      [1, 2],
+      1,
+      0.3,
+    ],
+    ['a unit missing: no figure yet', [{ unitId: 1, value: 5 }], [1, 2], 0, null],
+    [
+      'values of units without a target are not counted',
+      [
+        { unitId: 1, value: 5 },
+        { unitId: 9, value: 100 },
+      ],
+      [1],
+      0,
+      5,
+    ],
+    ['no units: no figure', [], [], 0, null],
+  ] as const)('%s', (_name, values, unitIds, decimals, expected) => {
+    expect(sumOfUnits([...values], [...unitIds], decimals)).toBe(expected);
   });
 });

@@ -38,3 +38,19 @@ export function valueProblems(limits: ValueLimits, value: number, previous: numb
     problems.push('jump_unexplained');
   return problems;
 }
+
+/**
+ * A county figure summed from its units for one month: the sum of the units' values rounded to the indicator's
+ * decimals, or null until every unit that has a target has a value (a partial sum would understate the county).
+ */
+export function sumOfUnits(values: { unitId: number; value: number }[], unitIds: number[], decimals: number): number | null {
+  if (unitIds.length === 0) return null;
+  const byUnit = new Map(values.map((v) => [v.unitId, v.value]));
+  let total = 0;
+  for (const id of unitIds) {
+    const v = byUnit.get(id);
+    if (v === undefined) return null;
+    total += v;
+  }
+  return Math.round(total * 10 ** decimals) / 10 ** decimals;
+}

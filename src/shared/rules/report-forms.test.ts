@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CALENDAR_2021 } from './fixtures/calendar-2021';
 import {
   type ReportFormDefinition,
+  type ReportStatus,
   type ReportValues,
+  type Timeliness,
   blockingProblems,
   completeness,
   definitionProblems,
@@ -176,20 +178,32 @@ describe('timeliness', () => {
 });
 
 describe('reportingRates', () => {
-  it('counts only cells that are due or in', () => {
-    expect(
-      reportingRates([
-        { status: 'accepted', timeliness: 'on_time' },
-        { status: 'submitted', timeliness: 'late' },
-        { status: 'draft', timeliness: 'overdue' },
-        { status: 'returned', timeliness: 'on_time' },
-        { status: 'not_started', timeliness: 'not_due' },
-      ]),
+  const cell = (status: ReportStatus, timeliness: Timeliness) => ({ status, timeliness });
+  it.each([
+    [
+      'every expected report counts, started or not',
+      [cell('accepted', 'on_time'), cell('submitted', 'late'), cell('draft', 'overdue'), cell('returned', 'on_time'), cell('not_started', 'not_due')],
       // The returned report was in on time, but it is not complete until it is in again: not timely either.
-    ).toEqual({ expected: 4, complete: 2, onTime: 1, completenessRate: 50, timelinessRate: 25 });
-  });
-  it('has no rate when nothing is expected', () => {
-    expect(reportingRates([{ status: 'draft', timeliness: 'not_due' }]).completenessRate).toBeNull();
+      { expected: 5, complete: 2, onTime: 1, overdue: 1, completenessRate: 40, timelinessRate: 20 },
+    ],
+    [
+      'one of three forms sent before the due date is a third, not all',
+      [cell('submitted', 'on_time'), cell('not_started', 'not_due'), cell('not_started', 'not_due')],
+      { expected: 3, complete: 1, onTime: 1, overdue: 0, completenessRate: 33.3, timelinessRate: 33.3 },
+    ],
+    [
+      'none started after the due date',
+      [cell('not_started', 'overdue'), cell('not_started', 'overdue')],
+      { expected: 2, complete: 0, onTime: 0, overdue: 2, completenessRate: 0, timelinessRate: 0 },
+    ],
+    [
+      'all in on time',
+      [cell('accepted', 'on_time'), cell('submitted', 'on_time')],
+      { expected: 2, complete: 2, onTime: 2, overdue: 0, completenessRate: 100, timelinessRate: 100 },
+    ],
+    ['nothing expected: no rate', [], { expected: 0, complete: 0, onTime: 0, overdue: 0, completenessRate: null, timelinessRate: null }],
+  ] as const)('%s', (_name, cells, expected) => {
+    expect(reportingRates([...cells])).toEqual(expected);
   });
 });
 

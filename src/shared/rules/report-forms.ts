@@ -329,23 +329,26 @@ export interface ReportCellFacts {
 }
 
 /**
- * Completeness and timeliness rates over a set of expected reports (unit × form × month cells whose due date has come
- * or that were submitted): complete = submitted or accepted; timely = complete and first submitted on time (a returned
- * report is neither until it is in again, as in DHIS2's timeliness). Rates are percentages.
+ * Completeness and timeliness rates over every report expected for the period (unit × form × month cells, started or
+ * not): complete = submitted or accepted; timely = complete and first submitted on time (a returned report is neither
+ * until it is in again, as in DHIS2's timeliness). A township that has sent one of its three forms is at 33.3 %, not
+ * 100 %, whether or not the other two are due yet. Rates are percentages; `overdue` counts the expected reports past
+ * their due date and not in.
  */
 export function reportingRates(cells: ReportCellFacts[]): {
   expected: number;
   complete: number;
   onTime: number;
+  overdue: number;
   completenessRate: number | null;
   timelinessRate: number | null;
 } {
-  const expected = cells.filter((c) => c.timeliness !== 'not_due' || c.status === 'submitted' || c.status === 'accepted');
   const isComplete = (c: ReportCellFacts) => c.status === 'submitted' || c.status === 'accepted';
-  const complete = expected.filter(isComplete).length;
-  const onTime = expected.filter((c) => isComplete(c) && c.timeliness === 'on_time').length;
-  const rate = (n: number) => (expected.length ? Math.round((n / expected.length) * 1000) / 10 : null);
-  return { expected: expected.length, complete, onTime, completenessRate: rate(complete), timelinessRate: rate(onTime) };
+  const complete = cells.filter(isComplete).length;
+  const onTime = cells.filter((c) => isComplete(c) && c.timeliness === 'on_time').length;
+  const overdue = cells.filter((c) => !isComplete(c) && c.timeliness === 'overdue').length;
+  const rate = (n: number) => (cells.length ? Math.round((n / cells.length) * 1000) / 10 : null);
+  return { expected: cells.length, complete, onTime, overdue, completenessRate: rate(complete), timelinessRate: rate(onTime) };
 }
 
 /** Sanity problems of a definition itself (office editing a form): duplicate keys, rules naming unknown fields. */

@@ -18,6 +18,7 @@ const cell = (u: number, level: Level, rank: number | null, completion: number |
   level,
   persistentRed: false,
   rank,
+  answersForCounty: false,
 });
 
 const indicator = (id: number, nameZh: string) =>

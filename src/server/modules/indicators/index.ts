@@ -10,7 +10,7 @@ import { readDemoFile } from '../../core/setup/demo-files';
 // The public API of the indicators module: other modules import these, never its files.
 export { getMonthlyCycle } from './cycle.service';
 export { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
-export { recordReportedValues } from './ledger.service';
+export { type ReportedValueOutcome, previewReportedValues, recordReportedValues } from './ledger.service';
 export { type LaggingUnit, followUpLockedMonth, laggingUnitTask, laggingUnits } from './month-close';
 export type { MonthLocked } from './month-locked';
 export { boardOf } from './warnings.service';

@@ -53,6 +53,7 @@ export const patchCases: PatchCases = {
         maxJumpPct: { value: 25 },
         sortOrder: { value: 8 },
         active: { value: true },
+        countyValue: { value: 'sum' },
       },
     },
   },

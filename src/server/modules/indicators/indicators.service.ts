@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Indicator, createIndicatorBody, updateIndicatorBody } from '../../../shared/modules/indicators.schemas';
+import { type Indicator, type createIndicatorBody, summable, type updateIndicatorBody } from '../../../shared/modules/indicators.schemas';
 import { requirePermission } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
@@ -49,6 +49,7 @@ export const INDICATOR_EXPORT_COLUMNS: ExportColumn<Indicator>[] = [
   { zh: '类型', en: 'Kind', value: (i) => KIND_LABELS[i.kind][0] },
   { zh: '方向', en: 'Direction', value: (i) => (i.direction === 'higher' ? '越高越好' : '越低越好') },
   { zh: '数据来源单位', en: 'Data source', width: 20, value: (i) => i.sourceUnit?.nameZh ?? '' },
+  { zh: '全县数', en: 'County figure', value: (i) => (i.countyValue === 'sum' ? '各单位合计' : '来源单位报送') },
   { zh: '黄灯区间(百分点)', en: 'Yellow band (pp)', value: (i) => i.yellowBandPp ?? '' },
   { zh: '状态', en: 'Status', value: (i) => (i.active ? '启用' : '停用') },
 ];
@@ -89,6 +90,7 @@ export async function updateIndicator(deps: Deps, ctx: UserContext, id: number, 
     const minValue = body.minValue === undefined ? row.minValue : body.minValue;
     const maxValue = body.maxValue === undefined ? row.maxValue : body.maxValue;
     if (minValue !== null && maxValue !== null && minValue > maxValue) throw fieldError({ maxValue: 'err.indicator_bounds' });
+    if ((body.countyValue ?? row.countyValue) === 'sum' && !summable(body.kind ?? row.kind)) throw fieldError({ countyValue: 'err.indicator_sum_kind' });
     if (body.kind && body.kind !== row.kind) {
       const used = await trx.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst();
       if (used) throw fieldError({ kind: 'err.indicator_kind_in_use' });

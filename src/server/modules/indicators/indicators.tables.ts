@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // The indicators module's tables as the application sees them (camelCase; see core/db/schema.ts for the conventions).
 
@@ -21,6 +21,8 @@ export interface IndicatorTable {
   maxJumpPct: number | null;
   sortOrder: number;
   active: number;
+  /** The county row: reported by the data source, or the sum of the units' values. */
+  countyValue: ColumnType<'reported' | 'sum', 'reported' | 'sum' | undefined, 'reported' | 'sum'>;
   createdAt: string;
   updatedAt: string;
 }
@@ -76,6 +78,8 @@ export interface IndicatorValueTable {
   updatedBy: number | null;
   updatedAt: string;
   submittedAt: string | null;
+  /** The record another module wrote the value from (`reports/<id>`); null for values entered in the ledger. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IndicatorValueHistoryTable {

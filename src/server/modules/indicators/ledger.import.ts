@@ -15,7 +15,7 @@ import {
 } from '../../core/excel/import';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { ledgerRepository } from './ledger.repository';
-import { getLedger, writeValues } from './ledger.service';
+import { getLedger, heldProblem, writeValues } from './ledger.service';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const monthKey = (m: number) => `m${m}`;
@@ -93,6 +93,12 @@ function changesOf(spec: ImportSpec<SheetRow>, ledger: Ledger, rows: ParsedRow<S
       const saved = line.values[m - 1];
       if (value === undefined || value === saved?.value) continue;
       const month = `${ledger.year}-${String(m).padStart(2, '0')}`;
+      if (saved?.source && line.writable) {
+        // A value an accepted report wrote is corrected in the grid by the office, with a reason, never by import.
+        const held = heldProblem(locale, saved);
+        problems.push({ row, column: label(monthKey(m)), message: translate(locale, held.key, held.params) });
+        continue;
+      }
       const problem = !line.writable
         ? 'err.import.not_writable'
         : month >= thisMonth

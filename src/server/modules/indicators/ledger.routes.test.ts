@@ -105,8 +105,10 @@ describe('monthly ledger', () => {
     expect((await daying.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(403);
     const locked = await office.post('/api/indicator-ledger/locks', { month: '2021-02' });
     expect(locked.statusCode).toBe(200);
-    // Nobody but 大营镇 reported February, and not everything: all 13 townships lag and each gets one task.
-    expect(locked.json()).toEqual({ units: 13, tasks: 13 });
+    // Nobody but 大营镇 reported February, and not everything: all 13 townships lag and each gets one task; so do the
+    // four departments answering for indicators not decomposed to townships (统计局, 发改委, 科技局, 财政局), whose
+    // county figures are missing.
+    expect(locked.json()).toEqual({ units: 17, tasks: 17 });
     expect((await office.post('/api/indicator-ledger/locks', { month: '2021-02' })).statusCode).toBe(409);
     expect((await office.post('/api/indicator-ledger/locks', { month: '2021-13' })).statusCode).toBe(400);
     expect((await daying.get('/api/indicator-ledger?year=2021')).json().lockedMonths).toEqual(['2021-02']);
@@ -261,5 +263,95 @@ describe('warnings board', () => {
     // County lines first, then the red units only: 杨庄镇 is the one red township.
     expect(units).toContain('杨庄镇');
     expect(units).not.toContain('周庄镇');
+  });
+});
+
+describe('departments held to their indicators', () => {
+  const insertValue = (code: string, unitId: number, month: string, value: number) =>
+    t.deps.db
+      .insertInto('indicatorValues')
+      .values({
+        indicatorId: ids[code],
+        unitId,
+        month,
+        value,
+        explanation: '',
+        status: 'submitted',
+        updatedBy: null,
+        updatedAt: '2021-04-06T00:00:00Z',
+        submittedAt: '2021-04-06T00:00:00Z',
+      })
+      .execute();
+
+  it('puts the responsible department beside a county figure not decomposed to units, and gives it a task when red', async () => {
+    units.kjj = await t.unitId('kjj');
+    const plan = (await office.get('/api/indicator-plans/2021')).json();
+    const rd = plan.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'RD');
+    expect(rd.units).toHaveLength(0);
+    // 研发经费投入 by March: a tenth of the year's target against a quarter of the time.
+    await insertValue('RD', units.baofeng, '2021-03', Math.round(rd.county.target * 10) / 100);
+    const board = (await office.get('/api/indicator-warnings?month=2021-03')).json();
+    const row = board.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'RD');
+    expect(row.county).toMatchObject({ level: 'red', answersForCounty: false });
+    expect(row.units).toEqual([
+      { ...row.county, unit: expect.objectContaining({ id: units.kjj, nameZh: '县科技局', kind: 'department' }), answersForCounty: true },
+    ]);
+    // Decomposed indicators are answered for by their townships, not by the data source.
+    const tech = board.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'TECH_INV');
+    expect(tech.units.some((c: { answersForCounty: boolean }) => c.answersForCounty)).toBe(false);
+    // A department sees its own cells: 统计局 answers for 规上工业增加值增速, whose county figure for March is missing.
+    const own = (await tjj.get('/api/indicator-warnings?month=2021-03')).json();
+    const growth = own.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'VA_GROWTH');
+    expect(growth.units).toMatchObject([{ unit: { id: units.tjj }, level: 'missing', answersForCounty: true }]);
+    // The trend of the department's cell is the county figure it answers for.
+    expect((await office.get(`/api/indicator-trend?year=2021&indicatorId=${ids.RD}&unitId=${units.kjj}`)).json().unit.id).toBe(units.baofeng);
+
+    expect((await office.post('/api/indicator-ledger/locks', { month: '2021-03' })).statusCode).toBe(200);
+    const task = await t.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('sourceModule', '=', 'indicators')
+      .where('sourceId', '=', `2021-03/${units.kjj}`)
+      .executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ type: 'indicator_warning', ownerUnitId: units.kjj, title: '2021-03 指标落后整改说明（县科技局）' });
+    expect(task.description).toMatch(/研发经费投入（全县）：完成 10\.0%，序时进度 25\.0%/);
+    const notice = await t.deps.db
+      .selectFrom('notifications')
+      .select('titleZh')
+      .where('kind', '=', 'indicator.warning')
+      .where('entityId', '=', '2021-03')
+      .execute();
+    expect(notice.length).toBeGreaterThan(0);
+  });
+
+  it('sums the county row from the units when the indicator says so: computed, never entered', async () => {
+    const patched = await office.patch(`/api/indicators/${ids.VA_GROWTH}`, { countyValue: 'sum' });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().fields).toEqual({ countyValue: '只有累计值和时点值指标的全县数可以由各单位相加得出' });
+    expect((await daying.patch(`/api/indicators/${ids.POWER}`, { countyValue: 'sum' })).statusCode).toBe(403);
+    expect((await office.patch(`/api/indicators/${ids.POWER}`, { countyValue: 'sum' })).json().countyValue).toBe('sum');
+
+    const townships = (await office.get('/api/indicator-plans/2021'))
+      .json()
+      .indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'POWER').units;
+    const month = '2021-05';
+    // All but one township in: no county figure yet.
+    for (const [i, u] of townships.slice(1).entries()) await insertValue('POWER', u.unit.id, month, 100 + i);
+    const partial = (await office.get(`/api/indicator-warnings?month=${month}`)).json();
+    expect(partial.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'POWER').county.ytd).toBeNull();
+    await insertValue('POWER', townships[0].unit.id, month, 50);
+    const expected = 50 + townships.slice(1).reduce((sum: number, _u: unknown, i: number) => sum + 100 + i, 0);
+    const board = (await office.get(`/api/indicator-warnings?month=${month}`)).json();
+    const county = board.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'POWER').county;
+    // Cumulative: the year to date is the sum of the months, here May alone.
+    expect(county.ytd).toBe(expected);
+
+    const sheet = (await office.get(`/api/indicator-ledger?year=2021&unitId=${units.baofeng}`)).json();
+    const row = sheet.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'POWER');
+    expect(row).toMatchObject({ countyIsSum: true, writable: false });
+    expect(row.values[4]).toMatchObject({ value: expected, status: 'submitted' });
+    const refused = await save(office, 'baofeng', [{ code: 'POWER', month: '2021-06', value: 1 }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields['values.0.value']).toBe('该指标的全县数由各单位数据相加得出，不能直接填报');
   });
 });

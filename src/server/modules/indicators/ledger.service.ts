@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Ledger, LedgerCell, LedgerRow, saveValuesBody, submitMonthBody } from '../../../shared/modules/indicators.schemas';
-import { valueProblems } from '../../../shared/rules/ledger-checks';
+import { sumOfUnits, valueProblems } from '../../../shared/rules/ledger-checks';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
+import { type Locale, translate } from '../../../shared/i18n/messages';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
@@ -38,6 +39,59 @@ async function hasTarget(db: Executor, indicatorId: number, unitId: number, mont
   return false;
 }
 
+/**
+ * The county rows of indicators summed from the units, for a year's sheet: each month the sum of the units' submitted
+ * values, shown as submitted once every unit with a target has submitted, otherwise left empty.
+ */
+async function countySums(db: Executor, year: number, indicators: IndicatorRow[]) {
+  const out = new Map<number, { values: (LedgerCell | null)[]; lastYear: (number | null)[] }>();
+  const summed = indicators.filter((i) => i.countyValue === 'sum');
+  if (summed.length === 0) return out;
+  const [plan, countyId] = await Promise.all([plansRepository.findByYear(db, year), unitsRepository.countyId(db)]);
+  const targets = plan ? await plansRepository.allTargets(db, plan.id) : [];
+  const rows = await db
+    .selectFrom('indicatorValues')
+    .select(['indicatorId', 'unitId', 'month', 'value', 'updatedAt'])
+    .where('status', '=', 'submitted')
+    .where(
+      'indicatorId',
+      'in',
+      summed.map((i) => i.id),
+    )
+    .where('month', '>=', monthOf(year - 1, 1))
+    .where('month', '<=', monthOf(year, 12))
+    .execute();
+  for (const indicator of summed) {
+    const unitIds = targets.filter((t) => t.indicatorId === indicator.id && t.unitId !== countyId).map((t) => t.unitId);
+    const own = rows.filter((r) => r.indicatorId === indicator.id);
+    const total = (y: number) =>
+      Array.from({ length: 12 }, (_, m) =>
+        sumOfUnits(
+          own.filter((r) => r.month === monthOf(y, m + 1)),
+          unitIds,
+          indicator.decimals,
+        ),
+      );
+
+    const lastYear = total(year - 1);
+    out.set(indicator.id, {
+      values: total(year).map((v, m) => {
+        if (v === null) return null;
+        // The latest of the units' ISO times (strings: Math.max does not apply).
+        const updatedAt =
+          own
+            .filter((r) => r.month === monthOf(year, m + 1))
+            .map((r) => r.updatedAt)
+            .sort()
+            .at(-1) ?? '';
+        return { value: v, status: 'submitted' as const, explanation: '', updatedAt, source: null };
+      }),
+      lastYear,
+    });
+  }
+  return out;
+}
+
 /** A unit's sheet for a year: a row per indicator it has a target for, twelve months, last year beside them. */
 export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: number; unitId?: number }): Promise<Ledger> {
   requirePermission(ctx, 'indicator:read');
@@ -61,6 +115,14 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
 
   const values = await ledgerRepository.values(deps.db, [unitId], monthOf(year - 1, 1), monthOf(year, 12));
   const locked = await ledgerRepository.lockedMonths(deps.db, monthOf(year, 1), monthOf(year, 12));
+  const sums =
+    unitId === countyId
+      ? await countySums(
+          deps.db,
+          year,
+          rowsOfUnit.map((t) => byId.get(t.indicatorId) as IndicatorRow),
+        )
+      : new Map();
   const described = await describeIndicators(
     deps.db,
     rowsOfUnit.map((t) => byId.get(t.indicatorId) as IndicatorRow),
@@ -69,16 +131,22 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
     .map((t, i) => {
       const cell = (month: string): LedgerCell | null => {
         const v = values.find((x) => x.indicatorId === t.indicatorId && x.month === month);
-        return v ? { value: v.value, status: v.status, explanation: v.explanation, updatedAt: v.updatedAt } : null;
+        return v ? { value: v.value, status: v.status, explanation: v.explanation, updatedAt: v.updatedAt, source: v.source } : null;
       };
+      const indicator = byId.get(t.indicatorId) as IndicatorRow;
+      const summed = unitId === countyId && indicator.countyValue === 'sum';
       return {
         indicator: described[i],
         target: t.target,
         startOfYear: t.startOfYear,
         planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : null,
-        values: Array.from({ length: 12 }, (_, m) => cell(monthOf(year, m + 1))),
-        lastYear: Array.from({ length: 12 }, (_, m) => cell(monthOf(year - 1, m + 1))?.value ?? null),
-        writable: covers(enterScope, unitId, byId.get(t.indicatorId) as IndicatorRow, countyId),
+        values: summed ? (sums.get(t.indicatorId)?.values ?? Array(12).fill(null)) : Array.from({ length: 12 }, (_, m) => cell(monthOf(year, m + 1))),
+        lastYear: summed
+          ? (sums.get(t.indicatorId)?.lastYear ?? Array(12).fill(null))
+          : Array.from({ length: 12 }, (_, m) => cell(monthOf(year - 1, m + 1))?.value ?? null),
+        countyIsSum: summed,
+        // A county figure summed from the units is never entered.
+        writable: !summed && covers(enterScope, unitId, indicator, countyId),
       };
     })
     .sort((a, b) => a.indicator.sortOrder - b.indicator.sortOrder || a.indicator.id - b.indicator.id);
@@ -108,18 +176,36 @@ export async function saveValues(deps: Deps, ctx: UserContext, body: z.infer<typ
     const months = body.values.map((v) => v.month).sort();
     const locked = await ledgerRepository.lockedMonths(trx, months[0], months[months.length - 1]);
     const targetCache = new Map<string, TargetRow[]>();
-    const problems: Record<string, FieldProblem['key']> = {};
+    const problems: Record<string, FieldProblem['key'] | FieldProblem> = {};
+    const office = ctx.user.permissions.has('indicator:manage');
+    let correctsReport = false;
     for (const [i, v] of body.values.entries()) {
       const indicator = indicators.get(v.indicatorId);
       // Outside the caller's scope the row does not exist for them: 404, as for any other record.
       if (!indicator || !covers(scope, body.unitId, indicator, countyId)) throw notFound();
       if (!(await hasTarget(trx, v.indicatorId, body.unitId, v.month, targetCache))) problems[`values.${i}.indicatorId`] = 'err.no_target';
+      else if (body.unitId === countyId && indicator.countyValue === 'sum') problems[`values.${i}.value`] = 'err.county_is_sum';
+      else {
+        // A value an accepted report wrote stays as accepted: only the office corrects it, with a reason.
+        const existing = await ledgerRepository.find(trx, v.indicatorId, body.unitId, v.month);
+        if (existing?.source && existing.value !== v.value) {
+          if (office) correctsReport = true;
+          else problems[`values.${i}.value`] = heldProblem(ctx.locale, existing);
+        }
+      }
     }
     if (Object.keys(problems).length) throw fieldError(problems);
     if (body.values.some((v) => locked.has(v.month)) && !body.reason) throw fieldError({ reason: 'err.locked_change_reason' });
+    if (correctsReport && !body.reason) throw fieldError({ reason: 'err.report_correction_reason' });
 
     await writeValues(trx, deps, ctx, body, locked);
   });
+}
+
+/** The refusal of a write to a value an accepted report wrote, naming the report. */
+export function heldProblem(locale: Locale, value: { source: string | null; explanation: string }): FieldProblem {
+  const id = value.source?.split('/')[1] ?? '';
+  return { key: 'err.value_from_report', params: { source: locale === 'en-US' ? `report #${id}` : value.explanation || `报表 #${id}` } };
 }
 
 type ValuesToWrite = z.infer<typeof saveValuesBody>;
@@ -132,12 +218,17 @@ export async function writeValues(trx: Trx, deps: Deps, ctx: UserContext, body: 
   const now = deps.clock.now().toISOString();
   const before = [];
   const after = [];
+  let corrected = false;
   for (const v of body.values) {
     const existing = await ledgerRepository.find(trx, v.indicatorId, body.unitId, v.month);
-    const isLocked = locked.has(v.month);
+    // A value of a locked month, or one an accepted report wrote, stays submitted: a change is a correction.
+    // An unchanged value an accepted report wrote is left as it is (a whole row saved from the grid names it too).
+    if (existing?.source && existing.value === v.value) continue;
+    const isLocked = locked.has(v.month) || !!existing?.source;
+    if (existing?.source) corrected = true;
     const fields = { value: v.value, explanation: v.explanation, updatedBy: ctx.user.id, updatedAt: now };
     if (existing) {
-      before.push({ indicatorId: v.indicatorId, month: v.month, value: existing.value, status: existing.status });
+      before.push({ indicatorId: v.indicatorId, month: v.month, value: existing.value, status: existing.status, source: existing.source });
       await ledgerRepository.update(trx, existing.id, { ...fields, status: isLocked ? existing.status : 'draft' });
       if (isLocked && existing.value !== v.value) {
         await ledgerRepository.addHistory(trx, [
@@ -171,7 +262,7 @@ export async function writeValues(trx: Trx, deps: Deps, ctx: UserContext, body: 
   }
   const months = [...new Set(body.values.map((v) => v.month))].sort();
   await recordAudit(trx, deps, ctx, {
-    action: months.some((m) => locked.has(m)) ? 'indicator_value.correct' : 'indicator_value.save',
+    action: corrected || months.some((m) => locked.has(m)) ? 'indicator_value.correct' : 'indicator_value.save',
     entityType: 'indicator_value',
     entityId: `${body.unitId}/${months.join(',')}`,
     before,
@@ -267,69 +358,125 @@ export async function valueHistory(deps: Deps, ctx: RequestContext, q: { indicat
   return { items: value ? await ledgerRepository.history(deps.db, value.id) : [] };
 }
 
+/** What accepting a report does with one mapped value: written to the ledger, or skipped and why. */
+export interface ReportedValueOutcome {
+  indicatorCode: string;
+  indicator: { id: number; nameZh: string; nameEn: string; unitZh: string; unitEn: string } | null;
+  value: number;
+  written: boolean;
+  /** Why a value is not written: no such indicator, no plan for the year, no target for the unit, a summed county row. */
+  reason: 'unknown_indicator' | 'no_plan' | 'no_target' | 'county_is_sum' | null;
+  /** Written into a locked month: kept as a correction in the value's history. */
+  locked: boolean;
+  /** The reason or the note, in the caller's language. */
+  message: string | null;
+}
+
+/**
+ * Decides, for values another module would write into a unit's ledger month, which are written and why the others
+ * are not; the same answer for the office's preview before it accepts and for the acceptance itself.
+ */
+async function planReported(
+  db: Executor,
+  locale: Locale,
+  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[] },
+): Promise<ReportedValueOutcome[]> {
+  const year = yearOf(input.month);
+  const [locked, countyId, plans, unit] = await Promise.all([
+    ledgerRepository.findLock(db, input.month),
+    unitsRepository.countyId(db),
+    Promise.all([plansRepository.findByYear(db, year), plansRepository.findByYear(db, year + 1)]),
+    db.selectFrom('orgUnits').select(['nameZh', 'nameEn']).where('id', '=', input.unitId).executeTakeFirst(),
+  ]);
+  const targetCache = new Map<string, TargetRow[]>();
+  const unitName = (locale === 'en-US' ? unit?.nameEn : unit?.nameZh) ?? '';
+  const out: ReportedValueOutcome[] = [];
+  for (const v of input.values) {
+    const row = await indicatorsRepository.findByCode(db, v.indicatorCode);
+    const indicator = row ? { id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, unitZh: row.unitZh, unitEn: row.unitEn } : null;
+    const name = (locale === 'en-US' ? row?.nameEn : row?.nameZh) ?? v.indicatorCode;
+    const reason: ReportedValueOutcome['reason'] = !row
+      ? 'unknown_indicator'
+      : plans.every((p) => !p)
+        ? 'no_plan'
+        : !(await hasTarget(db, row.id, input.unitId, input.month, targetCache))
+          ? 'no_target'
+          : input.unitId === countyId && row.countyValue === 'sum'
+            ? 'county_is_sum'
+            : null;
+    const value = row ? Number(v.value.toFixed(row.decimals)) : v.value;
+    const params = { code: v.indicatorCode, year, unit: unitName, indicator: name, month: input.month };
+    out.push({
+      indicatorCode: v.indicatorCode,
+      indicator,
+      value,
+      written: reason === null,
+      reason,
+      locked: reason === null && !!locked,
+      message: reason ? translate(locale, `ledger.skip.${reason}`, params) : locked ? translate(locale, 'ledger.write.locked', params) : null,
+    });
+  }
+  return out;
+}
+
+/** What accepting would write into the ledger and what it would skip, with the reasons, before the office confirms. */
+export async function previewReportedValues(
+  db: Executor,
+  ctx: RequestContext,
+  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[] },
+): Promise<ReportedValueOutcome[]> {
+  return planReported(db, ctx.locale, input);
+}
+
 /**
  * Writes values another module has accepted (a township's monthly report) into the ledger, inside the caller's
- * transaction: each becomes the unit's submitted value of the month. Values for an indicator the unit has no target
- * for are skipped (the ledger keeps no such rows); in a locked month a change is kept in the value's history with
- * the source as its reason. The caller has checked its own permission; this writes its own audit row.
+ * transaction: each becomes the unit's submitted value of the month, marked with its source so that the unit cannot
+ * overwrite it in the grid. Values the ledger keeps no row for are skipped with the reason `previewReportedValues`
+ * gave; in a locked month a change is kept in the value's history with the source as its reason. The caller has
+ * checked its own permission; this writes its own audit row.
  */
 export async function recordReportedValues(
   trx: Trx,
   deps: Deps,
   ctx: RequestContext,
-  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[]; source: string },
-): Promise<{ written: { indicatorCode: string; value: number }[]; skipped: string[] }> {
+  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[]; source: string; sourceLabel: string },
+): Promise<{ written: { indicatorCode: string; value: number }[]; skipped: { indicatorCode: string; reason: string }[] }> {
   const now = deps.clock.now().toISOString();
-  const locked = await ledgerRepository.findLock(trx, input.month);
-  const targetCache = new Map<string, TargetRow[]>();
+  const plan = await planReported(trx, ctx.locale, input);
   const written: { indicatorCode: string; value: number }[] = [];
-  const skipped: string[] = [];
   const before = [];
-  for (const v of input.values) {
-    const indicator = await indicatorsRepository.findByCode(trx, v.indicatorCode);
-    if (!indicator || !(await hasTarget(trx, indicator.id, input.unitId, input.month, targetCache))) {
-      skipped.push(v.indicatorCode);
-      continue;
-    }
-    const value = Number(v.value.toFixed(indicator.decimals));
-    const existing = await ledgerRepository.find(trx, indicator.id, input.unitId, input.month);
+  for (const v of plan) {
+    if (!v.written || !v.indicator) continue;
+    const existing = await ledgerRepository.find(trx, v.indicator.id, input.unitId, input.month);
+    const fields = {
+      value: v.value,
+      status: 'submitted' as const,
+      explanation: input.sourceLabel,
+      source: input.source,
+      updatedBy: ctx.user?.id ?? null,
+      updatedAt: now,
+      submittedAt: now,
+    };
     let valueId: number;
     if (existing) {
-      before.push({ indicatorId: indicator.id, month: input.month, value: existing.value, status: existing.status });
-      await ledgerRepository.update(trx, existing.id, {
-        value,
-        status: 'submitted',
-        explanation: input.source,
-        updatedBy: ctx.user?.id ?? null,
-        updatedAt: now,
-        submittedAt: now,
-      });
+      before.push({ indicatorId: v.indicator.id, month: input.month, value: existing.value, status: existing.status, source: existing.source });
+      await ledgerRepository.update(trx, existing.id, fields);
       valueId = existing.id;
     } else {
-      valueId = await ledgerRepository.insert(trx, {
-        indicatorId: indicator.id,
-        unitId: input.unitId,
-        month: input.month,
-        value,
-        explanation: input.source,
-        status: 'submitted',
-        updatedBy: ctx.user?.id ?? null,
-        updatedAt: now,
-        submittedAt: now,
-      });
+      valueId = await ledgerRepository.insert(trx, { indicatorId: v.indicator.id, unitId: input.unitId, month: input.month, ...fields });
     }
     await ledgerRepository.addHistory(trx, [
       {
         valueId,
-        action: locked && existing ? 'correct' : 'submit',
+        action: v.locked && existing ? 'correct' : 'submit',
         beforeValue: existing?.value ?? null,
-        afterValue: value,
-        reason: input.source,
+        afterValue: v.value,
+        reason: input.sourceLabel,
         changedBy: ctx.user?.id ?? null,
         changedAt: now,
       },
     ]);
-    written.push({ indicatorCode: v.indicatorCode, value });
+    written.push({ indicatorCode: v.indicatorCode, value: v.value });
   }
   if (written.length) {
     await recordAudit(trx, deps, ctx, {
@@ -340,5 +487,5 @@ export async function recordReportedValues(
       after: { values: written, source: input.source },
     });
   }
-  return { written, skipped };
+  return { written, skipped: plan.filter((v) => !v.written).map((v) => ({ indicatorCode: v.indicatorCode, reason: v.reason as string })) };
 }

@@ -36,8 +36,8 @@ function describeLagging(lagging: LaggingUnit): string {
   return lagging.cells
     .map((c) =>
       c.level === 'missing'
-        ? `${c.indicator.nameZh}：未按期报送`
-        : `${c.indicator.nameZh}：完成 ${pct(c.completion)}，序时进度 ${pct(c.timeProgress)}，差距 ${c.gapPp?.toFixed(1)} 个百分点${c.persistentRed ? '（连续红灯）' : ''}`,
+        ? `${c.indicator.nameZh}${c.answersForCounty ? '（全县）' : ''}：未按期报送`
+        : `${c.indicator.nameZh}${c.answersForCounty ? '（全县）' : ''}：完成 ${pct(c.completion)}，序时进度 ${pct(c.timeProgress)}，差距 ${c.gapPp?.toFixed(1)} 个百分点${c.persistentRed ? '（连续红灯）' : ''}`,
     )
     .join('\n');
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ProgressCell, Trend, Warnings, trendQuery, warningsQuery } from '../../../shared/modules/indicators.schemas';
 import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits, timeProgress, ytdValue } from '../../../shared/rules/indicator-progress';
+import { sumOfUnits } from '../../../shared/rules/ledger-checks';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import type { RequestContext } from '../../core/access/context';
@@ -57,7 +58,7 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const units = await db
     .selectFrom('orgUnits')
     .select(['id', 'nameZh', 'nameEn', 'kind'])
-    .where('id', 'in', [...new Set(targets.map((t) => t.unitId)), countyId])
+    .where('id', 'in', [...new Set(targets.map((t) => t.unitId)), ...indicatorRows.flatMap((i) => (i.sourceUnitId ? [i.sourceUnitId] : [])), countyId])
     .execute();
   const unitById = new Map(units.map((u) => [u.id, u]));
   const described = await describeIndicators(db, indicatorRows);
@@ -75,6 +76,21 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
     }
     (Number(v.month.slice(0, 4)) === year ? own.values : own.lastYear)[Number(v.month.slice(5)) - 1] = v.value;
   }
+  /** The units' values added up month by month (this year and last), a month counting once every unit is in. */
+  const summed = (indicatorId: number, unitIds: number[], decimals: number) => {
+    const add = (pick: 'values' | 'lastYear') =>
+      Array.from({ length: 12 }, (_, m) =>
+        sumOfUnits(
+          unitIds.flatMap((unitId) => {
+            const v = valuesOf.get(`${indicatorId}/${unitId}`)?.[pick][m];
+            return v === null || v === undefined ? [] : [{ unitId, value: v }];
+          }),
+          unitIds,
+          decimals,
+        ),
+      );
+    return { values: add('values'), lastYear: add('lastYear') };
+  };
   const targetsOf = new Map<number, TargetRow[]>();
   for (const t of targets) {
     const list = targetsOf.get(t.indicatorId);
@@ -84,7 +100,12 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const inScope = new Set(scope.all ? [] : scope.unitIds);
   const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
   const items = indicatorRows.map((indicator, i) => {
-    const cells = (targetsOf.get(indicator.id) ?? []).map((t): ProgressCell => {
+    const own = targetsOf.get(indicator.id) ?? [];
+    const unitIds = own.filter((t) => t.unitId !== countyId).map((t) => t.unitId);
+    const countyTarget = own.find((t) => t.unitId === countyId);
+    // A county figure summed from the units: month by month, once every unit is in.
+    if (indicator.countyValue === 'sum' && countyTarget) valuesOf.set(`${indicator.id}/${countyId}`, summed(indicator.id, unitIds, indicator.decimals));
+    const cellOf = (t: TargetRow, unitId: number, answersForCounty: boolean): ProgressCell => {
       const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? none;
       const input = {
         kind: indicator.kind,
@@ -99,17 +120,24 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
       const now = indicatorProgress({ ...input, month });
       const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
       return {
-        unit: unitById.get(t.unitId) as ProgressCell['unit'],
+        unit: unitById.get(unitId) as ProgressCell['unit'],
         target: t.target,
         ...now,
         persistentRed: isPersistentRed(levels, 2),
         rank: null,
+        answersForCounty,
       };
-    });
+    };
+    const cells = own.map((t) => cellOf(t, t.unitId, false));
     const county = cells.find((c) => c.unit.id === countyId) ?? null;
     const ranked = rankUnits(cells.filter((c) => c.unit.id !== countyId).map((c) => ({ ...c, unitId: c.unit.id })));
-    const unitCells = ranked
-      .map(({ unitId: _, ...c }) => c)
+    // An indicator not decomposed to units is held by its responsible department (its data source): the department
+    // answers for the county figure, so a red county figure reaches it as a red unit reaches a township.
+    const responsible =
+      unitIds.length === 0 && countyTarget && indicator.sourceUnitId && indicator.sourceUnitId !== countyId && unitById.has(indicator.sourceUnitId)
+        ? [cellOf(countyTarget, indicator.sourceUnitId, true)]
+        : [];
+    const unitCells = [...ranked.map(({ unitId: _, ...c }) => c), ...responsible]
       .filter((c) => visible(c.unit.id))
       .filter((c) => (query.level ? c.level === query.level : true) && (query.unitId ? c.unit.id === query.unitId : true));
     return { indicator: described[i], county, units: unitCells };
@@ -155,15 +183,23 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
     plansRepository.findByYear(deps.db, query.year),
     indicatorsRepository.findById(deps.db, query.indicatorId),
   ]);
-  const unitId = query.unitId ?? countyId;
-  if (!plan || !indicator || (unitId !== countyId && !scope.all && !scope.unitIds.includes(unitId))) throw notFound();
-  const target = await deps.db
-    .selectFrom('indicatorTargets')
-    .selectAll()
-    .where('planId', '=', plan.id)
-    .where('indicatorId', '=', indicator.id)
-    .where('unitId', '=', unitId)
-    .executeTakeFirst();
+  const asked = query.unitId ?? countyId;
+  if (!plan || !indicator || (asked !== countyId && !scope.all && !scope.unitIds.includes(asked))) throw notFound();
+  const targetOf = (unitId: number) =>
+    deps.db
+      .selectFrom('indicatorTargets')
+      .selectAll()
+      .where('planId', '=', plan.id)
+      .where('indicatorId', '=', indicator.id)
+      .where('unitId', '=', unitId)
+      .executeTakeFirst();
+  let unitId = asked;
+  let target = await targetOf(unitId);
+  // The responsible department of an indicator not decomposed to units answers for the county figure: its trend is the county's.
+  if (!target && asked === indicator.sourceUnitId) {
+    unitId = countyId;
+    target = await targetOf(countyId);
+  }
   if (!target) throw notFound();
   const own = await deps.db
     .selectFrom('indicatorValues')

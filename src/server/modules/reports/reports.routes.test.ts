@@ -264,6 +264,20 @@ describe('filling, submitting and review', () => {
 });
 
 describe('completeness, timeliness and reminders', () => {
+  it('counts every report expected of every township, started or not, before the due date too', async () => {
+    // Wednesday 7 April, the day before March's reports are due: 大营镇 has one of its three forms in (accepted).
+    t.clock.set('2021-04-07T02:00:00Z');
+    await signInAll();
+    const matrix = (await office.get('/api/reports/matrix?month=2021-03')).json();
+    const daying = matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === units.daying);
+    expect(daying.cells.map((c: { status: string }) => c.status)).toEqual(['accepted', 'not_started', 'not_started']);
+    // One of three is a third, not 100 % of the one started.
+    expect(daying.month).toEqual({ expected: 3, complete: 1, onTime: 1, overdue: 0, completenessRate: 33.3, timelinessRate: 33.3 });
+    const silent = matrix.rows.find((r: { unit: { id: number } }) => r.unit.id === units.chengguan);
+    expect(silent.month).toMatchObject({ expected: 3, complete: 0, completenessRate: 0 });
+    expect(matrix.total.month).toMatchObject({ expected: 39, complete: 1, onTime: 1, overdue: 0, completenessRate: 2.6 });
+  });
+
   it('shows the office every township × form with states and timeliness, and a township only its own row', async () => {
     t.clock.set('2021-04-12T02:00:00Z');
     await signInAll();
@@ -351,5 +365,143 @@ describe('completeness, timeliness and reminders', () => {
       .where('ownerUnitId', '=', units.daying)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'report_overdue', sourceId: `${forms.high_tech}/2021-03/${units.daying}` });
+  });
+});
+
+describe('accepted figures stay put', () => {
+  const indicatorId = async (code: string) => (await t.deps.db.selectFrom('indicators').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const ledgerValue = async (code: string, unitId: number, month: string) =>
+    t.deps.db
+      .selectFrom('indicatorValues')
+      .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
+      .select(['indicatorValues.value', 'indicatorValues.status', 'indicatorValues.source'])
+      .where('indicators.code', '=', code)
+      .where('indicatorValues.unitId', '=', unitId)
+      .where('indicatorValues.month', '=', month)
+      .executeTakeFirst();
+
+  it('refuses a township’s write to a value an accepted report wrote, and lets the office correct it with a reason, audited', async () => {
+    t.clock.set('2021-04-12T02:00:00Z');
+    await signInAll();
+    const report = await t.deps.db
+      .selectFrom('reports')
+      .select('id')
+      .where('formId', '=', forms.industry_dev)
+      .where('unitId', '=', units.daying)
+      .where('month', '=', '2021-03')
+      .executeTakeFirstOrThrow();
+    expect(await ledgerValue('POWER', units.daying, '2021-03')).toEqual({ value: 812, status: 'submitted', source: `reports/${report.id}` });
+    const power = await indicatorId('POWER');
+    const sheet = (await daying.get('/api/indicator-ledger?year=2021')).json();
+    const row = sheet.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'POWER');
+    expect(row.values[2]).toMatchObject({ value: 812, source: `reports/${report.id}` });
+
+    // The township cannot overwrite the accepted figure: 400 naming the report, nothing written.
+    const refused = await daying.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: power, month: '2021-03', value: 5000 }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields['values.0.value']).toBe(
+      `该数值来自已审核通过的乡镇月报《工业企业发展情况》#${report.id}，不能在台账中直接修改；如需更正，请由县工业强县办重新打开该报表，或由县工业强县办填写理由更正`,
+    );
+    expect((await ledgerValue('POWER', units.daying, '2021-03'))?.value).toBe(812);
+    // Saving the row as it stands changes nothing and is not refused.
+    expect(
+      (await daying.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: power, month: '2021-03', value: 812 }] })).statusCode,
+    ).toBe(204);
+
+    // The office corrects it, only with a reason; the value stays submitted and held, with the change in its history and the audit.
+    const noReason = await office.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: power, month: '2021-03', value: 820 }] });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields).toEqual({ reason: '更正来自已审核报表的数值须填写理由' });
+    const corrected = await office.put('/api/indicator-ledger/values', {
+      unitId: units.daying,
+      values: [{ indicatorId: power, month: '2021-03', value: 820 }],
+      reason: '按县供电公司核定数更正',
+    });
+    expect(corrected.statusCode).toBe(204);
+    expect(await ledgerValue('POWER', units.daying, '2021-03')).toEqual({ value: 820, status: 'submitted', source: `reports/${report.id}` });
+    const history = (await office.get(`/api/indicator-ledger/history?indicatorId=${power}&unitId=${units.daying}&month=2021-03`)).json().items;
+    expect(history[0]).toMatchObject({ action: 'correct', beforeValue: 812, afterValue: 820, reason: '按县供电公司核定数更正' });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['action', 'afterJson'])
+      .where('entityType', '=', 'indicator_value')
+      .where('entityId', '=', `${units.daying}/2021-03`)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('indicator_value.correct');
+    expect(JSON.parse(audit.afterJson as string)).toMatchObject({ reason: '按县供电公司核定数更正', values: [{ value: 820 }] });
+    // Still held against the township after the correction.
+    expect(
+      (await daying.put('/api/indicator-ledger/values', { unitId: units.daying, values: [{ indicatorId: power, month: '2021-03', value: 5000 }] })).statusCode,
+    ).toBe(400);
+  });
+
+  it('tells the office before it accepts which fields will not reach the ledger and why', async () => {
+    t.clock.set('2021-06-07T02:00:00Z');
+    await signInAll();
+    // A version that maps the number of firms to an indicator 大营镇 has no target for, and output to an unknown code.
+    const detail = (await office.get(`/api/report-forms/${forms.industry_dev}`)).json();
+    const definition = structuredClone(detail.definition);
+    for (const section of definition.sections)
+      for (const field of section.fields) {
+        if (field.key === 'firms') field.indicatorCode = 'HIGH_TECH';
+        if (field.key === 'outputYtd') field.indicatorCode = 'NO_SUCH';
+      }
+    expect((await office.post(`/api/report-forms/${forms.industry_dev}/versions`, { definition })).statusCode).toBe(200);
+    const saved = await save(daying, 'daying', '2021-05', { ...good, outputYtd: 20000, power: null });
+    const id = saved.json().id;
+    expect((await daying.post(`/api/reports/${id}/submit`)).statusCode).toBe(400);
+    await save(daying, 'daying', '2021-05', { ...good, outputYtd: 20000 });
+    const submitted = await daying.post(`/api/reports/${id}/submit`);
+    expect(submitted.json(), submitted.body).toMatchObject({ status: 'submitted' });
+
+    expect((await daying.get(`/api/reports/${id}/accept-preview`)).statusCode).toBe(403);
+    expect((await chengguan.get(`/api/reports/${id}/accept-preview`)).statusCode).toBe(403);
+    const preview = await office.get(`/api/reports/${id}/accept-preview`);
+    expect(preview.statusCode).toBe(200);
+    const byKey = Object.fromEntries(preview.json().items.map((i: { fieldKey: string }) => [i.fieldKey, i]));
+    expect(byKey.firms).toMatchObject({
+      indicatorCode: 'HIGH_TECH',
+      written: false,
+      reason: 'no_target',
+      message: '大营镇2021年没有“高新技术企业数”的目标任务，数值不写入台账',
+    });
+    expect(byKey.outputYtd).toMatchObject({ written: false, reason: 'unknown_indicator', message: '指标编码“NO_SUCH”不在指标目录中' });
+    expect(byKey.aboveScale).toMatchObject({ indicatorCode: 'ABOVE_SCALE', value: 12, written: true, reason: null, message: null });
+    expect(byKey.power).toMatchObject({ value: 830, written: true });
+    // In the reviewer's language.
+    await t.deps.db.updateTable('users').set({ locale: 'en-US' }).where('username', '=', 'office').execute();
+    const en = await (await t.signIn('office')).get(`/api/reports/${id}/accept-preview`);
+    await t.deps.db.updateTable('users').set({ locale: 'zh-CN' }).where('username', '=', 'office').execute();
+    expect(en.json().items.find((i: { fieldKey: string }) => i.fieldKey === 'firms').message).toBe(
+      'Daying Town has no 2021 target for "High-tech enterprises": the value is not written to the ledger',
+    );
+
+    // Accepting does what the preview said.
+    expect((await office.post(`/api/reports/${id}/accept`)).json().status).toBe('accepted');
+    expect(await ledgerValue('HIGH_TECH', units.daying, '2021-05')).toBeUndefined();
+    expect(await ledgerValue('POWER', units.daying, '2021-05')).toMatchObject({ value: 830, source: `reports/${id}` });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('afterJson')
+      .where('action', '=', 'report.accept')
+      .where('entityId', '=', String(id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.afterJson as string).ledger.skipped).toEqual([
+      { indicatorCode: 'HIGH_TECH', reason: 'no_target' },
+      { indicatorCode: 'NO_SUCH', reason: 'unknown_indicator' },
+    ]);
+  });
+
+  it('says when the report’s year has no plan, so nothing is written', async () => {
+    t.clock.set('2022-02-10T02:00:00Z');
+    await signInAll();
+    const saved = await save(daying, 'daying', '2022-01', { ...good, outputYtd: 5200.5 });
+    const id = saved.json().id;
+    expect((await daying.post(`/api/reports/${id}/submit`)).json().status).toBe('submitted');
+    const items = (await office.get(`/api/reports/${id}/accept-preview`)).json().items;
+    const mappedToKnown = items.filter((i: { indicatorCode: string }) => i.indicatorCode !== 'NO_SUCH');
+    expect(mappedToKnown.map((i: { reason: string }) => i.reason)).toEqual(mappedToKnown.map(() => 'no_plan'));
+    expect(mappedToKnown[0].message).toBe('2022年尚未制定指标目标计划，数值不写入台账');
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  acceptPreviewSchema,
   aggregateQuery,
   createFormBody,
   updateFormBody,
@@ -27,6 +28,7 @@ import { fieldError } from '../../core/http/errors';
 import { importReport, reportTemplate } from './reports.excel';
 import { aggregateExport, matrixExport } from './reports.export';
 import {
+  acceptPreview,
   acceptReport,
   aggregateReports,
   createForm,
@@ -126,6 +128,9 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
     '/api/reports/:id/return',
     { config: review, schema: { tags, params: reportIdParams, body: returnReportBody, response: { 200: reportSheetSchema } } },
     (req) => returnReport(deps, userCtx(req), req.params.id, req.body),
+  );
+  r.get('/api/reports/:id/accept-preview', { config: review, schema: { tags, params: reportIdParams, response: { 200: acceptPreviewSchema } } }, (req) =>
+    acceptPreview(deps, userCtx(req), req.params.id),
   );
   r.post(
     '/api/reports/:id/accept',

@@ -4,6 +4,7 @@ import type {
   Aggregate,
   Matrix,
   ReportForm,
+  AcceptPreview,
   ReportSheet,
   createFormBody,
   newFormVersionBody,
@@ -37,7 +38,7 @@ import type { Deps } from '../../core/deps';
 import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { recordReportedValues } from '../indicators';
+import { previewReportedValues, recordReportedValues } from '../indicators';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
@@ -524,6 +525,46 @@ export async function returnReport(deps: Deps, ctx: UserContext, id: number, bod
   return getSheetById(deps, ctx, id);
 }
 
+/** The fields of a report version mapped to indicators, with the report's numbers. */
+function mappedFields(definition: ReportFormDefinition, values: ReportValues) {
+  return formFields(definition)
+    .filter((f) => f.indicatorCode)
+    .map((f) => ({ field: f, indicatorCode: f.indicatorCode as string, value: typeof values[f.key] === 'number' ? (values[f.key] as number) : null }));
+}
+
+/**
+ * What accepting a submitted report would write into the ledger, field by field, and what it would skip and why (a
+ * year with no plan, an indicator the township has no target for, an empty field), for the office to see before it
+ * confirms. The same rules decide the acceptance itself.
+ */
+export async function acceptPreview(deps: Deps, ctx: UserContext, id: number): Promise<AcceptPreview> {
+  requirePermission(ctx, 'report:review');
+  const report = await reportsRepository.findById(deps.db, id, await scopeFor(deps.db, ctx.user, 'report:review'));
+  if (!report) throw notFound();
+  const version = await formsRepository.versionById(deps.db, report.formVersionId);
+  const fields = mappedFields(parse<ReportFormDefinition>(version?.definition ?? '{"sections":[],"rules":[]}'), parse<ReportValues>(report.valuesJson));
+  const filled = fields.filter((f) => f.value !== null).map((f) => ({ indicatorCode: f.indicatorCode, value: f.value as number }));
+  const outcomes = await previewReportedValues(deps.db, ctx, { unitId: report.unitId, month: report.month, values: filled });
+  let next = 0;
+  return {
+    items: fields.map(({ field, indicatorCode, value }) => {
+      const base = { fieldKey: field.key, labelZh: field.labelZh, labelEn: field.labelEn, indicatorCode };
+      if (value === null)
+        return {
+          ...base,
+          indicator: null,
+          value: null,
+          written: false,
+          reason: 'empty' as const,
+          locked: false,
+          message: translate(ctx.locale, 'ledger.skip.empty'),
+        };
+      const o = outcomes[next++];
+      return { ...base, indicator: o.indicator, value: o.value, written: o.written, reason: o.reason, locked: o.locked, message: o.message };
+    }),
+  };
+}
+
 /** Accepts a submitted report: it is locked, and fields mapped to indicators become the unit's ledger values in the same transaction. */
 export async function acceptReport(deps: Deps, ctx: UserContext, id: number): Promise<ReportSheet> {
   requirePermission(ctx, 'report:review');
@@ -532,12 +573,17 @@ export async function acceptReport(deps: Deps, ctx: UserContext, id: number): Pr
     if (report.status !== 'submitted') throw fieldError({ status: 'err.report.not_submitted' });
     const now = deps.clock.now().toISOString();
     if (!(await reportsRepository.transition(trx, id, 'submitted', { status: 'accepted', acceptedAt: now, updatedAt: now }))) throw new AppError('CONFLICT');
-    const values = parse<ReportValues>(report.valuesJson);
-    const mapped = formFields(definition)
-      .filter((f) => f.indicatorCode && typeof values[f.key] === 'number')
-      .map((f) => ({ indicatorCode: f.indicatorCode as string, value: values[f.key] as number }));
+    const mapped = mappedFields(definition, parse<ReportValues>(report.valuesJson))
+      .filter((f) => f.value !== null)
+      .map((f) => ({ indicatorCode: f.indicatorCode, value: f.value as number }));
     const ledger = mapped.length
-      ? await recordReportedValues(trx, deps, ctx, { unitId: report.unitId, month: report.month, values: mapped, source: `乡镇月报《${form.nameZh}》#${id}` })
+      ? await recordReportedValues(trx, deps, ctx, {
+          unitId: report.unitId,
+          month: report.month,
+          values: mapped,
+          source: `reports/${id}`,
+          sourceLabel: `乡镇月报《${form.nameZh}》#${id}`,
+        })
       : { written: [], skipped: [] };
     await recordTransition(trx, deps, ctx, {
       report: { id, unitId: report.unitId, month: report.month },

@@ -12,7 +12,7 @@ interface Props {
   onClose: () => void;
 }
 
-const DEFAULTS: Partial<IndicatorInput> = { kind: 'cumulative', direction: 'higher', decimals: 2, sortOrder: 100, active: true };
+const DEFAULTS: Partial<IndicatorInput> = { kind: 'cumulative', direction: 'higher', decimals: 2, sortOrder: 100, active: true, countyValue: 'reported' };
 
 /** Creating or editing a catalogue entry (office). */
 export function IndicatorFormModal({ indicator, onClose }: Props) {
@@ -93,8 +93,21 @@ export function IndicatorFormModal({ indicator, onClose }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="sourceUnitId" label={t('indicators.sourceUnit')}>
+            <Form.Item name="sourceUnitId" label={t('indicators.sourceUnit')} extra={t('indicators.sourceUnitHint')}>
               <UnitTreeSelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="countyValue" label={t('indicators.countyValue')} extra={t('indicators.countyValueHint')}>
+              <Select
+                data-testid="indicator-county-value"
+                options={(['reported', 'sum'] as const).map((v) => ({
+                  value: v,
+                  label: t(`indicators.countyValues.${v}`),
+                  // Growth rates and ratios do not add up over units.
+                  disabled: v === 'sum' && kind !== 'cumulative' && kind !== 'stock',
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -25,6 +25,8 @@ interface Props {
   onExplain: (indicatorId: number, text: string) => void;
   rowErrors: Map<number, string>;
   onHistory: (indicatorId: number) => void;
+  /** The office corrects values that came from an accepted report (with a reason); everyone else sees them as text. */
+  mayCorrectReported: boolean;
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
@@ -41,7 +43,7 @@ function parseNumber(text: string): number | null | undefined {
  * The monthly ledger of one unit as a spreadsheet: arrow keys and Enter move between cells, and a block copied
  * from Excel pastes into the cells from the one in focus, rows down and months across.
  */
-export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explanations, onExplain, rowErrors, onHistory }: Props) {
+export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explanations, onExplain, rowErrors, onHistory, mayCorrectReported }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const localName = useLocalName();
@@ -56,7 +58,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     const key = cellKey(row.indicator.id, m);
     return edits.has(key) ? (edits.get(key) ?? null) : (row.values[m]?.value ?? null);
   };
-  const editable = (row: LedgerRow, m: number) => row.writable && m <= lastEditable;
+  const editable = (row: LedgerRow, m: number) => row.writable && m <= lastEditable && (!row.values[m]?.source || mayCorrectReported);
 
   const focusCell = (r: number, m: number) => {
     document.querySelector<HTMLInputElement>(`input[data-cell="${r}:${m}"]`)?.focus();
@@ -105,9 +107,10 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       const key = cellKey(row.indicator.id, m);
       const saved = row.values[m];
       const value = cellValue(row, m);
-      const status = edits.has(key) ? 'edited' : locked.has(m) && saved ? 'locked' : (saved?.status ?? 'empty');
+      const status = edits.has(key) ? 'edited' : saved?.source ? 'reported' : locked.has(m) && saved ? 'locked' : (saved?.status ?? 'empty');
+      const tip = saved?.source ? t('ledger.reportedTip', { source: saved.explanation }) : saved?.explanation || undefined;
       return (
-        <Tooltip title={saved?.explanation || undefined}>
+        <Tooltip title={tip}>
           <input
             className={`ledger-cell ledger-${status}`}
             data-cell={`${r}:${m}`}
@@ -231,6 +234,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
         .ledger-draft { background: #fff7e6; }
         .ledger-edited { background: #e6f4ff; }
         .ledger-locked { background: #f5f5f5; }
+        .ledger-reported { background: #f6ffed; }
         .ledger-current { background: #f0f5ff !important; }
         .ledger-swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #d9d9d9; vertical-align: middle; margin: 0 4px 0 12px; }
       `}</style>
@@ -243,6 +247,8 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
         {t('ledger.legend.submitted')}
         <i className="ledger-swatch" style={{ background: '#f5f5f5' }} />
         {t('ledger.legend.locked')}
+        <i className="ledger-swatch" style={{ background: '#f6ffed' }} />
+        {t('ledger.legend.reported')}
         <Tag style={{ marginLeft: 12 }}>{t('ledger.keyboardHint')}</Tag>
       </div>
       <Table<LedgerRow>

@@ -97,14 +97,20 @@ export function LedgerPage() {
   };
 
   const onSave = () => {
-    const touchesLocked = pendingValues().some((v) => lockedMonths.has(v.month));
-    if (!touchesLocked) return doSave();
+    const pending = pendingValues();
+    const touchesLocked = pending.some((v) => lockedMonths.has(v.month));
+    // A value an accepted report wrote is corrected by the office only, with a reason, as a locked one is.
+    const touchesReported = pending.some((v) => {
+      const saved = data?.rows.find((r) => r.indicator.id === v.indicatorId)?.values[Number(v.month.slice(5)) - 1];
+      return !!saved?.source && saved.value !== v.value;
+    });
+    if (!touchesLocked && !touchesReported) return doSave();
     reasonForm.resetFields();
     modal.confirm({
-      title: t('ledger.lockedChangeTitle'),
+      title: touchesReported ? t('ledger.reportedChangeTitle') : t('ledger.lockedChangeTitle'),
       content: (
         <Form form={reasonForm} layout="vertical">
-          <Typography.Paragraph>{t('ledger.lockedChangeHint')}</Typography.Paragraph>
+          <Typography.Paragraph>{touchesReported ? t('ledger.reportedChangeHint') : t('ledger.lockedChangeHint')}</Typography.Paragraph>
           <Form.Item name="reason" label={t('ledger.reason')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
@@ -250,6 +256,7 @@ export function LedgerPage() {
       ) : (
         data && (
           <LedgerGrid
+            mayCorrectReported={can('indicator:manage')}
             ledger={data}
             month={current}
             lastEditable={lastEditable}

@@ -108,7 +108,14 @@ export function WarningsPage() {
     })),
   ];
 
-  const selected: Row | undefined = data?.indicators.find((r) => r.indicator.id === indicatorId) ?? matrixIndicators[0] ?? data?.indicators[0];
+  // Until one is chosen, rank an indicator decomposed to units: one held by its department alone ranks nobody.
+  const ranksUnits = (r: Row) => r.units.some((c) => !c.answersForCounty);
+  const selected: Row | undefined =
+    data?.indicators.find((r) => r.indicator.id === indicatorId) ??
+    matrixIndicators.find(ranksUnits) ??
+    data?.indicators.find(ranksUnits) ??
+    matrixIndicators[0] ??
+    data?.indicators[0];
   const [trendUnit, setTrendUnit] = useState<number | undefined>();
   const trend = useTrend({ year: monthYear, indicatorId: selected?.indicator.id, unitId: trendUnit });
   const fmt = (v: number | null) => (selected ? formatValue(v, selected.indicator, locale) : '');

@@ -76,6 +76,9 @@ export function ReportMatrixPage() {
           <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('reports.completenessMonth')} value={pct(data.total.month.completenessRate)} />
+              <Typography.Text type="secondary" data-testid="month-of-expected">
+                {t('reports.ofExpected', { complete: data.total.month.complete, expected: data.total.month.expected })}
+              </Typography.Text>
             </Card>
           </Col>
           <Col xs={12} md={6}>
@@ -86,6 +89,9 @@ export function ReportMatrixPage() {
           <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('reports.completenessYear')} value={pct(data.total.year.completenessRate)} />
+              <Typography.Text type="secondary">
+                {t('reports.ofExpected', { complete: data.total.year.complete, expected: data.total.year.expected })}
+              </Typography.Text>
             </Card>
           </Col>
           <Col xs={12} md={6}>

@@ -4,14 +4,15 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, S
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ReportSheet } from '../../../../shared/modules/reports.schemas';
+import type { AcceptPreview, ReportSheet } from '../../../../shared/modules/reports.schemas';
 import type { ReportField, ReportRow, ReportValues, ScalarValue } from '../../../../shared/rules/report-forms';
 import { PageContainer } from '../../../components/PageContainer';
-import { ApiError, download, toQuery, uploadFile } from '../../../lib/api';
+import { ApiError, api, download, toQuery, uploadFile } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 import { type SheetRef, useReportAction, useReportSheet, useSaveReport } from '../api';
+import { AcceptPreviewList } from '../components/AcceptPreviewList';
 import { ReportTableInput, ScalarInput } from '../components/ReportFieldInput';
 import { StatusTag, TimelinessTag } from '../components/StatusTag';
 
@@ -210,10 +211,19 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
     });
   };
 
-  const onAccept = () =>
+  // The server says which linked fields reach the ledger and why others do not, before the office confirms.
+  const onAccept = async () => {
+    let preview: AcceptPreview;
+    try {
+      preview = await api.get<AcceptPreview>(`/api/reports/${sheet.id}/accept-preview`);
+    } catch (error) {
+      showError(error);
+      return;
+    }
     modal.confirm({
       title: t('reports.acceptTitle'),
-      content: t('reports.acceptHint'),
+      width: 560,
+      content: <AcceptPreviewList preview={preview} />,
       okText: t('reports.accept'),
       cancelText: t('common.cancel'),
       onOk: () =>
@@ -222,6 +232,7 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
           (error) => showError(error),
         ),
     });
+  };
 
   const renderField = (field: ReportField) => {
     const p = problems.get(field.key);
