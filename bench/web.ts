@@ -61,7 +61,9 @@ try {
   }
   const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-  console.log(`first page, median of ${RUNS} cold loads (login page rendered + sign-in to a rendered home page, office; typing not counted): ${median((r) => r.total).toFixed(0)} ms`);
+  console.log(
+    `first page, median of ${RUNS} cold loads (login page rendered + sign-in to a rendered home page, office; typing not counted): ${median((r) => r.total).toFixed(0)} ms`,
+  );
   console.log(`  login page rendered: ${median((r) => r.login).toFixed(0)} ms; its JavaScript on the wire: ${kb(median((r) => r.loginJs))}`);
   console.log(`  JavaScript on the wire by the rendered home page: ${kb(median((r) => r.homeJs))}`);
 } finally {
