@@ -56,7 +56,8 @@ export async function buildApp(
     reply.header('x-frame-options', 'DENY');
     // The API docs page brings its own inline scripts; everything else is the app, which needs none.
     if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Secure cookies mean the site is served over HTTPS (behind the proxy): browsers then never try plain HTTP.
+    if (config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   installModules(modules);

@@ -56,7 +56,16 @@ describe('serving the web app', () => {
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((await t.anonymous().get('/api/health')).headers['content-security-policy']).toContain("default-src 'self'");
     expect((await t.anonymous().get('/api/docs/json')).headers['content-security-policy']).toBeUndefined();
-    // Over plain HTTP a browser ignores HSTS; it is sent only when the request came over HTTPS.
+    // Without secure cookies the site is not known to be served over HTTPS: no HSTS.
     expect(page.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('asks browsers for HTTPS only when cookies are secure', async () => {
+    const secure = await createTestApp({ webDist: dist, cookieSecure: true });
+    try {
+      expect((await secure.anonymous().get('/')).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await secure.close();
+    }
   });
 });
