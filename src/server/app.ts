@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -34,6 +35,8 @@ export async function buildApp(
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Text responses (JSON, the app's scripts and styles) go out compressed; small ones are not worth it.
+  await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
   // The docs routes are registered by a plugin, so they are made public here rather than in their own config.
   app.addHook('onRoute', (route) => {
@@ -47,10 +50,14 @@ export async function buildApp(
 
   registerErrorHandler(app);
   registerRequestContext(app, deps);
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    // The API docs page brings its own inline scripts; everything else is the app, which needs none.
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // Secure cookies mean the site is served over HTTPS (behind the proxy): browsers then never try plain HTTP.
+    if (config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   installModules(modules);
@@ -59,13 +66,39 @@ export async function buildApp(
   return { app, deps };
 }
 
+/**
+ * Scripts and styles from the app's own origin only; inline styles are allowed because the component library writes
+ * its styles at run time; images may be data: or blob: URLs (icons, chart exports); no framing, no plugins.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Hashed build assets never change under their name; index.html names the current ones, so it is always revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
 /** Serves the built single-page app, answering unknown non-API paths with its index.html. */
 async function serveWeb(app: FastifyInstance, dist: string) {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    cacheControl: false,
+    setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(path.join(dist, 'assets') + path.sep) ? IMMUTABLE : REVALIDATE),
+  });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found' });
-    return reply.type('text/html').send(fs.createReadStream(index));
+    return reply.type('text/html').header('cache-control', REVALIDATE).send(fs.createReadStream(index));
   });
 }
