@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { ANONYMOUS, CALLERS, MATRIX_FILE, type Operation, concretePath, listOperations, reviewedMatrix } from '../../test/operations';
 
 /**
  * The authorization matrix: every operation of the OpenAPI document × every demo account (one per built-in role) and
@@ -11,14 +11,6 @@ import { type Client, type TestApp, createTestApp } from '../../test/build-app';
  * diff reviewed. Which records inside a granted permission a caller reaches (its data scope) is each module's own
  * route tests' concern.
  */
-const MATRIX_FILE = path.join(import.meta.dirname, 'authz-matrix.json');
-const CALLERS = ['office', 'leader', 'gxj', 'daying', 'stainless.team', 'sysadmin', 'secadmin', 'auditor'] as const;
-const ANONYMOUS = 'anonymous';
-
-/** A concrete path for an OpenAPI path template: the gate runs before the parameters are validated, so any value routes. */
-function concrete(template: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2021' : name === 'month' ? '2021-09' : '1'));
-}
 
 /**
  * Calls an operation without doing anything: a read is harmless as it is, and a write carries a body that cannot be
@@ -36,15 +28,11 @@ function matrixText(matrix: Record<string, string[]>): string {
 }
 
 let t: TestApp;
-let operations: { method: string; template: string }[];
+let operations: Operation[];
 const clients = new Map<string, Client>();
 beforeAll(async () => {
   t = await createTestApp();
-  const doc = (await t.anonymous().get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(doc.paths)
-    .flatMap(([template, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), template })))
-    .filter((op) => op.method !== 'HEAD')
-    .sort((a, b) => `${a.template} ${a.method}`.localeCompare(`${b.template} ${b.method}`));
+  operations = await listOperations(t);
   clients.set(ANONYMOUS, t.anonymous());
   for (const username of CALLERS) clients.set(username, await t.signIn(username));
 });
@@ -57,7 +45,7 @@ describe('authorization matrix', () => {
     for (const { method, template } of operations) {
       const passed: string[] = [];
       for (const [caller, client] of clients) {
-        const res = await call(client, method, concrete(template));
+        const res = await call(client, method, concretePath(template));
         if (res.statusCode >= 500) crashes.push(`${method} ${template} as ${caller}: ${res.statusCode}`);
         const code = res.statusCode === 401 || res.statusCode === 403 ? (res.json() as { code?: string }).code : null;
         if (code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN') passed.push(caller);
@@ -66,15 +54,14 @@ describe('authorization matrix', () => {
     }
     expect(crashes).toEqual([]);
     if (process.env.UPDATE_AUTHZ_MATRIX) fs.writeFileSync(MATRIX_FILE, matrixText(actual));
-    const reviewed = JSON.parse(fs.readFileSync(MATRIX_FILE, 'utf8')) as Record<string, string[]>;
+    const reviewed = reviewedMatrix();
     const missing = Object.keys(actual).filter((op) => !(op in reviewed));
     expect(missing, 'operations without a row in authz-matrix.json').toEqual([]);
     expect(actual).toEqual(reviewed);
   });
 
   it('refuses an anonymous caller on every operation that is not public', () => {
-    const reviewed = JSON.parse(fs.readFileSync(MATRIX_FILE, 'utf8')) as Record<string, string[]>;
-    const open = Object.entries(reviewed)
+    const open = Object.entries(reviewedMatrix())
       .filter(([, callers]) => callers.includes(ANONYMOUS))
       .map(([op]) => op);
     // Sign-in, health, the API docs, the public calendar of holidays and the like: a short list, reviewed here.

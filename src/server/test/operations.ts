@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { TestApp } from './build-app';
+
+/** The demo accounts, one per built-in role (gxj is also the enterprise reader), that the suite-wide checks call as. */
+export const CALLERS = ['office', 'leader', 'gxj', 'daying', 'stainless.team', 'sysadmin', 'secadmin', 'auditor'] as const;
+export const ANONYMOUS = 'anonymous';
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; [key: string]: unknown };
+
+export interface Operation {
+  method: string;
+  /** The OpenAPI path, e.g. `/api/units/{id}`. */
+  template: string;
+  /** The JSON body's schema, when the operation takes one. */
+  body: JsonSchema | null;
+}
+
+/** Every operation of the app's OpenAPI document, in a stable order. */
+export async function listOperations(t: TestApp): Promise<Operation[]> {
+  type Doc = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };
+  const doc = (await t.anonymous().get('/api/docs/json')).json() as Doc;
+  return Object.entries(doc.paths)
+    .flatMap(([template, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        template,
+        body: op.requestBody?.content?.['application/json']?.schema ?? null,
+      })),
+    )
+    .filter((op) => op.method !== 'HEAD')
+    .sort((a, b) => `${a.template} ${a.method}`.localeCompare(`${b.template} ${b.method}`));
+}
+
+/** A concrete path for an OpenAPI path template, with plausible values of the demo county's for its parameters. */
+export function concretePath(template: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2021' : name === 'month' ? '2021-09' : '1'));
+}
+
+export const MATRIX_FILE = path.join(import.meta.dirname, '../core/http/authz-matrix.json');
+
+/** The reviewed authorization matrix: per operation (`METHOD /path`), the callers that pass the gate. */
+export function reviewedMatrix(): Record<string, string[]> {
+  return JSON.parse(fs.readFileSync(MATRIX_FILE, 'utf8')) as Record<string, string[]>;
+}
+
+/** Row counts of every table of the app's database: equal before and after means nothing was written. */
+export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
+  const db = t.database.db.withoutPlugins() as Kysely<any>;
+  const tables = (await db.introspection.getTables()).filter((table) => (t.database.schema ? table.schema === t.database.schema : true));
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await db
+      .selectFrom(table.name)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table.name] = Number(row.n);
+  }
+  return counts;
+}
