@@ -72,9 +72,12 @@ function client(app: FastifyInstance, cookie?: string, csrfToken = ''): Client {
   };
 }
 
-/** The app on a fresh database of its own, with the demo county and its accounts loaded; `overrides` adjust its configuration. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDb();
+/**
+ * The app on a fresh database of its own (or on `database`, migrated and empty), with the demo county and its
+ * accounts loaded; `overrides` adjust its configuration.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, database?: DbHandle): Promise<TestApp> {
+  database ??= await openTestDb();
   const clock = new TestClock();
   // Uploaded files go to a folder of this app's own, removed on close, never into the working tree.
   const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-attachments-'));

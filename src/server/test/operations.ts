@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { DbHandle } from '../core/db/database';
 import type { TestApp } from './build-app';
 
 /** The demo accounts, one per built-in role (gxj is also the enterprise reader), that the suite-wide checks call as. */
@@ -45,10 +46,10 @@ export function reviewedMatrix(): Record<string, string[]> {
   return JSON.parse(fs.readFileSync(MATRIX_FILE, 'utf8')) as Record<string, string[]>;
 }
 
-/** Row counts of every table of the app's database: equal before and after means nothing was written. */
-export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
-  const db = t.database.db.withoutPlugins() as Kysely<any>;
-  const tables = (await db.introspection.getTables()).filter((table) => (t.database.schema ? table.schema === t.database.schema : true));
+/** Row counts of every table of a database: equal before and after means nothing was written. */
+export async function rowCounts(database: DbHandle): Promise<Record<string, number>> {
+  const db = database.db.withoutPlugins() as Kysely<any>;
+  const tables = (await db.introspection.getTables()).filter((table) => (database.schema ? table.schema === database.schema : true));
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const row = await db

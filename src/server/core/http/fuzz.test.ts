@@ -60,13 +60,13 @@ describe('fuzzing the write operations', () => {
       const url = concretePath(op.template);
       for (const body of fc.sample(bodies(op), { numRuns: RUNS, seed: 20261202 })) {
         const client = await clientOf(caller);
-        const before = await rowCounts(t);
+        const before = await rowCounts(t.database);
         const res = await client.request({ method: op.method as 'POST', url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
         cases++;
         const label = `${op.method} ${op.template} as ${caller} with ${JSON.stringify(body).slice(0, 200)}`;
         if (res.statusCode >= 500) crashes.push(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         if (res.statusCode >= 400) {
-          const after = await rowCounts(t);
+          const after = await rowCounts(t.database);
           const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
           if (changed.length > 0) partialWrites.push(`${label}: ${res.statusCode} wrote to ${changed.join(', ')}`);
         }
