@@ -7,7 +7,8 @@ test('a township enters November, explains a jump, submits, and corrects a locke
   await signIn(page, 'daying');
   await page.goto('/indicators/ledger');
   const grid = page.getByTestId('ledger-grid');
-  await expect(grid).toContainText('工业投资');
+  // The page first learns which plans exist, then opens the grid of the latest one: slow on a busy machine.
+  await expect(grid).toContainText('工业投资', { timeout: 30_000 });
   await page.getByTestId('ledger-year').click();
   await page.locator('.ant-select-item-option[title="2021"]').click();
   await page.getByTestId('ledger-month').click();
