@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
 import { openConfiguredDb } from './core/db/database';
 import { scheduledJobs } from './core/modules/registry';
 import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount } from './core/setup/bootstrap';
+import { demoFile } from './paths';
 import { bootApp, loadCountyData } from './platform';
 
-const DEMO_COUNTY = fileURLToPath(new URL('../../scripts/demo/baofeng-county.json', import.meta.url));
+const DEMO_COUNTY = demoFile('baofeng-county.json');
 
 async function main() {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { demoFile } from '../../paths';
 
 /** Reads a JSON file of the demo county from `scripts/demo/` (parse it with the owner's schema). */
 export function readDemoFile(name: string): unknown {
-  return JSON.parse(fs.readFileSync(fileURLToPath(new URL(`../../../../scripts/demo/${name}`, import.meta.url)), 'utf8'));
+  return JSON.parse(fs.readFileSync(demoFile(name), 'utf8'));
 }
