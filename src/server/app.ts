@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { DbHandle } from './core/db/database';
 import { type Clock, type Deps, systemClock } from './core/deps';
 import { registerErrorHandler } from './core/http/error-handler';
+import { registerMetrics } from './core/http/metrics';
 import { registerRequestContext } from './core/http/request-context';
 import type { ModuleDefinition } from './core/modules/module';
 import { installModules } from './core/modules/registry';
@@ -50,6 +51,7 @@ export async function buildApp(
 
   registerErrorHandler(app);
   registerRequestContext(app, deps);
+  registerMetrics(app, deps);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -27,6 +27,8 @@ export interface Config {
   importMaxCells: number;
   /** How long one import may take, parsing, checks and writing together (IMPORT_TIME_LIMIT_SECONDS, 120 by default). */
   importTimeLimitMs: number;
+  /** The bearer token a Prometheus scraper sends to `GET /metrics` (METRICS_TOKEN); without one the endpoint is off. */
+  metricsToken: string | undefined;
 }
 
 /** Reads the configuration; `argv` may carry `--demo`. */
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     importMaxRows: Number(env.IMPORT_MAX_ROWS ?? 50_000),
     importMaxCells: Number(env.IMPORT_MAX_CELLS ?? 1_500_000),
     importTimeLimitMs: Number(env.IMPORT_TIME_LIMIT_SECONDS ?? 120) * 1000,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
