@@ -46,7 +46,11 @@ describe('countsToward (≥ 1亿 counted at signing)', () => {
 
 describe('teamScore', () => {
   it('meets the target with two counted projects and sums their amounts', () => {
-    const leads = [lead({ contractInvestmentFen: YI }), lead({ contractInvestmentFen: 2 * YI, signedDate: '2021-12-31' }), lead({ contractInvestmentFen: YI - 1 })];
+    const leads = [
+      lead({ contractInvestmentFen: YI }),
+      lead({ contractInvestmentFen: 2 * YI, signedDate: '2021-12-31' }),
+      lead({ contractInvestmentFen: YI - 1 }),
+    ];
     expect(teamScore(leads, 2021, s)).toEqual({ counted: 2, target: 2, met: true, countedFen: 3 * YI });
     expect(teamScore(leads, 2022, s)).toEqual({ counted: 0, target: 2, met: false, countedFen: 0 });
     expect(teamScore(leads, 2021, { ...s, targetCount: 3 }).met).toBe(false);

@@ -242,7 +242,12 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
         { unitId: team.id, name: NAMES[i % NAMES.length], position: '专班长', role: 'head' },
         ...[0, 1, 2].map((k) => {
           const unit = units.get(MEMBER_UNITS[(i + k) % MEMBER_UNITS.length]);
-          return { unitId: unit?.id ?? team.id, name: NAMES[(i + k + 3) % NAMES.length], position: k === 0 ? '联络员' : '成员', role: k === 0 ? 'liaison' : 'member' };
+          return {
+            unitId: unit?.id ?? team.id,
+            name: NAMES[(i + k + 3) % NAMES.length],
+            position: k === 0 ? '联络员' : '成员',
+            role: k === 0 ? 'liaison' : 'member',
+          };
         }),
       ];
       await chainsRepository.replaceMembers(trx, id, members);
@@ -279,7 +284,10 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
         const lastDay = stalled ? daysBefore(today, 35 + Math.floor(random() * 30)) : daysBefore(today, Math.floor(random() * 20));
         const dates: string[] = [];
         for (let s = 1; s <= stageIndex(stage); s++) {
-          const span = Math.max(1, Math.round(((lastDay > createdDay ? (Date.parse(lastDay) - Date.parse(createdDay)) / 86_400_000 : 1) * s) / Math.max(1, stageIndex(stage))));
+          const span = Math.max(
+            1,
+            Math.round(((lastDay > createdDay ? (Date.parse(lastDay) - Date.parse(createdDay)) / 86_400_000 : 1) * s) / Math.max(1, stageIndex(stage))),
+          );
           dates.push(daysBefore(createdDay, -span));
         }
         const at = (d: string) => `${d}T02:00:00.000Z`;
@@ -311,7 +319,16 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
           createdAt: at(createdDay),
           updatedAt: at(lastDay),
         });
-        await chainsRepository.addEvent(trx, { leadId, at: at(createdDay), date: createdDay, userId: null, kind: 'created', fromStage: null, toStage: 'lead', note: '' });
+        await chainsRepository.addEvent(trx, {
+          leadId,
+          at: at(createdDay),
+          date: createdDay,
+          userId: null,
+          kind: 'created',
+          fromStage: null,
+          toStage: 'lead',
+          note: '',
+        });
         for (let s = 1; s <= stageIndex(stage); s++)
           await chainsRepository.addEvent(trx, {
             leadId,
@@ -344,7 +361,12 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
       if (kind !== 'outside' && !b) continue;
       await chainsRepository.insertLink(trx, { fromChainId: a.id, toChainId: b?.id ?? null, kind, outsideName: kind === 'outside' ? to : '', note });
     }
-    await recordAudit(trx, deps, systemContext(), { action: 'chain.import', entityType: 'chain', entityId: null, after: { demo: true, chains: ids.size, leads: n } });
+    await recordAudit(trx, deps, systemContext(), {
+      action: 'chain.import',
+      entityType: 'chain',
+      entityId: null,
+      after: { demo: true, chains: ids.size, leads: n },
+    });
   });
   void now;
   return true;

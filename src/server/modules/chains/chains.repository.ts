@@ -99,9 +99,7 @@ export const chainsRepository = {
     return chainsWithCounts(db, scope).where('c.id', '=', id).executeTakeFirst();
   },
   briefs(db: Executor, ids: number[]) {
-    return ids.length
-      ? db.selectFrom('chains').select(['id', 'nameZh', 'nameEn', 'teamUnitId']).where('id', 'in', ids).execute()
-      : Promise.resolve([]);
+    return ids.length ? db.selectFrom('chains').select(['id', 'nameZh', 'nameEn', 'teamUnitId']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
   allBriefs(db: Executor) {
     return db.selectFrom('chains').select(['id', 'code', 'nameZh', 'nameEn', 'teamUnitId']).orderBy('code').execute();

@@ -22,7 +22,14 @@ beforeAll(async () => {
   for (const code of ['daying', 'chengguan', 'gxj', 'fgw', 'office', 'grp-stainless', 'team-stainless', 'team-optics', 'team-coalchem'])
     units[code] = await t.unitId(code);
   await t.deps.db.transaction().execute((trx) =>
-    createAccount(t.deps, trx, { username: 'optics.team', displayName: '视光专员', unitCode: 'team-optics', roleCodes: ['service_officer'], password: DEMO_PASSWORD, mustChange: false }),
+    createAccount(t.deps, trx, {
+      username: 'optics.team',
+      displayName: '视光专员',
+      unitCode: 'team-optics',
+      roleCodes: ['service_officer'],
+      password: DEMO_PASSWORD,
+      mustChange: false,
+    }),
   );
   [office, leader, stainless, optics, daying] = await Promise.all(['office', 'leader', 'stainless.team', 'optics.team', 'daying'].map((u) => t.signIn(u)));
   leaderId = (await t.deps.db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow()).id;
@@ -58,8 +65,15 @@ describe('chains', () => {
     const res = await office.post('/api/chains', chain());
     expect(res.statusCode, res.body).toBe(200);
     stainlessId = res.json().id;
-    opticsId = (await office.post('/api/chains', chain({ code: 'CL05', nameZh: '视光产业链', nameEn: 'Eyewear chain', teamUnitId: units['team-optics'], groupUnitId: null }))).json().id;
-    coalId = (await office.post('/api/chains', chain({ code: 'CL02', nameZh: '新型煤化工产业链', nameEn: 'Coal chemicals chain', teamUnitId: units['team-coalchem'] }))).json().id;
+    opticsId = (
+      await office.post(
+        '/api/chains',
+        chain({ code: 'CL05', nameZh: '视光产业链', nameEn: 'Eyewear chain', teamUnitId: units['team-optics'], groupUnitId: null }),
+      )
+    ).json().id;
+    coalId = (
+      await office.post('/api/chains', chain({ code: 'CL02', nameZh: '新型煤化工产业链', nameEn: 'Coal chemicals chain', teamUnitId: units['team-coalchem'] }))
+    ).json().id;
     const firm = await t.deps.db
       .insertInto('enterprises')
       .values({
@@ -82,12 +96,28 @@ describe('chains', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await office.post(`/api/chains/${stainlessId}/segments`, { tier: 'upstream', name: '镍铁冶炼', keyProducts: '镍铁', weak: true, weakNote: '原料依赖外购', enterpriseIds: [firm.id] });
+    await office.post(`/api/chains/${stainlessId}/segments`, {
+      tier: 'upstream',
+      name: '镍铁冶炼',
+      keyProducts: '镍铁',
+      weak: true,
+      weakNote: '原料依赖外购',
+      enterpriseIds: [firm.id],
+    });
     await office.post(`/api/chains/${stainlessId}/segments`, { tier: 'midstream', name: '冷轧', keyProducts: '冷轧卷', enterpriseIds: [firm.id] });
     const seg = await office.post(`/api/chains/${stainlessId}/segments`, { tier: 'downstream', name: '制品', keyProducts: '管材' });
     expect(seg.statusCode, seg.body).toBe(200);
     expect(seg.json().segments.map((s: { state: string }) => s.state)).toEqual(['weak', 'ok', 'missing']);
-    expect((await office.put(`/api/chains/${stainlessId}/members`, { members: [{ unitId: units.gxj, name: '王伟', position: '科长' }, { unitId: units.fgw, name: '李娜' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await office.put(`/api/chains/${stainlessId}/members`, {
+          members: [
+            { unitId: units.gxj, name: '王伟', position: '科长' },
+            { unitId: units.fgw, name: '李娜' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await office.post(`/api/chains/${stainlessId}/links`, { kind: 'outside', outsideName: '江苏德龙', note: '镍铁' })).statusCode).toBe(200);
     const linked = await office.post(`/api/chains/${coalId}/links`, { kind: 'circular', toChainId: stainlessId, note: '焦—钢' });
     expect(linked.statusCode, linked.body).toBe(200);
@@ -165,7 +195,12 @@ describe('the attraction pipeline', () => {
     expect(res.statusCode, res.body).toBe(200);
     const l = res.json();
     leadId = l.id;
-    expect(l).toMatchObject({ stage: 'lead', teamUnit: { id: units['team-stainless'] }, task: { status: 'open', dueDate: '2021-07-20' }, can: { write: true, convert: false } });
+    expect(l).toMatchObject({
+      stage: 'lead',
+      teamUnit: { id: units['team-stainless'] },
+      task: { status: 'open', dueDate: '2021-07-20' },
+      can: { write: true, convert: false },
+    });
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('sourceModule', '=', 'chains').executeTakeFirstOrThrow();
     expect([task.type, task.ownerUnitId]).toEqual(['chain_lead_step', units['team-stainless']]);
     const next = (await stainless.post(`/api/leads/${leadId}/next-step`, { nextStep: '拟定协议', nextStepDate: '2021-08-02' })).json();
@@ -218,7 +253,13 @@ describe('the attraction pipeline', () => {
       expect((await stainless.post(`/api/leads/${leadId}/stage`, { stage, date })).statusCode).toBe(200);
     const signed = (await stainless.post(`/api/leads/${leadId}/stage`, { stage: 'signed', date: '2021-12-31', contractInvestmentFen: YI })).json();
     expect(signed).toMatchObject({ stage: 'signed', signedDate: '2021-12-31', contractInvestmentFen: YI, countsInYear: 2021, can: { convert: true } });
-    expect(signed.history.map((h: { toStage: string | null }) => h.toStage).filter(Boolean)).toEqual(['signed', 'negotiation', 'inspection', 'contact', 'lead']);
+    expect(signed.history.map((h: { toStage: string | null }) => h.toStage).filter(Boolean)).toEqual([
+      'signed',
+      'negotiation',
+      'inspection',
+      'contact',
+      'lead',
+    ]);
     const back = await stainless.post(`/api/leads/${leadId}/stage`, { stage: 'negotiation' });
     expect(Object.keys(back.json().fields)).toEqual(['stage']);
 

@@ -170,7 +170,11 @@ export function chainRoutes(app: FastifyInstance, deps: Deps) {
     const ctx = userCtx(req);
     const { page: _p, pageSize: _s, ...filter } = req.query;
     const en = ctx.locale === 'en-US';
-    return sendXlsx(reply, en ? 'investment-leads.xlsx' : '招商线索.xlsx', await exportXlsx('leads', LEAD_COLUMNS(en), await allLeads(deps, ctx, filter), ctx.locale));
+    return sendXlsx(
+      reply,
+      en ? 'investment-leads.xlsx' : '招商线索.xlsx',
+      await exportXlsx('leads', LEAD_COLUMNS(en), await allLeads(deps, ctx, filter), ctx.locale),
+    );
   });
   r.get('/api/leads/scoreboard', { config: leadRead, schema: { tags, querystring: scoreboardQuery, response: { 200: scoreboardResponse } } }, (req) =>
     scoreboard(deps, userCtx(req), req.query.year),

@@ -119,10 +119,7 @@ async function loadChain(db: Executor, ctx: UserContext, id: number) {
 
 async function linksOf(db: Executor, links: Awaited<ReturnType<typeof chainsRepository.links>>) {
   const briefs = new Map(
-    (await chainsRepository.briefs(db, [...new Set(links.flatMap((l) => [l.fromChainId, l.toChainId]).filter((x): x is number => !!x))])).map((c) => [
-      c.id,
-      c,
-    ]),
+    (await chainsRepository.briefs(db, [...new Set(links.flatMap((l) => [l.fromChainId, l.toChainId]).filter((x): x is number => !!x))])).map((c) => [c.id, c]),
   );
   const brief = (id: number) => {
     const c = briefs.get(id);
@@ -227,7 +224,10 @@ type ChainFields = Omit<CreateChainBody, never>;
 
 async function checkChain(db: Executor, f: ChainFields, selfId: number | null) {
   const problems: Problems = {};
-  const units = await chainsRepository.units(db, [f.teamUnitId, f.groupUnitId].filter((x): x is number => !!x));
+  const units = await chainsRepository.units(
+    db,
+    [f.teamUnitId, f.groupUnitId].filter((x): x is number => !!x),
+  );
   const kindOk = (id: number | null, kind: string) => !id || units.some((u) => u.id === id && u.kind === kind && u.active === 1);
   if (!kindOk(f.teamUnitId, 'service_team')) problems.teamUnitId = 'err.chain.unit_kind';
   else {
@@ -521,21 +521,39 @@ const leadFieldsOf = (r: LeadRow): LeadFields => ({
 async function checkLead(db: Executor, f: LeadFields, write: Scope) {
   const problems: Problems = {};
   if (!(await chainsRepository.briefs(db, [f.chainId])).length) problems.chainId = 'err.NOT_FOUND';
-  const units = await chainsRepository.units(db, [f.teamUnitId, f.townshipUnitId].filter((x): x is number => !!x));
+  const units = await chainsRepository.units(
+    db,
+    [f.teamUnitId, f.townshipUnitId].filter((x): x is number => !!x),
+  );
   if (!units.some((u) => u.id === f.teamUnitId && u.kind === 'service_team' && u.active === 1)) problems.teamUnitId = 'err.chain.unit_kind';
   else if (!inScope(write, f.teamUnitId)) problems.teamUnitId = 'err.chain.unit_kind';
   if (f.townshipUnitId && !units.some((u) => u.id === f.townshipUnitId && u.kind === 'township')) problems.townshipUnitId = 'err.chain.unit_kind';
   if (Object.keys(problems).length) throw fieldError(problems);
 }
 
-async function stepTask(trx: Trx, deps: Deps, ctx: UserContext, lead: { id: number; name: string; teamUnitId: number; taskId: number | null }, step: string, due: string) {
+async function stepTask(
+  trx: Trx,
+  deps: Deps,
+  ctx: UserContext,
+  lead: { id: number; name: string; teamUnitId: number; taskId: number | null },
+  step: string,
+  due: string,
+) {
   // The previous next step is finished when a new one is set: one open step per lead.
   if (lead.taskId) {
     const old = await tasksRepository.findById(trx, lead.taskId);
     if (old && !['done', 'cancelled'].includes(old.status)) {
       const now = deps.clock.now().toISOString();
       await tasksRepository.update(trx, old.id, { status: 'done', finishedDate: countyDay(deps.clock.now()), updatedAt: now });
-      await tasksRepository.addEvent(trx, { taskId: old.id, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: old.status, toStatus: 'done', text: '已设定新的下一步' });
+      await tasksRepository.addEvent(trx, {
+        taskId: old.id,
+        at: now,
+        userId: ctx.user.id,
+        kind: 'transition',
+        fromStatus: old.status,
+        toStatus: 'done',
+        text: '已设定新的下一步',
+      });
     }
   }
   return createTask(trx, deps, ctx, {
@@ -605,7 +623,16 @@ export async function updateLead(deps: Deps, ctx: UserContext, id: number, body:
     await checkLead(trx, after, await leadScope(trx, ctx, 'lead:write'));
     const now = deps.clock.now().toISOString();
     await chainsRepository.updateLead(trx, id, { ...body, updatedAt: now });
-    await chainsRepository.addEvent(trx, { leadId: id, at: now, date: b.today, userId: ctx.user.id, kind: 'updated', fromStage: null, toStage: null, note: Object.keys(body).join(',') });
+    await chainsRepository.addEvent(trx, {
+      leadId: id,
+      at: now,
+      date: b.today,
+      userId: ctx.user.id,
+      kind: 'updated',
+      fromStage: null,
+      toStage: null,
+      note: Object.keys(body).join(','),
+    });
     await recordAudit(trx, deps, ctx, { action: 'lead.update', entityType: 'lead', entityId: id, before, after });
   });
   return getLead(deps, ctx, id);
@@ -627,7 +654,10 @@ export async function moveStage(deps: Deps, ctx: UserContext, id: number, body: 
     const problems: Problems = {};
     if (!canMoveStage(from, body.stage)) problems.stage = 'err.lead.stage_back';
     if (date > b.today) problems.date = 'err.lead.date_future';
-    const earlier = [row.signedDate, row.startedDate, row.producingDate].filter((d): d is string => !!d).sort().pop();
+    const earlier = [row.signedDate, row.startedDate, row.producingDate]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop();
     if (earlier && date < earlier) problems.date = 'err.lead.date_order';
     if (Object.keys(problems).length) throw fieldError(problems);
     const to = body.stage;
@@ -638,8 +668,23 @@ export async function moveStage(deps: Deps, ctx: UserContext, id: number, body: 
     if (stageIndex(to) >= stageIndex('signed') && stageIndex(from) < stageIndex('signed'))
       patch.contractInvestmentFen = body.contractInvestmentFen ?? Number(row.plannedInvestmentFen);
     await chainsRepository.updateLead(trx, id, patch);
-    await chainsRepository.addEvent(trx, { leadId: id, at: deps.clock.now().toISOString(), date, userId: ctx.user.id, kind: 'stage', fromStage: from, toStage: to, note: body.note });
-    await recordAudit(trx, deps, ctx, { action: 'lead.stage', entityType: 'lead', entityId: id, before: { stage: from }, after: { ...patch, note: body.note } });
+    await chainsRepository.addEvent(trx, {
+      leadId: id,
+      at: deps.clock.now().toISOString(),
+      date,
+      userId: ctx.user.id,
+      kind: 'stage',
+      fromStage: from,
+      toStage: to,
+      note: body.note,
+    });
+    await recordAudit(trx, deps, ctx, {
+      action: 'lead.stage',
+      entityType: 'lead',
+      entityId: id,
+      before: { stage: from },
+      after: { ...patch, note: body.note },
+    });
   });
   return getLead(deps, ctx, id);
 }
@@ -654,7 +699,16 @@ export async function setNextStep(deps: Deps, ctx: UserContext, id: number, body
     const taskId = await stepTask(trx, deps, ctx, row, body.nextStep, body.nextStepDate);
     const now = deps.clock.now().toISOString();
     await chainsRepository.updateLead(trx, id, { ...body, taskId, updatedAt: now });
-    await chainsRepository.addEvent(trx, { leadId: id, at: now, date: b.today, userId: ctx.user.id, kind: 'next_step', fromStage: null, toStage: null, note: `${body.nextStep}（${body.nextStepDate}）` });
+    await chainsRepository.addEvent(trx, {
+      leadId: id,
+      at: now,
+      date: b.today,
+      userId: ctx.user.id,
+      kind: 'next_step',
+      fromStage: null,
+      toStage: null,
+      note: `${body.nextStep}（${body.nextStepDate}）`,
+    });
     await recordAudit(trx, deps, ctx, {
       action: 'lead.next_step',
       entityType: 'lead',
@@ -716,7 +770,16 @@ export async function convertLead(deps: Deps, ctx: UserContext, id: number, body
     );
     const now = deps.clock.now().toISOString();
     await chainsRepository.updateLead(trx, id, { projectId, townshipUnitId: row.townshipUnitId ?? body.townshipUnitId, updatedAt: now });
-    await chainsRepository.addEvent(trx, { leadId: id, at: now, date: b.today, userId: ctx.user.id, kind: 'project', fromStage: null, toStage: null, note: body.code });
+    await chainsRepository.addEvent(trx, {
+      leadId: id,
+      at: now,
+      date: b.today,
+      userId: ctx.user.id,
+      kind: 'project',
+      fromStage: null,
+      toStage: null,
+      note: body.code,
+    });
     await recordAudit(trx, deps, ctx, { action: 'lead.project', entityType: 'lead', entityId: id, before: { projectId: null }, after: { projectId, ...body } });
   });
   return getLead(deps, ctx, id);

@@ -89,7 +89,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['chain_leads_producing', ['producing_date']],
     ['chain_leads_updated', ['updated_at']],
   ] as const)
-    await db.schema.createIndex(name).ifNotExists().on('chain_leads').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .ifNotExists()
+      .on('chain_leads')
+      .columns([...columns])
+      .execute();
 
   await withId(db, db.schema.createTable('chain_lead_events').ifNotExists())
     .addColumn('lead_id', 'integer', (c) => c.notNull().references('chain_leads.id'))
