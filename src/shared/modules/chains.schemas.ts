@@ -7,7 +7,8 @@ import { COUNTING_STAGES, LEAD_STAGES } from '../rules/chains-attraction';
 
 /**
  * Permissions of chains (产业链) and investment attraction (招商引资): read the chains of one's scope (a team its own),
- * read every chain's map (townships, departments), manage chains, read and work the leads of one's scope.
+ * widen that read to every chain (`chain:directory`: the office, leaders, townships, departments), manage chains, read
+ * and work the leads of one's scope.
  */
 export const CHAIN_PERMISSIONS = ['chain:read', 'chain:directory', 'chain:manage', 'lead:read', 'lead:write'] as const;
 declare module '../permissions' {

@@ -117,20 +117,23 @@ const LEAD_COLUMNS = (en: boolean): ExportColumn<LeadListItem>[] => {
 export function chainRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['chains'];
-  // Chain reads are open to `chain:read` and `chain:directory` alike; the service decides which chains each sees.
+  // Who sees which chains (a team its own, `chain:directory` all) is the service's scope.
+  const read = { permission: 'chain:read' } as const;
   const manage = { permission: 'chain:manage' } as const;
   const leadRead = { permission: 'lead:read' } as const;
   const leadWrite = { permission: 'lead:write' } as const;
 
-  r.get('/api/chains', { schema: { tags, querystring: chainListQuery, response: { 200: chainPage } } }, (req) => listChains(deps, userCtx(req), req.query));
-  r.get('/api/chains/export.xlsx', { schema: { tags, querystring: chainListQuery } }, async (req, reply) => {
+  r.get('/api/chains', { config: read, schema: { tags, querystring: chainListQuery, response: { 200: chainPage } } }, (req) =>
+    listChains(deps, userCtx(req), req.query),
+  );
+  r.get('/api/chains/export.xlsx', { config: read, schema: { tags, querystring: chainListQuery } }, async (req, reply) => {
     const ctx = userCtx(req);
     const { page: _p, pageSize: _s, ...filter } = req.query;
     const en = ctx.locale === 'en-US';
     return sendXlsx(reply, en ? 'chains.xlsx' : '产业链.xlsx', await exportXlsx('chains', CHAIN_COLUMNS(en), await allChains(deps, ctx, filter), ctx.locale));
   });
-  r.get('/api/chains/graph', { schema: { tags, response: { 200: chainGraphSchema } } }, (req) => chainGraph(deps, userCtx(req)));
-  r.get('/api/chains/options', { schema: { tags, response: { 200: chainOptionsSchema } } }, (req) => chainOptions(deps, userCtx(req)));
+  r.get('/api/chains/graph', { config: read, schema: { tags, response: { 200: chainGraphSchema } } }, (req) => chainGraph(deps, userCtx(req)));
+  r.get('/api/chains/options', { config: read, schema: { tags, response: { 200: chainOptionsSchema } } }, (req) => chainOptions(deps, userCtx(req)));
   r.get('/api/chains/settings', { config: leadRead, schema: { tags, response: { 200: attractionSettingsSchema } } }, () => attractionSettings(deps.db));
   r.put('/api/chains/settings', { config: manage, schema: { tags, body: attractionSettingsSchema, response: { 200: attractionSettingsSchema } } }, (req) =>
     updateAttractionSettings(deps, userCtx(req), req.body),
@@ -138,7 +141,9 @@ export function chainRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/chains', { config: manage, schema: { tags, body: createChainBody, response: { 200: chainSchema } } }, (req) =>
     createChain(deps, userCtx(req), req.body),
   );
-  r.get('/api/chains/:id', { schema: { tags, params: chainIdParams, response: { 200: chainSchema } } }, (req) => getChain(deps, userCtx(req), req.params.id));
+  r.get('/api/chains/:id', { config: read, schema: { tags, params: chainIdParams, response: { 200: chainSchema } } }, (req) =>
+    getChain(deps, userCtx(req), req.params.id),
+  );
   r.patch('/api/chains/:id', { config: manage, schema: { tags, params: chainIdParams, body: updateChainBody, response: { 200: chainSchema } } }, (req) =>
     updateChain(deps, userCtx(req), req.params.id, req.body),
   );

@@ -62,20 +62,17 @@ const unitBrief = (u: { nameZh: string; nameEn: string } | undefined, id: number
 const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.includes(unitId);
 
 /**
- * The chains a user sees: every chain's map with `chain:directory` (townships, departments, the office), else those of
- * the `chain:read` scope, matched on the chain's team (a service team sees its own; leaders all).
+ * The chains a user sees under `chain:read`: every chain when they also hold `chain:directory` (the office, leaders,
+ * townships, departments), else those of their data scope matched on the chain's team (a service team sees its own).
  */
 async function chainScope(db: Executor, ctx: UserContext): Promise<Scope> {
-  if (ctx.user.permissions.has('chain:directory')) return { all: true };
   requirePermission(ctx, 'chain:read');
+  if (ctx.user.permissions.has('chain:directory')) return { all: true };
   return scopeFor(db, ctx.user, 'chain:read');
 }
 const noScope: Scope = { all: false, unitIds: [], ownUserId: null };
 const leadScope = async (db: Executor, ctx: UserContext, permission: 'lead:read' | 'lead:write') =>
   ctx.user.permissions.has(permission) ? scopeFor(db, ctx.user, permission) : noScope;
-function requireChainRead(ctx: UserContext) {
-  if (!ctx.user.permissions.has('chain:directory')) requirePermission(ctx, 'chain:read');
-}
 
 // ---- chains ----
 
@@ -204,7 +201,6 @@ export async function chainGraph(deps: Deps, ctx: UserContext): Promise<ChainGra
 
 /** The choices of the chain and lead forms: chains the user sees, service teams, industry groups, county leaders. */
 export async function chainOptions(deps: Deps, ctx: UserContext): Promise<ChainOptions> {
-  requireChainRead(ctx);
   const scope = await chainScope(deps.db, ctx);
   const [chains, teams, groups, leaders] = await Promise.all([
     chainsRepository.allBriefs(deps.db),

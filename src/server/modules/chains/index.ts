@@ -13,9 +13,9 @@ export const chains = defineModule({
   permissions: CHAIN_PERMISSIONS,
   grants: {
     office: ['chain:read', 'chain:directory', 'chain:manage', 'lead:read', 'lead:write'],
-    leader: ['chain:read', 'lead:read'],
-    department: ['chain:directory'],
-    township: ['chain:directory'],
+    leader: ['chain:read', 'chain:directory', 'lead:read'],
+    department: ['chain:read', 'chain:directory'],
+    township: ['chain:read', 'chain:directory'],
     service_officer: ['chain:read', 'lead:read', 'lead:write'],
   },
   taskTypes: ['chain_lead_step'],
