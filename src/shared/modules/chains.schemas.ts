@@ -181,6 +181,9 @@ export const chainOptions = z.object({
   chains: z.array(chainBrief.extend({ teamUnitId: z.number().int() })),
   teams: z.array(unitBrief),
   groups: z.array(unitBrief),
+  townships: z.array(unitBrief),
+  /** Every active unit, for a project's responsible unit and the team members' units. */
+  units: z.array(unitBrief.extend({ kind: z.string() })),
   leaders: z.array(userBrief),
 });
 export type ChainOptions = z.infer<typeof chainOptions>;

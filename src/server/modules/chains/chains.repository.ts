@@ -201,6 +201,9 @@ export const chainsRepository = {
   units(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
+  activeUnits(db: Executor) {
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+  },
   unitsOfKind(db: Executor, kind: string) {
     return db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn']).where('kind', '=', kind).where('active', '=', 1).orderBy('code').execute();
   },

@@ -202,16 +202,19 @@ export async function chainGraph(deps: Deps, ctx: UserContext): Promise<ChainGra
 /** The choices of the chain and lead forms: chains the user sees, service teams, industry groups, county leaders. */
 export async function chainOptions(deps: Deps, ctx: UserContext): Promise<ChainOptions> {
   const scope = await chainScope(deps.db, ctx);
-  const [chains, teams, groups, leaders] = await Promise.all([
+  const [chains, units, leaders] = await Promise.all([
     chainsRepository.allBriefs(deps.db),
-    chainsRepository.unitsOfKind(deps.db, 'service_team'),
-    chainsRepository.unitsOfKind(deps.db, 'industry_group'),
+    chainsRepository.activeUnits(deps.db),
     chainsRepository.leaderUsers(deps.db),
   ]);
+  const ofKind = (kind: string) => units.filter((u) => u.kind === kind).map(({ kind: _k, ...u }) => u);
+  const teams = ofKind('service_team');
   return {
     chains: chains.filter((c) => inScope(scope, c.teamUnitId)).map(({ code: _c, ...c }) => c),
-    teams: teams.filter((t) => inScope(scope, t.id)).map(({ code: _c, ...t }) => t),
-    groups: groups.map(({ code: _c, ...g }) => g),
+    teams: teams.filter((t) => inScope(scope, t.id)),
+    groups: ofKind('industry_group'),
+    townships: ofKind('township'),
+    units,
     leaders,
   };
 }

@@ -8,7 +8,6 @@ import { type Chain, LINK_KINDS, SEGMENT_TIERS, type Segment } from '../../../..
 import { api, toQuery } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useUnits } from '../../../lib/units';
 import { useAddLink, useChainOptions, useSaveSegment, useSetMembers } from '../api';
 
 /** A search-as-you-type select of firms (一企一档), keeping the names of those already chosen. */
@@ -162,10 +161,10 @@ export function MembersModal({ chain, onClose }: { chain: Chain; onClose: () => 
   const { t } = useTranslation();
   const localName = useLocalName();
   const showError = useShowError();
-  const units = useUnits();
+  const options = useChainOptions();
   const [form] = Form.useForm<{ members: MemberRow[] }>();
   const save = useSetMembers(chain.id);
-  const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: localName(u) }));
+  const unitOptions = (options.data?.units ?? []).map((u) => ({ value: u.id, label: localName(u) }));
   const submit = async (v: { members?: MemberRow[] }) => {
     try {
       await save.mutateAsync((v.members ?? []).map((m) => ({ ...m, position: m.position ?? '' })));

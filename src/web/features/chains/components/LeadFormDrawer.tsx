@@ -7,7 +7,6 @@ import { LEAD_SOURCES, type Lead } from '../../../../shared/modules/chains.schem
 import { useShowError } from '../../../lib/errors';
 import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
-import { useUnits } from '../../../lib/units';
 import { useChainOptions, useCreateLead, useUpdateLead } from '../api';
 import { fenOfWan } from '../money';
 
@@ -35,7 +34,6 @@ export function LeadFormDrawer({ lead, chainId, onClose }: { lead?: Lead; chainI
   const localName = useLocalName();
   const en = useLocale() === 'en-US';
   const options = useChainOptions();
-  const units = useUnits({ kind: 'township' });
   const [form] = Form.useForm<Values>();
   const create = useCreateLead();
   const update = useUpdateLead(lead?.id ?? 0);
@@ -133,7 +131,7 @@ export function LeadFormDrawer({ lead, chainId, onClose }: { lead?: Lead; chainI
             <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="lead-planned" />
           </Form.Item>
           <Form.Item name="townshipUnitId" label={t('leads.township')}>
-            <Select allowClear style={{ width: 200 }} options={(units.data ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
+            <Select allowClear style={{ width: 200 }} options={(options.data?.townships ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
           </Form.Item>
         </Space>
         <Form.Item name="contact" label={t('leads.contact')}>

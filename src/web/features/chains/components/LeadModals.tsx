@@ -5,8 +5,7 @@ import { LEAD_STAGES, type Lead } from '../../../../shared/modules/chains.schema
 import { stageIndex } from '../../../../shared/rules/chains-attraction';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useUnits } from '../../../lib/units';
-import { useConvertLead, useMoveStage, useNextStep } from '../api';
+import { useChainOptions, useConvertLead, useMoveStage, useNextStep } from '../api';
 import { fenOfWan } from '../money';
 
 const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -100,11 +99,10 @@ export function ConvertModal({ lead, onClose }: { lead: Lead; onClose: () => voi
   const { t } = useTranslation();
   const showError = useShowError();
   const localName = useLocalName();
-  const units = useUnits();
+  const options = useChainOptions();
   const [form] = Form.useForm<ConvertValues>();
   const convert = useConvertLead(lead.id);
-  const unitOptions = (kind?: string) =>
-    (units.data ?? []).filter((u) => u.active && (!kind || u.kind === kind)).map((u) => ({ value: u.id, label: localName(u) }));
+  const unitOptions = (kind?: string) => (options.data?.units ?? []).filter((u) => !kind || u.kind === kind).map((u) => ({ value: u.id, label: localName(u) }));
   const submit = async (v: ConvertValues) => {
     try {
       await convert.mutateAsync({
