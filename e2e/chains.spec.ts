@@ -38,6 +38,9 @@ test('the office sees the county’s chain map and a chain’s page with its gra
   await expect(page.getByTestId('chain-projects')).toContainText('BF');
   await shot(page, 'chain-page-desktop');
   await page.setViewportSize(PHONE);
+  // The graph redraws at the new width after a short delay.
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await shot(page, 'chain-page-phone');
   await signOut(page);
 });

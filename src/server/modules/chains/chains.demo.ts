@@ -173,21 +173,69 @@ const LINKS: [string, 'inside' | 'outside' | 'circular', string, string][] = [
 const MEMBER_UNITS = ['gxj', 'fgw', 'zrzyj', 'sthjj', 'jjq', 'yshj'];
 const NAMES = ['王伟', '李娜', '张磊', '刘洋', '陈静', '杨帆', '赵勇', '黄敏', '周杰', '吴涛', '徐丽', '孙强'];
 
-const INVESTORS = [
-  ['河南金汇不锈钢产业集团', '不锈钢精密冷轧项目', 'C31'],
-  ['江苏德龙镍业有限公司', '镍铁合金深加工项目', 'C32'],
-  ['平顶山煤业集团', '焦炉煤气制氢及加氢站项目', 'C25'],
-  ['郑州煤炭工业集团', '煤焦油深加工项目', 'C25'],
-  ['深圳新能源科技有限公司', '锂电负极材料项目', 'C30'],
-  ['上海视光科技有限公司', '树脂镜片智能工厂项目', 'C35'],
-  ['北京中食控股有限公司', '中央厨房及冷链项目', 'C14'],
-  ['景德镇陶瓷集团', '汝瓷文创产业园项目', 'C30'],
-  ['广东智能装备有限公司', '工业机器人集成项目', 'C34'],
-  ['浙江建材科技有限公司', '装配式建筑构件项目', 'C30'],
-  ['苏州电子科技有限公司', '连接器及线束项目', 'C39'],
-  ['杭州生物医药有限公司', '中药提取物项目', 'C27'],
-  ['福建纺织服装集团', '高端面料织造项目', 'C17'],
-] as const;
+// Per chain: who might invest, in what, and its industry division (GB/T 4754), aimed at the chain's weak segments.
+const INVESTORS: Record<string, [string, string, string][]> = {
+  CL01: [
+    ['河南金汇不锈钢产业集团', '废不锈钢回收及精密冷轧项目', 'C31'],
+    ['江苏德龙镍业有限公司', '镍铁合金冶炼配套项目', 'C32'],
+    ['广东厨具制造有限公司', '高端不锈钢厨具制品项目', 'C33'],
+  ],
+  CL02: [
+    ['平顶山煤业集团', '焦炉煤气综合利用项目', 'C25'],
+    ['郑州煤炭工业集团', '煤焦油深加工制针状焦项目', 'C25'],
+    ['山西化工新材料有限公司', '可降解材料项目', 'C26'],
+  ],
+  CL03: [
+    ['深圳新能源科技有限公司', '锂电负极材料项目', 'C30'],
+    ['湖南碳素科技有限公司', '光伏热场特种石墨项目', 'C30'],
+    ['上海石墨烯研究院有限公司', '石墨烯导热膜项目', 'C30'],
+  ],
+  CL04: [
+    ['北京氢能科技有限公司', '加氢站建设运营项目', 'D45'],
+    ['潍柴动力股份有限公司', '氢燃料电池重卡项目', 'C36'],
+    ['河南氢能装备有限公司', '储氢瓶制造项目', 'C34'],
+  ],
+  CL05: [
+    ['上海视光科技有限公司', '树脂镜片智能工厂项目', 'C35'],
+    ['丹阳眼镜产业集团', '钛材镜架生产项目', 'C35'],
+    ['温州光学有限公司', '视光检测中心项目', 'C35'],
+  ],
+  CL06: [
+    ['北京中食控股有限公司', '中央厨房及冷链物流项目', 'C14'],
+    ['河南酒业集团', '白酒智能酿造项目', 'C15'],
+    ['郑州冷链物流有限公司', '农产品冷链仓储项目', 'C13'],
+  ],
+  CL07: [
+    ['景德镇陶瓷集团', '汝瓷文创产业园项目', 'C30'],
+    ['佛山陶瓷机械有限公司', '日用陶瓷智能生产线项目', 'C30'],
+    ['北京文旅发展有限公司', '陶瓷研学基地项目', 'C30'],
+  ],
+  CL08: [
+    ['广东智能装备有限公司', '工业机器人集成项目', 'C34'],
+    ['洛阳重型机械有限公司', '矿山机械再制造项目', 'C35'],
+    ['江苏铸造有限公司', '精密铸锻件项目', 'C33'],
+  ],
+  CL09: [
+    ['浙江建材科技有限公司', '装配式建筑构件项目', 'C30'],
+    ['郑州耐材集团', '高端耐火材料项目', 'C30'],
+    ['河南窑炉工程有限公司', '工业窑炉节能改造项目', 'C30'],
+  ],
+  CL10: [
+    ['苏州电子科技有限公司', '连接器及线束项目', 'C39'],
+    ['深圳光电科技有限公司', '光电显示模组项目', 'C39'],
+    ['昆山覆铜板有限公司', '电子覆铜板项目', 'C39'],
+  ],
+  CL11: [
+    ['杭州生物医药有限公司', '中药提取物项目', 'C27'],
+    ['郑州医疗器械有限公司', '医用耗材生产项目', 'C35'],
+    ['河南中药饮片有限公司', '中药饮片加工项目', 'C27'],
+  ],
+  CL12: [
+    ['福建纺织服装集团', '高端面料织造项目', 'C17'],
+    ['浙江家纺有限公司', '家纺产品生产项目', 'C17'],
+    ['江苏化纤纺纱有限公司', '功能性纱线项目', 'C17'],
+  ],
+};
 const SOURCES = ['visit', 'referral', 'agency', 'expo', 'enterprise', 'online'] as const;
 const STEPS: Record<string, string> = {
   lead: '电话联系投资方，确定接洽时间',
@@ -274,7 +322,8 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
       // Leads: three to five a chain, across the stages.
       const count = 3 + (i % 3);
       for (let j = 0; j < count; j++, n++) {
-        const [investor, work, industry] = INVESTORS[(i + j * 5) % INVESTORS.length];
+        const pool = INVESTORS[c.code];
+        const [investor, work, industry] = pool[j % pool.length];
         const stage = LEAD_STAGES[(n * 3 + j) % LEAD_STAGES.length] as LeadStage;
         const big = random() < 0.6;
         const plannedWan = Math.round((big ? 10_000 + random() * 40_000 : 2_000 + random() * 7_000) / 100) * 100;
@@ -295,7 +344,7 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
         const step = STEPS[stage];
         const nextStepDate = step ? daysBefore(today, -(5 + Math.floor(random() * 25))) : null;
         const leadId = await chainsRepository.insertLead(trx, {
-          name: `${work.replace('项目', '')}（${c.segments[j % c.segments.length][1]}）项目`,
+          name: j < pool.length ? work : work.replace('项目', '（二期）项目'),
           investor,
           source: SOURCES[n % SOURCES.length],
           industryCode: industry,

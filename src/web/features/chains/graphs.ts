@@ -44,10 +44,10 @@ export function chainMap(c: Chain, t: TFunction, name: Name) {
   for (const s of c.segments) {
     nodes.push({
       id: `s${s.id}`,
-      name: `${t(`chains.tiers.${s.tier}`)}·${s.name}`,
+      name: s.name,
       category: s.state === 'ok' ? 1 : s.state === 'weak' ? 2 : 3,
       size: 16 + Math.min(20, s.firms.length * 4),
-      tooltip: `${s.name}：${s.keyProducts}${s.weakNote ? `（${s.weakNote}）` : ''}`,
+      tooltip: `${t(`chains.tiers.${s.tier}`)}·${s.name}：${s.keyProducts}${s.weakNote ? `（${s.weakNote}）` : ''}`,
     });
     edges.push({ source: self, target: `s${s.id}`, kind: 'segment' });
   }

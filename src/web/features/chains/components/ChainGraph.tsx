@@ -61,9 +61,10 @@ export default function ChainGraph({
         roam: true,
         draggable: true,
         top: 40,
-        force: { repulsion: 260, edgeLength: [60, 140], gravity: 0.08 },
+        force: { repulsion: 420, edgeLength: [70, 170], gravity: 0.06 },
         categories: categories.map((c) => ({ name: c.name, itemStyle: { color: c.color } })),
-        label: { show: true, position: 'right', fontSize: 12 },
+        label: { show: true, position: 'right', fontSize: 12, width: 110, overflow: 'truncate' },
+        labelLayout: { hideOverlap: true },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 7,
         data: nodes.map((n) => ({ id: n.id, name: n.name, category: n.category, symbolSize: n.size, tooltip: n.tooltip, chainId: n.chainId })),
@@ -72,7 +73,8 @@ export default function ChainGraph({
     ],
   };
   return (
-    <div data-testid="chain-graph" role="img" aria-label={label}>
+    // Clipped, so that a canvas drawn at a wider size never widens the page before it redraws.
+    <div data-testid="chain-graph" role="img" aria-label={label} style={{ width: '100%', overflow: 'hidden' }}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
