@@ -34,7 +34,7 @@ test('the office sees the county’s chain map and a chain’s page with its gra
   await expect(page.getByTestId('chain-graph').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('chain-segments')).toContainText('镍铁及铬铁冶炼');
   await expect(page.getByTestId('chain-segments')).toContainText('薄弱');
-  await expect(page.getByText('江苏德龙')).toBeVisible();
+  await expect(page.getByText('江苏德龙', { exact: true })).toBeVisible();
   await expect(page.getByTestId('chain-projects')).toContainText('BF');
   await shot(page, 'chain-page-desktop');
   await page.setViewportSize(PHONE);
