@@ -194,7 +194,7 @@ export const zhCN = {
     stalledDays: '停滞天数',
     empty: '暂无专班',
   },
-  money: { wan: '{{value}} 万元', yi: '{{value}} 亿元' },
+  money: { wan: '{{value}}万元', yi: '{{value}}亿元' },
 };
 
 declare module '../../lib/locale-types' {
