@@ -6,6 +6,7 @@ import type {
   ChainListItem,
   ChainOptions,
   ConvertLeadBody,
+  CreateChainBody,
   CreateLeadBody,
   Lead,
   LeadListItem,
@@ -65,6 +66,8 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
+export const useSaveChain = (id?: number) =>
+  useWrite((body: CreateChainBody) => (id ? api.patch<Chain>(`/api/chains/${id}`, body) : api.post<Chain>('/api/chains', body)));
 export const useSaveSegment = (chainId: number) =>
   useWrite(({ segmentId, ...body }: SegmentBody & { segmentId?: number }) =>
     segmentId ? api.put<Chain>(`/api/chains/${chainId}/segments/${segmentId}`, body) : api.post<Chain>(`/api/chains/${chainId}/segments`, body),

@@ -50,6 +50,8 @@ export const zhCN = {
   },
   entityType: { chain: '产业链', lead: '招商线索' },
   chains: {
+    create: '新建产业链',
+    edit: '编辑产业链',
     graph: '产业链关系图',
     graphHint: '实线为县内跨链联系，虚线为与县外产业链的联系，橙色为“焦—钢—气—石墨”循环经济。',
     mapOf: '{{name}}图谱',
@@ -250,6 +252,8 @@ export const enUS: LocaleOf<typeof zhCN> = {
   },
   entityType: { chain: 'Chain', lead: 'Investment lead' },
   chains: {
+    create: 'New chain',
+    edit: 'Edit chain',
     graph: 'Chain map',
     graphHint: 'Solid lines link chains inside the county, dashed lines link to chains outside it; orange is the coke–steel–gas–graphite loop.',
     mapOf: 'Map of the {{name}}',

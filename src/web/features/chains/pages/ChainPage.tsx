@@ -7,6 +7,7 @@ import { SEGMENT_TIERS, type Segment } from '../../../../shared/modules/chains.s
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
 import { useChain, useDeleteLink, useDeleteSegment } from '../api';
+import { ChainFormDrawer } from '../components/ChainFormDrawer';
 import { LinkModal, MembersModal, SegmentModal } from '../components/ChainModals';
 import { LeadFormDrawer } from '../components/LeadFormDrawer';
 import { StageTag } from '../components/bits';
@@ -32,6 +33,7 @@ export function ChainPage() {
   const [linking, setLinking] = useState(false);
   const [members, setMembers] = useState(false);
   const [leading, setLeading] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   if (chain.error) return <Alert type="error" showIcon title={chain.error.message} />;
   if (!chain.data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -48,11 +50,18 @@ export function ChainPage() {
         </Space>
       }
       extra={
-        c.can.addLead && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setLeading(true)} data-testid="chain-add-lead">
-            {t('leads.create')}
-          </Button>
-        )
+        <>
+          {manage && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-chain">
+              {t('chains.edit')}
+            </Button>
+          )}
+          {c.can.addLead && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLeading(true)} data-testid="chain-add-lead">
+              {t('leads.create')}
+            </Button>
+          )}
+        </>
       }
     >
       <Row gutter={16}>
@@ -268,6 +277,7 @@ export function ChainPage() {
       {segment && <SegmentModal chainId={c.id} segment={segment === 'new' ? null : segment} onClose={() => setSegment(null)} />}
       {linking && <LinkModal chain={c} onClose={() => setLinking(false)} />}
       {members && <MembersModal chain={c} onClose={() => setMembers(false)} />}
+      {editing && <ChainFormDrawer chain={c} onClose={() => setEditing(false)} />}
       {leading && <LeadFormDrawer chainId={c.id} onClose={() => setLeading(false)} />}
     </PageContainer>
   );

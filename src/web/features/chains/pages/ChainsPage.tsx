@@ -1,5 +1,6 @@
-import { Card, Checkbox, Form, Input, Select, Spin, type TableColumnsType, Tag, Typography } from 'antd';
-import { Suspense, lazy } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Spin, type TableColumnsType, Tag, Typography } from 'antd';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChainListItem } from '../../../../shared/modules/chains.schemas';
@@ -7,9 +8,11 @@ import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
+import { useCan } from '../../../lib/auth';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type ChainFilters, useChainGraph, useChainOptions, useChains } from '../api';
+import { ChainFormDrawer } from '../components/ChainFormDrawer';
 import { countyGraph } from '../graphs';
 
 const ChainGraph = lazy(() => import('../components/ChainGraph'));
@@ -23,6 +26,8 @@ export function ChainsPage() {
   const graph = useChainGraph();
   const options = useChainOptions();
   const [form] = Form.useForm<ChainFilters>();
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
 
   const columns: TableColumnsType<ChainListItem> = [
     { title: t('chains.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: list.sortOrderOf('code'), width: 90 },
@@ -50,7 +55,19 @@ export function ChainsPage() {
   ];
 
   return (
-    <PageContainer title={t('nav.chainList')} extra={<ExportButton url="/api/chains/export.xlsx" query={list.exportQuery} />}>
+    <PageContainer
+      title={t('nav.chainList')}
+      extra={
+        <>
+          <ExportButton url="/api/chains/export.xlsx" query={list.exportQuery} />
+          {can('chain:manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-chain">
+              {t('chains.create')}
+            </Button>
+          )}
+        </>
+      }
+    >
       <Card size="small" title={t('chains.graph')} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {t('chains.graphHint')}
@@ -80,6 +97,7 @@ export function ChainsPage() {
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={chains} columns={columns} testId="chains-table" />
+      {creating && <ChainFormDrawer onClose={() => setCreating(false)} />}
     </PageContainer>
   );
 }
