@@ -42,6 +42,16 @@ test('the office sees the county’s chain map and a chain’s page with its gra
   await page.waitForTimeout(1000);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await shot(page, 'chain-page-phone');
+  // The same page in English: every label translated.
+  await page.setViewportSize(DESKTOP);
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByText('Service team members')).toBeVisible();
+  await shot(page, 'chain-page-en');
+  await page.goto('/chains/scoreboard');
+  await expect(page.getByTestId('scoreboard')).toContainText('Stainless Steel Chain Service Team');
+  await shot(page, 'scoreboard-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByText('招商目标考核').first()).toBeVisible();
   await signOut(page);
 });
 

@@ -287,7 +287,7 @@ export async function ensureDemoChains(deps: Deps): Promise<boolean> {
       });
       ids.set(c.code, { id, team: team.id });
       const members = [
-        { unitId: team.id, name: NAMES[i % NAMES.length], position: '专班长', role: 'head' },
+        { unitId: team.id, name: NAMES[i % NAMES.length], position: '主任', role: 'head' },
         ...[0, 1, 2].map((k) => {
           const unit = units.get(MEMBER_UNITS[(i + k) % MEMBER_UNITS.length]);
           return {

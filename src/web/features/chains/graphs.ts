@@ -17,7 +17,7 @@ export function countyGraph(g: ChainGraph, t: TFunction, name: Name) {
     category: c.weakCount > 0 ? 1 : 0,
     size: 18 + Math.min(30, c.firmCount * 3),
     chainId: c.id,
-    tooltip: `${name(c)}：${t('chains.firmCount')} ${c.firmCount}，${t('chains.weakCount')} ${c.weakCount}`,
+    tooltip: t('chains.chainTip', { name: name(c), firms: c.firmCount, weak: c.weakCount }),
   }));
   const edges: GraphEdge[] = [];
   for (const l of g.links) {
@@ -47,7 +47,7 @@ export function chainMap(c: Chain, t: TFunction, name: Name) {
       name: s.name,
       category: s.state === 'ok' ? 1 : s.state === 'weak' ? 2 : 3,
       size: 16 + Math.min(20, s.firms.length * 4),
-      tooltip: `${t(`chains.tiers.${s.tier}`)}·${s.name}：${s.keyProducts}${s.weakNote ? `（${s.weakNote}）` : ''}`,
+      tooltip: `${t('chains.segmentTip', { tier: t(`chains.tiers.${s.tier}`), name: s.name, products: s.keyProducts })}${s.weakNote ? ` · ${s.weakNote}` : ''}`,
     });
     edges.push({ source: self, target: `s${s.id}`, kind: 'segment' });
   }

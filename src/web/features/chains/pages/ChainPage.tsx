@@ -160,7 +160,7 @@ export function ChainPage() {
                   >
                     {s.keyProducts && (
                       <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
-                        {t('chains.keyProducts')}：{s.keyProducts}
+                        {t('chains.keyProductsOf', { value: s.keyProducts })}
                       </Typography.Paragraph>
                     )}
                     {s.weakNote && (

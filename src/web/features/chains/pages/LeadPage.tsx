@@ -96,7 +96,7 @@ export function LeadPage() {
               <Descriptions.Item label={t('leads.signedDate')}>{l.signedDate ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('leads.contact')}>{l.contact || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('leads.nextStep')} span={2}>
-                {l.nextStep ? `${l.nextStep}（${l.nextStepDate ?? ''}）` : '—'}
+                {l.nextStep ? t('leads.stepWithDate', { step: l.nextStep, date: l.nextStepDate ?? '' }) : '—'}
                 {l.task && (
                   <Link to={`/tasks/${l.task.id}`} style={{ marginLeft: 8 }}>
                     {t('leads.task')}
@@ -120,8 +120,13 @@ export function LeadPage() {
                 content: (
                   <>
                     <Typography.Text>
-                      {t(`leads.events.${e.kind as 'created'}`)}
-                      {e.toStage && e.kind === 'stage' && `：${e.fromStage ? t(`leads.stages.${e.fromStage}`) : ''} → ${t(`leads.stages.${e.toStage}`)}`}
+                      {e.kind === 'stage' && e.toStage
+                        ? t('leads.stageChange', {
+                            event: t('leads.events.stage'),
+                            from: e.fromStage ? t(`leads.stages.${e.fromStage}`) : '',
+                            to: t(`leads.stages.${e.toStage}`),
+                          })
+                        : t(`leads.events.${e.kind as 'created'}`)}
                     </Typography.Text>
                     <br />
                     <Typography.Text type="secondary">

@@ -65,7 +65,7 @@ export function LeadsPage() {
       key: 'nextStepDate',
       sorter: true,
       sortOrder: list.sortOrderOf('nextStepDate'),
-      render: (_, l) => (l.nextStep ? `${l.nextStep}${l.nextStepDate ? `（${l.nextStepDate}）` : ''}` : '—'),
+      render: (_, l) => (l.nextStep ? (l.nextStepDate ? t('leads.stepWithDate', { step: l.nextStep, date: l.nextStepDate }) : l.nextStep) : '—'),
     },
     { title: t('leads.team'), key: 'team', render: (_, l) => localName(l.teamUnit) },
     {
