@@ -337,4 +337,9 @@ describe('the attraction pipeline', () => {
     const chains = await office.get('/api/chains/export.xlsx');
     expect(chains.statusCode).toBe(200);
   });
+
+  it('audited every write to leads and the settings', async () => {
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', 'in', ['lead', 'setting']).execute();
+    expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['lead.create', 'lead.next_step', 'lead.stage', 'lead.project', 'chain.settings']));
+  });
 });
