@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../core/modules/module';
+import { chains } from './chains';
 import { documents } from './documents';
 import { indicators } from './indicators';
 import { meetings } from './meetings';
@@ -9,4 +10,4 @@ import { reports } from './reports';
  * The business modules, in the order they are migrated, routed, subscribed and loaded as demo. Adding a module is
  * one line here (and one in `src/web/features/index.ts`); everything else lives in the module's own folders.
  */
-export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects];
+export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains];

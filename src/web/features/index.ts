@@ -1,6 +1,7 @@
 import type { FeatureDefinition } from '../app/feature';
 import { auditFeature } from './audit';
 import { calendarFeature } from './calendar';
+import { chainsFeature } from './chains';
 import { documentsFeature } from './documents';
 import { enterprisesFeature } from './enterprises';
 import { homeFeature } from './home';
@@ -30,6 +31,7 @@ export const FEATURES = [
   indicatorsFeature,
   reportsFeature,
   projectsFeature,
+  chainsFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

@@ -6,6 +6,8 @@ import { ensureDemoProjects } from './projects.demo';
 import { lockProjectsOnMonthLock } from './projects.month-close';
 import { projectAttachmentOwner, projectRoutes } from './projects.routes';
 
+export { projectsOfUnits, registerProject } from './projects.service';
+
 /** Key projects (重点项目): the 三大改造 and 工业强县 libraries, milestones as 督办 tasks, monthly investment, the battle map. */
 export const projects = defineModule({
   name: 'projects',

@@ -199,6 +199,14 @@ export const projectsRepository = {
   find(db: Executor, scope: Scope, basis: ColourBasis, id: number) {
     return withFigures(db, scope, basis, {}).where('p.id', '=', id).executeTakeFirst();
   },
+  /** Projects in scope whose service team or chain unit is one of some units, newest first. */
+  ofUnits(db: Executor, scope: Scope, basis: ColourBasis, unitIds: number[], limit: number) {
+    return withFigures(db, scope, basis, {})
+      .where((eb) => eb.or([eb('p.serviceTeamUnitId', 'in', unitIds), eb('p.chainUnitId', 'in', unitIds)]))
+      .orderBy('p.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
   /** Stage, code and colour of every filtered project: the board counts them and picks its cards from them. */
   summary(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectFilter) {
     return db

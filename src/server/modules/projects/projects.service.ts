@@ -654,3 +654,31 @@ export async function leaderUsers(deps: Deps, ctx: UserContext) {
   requirePermission(ctx, 'project:read');
   return projectsRepository.leaderUsers(deps.db);
 }
+
+/**
+ * Another module adds a project to the library inside its own transaction, after checking its own permission (a
+ * signed investment lead becomes a project): the same checks, milestones and audit as the office's `createProject`.
+ */
+export async function registerProject(trx: Trx, deps: Deps, ctx: UserContext, body: CreateProjectBody, origin: { module: string; recordId: string }) {
+  await checkProject(trx, body, null);
+  const projectId = await insertProject(trx, deps, ctx, body);
+  await recordAudit(trx, deps, ctx, { action: 'project.create', entityType: 'project', entityId: projectId, after: { ...body, origin } });
+  return projectId;
+}
+
+/** The projects of some chains' teams (as service team or chain unit) that the caller sees, newest first; none without `project:read`. */
+export async function projectsOfUnits(deps: Deps, ctx: UserContext, unitIds: number[], limit = 200) {
+  if (!ctx.user.permissions.has('project:read') || !unitIds.length) return [];
+  const basis = await colourBasis(deps, deps.db);
+  const rows = await projectsRepository.ofUnits(deps.db, await readScope(deps.db, ctx), basis, unitIds, limit);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    stage: r.stage,
+    totalInvestmentFen: Number(r.totalInvestmentFen),
+    colour: r.colour as string,
+    serviceTeamUnitId: r.serviceTeamUnitId,
+    chainUnitId: r.chainUnitId,
+  }));
+}

@@ -1,0 +1,142 @@
+// Chains and investment attraction at county and province scale: 12 chains, then 300 and 20,000 leads with their
+// stage history spread over two years; the lead list (paged, stalled filter, sorted), the scoreboard and a chain page
+// through the full app, p50/p95. Prints figures; asserts nothing.
+//   npx tsx bench/chains.ts                                  SQLite (temporary file)
+//   BENCH_DATABASE_URL=postgres://… npx tsx bench/chains.ts  PostgreSQL (a temporary schema, dropped afterwards)
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/server/config';
+import type { Clock } from '../src/server/core/deps';
+import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { bootApp } from '../src/server/platform';
+import { LEAD_STAGES, daysBefore } from '../src/shared/rules/chains-attraction';
+import { openBenchDb, time } from './support';
+
+process.env.PASSWORD_HASH_COST ??= '16384';
+const SCALES = (process.env.BENCH_LEADS ?? '300,20000').split(',').map(Number);
+const TODAY = '2026-12-14';
+const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
+
+const { handle, drop } = await openBenchDb('chains');
+try {
+  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
+  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
+  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
+  await loadCounty(deps, demo);
+  await ensureDemoAccounts(deps, demo);
+
+  const units = await handle.db.selectFrom('orgUnits').select(['id', 'code', 'kind']).execute();
+  const teams = units.filter((u) => u.kind === 'service_team').map((u) => u.id);
+  const townships = units.filter((u) => u.kind === 'township').map((u) => u.id);
+  const now = clock.now().toISOString();
+  const chainIds: number[] = [];
+  for (const [i, team] of teams.entries()) {
+    const { id } = await handle.db
+      .insertInto('chains')
+      .values({
+        code: `CL${i}`,
+        nameZh: `产业链 ${i}`,
+        nameEn: `Chain ${i}`,
+        teamUnitId: team,
+        groupUnitId: null,
+        leaderUserId: null,
+        description: '',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    chainIds.push(id);
+    for (const [k, tier] of ['upstream', 'midstream', 'downstream'].entries())
+      await handle.db
+        .insertInto('chainSegments')
+        .values({ chainId: id, tier, name: `环节 ${k}`, keyProducts: '', weak: k % 2, weakNote: '', sortOrder: k })
+        .execute();
+  }
+
+  const login = async (username: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    return `icp_sid=${res.cookies[0].value}`;
+  };
+  const office = await login('office');
+  const team = await login('stainless.team');
+  const get = async (cookie: string, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return res;
+  };
+
+  let written = 0;
+  for (const target of SCALES) {
+    // Rows written straight in, batch by batch: the bench measures reads, not the writes.
+    for (; written < target; ) {
+      const batch = Array.from({ length: Math.min(250, target - written) }, (_, k) => {
+        const i = written + k;
+        const stageOrder = i % LEAD_STAGES.length;
+        const created = daysBefore(TODAY, 30 + (i % 700));
+        const signed = stageOrder >= 4 ? daysBefore(TODAY, i % 700) : null;
+        const chain = i % chainIds.length;
+        return {
+          name: `招商项目 ${i}`,
+          investor: `投资方 ${i % 997}`,
+          source: 'visit',
+          industryCode: 'C31',
+          chainId: chainIds[chain],
+          teamUnitId: teams[chain],
+          townshipUnitId: townships[i % townships.length],
+          plannedInvestmentFen: 1_000_000_000 * (1 + (i % 40)),
+          contractInvestmentFen: stageOrder >= 4 ? 1_000_000_000 * (1 + (i % 40)) : null,
+          stage: LEAD_STAGES[stageOrder],
+          stageOrder,
+          signedDate: signed,
+          startedDate: stageOrder >= 5 ? signed : null,
+          producingDate: stageOrder >= 6 ? signed : null,
+          contact: '',
+          note: '',
+          nextStep: '',
+          nextStepDate: null,
+          taskId: null,
+          projectId: null,
+          createdBy: null,
+          createdAt: `${created}T02:00:00.000Z`,
+          updatedAt: `${daysBefore(TODAY, i % 90)}T02:00:00.000Z`,
+        };
+      });
+      const ids = (await handle.db.insertInto('chainLeads').values(batch).returning('id').execute()).map((r) => r.id);
+      const events = ids.flatMap((leadId, k) =>
+        Array.from({ length: batch[k].stageOrder + 1 }, (_, s) => ({
+          leadId,
+          at: batch[k].createdAt,
+          date: batch[k].createdAt.slice(0, 10),
+          userId: null,
+          kind: s ? 'stage' : 'created',
+          fromStage: s ? LEAD_STAGES[s - 1] : null,
+          toStage: LEAD_STAGES[s],
+          note: '',
+        })),
+      );
+      for (let i = 0; i < events.length; i += 500)
+        await handle.db
+          .insertInto('chainLeadEvents')
+          .values(events.slice(i, i + 500))
+          .execute();
+      written += batch.length;
+    }
+    // As autovacuum would have by the time anyone looks: the planner needs statistics of the freshly filled tables.
+    if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
+    console.log(`\nchains on ${handle.dialect}: ${chainIds.length} chains, ${target} leads, today ${TODAY}`);
+    await time('GET /api/leads (office, page 1, latest first)', 30, () => get(office, '/api/leads?sort=updatedAt&order=desc'));
+    await time('GET /api/leads?stalled=true (office)', 30, () => get(office, '/api/leads?stalled=true'));
+    await time('GET /api/leads?sort=plannedInvestmentFen&page=10 (office)', 30, () => get(office, '/api/leads?sort=plannedInvestmentFen&order=desc&page=10'));
+    await time('GET /api/leads (team officer, own team)', 30, () => get(team, '/api/leads'));
+    await time('GET /api/leads/scoreboard (office, all teams)', 30, () => get(office, '/api/leads/scoreboard?year=2026'));
+    await time('GET /api/leads/scoreboard (team officer)', 30, () => get(team, '/api/leads/scoreboard?year=2026'));
+    await time('GET /api/chains (office)', 30, () => get(office, '/api/chains'));
+    await time('GET /api/chains/:id (office, with its leads)', 30, () => get(office, `/api/chains/${chainIds[0]}`));
+    await time('GET /api/leads/:id (office)', 30, () => get(office, '/api/leads/1'));
+  }
+  await app.close();
+} finally {
+  await handle.close();
+  await drop();
+}
