@@ -13,6 +13,7 @@ import { notificationsFeature } from './notifications';
 import { projectsFeature } from './projects';
 import { reportsFeature } from './reports';
 import { rolesFeature } from './roles';
+import { servicesFeature } from './services';
 import { settingsFeature } from './settings';
 import { tasksFeature } from './tasks';
 import { unitsFeature } from './units';
@@ -30,6 +31,7 @@ export const FEATURES = [
   indicatorsFeature,
   reportsFeature,
   projectsFeature,
+  servicesFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,
