@@ -10,7 +10,7 @@ import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
 import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { ensureServicesDemo } from '../src/server/modules/services/services.demo';
+import { ensureServicesDemo } from '../src/server/modules/services';
 import { addCalendarDays } from '../src/shared/rules/working-days';
 import { openBenchDb, time } from './support';
 

@@ -29,3 +29,6 @@ export const services = defineModule({
     await ensureServicesDemo(deps);
   },
 });
+
+// The public API of the services module.
+export { ensureServicesDemo } from './services.demo';
