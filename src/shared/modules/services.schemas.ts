@@ -134,6 +134,9 @@ export const requestIdParams = z.strictObject({ id: strictId });
 export const partParams = z.strictObject({ id: strictId, partId: strictId });
 export const categoryIdParams = z.strictObject({ id: strictId });
 
+/** The units a part may be handed to. */
+export const handoverUnitsResponse = z.object({ items: z.array(z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() })) });
+
 export const statsQuery = z.strictObject({ year: strictInt(2000, 2100), quarter: strictInt(1, 4).optional() });
 export const unitStatsSchema = z.object({
   unit: unitBrief,

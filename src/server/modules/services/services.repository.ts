@@ -132,6 +132,17 @@ export const servicesRepository = {
   unitsByIds(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
+  /** The units a part may be handed to: every active staff unit (a township's unit scope would show it only itself). */
+  handoverUnits(db: Executor) {
+    return db
+      .selectFrom('orgUnits')
+      .select(['id', 'nameZh', 'nameEn', 'kind'])
+      .where('active', '=', 1)
+      .where('kind', 'in', ['office', 'department', 'township', 'industry_group', 'service_team'])
+      .orderBy('sortOrder')
+      .orderBy('id')
+      .execute();
+  },
   /** The firm a request is for, within the caller's directory scope. */
   enterprise(db: Executor, id: number, scope: Scope) {
     return applyScope(db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId']).where('id', '=', id), scope, {

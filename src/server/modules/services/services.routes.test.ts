@@ -140,6 +140,9 @@ describe('首接负责制: parts handed to other units, the owner stays', () => 
   it('hands a part to 自然资源局: a task of that unit with its own deadline, the owner unchanged', async () => {
     expect((await c.gxj.post(`/api/services/requests/${id}/parts`, { unitId: units.zrzyj, reason: 'x', workingDays: 3 })).statusCode).toBe(404);
     expect((await c.yangzhuang.post(`/api/services/requests/${id}/parts`, { unitId: units.yangzhuang, reason: 'x', workingDays: 3 })).statusCode).toBe(400);
+    const handover = (await c.yangzhuang.get('/api/services/handover-units')).json().items;
+    expect(handover.map((u: { id: number }) => u.id)).toContain(units.zrzyj);
+    expect((await c.wuxing.get('/api/services/handover-units')).statusCode).toBe(403);
     const res = await c.yangzhuang.post(`/api/services/requests/${id}/parts`, { unitId: units.zrzyj, reason: '涉及用地红线核实', workingDays: 3 });
     expect(res.statusCode).toBe(200);
     const r = res.json();

@@ -7,6 +7,7 @@ import {
   categoriesResponse,
   categoryIdParams,
   categorySchema,
+  handoverUnitsResponse,
   createAccountBody,
   createCategoryBody,
   createRequestBody,
@@ -35,6 +36,7 @@ import {
   createFirmAccount,
   createRequest,
   getRequest,
+  handoverUnits,
   listCategories,
   listFirmAccounts,
   listRequests,
@@ -145,6 +147,9 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps) {
     (req) => commentOnRequest(deps, userCtx(req), req.params.id, req.body.text),
   );
 
+  r.get('/api/services/handover-units', { config: handle, schema: { tags, response: { 200: handoverUnitsResponse } } }, async (req) => ({
+    items: await handoverUnits(deps, userCtx(req)),
+  }));
   r.get('/api/services/stats', { config: read, schema: { tags, querystring: statsQuery, response: { 200: statsResponse } } }, (req) =>
     unitStatistics(deps, userCtx(req), req.query),
   );

@@ -336,6 +336,12 @@ export async function createRequest(deps: Deps, ctx: UserContext, body: z.infer<
   return getRequest(deps, ctx, id);
 }
 
+/** The units a part of a request may be handed to. */
+export async function handoverUnits(deps: Deps, ctx: UserContext) {
+  requirePermission(ctx, 'service:handle');
+  return servicesRepository.handoverUnits(deps.db);
+}
+
 /** A handling note by the owner or a unit handling a part (the firm does not see these). */
 export async function addNote(deps: Deps, ctx: UserContext, id: number, text: string): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:handle');

@@ -55,6 +55,15 @@ export function useAccounts(query: object) {
   });
 }
 
+/** The units a part may be handed to (every active staff unit, whatever the caller's unit scope). */
+export function useHandoverUnits() {
+  return useQuery({
+    queryKey: [...key, 'handover-units'],
+    queryFn: () => api.get<{ items: { id: number; nameZh: string; nameEn: string; kind: string }[] }>('/api/services/handover-units'),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** The firm's own profile (an enterprise account reads its firm only). */
 export function useOwnEnterprise(id: number | undefined) {
   return useQuery({ queryKey: [...key, 'firm', id], queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`), enabled: !!id });

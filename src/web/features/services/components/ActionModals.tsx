@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RATINGS } from '../../../../shared/modules/services.schemas';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useUnits } from '../../../lib/units';
+import { useHandoverUnits } from '../api';
 
 /** A dialog with one text field: a note, a reply, a part's reply, the firm's comment. */
 export function TextModal({
@@ -68,12 +68,9 @@ export function TransferModal({
   const { t } = useTranslation();
   const localName = useLocalName();
   const showError = useShowError();
-  const units = useUnits();
+  const units = useHandoverUnits();
   const [form] = Form.useForm<{ unitId: number; reason: string; workingDays: number }>();
-  const options = (units.data ?? [])
-    .filter((u) => u.active && u.id !== ownerUnitId && ['department', 'township', 'office', 'service_team', 'industry_group'].includes(u.kind))
-    .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((u) => ({ value: u.id, label: localName(u) }));
+  const options = (units.data?.items ?? []).filter((u) => u.id !== ownerUnitId).map((u) => ({ value: u.id, label: localName(u) }));
   const ok = async () => {
     const values = await form.validateFields();
     try {
