@@ -12,6 +12,8 @@ const zh = {
   'err.service.not_closed': '只能评价已办结的诉求',
   'err.service.confirmed': '诉求已确认办结',
   'err.service.firm_has_no_unit': '缺少企业账号所属单位',
+  'err.service.overpaid': '支付金额超过尚欠金额',
+  'err.service.settled': '该事项已兑现完毕',
 } as const;
 
 /** The enterprise services module's server messages (errors and field problems) in both languages. */
@@ -29,6 +31,8 @@ export const SERVICE_MESSAGES: ModuleMessageTexts<typeof zh> = {
     'err.service.not_closed': 'Only a closed request can be rated',
     'err.service.confirmed': 'The request has been confirmed closed',
     'err.service.firm_has_no_unit': 'The unit of enterprise accounts is missing',
+    'err.service.overpaid': 'The payment is more than what is still owed',
+    'err.service.settled': 'This item has been paid in full',
   },
 };
 

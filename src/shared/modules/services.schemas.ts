@@ -3,13 +3,15 @@ import { strictId, strictInt } from '../ids';
 import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
+import { AGE_BUCKETS } from '../rules/services-ageing';
 import { RATINGS, REQUEST_CHANNELS, REQUEST_STATUSES } from '../rules/services-requests';
 
 /**
  * Permissions of enterprise services: read requests in scope; submit, rate and comment as a firm; handle as a unit
- * (enter on a firm's behalf, notes, parts, replies); manage the categories; create firm accounts.
+ * (enter on a firm's behalf, notes, parts, replies); manage the categories; create firm accounts; keep the commitments
+ * ledger (add items owed to firms).
  */
-export const SERVICE_PERMISSIONS = ['service:read', 'service:submit', 'service:handle', 'service:manage', 'service:accounts'] as const;
+export const SERVICE_PERMISSIONS = ['service:read', 'service:submit', 'service:handle', 'service:manage', 'service:accounts', 'service:commitments'] as const;
 declare module '../permissions' {
   interface ModulePermissions extends PermissionSet<typeof SERVICE_PERMISSIONS> {}
 }
@@ -180,3 +182,65 @@ export const accountSchema = z.object({
 export const accountListQuery = z.strictObject({ ...listQuery, q: text(100).optional() });
 export const accountPage = pageOf(accountSchema);
 export const createdAccount = accountSchema.extend({ temporaryPassword: z.string() });
+
+// The commitments ledger (政策兑现与欠款台账).
+export { AGE_BUCKETS };
+export const COMMITMENT_KINDS = ['policy', 'arrears'] as const;
+/** Money in fen: a positive whole number, at most 10^14 fen. */
+const fen = z.number().int('err.report.not_an_integer').min(1).max(100_000_000_000_000);
+export const createCommitmentBody = z.strictObject({
+  enterpriseId: z.number().int().positive(),
+  kind: z.enum(COMMITMENT_KINDS),
+  title: required(200),
+  basis: required(1000),
+  responsibleUnitId: z.number().int().positive(),
+  amountDueFen: fen,
+  dueDate: z.iso.date(),
+});
+export const paymentBody = z.strictObject({ paidDate: z.iso.date(), amountFen: fen, note: text(500).default('') });
+export const commitmentSchema = z.object({
+  id: z.number().int(),
+  enterprise: z.object({ id: z.number().int(), name: z.string() }),
+  townshipUnit: unitBrief,
+  kind: z.enum(COMMITMENT_KINDS),
+  title: z.string(),
+  basis: z.string(),
+  responsibleUnit: unitBrief,
+  amountDueFen: z.number().int(),
+  paidFen: z.number().int(),
+  outstandingFen: z.number().int(),
+  dueDate: z.string(),
+  settledDate: z.string().nullable(),
+  daysPastDue: z.number().int(),
+  age: z.enum(AGE_BUCKETS).nullable(),
+  taskId: z.number().int().nullable(),
+  payments: z.array(z.object({ id: z.number().int(), paidDate: z.string(), amountFen: z.number().int(), note: z.string() })),
+  /** Whether the caller may record a payment now (the responsible unit or the office, while something is owed). */
+  canPay: z.boolean(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+export const COMMITMENT_SORTS = ['id', 'dueDate', 'amountDueFen'] as const;
+export const commitmentListQuery = z.strictObject({
+  ...listQuery,
+  sort: z.enum(COMMITMENT_SORTS).optional(),
+  q: text(100).optional(),
+  kind: z.enum(COMMITMENT_KINDS).optional(),
+  responsibleUnitId: strictId.optional(),
+  enterpriseId: strictId.optional(),
+  age: z.enum(AGE_BUCKETS).optional(),
+  settled: queryBoolean.optional(),
+});
+export type CommitmentListQuery = z.infer<typeof commitmentListQuery>;
+export const commitmentPage = pageOf(commitmentSchema);
+export const commitmentIdParams = z.strictObject({ id: strictId });
+/** Outstanding amounts by responsible unit and age (unsettled items only). */
+export const commitmentSummary = z.object({
+  items: z.array(
+    z.object({
+      unit: unitBrief,
+      count: z.number().int(),
+      outstandingFen: z.number().int(),
+      byAge: z.record(z.enum(AGE_BUCKETS), z.number().int()),
+    }),
+  ),
+});

@@ -1,6 +1,7 @@
 import { SERVICE_MESSAGES } from '../../../shared/modules/services.messages';
 import { SERVICE_PERMISSIONS } from '../../../shared/modules/services.schemas';
 import { defineModule } from '../../core/modules/module';
+import { commitmentsOverdueJob } from './commitments.service';
 import { migrations } from './migrations';
 import { ensureServicesDemo } from './services.demo';
 import { serviceRoutes } from './services.routes';
@@ -16,14 +17,15 @@ export const services = defineModule({
   routes: [serviceRoutes],
   permissions: SERVICE_PERMISSIONS,
   grants: {
-    office: ['service:read', 'service:handle', 'service:manage', 'service:accounts'],
+    office: ['service:read', 'service:handle', 'service:manage', 'service:accounts', 'service:commitments'],
     leader: ['service:read'],
     department: ['service:read', 'service:handle'],
     township: ['service:read', 'service:handle', 'service:accounts'],
     service_officer: ['service:read', 'service:handle'],
     enterprise: ['service:read', 'service:submit'],
   },
-  taskTypes: ['service_request', 'service_part'],
+  taskTypes: ['service_request', 'service_part', 'service_commitment'],
+  jobs: [{ ...commitmentsOverdueJob, title: { zh: '逾期未兑现事项交办督办（每日 7:30）', en: 'Task overdue commitments to firms (daily 07:30)' } }],
   messages: SERVICE_MESSAGES,
   demo: async (deps) => {
     await ensureServicesDemo(deps);

@@ -7,6 +7,14 @@ import {
   categoriesResponse,
   categoryIdParams,
   categorySchema,
+  commitmentIdParams,
+  commitmentListQuery,
+  commitmentPage,
+  commitmentSchema,
+  commitmentSummary,
+  createCommitmentBody,
+  paymentBody,
+  type Commitment,
   handoverUnitsResponse,
   createAccountBody,
   createCategoryBody,
@@ -28,6 +36,7 @@ import type { Deps } from '../../core/deps';
 import { type ExportColumn, exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
+import { allCommitments, commitmentSummary as summary, createCommitment, getCommitment, listCommitments, recordPayment } from './commitments.service';
 import {
   addNote,
   allRequests,
@@ -74,6 +83,33 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<RequestListItem>[] => {
   ];
 };
 
+const KIND_NAMES = { policy: ['政策兑现', 'Policy promise'], arrears: ['欠款', 'Arrears'] } as const;
+const AGE_NAMES = {
+  not_due: ['未到期', 'Not due'],
+  d0_30: ['0–30 天', '0–30 days'],
+  d31_90: ['31–90 天', '31–90 days'],
+  d91_180: ['91–180 天', '91–180 days'],
+  d181_plus: ['180 天以上', 'Over 180 days'],
+} as const;
+const yuan = (fen: number) => Math.round(fen) / 100;
+const COMMITMENT_COLUMNS = (en: boolean): ExportColumn<Commitment>[] => {
+  const i = en ? 1 : 0;
+  return [
+    { zh: '编号', en: 'No.', value: (r) => r.id },
+    { zh: '企业', en: 'Enterprise', width: 30, value: (r) => r.enterprise.name },
+    { zh: '类型', en: 'Kind', value: (r) => KIND_NAMES[r.kind][i] },
+    { zh: '事项', en: 'Item', width: 36, value: (r) => r.title },
+    { zh: '依据', en: 'Basis', width: 30, value: (r) => r.basis },
+    { zh: '责任单位', en: 'Responsible unit', width: 20, value: (r) => (en ? r.responsibleUnit.nameEn : r.responsibleUnit.nameZh) },
+    { zh: '应付（元）', en: 'Due (yuan)', value: (r) => yuan(r.amountDueFen) },
+    { zh: '已付（元）', en: 'Paid (yuan)', value: (r) => yuan(r.paidFen) },
+    { zh: '尚欠（元）', en: 'Outstanding (yuan)', value: (r) => yuan(r.outstandingFen) },
+    { zh: '到期日', en: 'Due date', value: (r) => r.dueDate },
+    { zh: '账龄', en: 'Age', value: (r) => (r.age ? AGE_NAMES[r.age][i] : '') },
+    { zh: '兑现日期', en: 'Settled', value: (r) => r.settledDate ?? '' },
+  ];
+};
+
 /** Enterprise services: categories, requests (submit, receive, notes, parts, replies, ratings), statistics, firm accounts. */
 export function serviceRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -83,6 +119,7 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps) {
   const submit = { permission: 'service:submit' } as const;
   const manage = { permission: 'service:manage' } as const;
   const accounts = { permission: 'service:accounts' } as const;
+  const commitments = { permission: 'service:commitments' } as const;
 
   r.get('/api/services/categories', { config: read, schema: { tags, response: { 200: categoriesResponse } } }, async (req) => ({
     items: await listCategories(deps, userCtx(req)),
@@ -152,6 +189,32 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps) {
   }));
   r.get('/api/services/stats', { config: read, schema: { tags, querystring: statsQuery, response: { 200: statsResponse } } }, (req) =>
     unitStatistics(deps, userCtx(req), req.query),
+  );
+
+  r.get('/api/services/commitments', { config: read, schema: { tags, querystring: commitmentListQuery, response: { 200: commitmentPage } } }, (req) =>
+    listCommitments(deps, userCtx(req), req.query),
+  );
+  r.get('/api/services/commitments/export.xlsx', { config: read, schema: { tags, querystring: commitmentListQuery } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const { page: _p, pageSize: _s, ...filter } = req.query;
+    const en = ctx.locale === 'en-US';
+    return sendXlsx(
+      reply,
+      en ? 'commitments.xlsx' : '政策兑现与欠款台账.xlsx',
+      await exportXlsx('commitments', COMMITMENT_COLUMNS(en), await allCommitments(deps, ctx, filter), ctx.locale),
+    );
+  });
+  r.get('/api/services/commitments/summary', { config: read, schema: { tags, response: { 200: commitmentSummary } } }, (req) => summary(deps, userCtx(req)));
+  r.post('/api/services/commitments', { config: commitments, schema: { tags, body: createCommitmentBody, response: { 200: commitmentSchema } } }, (req) =>
+    createCommitment(deps, userCtx(req), req.body),
+  );
+  r.get('/api/services/commitments/:id', { config: read, schema: { tags, params: commitmentIdParams, response: { 200: commitmentSchema } } }, (req) =>
+    getCommitment(deps, userCtx(req), req.params.id),
+  );
+  r.post(
+    '/api/services/commitments/:id/payments',
+    { config: handle, schema: { tags, params: commitmentIdParams, body: paymentBody, response: { 200: commitmentSchema } } },
+    (req) => recordPayment(deps, userCtx(req), req.params.id, req.body),
   );
 
   r.get('/api/services/accounts', { config: accounts, schema: { tags, querystring: accountListQuery, response: { 200: accountPage } } }, (req) =>

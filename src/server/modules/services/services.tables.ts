@@ -70,11 +70,43 @@ export interface ServiceRequestEventTable {
   public: number;
 }
 
+/** An item owed to a firm (政策兑现 or 欠款): amount due and paid in fen, due date, basis, responsible unit. */
+export interface ServiceCommitmentTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  townshipUnitId: number;
+  kind: string;
+  title: string;
+  basis: string;
+  responsibleUnitId: number;
+  amountDueFen: number;
+  paidFen: Generated<number>;
+  dueDate: string;
+  settledDate: string | null;
+  taskId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A payment against a commitment, partial or whole. */
+export interface ServiceCommitmentPaymentTable {
+  id: Generated<number>;
+  commitmentId: number;
+  paidDate: string;
+  amountFen: number;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 declare module '../../core/db/schema' {
   interface Database {
     serviceCategories: ServiceCategoryTable;
     serviceRequests: ServiceRequestTable;
     serviceRequestParts: ServiceRequestPartTable;
     serviceRequestEvents: ServiceRequestEventTable;
+    serviceCommitments: ServiceCommitmentTable;
+    serviceCommitmentPayments: ServiceCommitmentPaymentTable;
   }
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
 import type { Enterprise } from '../../../shared/modules/enterprises.schemas';
-import type { RequestListItem, ServiceCategory, ServiceRequest, UnitStats } from '../../../shared/modules/services.schemas';
+import type { Commitment, RequestListItem, ServiceCategory, ServiceRequest, UnitStats } from '../../../shared/modules/services.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface RequestFilters {
@@ -110,4 +110,39 @@ export const useSaveCategory = () =>
 export const useCreateAccount = () =>
   useWrite((body: { enterpriseId: number; username: string; displayName: string; phone: string | null }) =>
     api.post<FirmAccount & { temporaryPassword: string }>('/api/services/accounts', body),
+  );
+
+export interface CommitmentFilters {
+  q?: string;
+  kind?: string;
+  age?: string;
+  settled?: string;
+}
+
+export function useCommitments(query: object) {
+  return useQuery({
+    queryKey: [...key, 'commitments', query],
+    queryFn: () => api.get<Page<Commitment>>(`/api/services/commitments${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCommitmentSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: [...key, 'commitments', 'summary'],
+    queryFn: () =>
+      api.get<{ items: { unit: { id: number; nameZh: string; nameEn: string }; count: number; outstandingFen: number; byAge: Record<string, number> }[] }>(
+        '/api/services/commitments/summary',
+      ),
+    enabled,
+  });
+}
+
+export const useCreateCommitment = () =>
+  useWrite((body: { enterpriseId: number; kind: string; title: string; basis: string; responsibleUnitId: number; amountDueFen: number; dueDate: string }) =>
+    api.post<Commitment>('/api/services/commitments', body),
+  );
+export const usePayment = () =>
+  useWrite(({ id, ...body }: { id: number; paidDate: string; amountFen: number; note: string }) =>
+    api.post<Commitment>(`/api/services/commitments/${id}/payments`, body),
   );

@@ -1,4 +1,12 @@
-import { BarChartOutlined, CustomerServiceOutlined, FieldTimeOutlined, MessageOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  FieldTimeOutlined,
+  MessageOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { enUS, zhCN } from './locales';
 
@@ -18,6 +26,14 @@ export const servicesFeature = defineFeature({
       page: () => import('./pages/ProfilePage').then((m) => ({ Component: m.ProfilePage })),
     },
     { path: '/portal/requests', permission: 'service:submit', portal: 'only', icon: <MessageOutlined />, label: 'myRequests', page: requestsPage },
+    {
+      path: '/portal/commitments',
+      permission: 'service:submit',
+      portal: 'only',
+      icon: <AccountBookOutlined />,
+      label: 'myCommitments',
+      page: () => import('./pages/CommitmentsPage').then((m) => ({ Component: m.CommitmentsPage })),
+    },
     { path: '/services/requests', permission: 'service:read', icon: <MessageOutlined />, label: 'serviceRequests', group: 'servicesGroup', page: requestsPage },
     {
       path: '/services/stats',
@@ -26,6 +42,14 @@ export const servicesFeature = defineFeature({
       label: 'serviceStats',
       group: 'servicesGroup',
       page: () => import('./pages/StatsPage').then((m) => ({ Component: m.StatsPage })),
+    },
+    {
+      path: '/services/commitments',
+      permission: 'service:read',
+      icon: <AccountBookOutlined />,
+      label: 'serviceCommitments',
+      group: 'servicesGroup',
+      page: () => import('./pages/CommitmentsPage').then((m) => ({ Component: m.CommitmentsPage })),
     },
     {
       path: '/services/categories',
