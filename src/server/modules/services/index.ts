@@ -34,3 +34,6 @@ export const services = defineModule({
 
 // The public API of the services module.
 export { ensureServicesDemo } from './services.demo';
+/** Per-unit on-time rate, satisfaction rate and average working days for a year or quarter: the figures assessment uses. */
+export { unitStatistics } from './services.service';
+export { taskOverdueCommitments } from './commitments.service';
