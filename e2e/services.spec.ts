@@ -149,3 +149,37 @@ test('a firm’s request on its phone: first-contact township, a part for 自然
   expect(last).toEqual({ onTime: '100%', satisfaction: '100%' });
   await shot(page, 'services-11-rates-after-confirmation');
 });
+
+test('the commitments ledger: the office sees what is owed by unit and age; a unit records a payment; the firm sees its own on its phone', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office');
+  await page.goto('/services/commitments');
+  const summary = page.getByTestId('commitment-summary');
+  await expect(summary).toContainText('县工信局');
+  await expect(summary).toContainText('180 天以上');
+  await expect(page.getByTestId('commitments-table')).toContainText('县城道路改造工程设备款');
+  await shot(page, 'services-12-commitments-office');
+  await signOut(page);
+
+  // 工信局 pays part of what it owes 五星石墨.
+  await signIn(page, 'gxj');
+  await page.goto('/services/commitments');
+  await expect(page.getByTestId('commitments-table')).toContainText('2020 年技术改造补助资金');
+  await page.getByTestId('commitment-pay').first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input').first().fill('200000');
+  // The date paid defaults to today.
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('commitments-table')).toContainText('300,000.00');
+  await signOut(page);
+
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'wuxing');
+  await page.goto('/portal/commitments');
+  const mine = page.getByTestId('my-commitments');
+  await expect(mine).toContainText('2020 年技术改造补助资金');
+  await expect(mine).toContainText('300,000.00');
+  await expect(mine).not.toContainText('县城道路改造工程设备款');
+  await shot(page, 'services-13-commitments-phone');
+});

@@ -196,6 +196,7 @@ export const zhCN = {
       count: '事项数',
       empty: '暂无事项',
       payments: '支付记录',
+      searchPlaceholder: '事项或企业名称',
     },
   },
 };
@@ -392,6 +393,7 @@ export const enUS: LocaleOf<typeof zhCN> = {
       count: 'Items',
       empty: 'No items',
       payments: 'Payments',
+      searchPlaceholder: 'Item or enterprise name',
     },
   },
 };

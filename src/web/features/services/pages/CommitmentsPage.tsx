@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Modal, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BUCKETS, COMMITMENT_KINDS, type Commitment } from '../../../../shared/modules/services.schemas';
@@ -138,7 +138,7 @@ export function CommitmentsPage() {
       </Card>
       <FilterBar form={form} onSearch={list.setFilters} testId="commitment-filters">
         <Form.Item name="q">
-          <Input allowClear placeholder={t('services.searchPlaceholder')} style={{ width: 200 }} />
+          <Input allowClear placeholder={t('services.commitments.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind">
           <Select
@@ -246,7 +246,7 @@ function PayModal({ item, onClose }: { item: Commitment; onClose: () => void }) 
       <Typography.Paragraph>
         {item.title} · {t('services.commitments.outstanding')} {yuan(item.outstandingFen)}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ amount: item.outstandingFen / 100 }}>
+      <Form form={form} layout="vertical" initialValues={{ amount: item.outstandingFen / 100, paid: dayjs() }}>
         <Form.Item name="amount" label={t('services.commitments.amount')} rules={[{ required: true, message: t('common.required') }]}>
           <InputNumber min={0.01} max={item.outstandingFen / 100} precision={2} style={{ width: 200 }} />
         </Form.Item>
