@@ -46,7 +46,8 @@ export type PermissionSet<T extends readonly string[]> = Record<T[number], true>
 export type CorePermission = (typeof CORE_PERMISSIONS)[number];
 export type Permission = CorePermission | keyof ModulePermissions;
 
-export const DATA_SCOPES = ['all', 'unit', 'unit_and_below', 'own', 'custom'] as const;
+// `enterprise`: the rows of the user's own firm (an enterprise account sees its own profile, requests and commitments).
+export const DATA_SCOPES = ['all', 'unit', 'unit_and_below', 'own', 'custom', 'enterprise'] as const;
 export type DataScopeKind = (typeof DATA_SCOPES)[number];
 
 /** The three administrator families; a role or a user may hold permissions of at most one of them. */
@@ -165,7 +166,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     dataScope: 'unit',
     permissions: ['unit:read', 'task:read', 'task:write', 'enterprise:read'],
   },
-  { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'own', permissions: [] },
+  { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', dataScope: 'enterprise', permissions: ['enterprise:read'] },
   { code: 'bank', nameZh: '金融机构', nameEn: 'Bank', dataScope: 'unit', permissions: ['unit:read'] },
   {
     code: 'sysadmin',

@@ -6,9 +6,10 @@ import * as attachments from './20261128_0005_attachments';
 import * as enterprises from './20261128_0008_enterprises';
 import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
 import * as accountSecurity from './20261202_0020_account_security';
+import * as enterpriseAccounts from './20261202_0200_enterprise_accounts';
 
 /**
- * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security). Each business
+ * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security, enterprise accounts). Each business
  * module keeps its own in `modules/<module>/migrations/`; `platform.ts` merges them all and Kysely runs them in
  * name order, so names are timestamps.
  */
@@ -20,4 +21,5 @@ export const coreMigrations: Record<string, Migration> = {
   '20261128_0008_enterprises': enterprises,
   '20261128_0013_enterprise_directory': enterpriseDirectory,
   '20261202_0020_account_security': accountSecurity,
+  '20261202_0200_enterprise_accounts': enterpriseAccounts,
 };

@@ -37,5 +37,7 @@ export const meResponse = z.object({
   /** Set when the user must change the password before doing anything else. */
   passwordChangeReason: z.enum(['first_login', 'reset', 'expired']).nullable(),
   demo: z.boolean(),
+  /** The firm an enterprise account speaks for: such a user gets the slim portal menu. */
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof meResponse>;

@@ -24,6 +24,11 @@ export interface MenuEntry {
   label: NavLabel;
   /** The group it sits in; absent means the top level. */
   group?: NavGroupKey;
+  /**
+   * Whether enterprise accounts see it in their slim portal menu: `true` for everyone, `'only'` for enterprise accounts
+   * alone; absent means staff only.
+   */
+  portal?: boolean | 'only';
   page: PageModule;
 }
 

@@ -46,9 +46,12 @@ function buildNavigation(): (NavItem | NavGroup)[] {
 /** Every page reachable from the menu, grouped as in the side menu; routes and shortcuts use the same list. */
 export const NAVIGATION = buildNavigation();
 
-/** The menu as this user may see it: items without the permission and groups left empty are dropped. */
-export function visibleNavigation(allowed: (permission: Permission) => boolean): (NavItem | NavGroup)[] {
-  const visible = (item: NavItem) => !item.permission || allowed(item.permission);
+/**
+ * The menu as this user may see it: items without the permission and groups left empty are dropped. An enterprise
+ * account (`portal`) gets only the portal's entries; staff never see the portal-only ones.
+ */
+export function visibleNavigation(allowed: (permission: Permission) => boolean, portal = false): (NavItem | NavGroup)[] {
+  const visible = (item: NavItem) => (portal ? !!item.portal : item.portal !== 'only') && (!item.permission || allowed(item.permission));
   return NAVIGATION.flatMap<NavItem | NavGroup>((entry) => {
     if (!('items' in entry)) return visible(entry) ? [entry] : [];
     const items = entry.items.filter(visible);

@@ -14,6 +14,7 @@ import { notificationsFeature } from './notifications';
 import { projectsFeature } from './projects';
 import { reportsFeature } from './reports';
 import { rolesFeature } from './roles';
+import { servicesFeature } from './services';
 import { settingsFeature } from './settings';
 import { tasksFeature } from './tasks';
 import { unitsFeature } from './units';
@@ -32,6 +33,7 @@ export const FEATURES = [
   reportsFeature,
   projectsFeature,
   chainsFeature,
+  servicesFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

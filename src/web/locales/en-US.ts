@@ -365,6 +365,7 @@ export const enUS: Catalogue = {
     unit_and_below: 'Own unit and below',
     own: 'Own records',
     custom: 'Custom units',
+    enterprise: 'Own enterprise',
   },
   family: {
     system: 'System admin',

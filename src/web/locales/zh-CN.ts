@@ -342,6 +342,7 @@ export const zhCN = {
     unit_and_below: '本单位及下级',
     own: '本人',
     custom: '自定义单位',
+    enterprise: '本企业',
   } satisfies Record<DataScopeKind, string>,
   family: {
     system: '系统管理',

@@ -5,10 +5,11 @@ import { forbidden } from '../http/errors';
 import type { AuthUser, RequestContext, UserContext } from './context';
 
 /**
- * The rows a user may touch under one permission: everything, or the union of some units and the user's own records.
- * Computed per permission because a user's roles may grant different permissions over different scopes.
+ * The rows a user may touch under one permission: everything, or the union of some units, the user's own records and
+ * (for an enterprise account) its own firm's records. Computed per permission because a user's roles may grant
+ * different permissions over different scopes.
  */
-export type Scope = { all: true } | { all: false; unitIds: number[]; ownUserId: number | null };
+export type Scope = { all: true } | { all: false; unitIds: number[]; ownUserId: number | null; enterpriseId?: number | null };
 
 /** Throws 403 unless the signed-in user holds the permission. */
 export function requirePermission(ctx: RequestContext, permission: Permission): asserts ctx is UserContext {
@@ -21,13 +22,16 @@ export async function scopeFor(db: Executor, user: AuthUser, permission: Permiss
   if (grants.some((g) => g.dataScope === 'all')) return { all: true };
   const unitIds = new Set<number>();
   let ownUserId: number | null = null;
+  let enterpriseId: number | null = null;
   for (const grant of grants) {
     if (grant.dataScope === 'unit') unitIds.add(user.unitId);
     if (grant.dataScope === 'custom') for (const id of grant.customUnitIds) unitIds.add(id);
     if (grant.dataScope === 'own') ownUserId = user.id;
+    // An account linked to no firm sees no firm's rows.
+    if (grant.dataScope === 'enterprise') enterpriseId = user.enterpriseId;
     if (grant.dataScope === 'unit_and_below') for (const id of await unitAndBelow(db, user.unitId)) unitIds.add(id);
   }
-  return { all: false, unitIds: [...unitIds], ownUserId };
+  return { all: false, unitIds: [...unitIds], ownUserId, enterpriseId };
 }
 
 async function unitAndBelow(db: Executor, unitId: number): Promise<number[]> {
@@ -39,11 +43,18 @@ async function unitAndBelow(db: Executor, unitId: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Columns of a query that tie a row to a unit and to the user who owns it. */
+/** Columns of a query that tie a row to a unit, to the user who owns it and to the firm it concerns. */
 export interface ScopeColumns {
   /** The unit column, or several: a row is in scope when any of them is (a firm belongs to its township and its service team). */
   unit?: string | string[];
   owner?: string;
+  /** The firm column: an enterprise account sees the rows whose firm is its own. */
+  enterprise?: string;
+  /**
+   * Units a row reaches through a child table: the row is in scope when a child row of one of the scope's units
+   * exists (a service request is seen by the units handling a part of it).
+   */
+  unitVia?: { table: string; parent: string; key: string; unit: string }[];
 }
 
 /** Restricts a query to the rows inside a scope; the only place data-scope filters are written. */
@@ -52,8 +63,21 @@ export function applyScope<QB extends SelectQueryBuilder<any, any, any>>(qb: QB,
   return qb.where((eb) => {
     const allowed = [];
     const unitColumns = columns.unit === undefined ? [] : Array.isArray(columns.unit) ? columns.unit : [columns.unit];
-    if (scope.unitIds.length > 0) for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'in', scope.unitIds));
+    if (scope.unitIds.length > 0) {
+      for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'in', scope.unitIds));
+      for (const via of columns.unitVia ?? [])
+        allowed.push(
+          eb.exists(
+            eb
+              .selectFrom(via.table as any)
+              .select(sql`1`.as('one'))
+              .where(eb.ref(`${via.table}.${via.key}`), '=', eb.ref(via.parent))
+              .where(eb.ref(`${via.table}.${via.unit}`), 'in', scope.unitIds),
+          ),
+        );
+    }
     if (columns.owner && scope.ownUserId !== null) allowed.push(eb(eb.ref(columns.owner), '=', scope.ownUserId));
+    if (columns.enterprise && scope.enterpriseId != null) allowed.push(eb(eb.ref(columns.enterprise), '=', scope.enterpriseId));
     return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
   }) as QB;
 }

@@ -16,6 +16,8 @@ export interface AuthUser {
   username: string;
   displayName: string;
   unitId: number;
+  /** The firm an enterprise account speaks for; null for staff. */
+  enterpriseId: number | null;
   locale: Locale;
   roles: RoleGrant[];
   permissions: Set<string>;

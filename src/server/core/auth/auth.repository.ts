@@ -9,6 +9,10 @@ export const authRepository = {
   findUserByUsername(db: Executor, username: string) {
     return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   },
+  /** The firm an enterprise account speaks for. */
+  firmOf(db: Executor, enterpriseId: number) {
+    return db.selectFrom('enterprises').select(['id', 'name']).where('id', '=', enterpriseId).executeTakeFirst();
+  },
   findUserById(db: Executor, id: number) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },

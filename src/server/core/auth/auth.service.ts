@@ -117,6 +117,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     username: user.username,
     displayName: user.displayName,
     unitId: user.unitId,
+    enterpriseId: user.enterpriseId ?? null,
     locale: user.locale as Locale,
     roles,
     permissions: new Set(roles.flatMap((r) => r.permissions)),
@@ -135,6 +136,7 @@ export async function logout(deps: Deps, ctx: UserContext) {
 export async function describeMe(deps: Deps, user: AuthUser): Promise<Me> {
   const unit = await unitsRepository.findById(deps.db, user.unitId);
   if (!unit) throw new AppError('INTERNAL');
+  const firm = user.enterpriseId === null ? undefined : await authRepository.firmOf(deps.db, user.enterpriseId);
   return {
     user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale },
     unit: { id: unit.id, code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind as Me['unit']['kind'] },
@@ -143,6 +145,7 @@ export async function describeMe(deps: Deps, user: AuthUser): Promise<Me> {
     csrfToken: user.csrfToken,
     passwordChangeReason: user.passwordChangeReason,
     demo: deps.config.demo,
+    enterprise: firm ? { id: firm.id, name: firm.name } : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Column types as the application sees them (CamelCasePlugin maps snake_case columns).
 // Flags are 0/1 integers and times ISO-8601 UTC strings on both databases.
@@ -25,6 +25,8 @@ export interface UserTable {
   displayName: string;
   phone: string | null;
   unitId: number;
+  /** The firm an enterprise account speaks for (role `enterprise`, data scope `enterprise`); null for staff. */
+  enterpriseId: ColumnType<number | null, number | null | undefined, number | null>;
   passwordHash: string;
   passwordChangedAt: string;
   passwordChangeReason: 'first_login' | 'reset' | null;

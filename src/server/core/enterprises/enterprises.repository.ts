@@ -15,8 +15,9 @@ const SORTS: Record<(typeof ENTERPRISE_SORTS)[number], string> = {
   updatedAt: 'enterprises.updatedAt',
 };
 
-// A township sees its firms, a service team the firms it serves: both columns count for the data scope.
-const SCOPE_COLUMNS = { unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'] };
+// A township sees its firms, a service team the firms it serves: both columns count for the data scope; an
+// enterprise account sees its own firm only.
+const SCOPE_COLUMNS = { unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'], enterprise: 'enterprises.id' };
 
 function filtered(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, scope: Scope) {
   let qb = db.selectFrom('enterprises').selectAll('enterprises');

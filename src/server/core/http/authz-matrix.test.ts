@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, loadModuleDemos } from '../../test/build-app';
 import { ANONYMOUS, CALLERS, MATRIX_FILE, type Operation, concretePath, listOperations, reviewedMatrix } from '../../test/operations';
 
 /**
@@ -32,10 +32,12 @@ let operations: Operation[];
 const clients = new Map<string, Client>();
 beforeAll(async () => {
   t = await createTestApp();
+  // Every module's demo, so that every built-in role has its demo account (a firm's comes with enterprise services).
+  await loadModuleDemos(t);
   operations = await listOperations(t);
   clients.set(ANONYMOUS, t.anonymous());
   for (const username of CALLERS) clients.set(username, await t.signIn(username));
-});
+}, 120_000);
 afterAll(() => t.close());
 
 describe('authorization matrix', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, loadModuleDemos } from '../../test/build-app';
 import { ANONYMOUS, type Operation, concretePath, listOperations, reviewedMatrix, rowCounts } from '../../test/operations';
 
 /**
@@ -33,6 +33,8 @@ let targets: { op: Operation; caller: string }[];
 const clients = new Map<string, Client>();
 beforeAll(async () => {
   t = await createTestApp();
+  // Every module's demo, so that every built-in role has its demo account (a firm's comes with enterprise services).
+  await loadModuleDemos(t);
   const matrix = reviewedMatrix();
   targets = (await listOperations(t))
     .filter((op) => WRITES.has(op.method) && !SKIPPED.has(`${op.method} ${op.template}`))

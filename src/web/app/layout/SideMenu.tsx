@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { useCan } from '../../lib/auth';
+import { useCan, useMe } from '../../lib/auth';
 import { type NavItem, visibleNavigation } from '../navigation';
 
 /** The menu key of the page shown: the longest menu path that the location starts with. */
@@ -18,7 +18,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const navigation = visibleNavigation(can);
+  const { data: me } = useMe();
+  const navigation = visibleNavigation(can, !!me?.enterprise);
   const flat = navigation.flatMap((entry) => ('items' in entry ? entry.items : [entry]));
   const toItem = (item: NavItem) => ({ key: item.path, icon: item.icon, label: t(`nav.${item.label}`) });
   const items: MenuProps['items'] = navigation.map((entry) =>

@@ -3,5 +3,5 @@ import { defineFeature } from '../../app/feature';
 
 export const homeFeature = defineFeature({
   name: 'home',
-  menu: [{ path: '/', icon: <HomeOutlined />, label: 'home', page: () => import('./pages/HomePage').then((m) => ({ Component: m.HomePage })) }],
+  menu: [{ path: '/', icon: <HomeOutlined />, label: 'home', portal: true, page: () => import('./pages/HomePage').then((m) => ({ Component: m.HomePage })) }],
 });

@@ -7,5 +7,13 @@ export { NotificationBell } from './components/NotificationBell';
 
 export const notificationsFeature = defineFeature({
   name: 'notifications',
-  menu: [{ path: '/notifications', icon: <BellOutlined />, label: 'inbox', page: () => import('./pages/InboxPage').then((m) => ({ Component: m.InboxPage })) }],
+  menu: [
+    {
+      path: '/notifications',
+      icon: <BellOutlined />,
+      label: 'inbox',
+      portal: true,
+      page: () => import('./pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
+    },
+  ],
 });

@@ -16,7 +16,7 @@ export function HomePage() {
   const can = useCan();
   const localName = useLocalName();
   if (!me) return null;
-  const shortcuts = visibleNavigation(can)
+  const shortcuts = visibleNavigation(can, !!me.enterprise)
     .flatMap((entry) => ('items' in entry ? entry.items : [entry]))
     .filter((item): item is Shortcut => item.label !== 'home');
 
