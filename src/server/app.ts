@@ -12,7 +12,7 @@ import type { DbHandle } from './core/db/database';
 import { type Clock, type Deps, systemClock } from './core/deps';
 import { registerErrorHandler } from './core/http/error-handler';
 import { registerMetrics } from './core/http/metrics';
-import { registerRequestContext } from './core/http/request-context';
+import { refuseControlCharacters, registerRequestContext } from './core/http/request-context';
 import type { ModuleDefinition } from './core/modules/module';
 import { installModules } from './core/modules/registry';
 
@@ -51,6 +51,7 @@ export async function buildApp(
 
   registerErrorHandler(app);
   registerRequestContext(app, deps);
+  refuseControlCharacters(app);
   registerMetrics(app, deps);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');

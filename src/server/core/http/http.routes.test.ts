@@ -35,6 +35,18 @@ describe('http edges', () => {
     expect(res.json()).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
   });
 
+  it('refuses a NUL character in a body or a query with a 400 naming the field, on both databases alike', async () => {
+    const office = await t.signIn('office');
+    const units = (await office.get('/api/units')).json() as { id: number; code: string }[];
+    const daying = units.find((u) => u.code === 'daying')?.id;
+    const body = await office.post('/api/tasks', { title: '摸排\u0000用电', ownerUnitId: daying, dueInWorkingDays: 3 });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().fields).toEqual({ title: '含有不可见的控制字符，请删除后重试' });
+    const query = await office.get('/api/enterprises?q=%00');
+    expect(query.statusCode).toBe(400);
+    expect(Object.keys(query.json().fields)).toEqual(['q']);
+  });
+
   it('answers malformed JSON with 400 and no stack trace', async () => {
     const res = await t
       .anonymous()

@@ -4,7 +4,7 @@ import type { Permission } from '../../../shared/permissions';
 import type { RequestContext, UserContext } from '../access/context';
 import { authenticate } from '../auth/auth.service';
 import type { Deps } from '../deps';
-import { AppError } from './errors';
+import { AppError, fieldError } from './errors';
 
 export const SESSION_COOKIE = 'icp_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,5 +56,28 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps) {
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== user.csrfToken) throw new AppError('CSRF');
     if (user.passwordChangeReason && !access.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access.permission && !user.permissions.has(access.permission)) throw new AppError('FORBIDDEN');
+  });
+}
+
+// NUL cannot be stored in a PostgreSQL text column and no one types it: refused at the door, on both databases alike.
+const NUL = '\u0000';
+
+/** The path (`a.b.0`) of the first string holding a NUL character in a parsed body or query, if any. */
+export function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes(NUL) ? path || '_' : null;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulPath(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses a request whose body or query holds a NUL character with a 400 naming the field, before validation. */
+export function refuseControlCharacters(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const path = nulPath(req.body) ?? nulPath(req.query);
+    if (path) throw fieldError({ [path]: 'err.control_char' });
   });
 }
