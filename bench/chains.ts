@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { bootApp } from '../src/server/platform';
 import { LEAD_STAGES, daysBefore } from '../src/shared/rules/chains-attraction';
-import { openBenchDb, time } from './support';
+import { benchClient, openBenchDb, time } from './support';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const SCALES = (process.env.BENCH_LEADS ?? '300,20000').split(',').map(Number);
@@ -54,17 +54,9 @@ try {
         .execute();
   }
 
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    return `icp_sid=${res.cookies[0].value}`;
-  };
+  const { login, get } = benchClient(app);
   const office = await login('office');
   const team = await login('stainless.team');
-  const get = async (cookie: string, url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    return res;
-  };
 
   let written = 0;
   for (const target of SCALES) {

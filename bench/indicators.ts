@@ -5,13 +5,13 @@
 //   BENCH_SCALE=province npx tsx bench/indicators.ts              2,500 units × 50 indicators × 60 months ≈ 7.5 M values
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/indicators.ts   PostgreSQL (a temporary schema, dropped afterwards)
 //   BENCH_YEARS=2 shrinks the years of values (at least 2: the board reads last year beside this one); BENCH_UNITS=300 the units.
-import { openBenchDb, time } from './support';
+import { benchClient, openBenchDb, time } from './support';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { boardOf } from '../src/server/modules/indicators';
 import { INDICATOR_SCALES, LAST_LOCKED_MONTH, LAST_YEAR, generateIndicatorData } from './indicator-data';
 
@@ -58,18 +58,10 @@ try {
     console.log(`  analyze                                        ${(performance.now() - t0).toFixed(0)} ms`);
   }
 
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    return `icp_sid=${res.cookies[0].value}`;
-  };
+  const { login, get } = benchClient(app);
   const officeSession = await login('office');
   const dayingSession = await login('daying');
   const daying = await handle.db.selectFrom('orgUnits').select('id').where('code', '=', 'daying').executeTakeFirstOrThrow();
-  const get = async (cookie: string, url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
   const month = LAST_LOCKED_MONTH;
   const year = LAST_YEAR;
   const indicatorId = data.indicatorIds[1];

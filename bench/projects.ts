@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { DEFAULT_MILESTONES, PROJECT_STAGES, addDays, defaultMilestoneDue } from '../src/shared/rules/project-progress';
-import { openBenchDb, time } from './support';
+import { benchClient, openBenchDb, time } from './support';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 5_000);
@@ -113,18 +113,10 @@ try {
   if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
   console.log(`\nprojects on ${handle.dialect}: ${PROJECTS} projects × ${DEFAULT_MILESTONES.length} milestones × ${months.length} months, today ${TODAY}`);
 
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    return `icp_sid=${res.cookies[0].value}`;
-  };
+  const { login, get } = benchClient(app);
   const office = await login('office');
   const daying = await login('daying');
   const gxj = await login('gxj');
-  const get = async (cookie: string, url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    return res;
-  };
   await time('GET /api/projects/board (office, all)', 30, () => get(office, '/api/projects/board'));
   await time('GET /api/projects/board?library=… (office)', 30, () => get(office, '/api/projects/board?library=three_transformations'));
   await time('GET /api/projects/board (township)', 30, () => get(daying, '/api/projects/board'));

@@ -9,10 +9,10 @@ import { ensureDemoEnterprises, enterprisesFile } from '../src/server/core/enter
 import { bootApp } from '../src/server/platform';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { ensureServicesDemo } from '../src/server/modules/services';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { openBenchDb, time } from './support';
+import { benchClient, openBenchDb, time } from './support';
 
 process.env.PASSWORD_HASH_COST ??= '16384';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50_000);
@@ -101,19 +101,11 @@ try {
     .executeTakeFirstOrThrow();
   console.log(`\nservices on ${handle.dialect}: ${REQUESTS} requests, ${partCount.n} parts, ${firms.length} firms, today ${TODAY}`);
 
-  const login = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    return `icp_sid=${res.cookies[0].value}`;
-  };
+  const { login, get } = benchClient(app);
   const office = await login('office');
   const yangzhuang = await login('yangzhuang');
   const zrzyj = await login('zrzyj');
   const wuxing = await login('wuxing');
-  const get = async (cookie: string, url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    return res;
-  };
   await time('GET /api/services/stats?year=2026 (office, every unit)', 30, () => get(office, '/api/services/stats?year=2026'));
   await time('GET /api/services/stats?year=2026&quarter=3 (office)', 30, () => get(office, '/api/services/stats?year=2026&quarter=3'));
   await time('GET /api/services/stats?year=2026 (township)', 30, () => get(yangzhuang, '/api/services/stats?year=2026'));

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { type DbHandle, openDb } from '../src/server/core/db/database';
+import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
 
 /** A fresh database for one benchmark, and the function that removes it afterwards. */
 export async function openBenchDb(name: string): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
@@ -41,4 +43,19 @@ export async function time(label: string, n: number, fn: () => Promise<unknown>)
   console.log(
     `  ${label.padEnd(46)} p50 ${percentile(samples, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms   (n=${n})`,
   );
+}
+
+/** Signs demo accounts in to an app built in this process and reads its pages through them (a read that fails throws). */
+export function benchClient(app: FastifyInstance) {
+  return {
+    async login(username: string): Promise<string> {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return `icp_sid=${res.cookies[0].value}`;
+    },
+    async get(cookie: string, url: string) {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      return res;
+    },
+  };
 }
