@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn, signOut } from './support';
+import { searchList, shot, signIn, signOut } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -56,6 +56,8 @@ test('the system administrator creates a user; the auditor sees the audit row', 
   newUser.password = ((await once.textContent()) ?? '').trim();
   expect(newUser.password).toHaveLength(16);
   await page.getByRole('button', { name: '我已记下' }).click();
+  // The demo's accounts fill the first page: find the new one by name.
+  await searchList(page, 'users-filters', newUser.username);
   await expect(page.getByTestId('users-table')).toContainText(newUser.username);
   await shot(page, '06-users');
 
@@ -67,6 +69,7 @@ test('the system administrator creates a user; the auditor sees the audit row', 
   // The security administrator, not the system administrator, grants the new account its role.
   await signIn(page, 'secadmin');
   await page.goto('/admin/users');
+  await searchList(page, 'users-filters', newUser.username);
   await page.getByTestId('users-table').locator('tr', { hasText: newUser.username }).getByRole('button', { name: '分配角色' }).click();
   await page.getByTestId('user-roles-form').getByLabel('角色').click();
   await page.locator('.ant-select-item-option', { hasText: '乡镇' }).first().click();

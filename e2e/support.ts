@@ -34,8 +34,14 @@ export async function signOut(page: Page) {
   await page.waitForURL(/\/login/, { timeout: 30_000 });
 }
 
-/** Narrows a task list to the tasks whose title holds `text` (the demo's projects fill the lists with their own). */
-export async function searchTasks(page: Page, text: string) {
-  await page.locator('#tasks-filters_q').fill(text);
-  await page.getByRole('button', { name: /查\s*询/ }).click();
+/** Narrows a list to the rows matching `text` through its filter bar's search box (`filters`: the bar's test id). */
+export async function searchList(page: Page, filters: string, text: string) {
+  await page.locator(`#${filters}_q`).fill(text);
+  await page
+    .getByTestId(filters)
+    .getByRole('button', { name: /查\s*询/ })
+    .click();
 }
+
+/** Narrows a task list to the tasks whose title holds `text` (the demo's projects fill the lists with their own). */
+export const searchTasks = (page: Page, text: string) => searchList(page, 'tasks-filters', text);
