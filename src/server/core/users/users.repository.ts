@@ -42,6 +42,22 @@ function filtered(db: Executor, f: Omit<UserFilter, 'page' | 'pageSize'>, scope:
 
 /** SQL for user accounts. */
 export const usersRepository = {
+  /** Id and display name of the given users (for labels); none asked, none read. */
+  namesOf(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** Users who hold a role (e.g. the county leaders a project or a chain may be given to), by id. */
+  withRole(db: Executor, roleCode: string) {
+    return db
+      .selectFrom('users')
+      .innerJoin('userRoles', 'userRoles.userId', 'users.id')
+      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+      .select(['users.id', 'users.displayName'])
+      .where('roles.code', '=', roleCode)
+      .distinct()
+      .orderBy('users.id')
+      .execute();
+  },
   list(db: Executor, f: UserFilter, scope: Scope) {
     return paginate(filtered(db, f, scope), f, SORTS, 'createdAt', 'users.id');
   },

@@ -3,6 +3,7 @@ import type { ChainListQuery, LeadFilter, LeadListQuery } from '../../../shared/
 import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
+import { usersRepository } from '../../core/users/users.repository';
 import type { ChainLeadEventTable, ChainLeadTable, ChainSegmentTable, ChainTable } from './chains.tables';
 
 const CHAIN_SORTS = { code: 'c.code', nameZh: 'c.nameZh', firmCount: 'c.firmCount', weakCount: 'c.weakCount' } as const;
@@ -207,24 +208,12 @@ export const chainsRepository = {
   unitsOfKind(db: Executor, kind: string) {
     return db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn']).where('kind', '=', kind).where('active', '=', 1).orderBy('code').execute();
   },
-  users(db: Executor, ids: number[]) {
-    return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);
-  },
+  users: usersRepository.namesOf,
   enterprises(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('enterprises').select(['id']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
   /** Users who hold the leader role: the county leaders a chain may be given to (链长). */
-  leaderUsers(db: Executor) {
-    return db
-      .selectFrom('users')
-      .innerJoin('userRoles', 'userRoles.userId', 'users.id')
-      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
-      .select(['users.id', 'users.displayName'])
-      .where('roles.code', '=', 'leader')
-      .distinct()
-      .orderBy('users.id')
-      .execute();
-  },
+  leaderUsers: (db: Executor) => usersRepository.withRole(db, 'leader'),
 
   setting(db: Executor, key: string) {
     return db.selectFrom('settings').select('valueJson').where('key', '=', key).executeTakeFirst();

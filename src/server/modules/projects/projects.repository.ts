@@ -4,6 +4,7 @@ import type { ProjectThresholds } from '../../../shared/rules/project-progress';
 import { type Scope, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
+import { usersRepository } from '../../core/users/users.repository';
 import type { ProjectInvestmentTable, ProjectMilestoneTable, ProjectTable } from './projects.tables';
 
 /** The day and month the colours are computed at, with the thresholds in force. */
@@ -298,24 +299,12 @@ export const projectsRepository = {
       ? db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('code', 'in', codes).execute()
       : Promise.resolve([]);
   },
-  users(db: Executor, ids: number[]) {
-    return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);
-  },
+  users: usersRepository.namesOf,
   enterprises(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
   /** Users who hold the leader role: the county leaders a project may be given to (分包县领导). */
-  leaderUsers(db: Executor) {
-    return db
-      .selectFrom('users')
-      .innerJoin('userRoles', 'userRoles.userId', 'users.id')
-      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
-      .select(['users.id', 'users.displayName'])
-      .where('roles.code', '=', 'leader')
-      .distinct()
-      .orderBy('users.id')
-      .execute();
-  },
+  leaderUsers: (db: Executor) => usersRepository.withRole(db, 'leader'),
   /** Every 督办 task a project gave rise to: its milestones' and its red months'. */
   tasks(db: Executor, projectId: number) {
     return db
