@@ -60,7 +60,10 @@ export function importRoutes<P = Record<string, never>>(app: FastifyInstance, op
             report: outcome.report.toString('base64'),
           });
         } catch (err) {
-          if (err instanceof TemplateMismatch) throw fieldError({ file: { key: 'err.import.header', params: { expected: err.expected.join('、') } } });
+          if (err instanceof TemplateMismatch) {
+            if (err.reason) req.log.warn({ reason: err.reason }, 'import file unreadable');
+            throw fieldError({ file: { key: 'err.import.header', params: { expected: err.expected.join('、') } } });
+          }
           throw err;
         }
       },

@@ -126,7 +126,11 @@ const ZOD_MESSAGES = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales
 
 /** Thrown when the file is not this import's template (wrong sheet layout, renamed or missing headers). */
 export class TemplateMismatch extends Error {
-  constructor(readonly expected: string[]) {
+  constructor(
+    readonly expected: string[],
+    /** Why the file could not be read, when it could not: for the log, not for the user. */
+    readonly reason?: string,
+  ) {
     super('template mismatch');
   }
 }
@@ -240,38 +244,61 @@ async function* guarded<T>(rows: AsyncGenerator<T>, tooBig: () => AppError, mism
     yield* rows;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw err instanceof SheetTooLarge ? tooBig() : mismatch();
+    if (err instanceof SheetTooLarge) throw tooBig();
+    const unreadable = mismatch();
+    throw err instanceof Error ? new TemplateMismatch(unreadable.expected, err.message) : unreadable;
   }
 }
 
 const SHEET_READER = new URL('./sheet-reader.worker.mjs', import.meta.url);
 
-type WorkerMessage = { rows: [number, string[]][] } | { done: true; visible: boolean } | { error: 'unreadable' | 'too_large' };
+type WorkerMessage =
+  | { rows: [number, string[]][] }
+  | { done: true; visible: boolean }
+  | { error: 'unreadable' | 'too_large'; reason?: string }
+  | { error: 'stopped'; reason: string };
+
+/** The sheet reader failed: the file may be broken, or the thread may have been lost. */
+class SheetUnreadable extends Error {}
 
 /**
  * The first visible sheet's rows as texts, read by exceljs on a worker thread (its XML parsing is synchronous and
- * would hold this thread for tens of milliseconds at a time). The worker is stopped when the import stops early.
+ * would hold this thread for tens of milliseconds at a time). A reader that fails before its first row is tried once
+ * more: the zip is read whole before any row, and a one-off failure there (a lost thread, a temporary file) must not
+ * be reported to the user as a wrong template.
  */
 async function* sheetRows(buffer: Buffer, columns: number, maxRows: number, pace: Pace): AsyncGenerator<[number, string[]]> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of readOnWorker(buffer, columns, maxRows, pace)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (err) {
+      if (!(err instanceof SheetUnreadable) || yielded || attempt === 2) throw err;
+      pace.check();
+    }
+  }
+}
+
+/** One try of sheetRows. The worker is stopped when the import stops early. */
+async function* readOnWorker(buffer: Buffer, columns: number, maxRows: number, pace: Pace): AsyncGenerator<[number, string[]]> {
   const worker = new Worker(SHEET_READER, { workerData: { task: 'read', bytes: new Uint8Array(buffer), columns, maxRows } });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
-  let failed = false;
   const push = (m: WorkerMessage) => {
     queue.push(m);
     wake?.();
   };
   worker.on('message', push);
-  worker.on('error', () => push({ error: 'unreadable' }));
-  worker.on('exit', () => {
-    failed = true;
-    wake?.();
-  });
+  worker.on('error', (err) => push({ error: 'stopped', reason: String(err?.stack ?? err) }));
+  worker.on('exit', (code) => push({ error: 'stopped', reason: `sheet reader exited (${code})` }));
   try {
     for (;;) {
       const message = queue.shift();
       if (!message) {
-        if (failed) throw new Error('sheet reader stopped');
         // Waits for the worker, but wakes every second to keep the time limit even when the worker is slow.
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -281,7 +308,7 @@ async function* sheetRows(buffer: Buffer, columns: number, maxRows: number, pace
         pace.check();
         continue;
       }
-      if ('error' in message) throw message.error === 'too_large' ? new SheetTooLarge() : new Error('unreadable');
+      if ('error' in message) throw message.error === 'too_large' ? new SheetTooLarge() : new SheetUnreadable(message.reason ?? message.error);
       if ('done' in message) return;
       yield* message.rows;
     }

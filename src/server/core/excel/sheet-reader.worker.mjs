@@ -2,7 +2,7 @@
 // milliseconds a chunk under load, seconds for a whole workbook), which would otherwise stall every other request.
 // Plain JavaScript so that it starts the same under tsx, Vitest and Node.
 //   read:     workerData { task: 'read', bytes, columns, maxRows } posts the first visible sheet's cell texts,
-//             { rows: [rowNumber, texts[]][] } 200 rows a message, then { done: true } or { error: 'unreadable' | 'too_large' }
+//             { rows: [rowNumber, texts[]][] } 200 rows a message, then { done: true } or { error: 'unreadable' | 'too_large', reason? }
 //   annotate: workerData { task: 'annotate', bytes, title, marks: [rowNumber, badColumns[], message][] } posts
 //             { report: Uint8Array }, the uploaded workbook with the bad cells filled red and a last column of messages
 import { Readable } from 'node:stream';
@@ -82,5 +82,7 @@ async function annotate() {
 // Stay alive until the importer has read everything and stops the worker: a worker that exits by itself may be seen
 // to exit before its last messages are read, which would look like a failure.
 parentPort.on('message', () => {});
-if (workerData.task === 'annotate') annotate().catch(() => parentPort.postMessage({ error: 'unreadable' }));
-else read().catch(() => parentPort.postMessage({ error: 'unreadable' }));
+// The reason goes with the failure so that the importer can tell a broken file from a failing machine and log it.
+const fail = (err) => parentPort.postMessage({ error: 'unreadable', reason: String(err?.stack ?? err) });
+if (workerData.task === 'annotate') annotate().catch(fail);
+else read().catch(fail);
