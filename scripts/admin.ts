@@ -2,11 +2,13 @@
 //   npm run admin -- load-county <county.json>
 //   npm run admin -- create-user <username> <unit-code> <role-code> [display name]   (password from ADMIN_PASSWORD or prompted)
 //   npm run admin -- unlock <username>
+//   npm run admin -- reset-mfa <username>   (a lost phone: the user enrols a new authenticator at the next sign-in)
 import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { loadConfig } from '../src/server/config';
 import { systemContext } from '../src/server/core/access/context';
 import { recordAudit } from '../src/server/core/audit/audit.service';
+import { authRepository } from '../src/server/core/auth/auth.repository';
 import { clearLoginThrottles } from '../src/server/core/auth/throttle';
 import { checkNewPassword } from '../src/server/core/auth/auth.service';
 import { openConfiguredDb } from '../src/server/core/db/database';
@@ -53,8 +55,16 @@ try {
       await recordAudit(trx, deps, systemContext(), { action: 'user.unlock', entityType: 'user', entityId: user.id });
     });
     console.log(`User ${args[0]} unlocked.`);
+  } else if (command === 'reset-mfa' && args[0]) {
+    await database.db.transaction().execute(async (trx) => {
+      const user = await trx.selectFrom('users').select('id').where('username', '=', args[0]).executeTakeFirstOrThrow();
+      await authRepository.removeMfa(trx, user.id);
+      await authRepository.deleteUserSessions(trx, user.id);
+      await recordAudit(trx, deps, systemContext(), { action: 'user.mfa_reset', entityType: 'user', entityId: user.id });
+    });
+    console.log(`Second factor of ${args[0]} reset; they set up a new authenticator at the next sign-in.`);
   } else {
-    console.log('Usage: npm run admin -- load-county <file> | create-user <username> <unit-code> <role-code> [name] | unlock <username>');
+    console.log('Usage: npm run admin -- load-county <file> | create-user <username> <unit-code> <role-code> [name] | unlock <username> | reset-mfa <username>');
     process.exitCode = 2;
   }
 } finally {

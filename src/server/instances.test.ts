@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../shared/demo-accounts';
+import { totpOf } from './core/auth/mfa';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,7 +18,6 @@ import { testDialect } from './test/test-db';
  * good on the other, concurrent audited writes through both keep one intact hash chain, and a scheduled job's period
  * runs on one instance only (a webhook notice is delivered once, not twice).
  */
-const DEMO_PASSWORD = 'Demo@2021';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-instances-'));
 const processes: ChildProcess[] = [];
 let databaseUrl = '';
@@ -61,7 +62,17 @@ async function signIn(base: string, username: string) {
   });
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const { csrfToken, mfaPending } = (await res.json()) as { csrfToken: string; mfaPending: string | null };
+  if (mfaPending) {
+    // The demo administrators' phone: the code of the demo secret, now.
+    const code = totpOf(DEMO_TOTP_SECRET).generate();
+    const verified = await fetch(`${base}/api/auth/mfa/verify`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(verified.status).toBe(200);
+  }
   return { cookie, csrfToken };
 }
 

@@ -7,9 +7,10 @@ import * as enterprises from './20261128_0008_enterprises';
 import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
 import * as accountSecurity from './20261202_0020_account_security';
 import * as enterpriseAccounts from './20261202_0200_enterprise_accounts';
+import * as mfa from './20261202_0300_mfa';
 
 /**
- * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security, enterprise accounts). Each business
+ * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security, enterprise accounts, the second factor). Each business
  * module keeps its own in `modules/<module>/migrations/`; `platform.ts` merges them all and Kysely runs them in
  * name order, so names are timestamps.
  */
@@ -22,4 +23,5 @@ export const coreMigrations: Record<string, Migration> = {
   '20261128_0013_enterprise_directory': enterpriseDirectory,
   '20261202_0020_account_security': accountSecurity,
   '20261202_0200_enterprise_accounts': enterpriseAccounts,
+  '20261202_0300_mfa': mfa,
 };

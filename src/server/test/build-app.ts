@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../core/http/request-context';
 import { openTestDb } from './test-db';
 import type { UserContext } from '../core/access/context';
 import { authenticate } from '../core/auth/auth.service';
+import { stepAt, totpOf } from '../core/auth/mfa';
 
 const DEMO_COUNTY = countyFile.parse(JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../scripts/demo/baofeng-county.json', import.meta.url)), 'utf8')));
 
@@ -96,14 +97,16 @@ export async function createTestApp(overrides: Partial<Config> = {}, database?: 
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
-      return client(app, cookie, res.json().csrfToken);
+      const signedIn = client(app, cookie, res.json().csrfToken);
+      if (res.json().mfaPending) await completeSecondFactor(signedIn, deps, clock, res.json());
+      return signedIn;
     },
     anonymous: () => client(app),
     async contextOf(username) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
       const user = await authenticate(deps, res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '');
       if (!user || user === 'expired') throw new Error(`no session for ${username}`);
-      return { user, ip: null, userAgent: null, locale: 'zh-CN' };
+      return { user: { ...user, mfaPending: null }, ip: null, userAgent: null, locale: 'zh-CN' };
     },
     async unitId(code) {
       const row = await deps.db.selectFrom('orgUnits').select('id').where('code', '=', code).executeTakeFirstOrThrow();
@@ -115,6 +118,35 @@ export async function createTestApp(overrides: Partial<Config> = {}, database?: 
       fs.rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Gives a session that waits for the second factor what it waits for, as the user's phone would: the code of the
+ * enrolled secret (demo administrators have one), or an enrolment. A code works once per 30-second step, so a later
+ * step within the accepted drift is used and, when those are spent, the test clock moves on 30 seconds.
+ */
+export async function completeSecondFactor(signedIn: Client, deps: Deps, clock: TestClock, me: { user: { id: number }; mfaPending: 'verify' | 'enrol' }) {
+  if (me.mfaPending === 'enrol') {
+    const { secret } = (await signedIn.post('/api/auth/mfa/setup')).json();
+    const res = await signedIn.post('/api/auth/mfa/enable', { code: totpOf(secret).generate({ timestamp: clock.now().getTime() }) });
+    if (res.statusCode !== 200) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
+    return;
+  }
+  const mfa = await deps.db.selectFrom('userMfa').selectAll().where('userId', '=', me.user.id).executeTakeFirstOrThrow();
+  let lastStep = mfa.lastStep;
+  if (lastStep !== null && lastStep > stepAt(clock.now()) + 1) {
+    // The test moved the clock back past a code already used: time travel no phone does, so forget that code.
+    await deps.db.updateTable('userMfa').set({ lastStep: null }).where('userId', '=', me.user.id).execute();
+    lastStep = null;
+  }
+  const unused = () => [-1, 0, 1].map((d) => stepAt(clock.now()) + d).find((s) => lastStep === null || s > lastStep);
+  let step = unused();
+  while (step === undefined) {
+    clock.advanceMinutes(0.5);
+    step = unused();
+  }
+  const res = await signedIn.post('/api/auth/mfa/verify', { code: totpOf(mfa.secret as string).generate({ timestamp: step * 30_000 }) });
+  if (res.statusCode !== 200) throw new Error(`second factor failed: ${res.statusCode} ${res.body}`);
 }
 
 /** Loads every module's demo data (projects, chains, firm accounts…) into a test app, as `--demo` does at start. */

@@ -150,6 +150,8 @@ export const securitySettings = z.strictObject({
   passwordMinLength: z.number().int().min(8).max(64),
   passwordMinClasses: z.number().int().min(1).max(4),
   passwordMaxAgeDays: z.number().int().min(0).max(3650),
+  /** The three administrators (三员) must sign in with a second factor (TOTP). */
+  mfaRequiredForAdmins: z.boolean().default(true),
 });
 export type SecuritySettings = z.infer<typeof securitySettings>;
 
@@ -200,7 +202,11 @@ export const auditVerifyResponse = z.object({
   firstBrokenId: z.number().int().nullable(),
 });
 
-export const LOGIN_RESULTS = ['success', 'bad_password', 'unknown_user', 'locked', 'disabled'] as const;
+// `mfa_required` / `mfa_enrol`: the password was right and the session waits for the code / the enrolment;
+// `bad_code`: a wrong second-factor code.
+export const LOGIN_RESULTS = ['success', 'bad_password', 'unknown_user', 'locked', 'disabled', 'mfa_required', 'mfa_enrol', 'bad_code'] as const;
+/** The factors a successful sign-in used. */
+export const LOGIN_FACTORS = ['password', 'password+totp', 'password+recovery'] as const;
 export const loginLogRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -208,6 +214,7 @@ export const loginLogRowSchema = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   result: z.enum(LOGIN_RESULTS),
+  factor: z.enum(LOGIN_FACTORS).nullable(),
 });
 export const LOGIN_LOG_SORTS = ['at', 'username', 'result'] as const;
 export const loginLogQuery = z.strictObject({

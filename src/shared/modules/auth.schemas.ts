@@ -36,8 +36,29 @@ export const meResponse = z.object({
   csrfToken: z.string(),
   /** Set when the user must change the password before doing anything else. */
   passwordChangeReason: z.enum(['first_login', 'reset', 'expired']).nullable(),
+  /** Set while the session still owes the second factor: a code (`verify`) or, for an administrator, an enrolment (`enrol`). */
+  mfaPending: z.enum(['verify', 'enrol']).nullable(),
   demo: z.boolean(),
   /** The firm an enterprise account speaks for: such a user gets the slim portal menu. */
   enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof meResponse>;
+
+const otpCode = z.string().trim().min(1, { error: 'err.required' }).max(32);
+
+/** A six-digit code from the authenticator app, or (to sign in) one recovery code. */
+export const mfaCodeBody = z.strictObject({ code: otpCode });
+export const mfaDisableBody = z.strictObject({ password: z.string().min(1, { error: 'err.required' }).max(128) });
+
+export const mfaStatusResponse = z.object({
+  pending: z.enum(['verify', 'enrol']).nullable(),
+  enabled: z.boolean(),
+  /** Whether the settings require a second factor of this user (the three administrators). */
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type MfaStatus = z.infer<typeof mfaStatusResponse>;
+
+/** A new secret to add to an authenticator app: the base32 text and the otpauth:// URI a QR code carries. */
+export const mfaSetupResponse = z.object({ secret: z.string(), uri: z.string() });
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });

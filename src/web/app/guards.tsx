@@ -6,8 +6,10 @@ import { FullPageSpin } from '../components/FullPageSpin';
 import { useCan, useMe } from '../lib/auth';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
+export const MFA_PATH = '/mfa';
+export const ACCOUNT_SECURITY_PATH = '/account/security';
 
-/** Lets signed-in users through; sends others to sign in, and forced password changes to their page. */
+/** Lets signed-in users through; sends others to sign in, a session owing its second factor and forced password changes to their pages. */
 export function RequireAuth() {
   const { data: me, error } = useMe();
   const location = useLocation();
@@ -18,6 +20,10 @@ export function RequireAuth() {
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  // The second factor comes before anything else, the forced password change included.
+  if (me.mfaPending) {
+    return location.pathname === MFA_PATH ? <Outlet /> : <Navigate to={MFA_PATH} replace />;
   }
   if (me.passwordChangeReason && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;

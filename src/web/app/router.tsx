@@ -1,9 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin';
-import { CHANGE_PASSWORD_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
+import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH, MFA_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { FEATURES } from '../features';
-import { changePasswordPage, loginPage } from '../features/auth';
+import { accountSecurityPage, changePasswordPage, loginPage, mfaPage } from '../features/auth';
 import { NAVIGATION } from './navigation';
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
@@ -38,7 +38,11 @@ export const router = createBrowserRouter([
             path: CHANGE_PASSWORD_PATH,
             lazy: changePasswordPage,
           },
-          { element: <AppLayout />, children: [...menuRoutes(), ...detailRoutes(), { path: '*', Component: NotFound }] },
+          { path: MFA_PATH, lazy: mfaPage },
+          {
+            element: <AppLayout />,
+            children: [...menuRoutes(), ...detailRoutes(), { path: ACCOUNT_SECURITY_PATH, lazy: accountSecurityPage }, { path: '*', Component: NotFound }],
+          },
         ],
       },
     ],

@@ -7,6 +7,11 @@ import { applyLocale, currentLocale } from './i18n';
 
 export const meKey = ['me'] as const;
 
+/** Only paths inside this site, so a crafted link cannot send the user elsewhere after sign-in. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
 /** Set when someone picks a language on the sign-in page: that choice then becomes their saved language. */
 let localePickedBeforeSignIn = false;
 let sessionNotice: string | null = null;

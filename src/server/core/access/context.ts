@@ -24,6 +24,8 @@ export interface AuthUser {
   sessionId: string;
   csrfToken: string;
   passwordChangeReason: 'first_login' | 'reset' | 'expired' | null;
+  /** Set while the session still owes the second factor: a code (`verify`) or an enrolment (`enrol`). */
+  mfaPending: 'verify' | 'enrol' | null;
 }
 
 /** Who is asking and from where; every service call carries it. */

@@ -1,6 +1,6 @@
 import type { Page } from '../../../shared/list';
 import { formatCountyTime } from '../../../shared/dates';
-import type { AuditRow, LOGIN_RESULTS } from '../../../shared/modules/admin.schemas';
+import type { AuditRow, LOGIN_FACTORS, LOGIN_RESULTS } from '../../../shared/modules/admin.schemas';
 import type { RequestContext } from '../access/context';
 import { type Db, type Executor, type Trx, lockChain } from '../db/database';
 import type { Deps } from '../deps';
@@ -110,12 +110,13 @@ export async function allLoginLog(db: Db, filter: Omit<LoginLogFilter, 'page' | 
   return (await loginLogRepository.all(db, filter)) as LoginLogItem[];
 }
 
-type LoginLogItem = LoginLogRow & { result: (typeof LOGIN_RESULTS)[number] };
+type LoginLogItem = LoginLogRow & { result: (typeof LOGIN_RESULTS)[number]; factor: (typeof LOGIN_FACTORS)[number] | null };
 
 export const LOGIN_LOG_EXPORT_COLUMNS: ExportColumn<LoginLogItem>[] = [
   { zh: '时间', en: 'Time', width: 20, value: (r) => formatCountyTime(r.at) },
   { zh: '用户名', en: 'User name', value: (r) => r.username },
   { zh: 'IP', en: 'IP', value: (r) => r.ip },
   { zh: '结果', en: 'Result', value: (r) => r.result },
+  { zh: '认证方式', en: 'Factors', value: (r) => r.factor },
   { zh: '浏览器', en: 'User agent', width: 60, value: (r) => r.userAgent },
 ];

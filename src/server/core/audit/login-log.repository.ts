@@ -13,7 +13,7 @@ export interface LoginLogFilter extends PageRequest<(typeof LOGIN_LOG_SORTS)[num
 const SORTS = { at: 'id', username: 'username', result: 'result' } as const;
 
 function filtered(db: Executor, f: Omit<LoginLogFilter, 'page' | 'pageSize'>) {
-  let qb = db.selectFrom('loginLog').select(['id', 'at', 'username', 'ip', 'userAgent', 'result']);
+  let qb = db.selectFrom('loginLog').select(['id', 'at', 'username', 'ip', 'userAgent', 'result', 'factor']);
   if (f.from) qb = qb.where('at', '>=', countyDayStartUtc(f.from));
   if (f.to) qb = qb.where('at', '<', countyDayEndUtc(f.to));
   if (f.username) qb = qb.where('username', '=', f.username);

@@ -80,4 +80,62 @@ export const authRepository = {
   async logLogin(db: Executor, row: Insertable<LoginLogTable>) {
     await db.insertInto('loginLog').values(row).execute();
   },
+  async setSessionMfa(db: Executor, id: string, mfaPending: 'verify' | 'enrol' | null) {
+    await db.updateTable('sessions').set({ mfaPending }).where('id', '=', id).execute();
+  },
+  mfaOf(db: Executor, userId: number) {
+    return db.selectFrom('userMfa').selectAll().where('userId', '=', userId).executeTakeFirst();
+  },
+  async savePendingSecret(db: Executor, userId: number, pendingSecret: string) {
+    await db
+      .insertInto('userMfa')
+      .values({ userId, pendingSecret, secret: null, enabledAt: null, lastStep: null })
+      .onConflict((oc) => oc.column('userId').doUpdateSet({ pendingSecret }))
+      .execute();
+  },
+  async enableMfa(db: Executor, userId: number, secret: string, lastStep: number | null, at: string) {
+    await db.updateTable('userMfa').set({ secret, pendingSecret: null, enabledAt: at, lastStep }).where('userId', '=', userId).execute();
+  },
+  /** Records a code's time step as used; false when it is not after the last one used (a replay or a race). */
+  async spendStep(db: Executor, userId: number, step: number): Promise<boolean> {
+    const result = await db
+      .updateTable('userMfa')
+      .set({ lastStep: step })
+      .where('userId', '=', userId)
+      .where((eb) => eb.or([eb('lastStep', 'is', null), eb('lastStep', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+  /** Spends an unused recovery code by its hash; false when there is none. */
+  async spendRecoveryCode(db: Executor, userId: number, codeHash: string, at: string): Promise<boolean> {
+    const result = await db
+      .updateTable('userRecoveryCodes')
+      .set({ usedAt: at })
+      .where('userId', '=', userId)
+      .where('codeHash', '=', codeHash)
+      .where('usedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+  async unusedRecoveryCodes(db: Executor, userId: number): Promise<number> {
+    const row = await db
+      .selectFrom('userRecoveryCodes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('userId', '=', userId)
+      .where('usedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  async replaceRecoveryCodes(db: Executor, userId: number, codeHashes: string[]) {
+    await db.deleteFrom('userRecoveryCodes').where('userId', '=', userId).execute();
+    await db
+      .insertInto('userRecoveryCodes')
+      .values(codeHashes.map((codeHash) => ({ userId, codeHash, usedAt: null })))
+      .execute();
+  },
+  /** Forgets the user's second factor and recovery codes. */
+  async removeMfa(db: Executor, userId: number) {
+    await db.deleteFrom('userRecoveryCodes').where('userId', '=', userId).execute();
+    await db.deleteFrom('userMfa').where('userId', '=', userId).execute();
+  },
 };

@@ -12,6 +12,7 @@ import { unitsRepository } from '../org/units.repository';
 import { getSecuritySettings, passwordPolicyOf } from '../settings/settings.service';
 import { authRepository } from './auth.repository';
 import { clearThrottles, lockedUntil, loginKeys, passwordKey, recordFailure } from './throttle';
+import { mfaOwed } from './mfa';
 import { hashPassword, verifyPassword } from './password';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -29,7 +30,8 @@ const ADDRESS_FACTOR = 10;
 
 /**
  * Checks credentials, applies the throttles, logs the attempt and opens a session; returns the cookie token. A known
- * and an unknown name get the same answers in the same time: 401 for a wrong password, 429 once throttled.
+ * and an unknown name get the same answers in the same time: 401 for a wrong password, 429 once throttled. A user
+ * with a second factor (or an administrator who must enrol one) gets a session that waits for it (`mfaPending`).
  */
 export async function login(deps: Deps, ctx: RequestContext, username: string, password: string) {
   const { db, clock } = deps;
@@ -71,6 +73,13 @@ export async function login(deps: Deps, ctx: RequestContext, username: string, p
     throw new AppError('ACCOUNT_DISABLED');
   }
 
+  const grants = await authRepository.grantsOf(db, user.id);
+  const mfaPending = await mfaOwed(
+    db,
+    user.id,
+    grants.flatMap((g) => g.permissions),
+    settings,
+  );
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await authRepository.updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() });
@@ -83,8 +92,10 @@ export async function login(deps: Deps, ctx: RequestContext, username: string, p
       lastSeenAt: now.toISOString(),
       ip: ctx.ip,
       userAgent: ctx.userAgent,
+      mfaPending,
     });
-    await authRepository.logLogin(trx, { at: now.toISOString(), username, userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent, result: 'success' });
+    const result = mfaPending === 'verify' ? 'mfa_required' : mfaPending === 'enrol' ? 'mfa_enrol' : 'success';
+    await authRepository.logLogin(trx, { at: now.toISOString(), username, userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent, result, factor: 'password' });
   });
   return token;
 }
@@ -124,6 +135,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     sessionId: session.id,
     csrfToken: session.csrfToken,
     passwordChangeReason: user.passwordChangeReason ?? (expired && !deps.config.demo ? 'expired' : null),
+    mfaPending: session.mfaPending ?? null,
   };
 }
 
@@ -144,6 +156,7 @@ export async function describeMe(deps: Deps, user: AuthUser): Promise<Me> {
     permissions: [...user.permissions].sort(),
     csrfToken: user.csrfToken,
     passwordChangeReason: user.passwordChangeReason,
+    mfaPending: user.mfaPending,
     demo: deps.config.demo,
     enterprise: firm ? { id: firm.id, name: firm.name } : null,
   };

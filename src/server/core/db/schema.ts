@@ -90,6 +90,26 @@ export interface SessionTable {
   lastSeenAt: string;
   ip: string | null;
   userAgent: string | null;
+  /** Set while the session waits for the second factor: `verify` a code, or `enrol` one (an administrator without). */
+  mfaPending: ColumnType<'verify' | 'enrol' | null, 'verify' | 'enrol' | null | undefined, 'verify' | 'enrol' | null>;
+}
+
+/** A user's TOTP factor: the secret in force, one being enrolled, and the last time step used (a code works once). */
+export interface UserMfaTable {
+  id: Generated<number>;
+  userId: number;
+  secret: string | null;
+  pendingSecret: string | null;
+  enabledAt: string | null;
+  lastStep: number | null;
+}
+
+/** Single-use recovery codes, stored as sha256 hashes (they are random, so a plain hash is enough). */
+export interface UserRecoveryCodeTable {
+  id: Generated<number>;
+  userId: number;
+  codeHash: string;
+  usedAt: string | null;
 }
 
 export interface LoginLogTable {
@@ -100,6 +120,8 @@ export interface LoginLogTable {
   ip: string | null;
   userAgent: string | null;
   result: string;
+  /** The factors of a successful sign-in: `password`, `password+totp` or `password+recovery`. */
+  factor: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
@@ -301,6 +323,8 @@ export interface Database {
   userRoles: UserRoleTable;
   sessions: SessionTable;
   loginLog: LoginLogTable;
+  userMfa: UserMfaTable;
+  userRecoveryCodes: UserRecoveryCodeTable;
   auditLog: AuditLogTable;
   settings: SettingTable;
   calendarDays: CalendarDayTable;

@@ -15,6 +15,8 @@ export interface RouteAccess {
   public?: boolean;
   /** Reachable while the user still has to change the password. */
   duringPasswordChange?: boolean;
+  /** Reachable while the session still owes the second factor (sign-in's last step and enrolment). */
+  duringMfa?: boolean;
   /** Permission checked before the body is even validated. */
   permission?: Permission;
 }
@@ -33,7 +35,7 @@ export function userCtx(req: FastifyRequest): UserContext {
 }
 
 /**
- * Resolves the session cookie on every request and enforces sign-in, forced password change, CSRF and the
+ * Resolves the session cookie on every request and enforces sign-in, the second factor, forced password change, CSRF and the
  * route's permission before anything else runs, so no handler can forget them.
  */
 export function registerRequestContext(app: FastifyInstance, deps: Deps) {
@@ -54,6 +56,8 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps) {
     if (access.public) return;
     if (!user) throw new AppError(session === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== user.csrfToken) throw new AppError('CSRF');
+    // The second factor first: a password alone must not even reach the password change.
+    if (user.mfaPending && !access.duringMfa) throw new AppError('MFA_REQUIRED');
     if (user.passwordChangeReason && !access.duringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access.permission && !user.permissions.has(access.permission)) throw new AppError('FORBIDDEN');
   });

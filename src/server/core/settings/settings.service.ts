@@ -14,6 +14,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   passwordMinLength: 8,
   passwordMinClasses: 3,
   passwordMaxAgeDays: 90,
+  mfaRequiredForAdmins: true,
 };
 
 const SECURITY_KEY = 'security';

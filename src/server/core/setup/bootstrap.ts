@@ -1,3 +1,6 @@
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../../shared/demo-accounts';
+import { authRepository } from '../auth/auth.repository';
+import { isAdministrator } from '../auth/mfa';
 import { z } from 'zod';
 import { BUILTIN_ROLES, UNIT_KINDS } from '../../../shared/permissions';
 import { systemContext } from '../access/context';
@@ -27,7 +30,7 @@ export const countyFile = z.strictObject({
 });
 export type CountyFile = z.infer<typeof countyFile>;
 
-export const DEMO_PASSWORD = 'Demo@2021';
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 /** Creates any missing built-in role with its default permissions (the core's and the installed modules' grants); existing roles are left as the secadmin set them. */
 export async function ensureBuiltinRoles(deps: Deps) {
@@ -150,6 +153,17 @@ export async function ensureDemoAccounts(deps: Deps, data: CountyFile) {
         password: DEMO_PASSWORD,
         mustChange: false,
       });
+      await enrolDemoAdministrator(trx, deps, u.username);
     }
   });
+}
+
+/** Gives a demo administrator the demo second factor, so that signing in works as it will in production. */
+async function enrolDemoAdministrator(trx: Trx, deps: Deps, username: string) {
+  const user = await usersRepository.findByUsername(trx, username);
+  if (!user) return;
+  const grants = await authRepository.grantsOf(trx, user.id);
+  if (!isAdministrator(grants.flatMap((g) => g.permissions))) return;
+  await authRepository.savePendingSecret(trx, user.id, DEMO_TOTP_SECRET);
+  await authRepository.enableMfa(trx, user.id, DEMO_TOTP_SECRET, null, deps.clock.now().toISOString());
 }

@@ -15,7 +15,7 @@ import type { Deps } from '../deps';
 import { exportXlsx } from '../excel/export';
 import { sendXlsx } from '../http/reply';
 import { userCtx } from '../http/request-context';
-import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetPassword, setUserRoles, updateUser } from './users.service';
+import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetMfa, resetPassword, setUserRoles, updateUser } from './users.service';
 
 /** User accounts (sysadmin manages, secadmin grants roles, others with `user:read` browse within their scope). */
 export function userRoutes(app: FastifyInstance, deps: Deps) {
@@ -54,6 +54,10 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
       return resetPassword(deps, userCtx(req), req.params.id);
     },
   );
+  r.post('/api/users/:id/mfa/reset', { config: { permission: 'user:manage' }, schema: { tags, params: idParams } }, async (req, reply) => {
+    await resetMfa(deps, userCtx(req), req.params.id);
+    return reply.status(204).send();
+  });
   r.put(
     '/api/users/:id/roles',
     { config: { permission: 'role:manage' }, schema: { tags, params: idParams, body: userRolesBody, response: { 200: userSchema } } },

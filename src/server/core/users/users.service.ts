@@ -221,3 +221,31 @@ export async function getUser(deps: Deps, ctx: RequestContext, id: number): Prom
   if (!row) throw notFound();
   return (await describeUsers(deps.db, [row], deps.clock.now()))[0];
 }
+
+/**
+ * Forgets a user's second factor when their phone is lost (system administrator): their sessions end, and an
+ * administrator enrols again at the next sign-in. The user and their unit are told, as for a password reset.
+ */
+export async function resetMfa(deps: Deps, ctx: UserContext, id: number) {
+  requirePermission(ctx, 'user:manage');
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await findUser(trx, id, deps.clock.now());
+    await assertManageable(trx, ctx, id);
+    await authRepository.removeMfa(trx, id);
+    await authRepository.deleteUserSessions(trx, id);
+    await recordAudit(trx, deps, ctx, { action: 'user.mfa_reset', entityType: 'user', entityId: id, after: { username: user.username } });
+    await notify(trx, deps, {
+      userIds: [id],
+      unitIds: [user.unit.id],
+      exceptUserIds: [ctx.user.id],
+      kind: 'account.mfa_reset',
+      title: {
+        zh: `账号 ${user.username}（${user.displayName}）的双因素认证已由 ${ctx.user.displayName} 重置；如非本人申请，请告知安全管理员`,
+        en: `Two-factor sign-in of ${user.username} (${user.displayName}) was reset by ${ctx.user.displayName}; if they did not ask for it, tell the security administrator`,
+      },
+      link: null,
+      entityType: 'user',
+      entityId: id,
+    });
+  });
+}

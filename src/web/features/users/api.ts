@@ -60,3 +60,8 @@ export function useResetPassword() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
+
+/** Forgets a user's second factor (lost phone): their sessions end; an administrator enrols again at the next sign-in. */
+export function useResetMfa() {
+  return useMutation({ mutationFn: (id: number) => api.post(`/api/users/${id}/mfa/reset`) });
+}

@@ -3,18 +3,14 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
-import { getSessionNotice, useLogin, useMe } from '../../../lib/auth';
+import { getSessionNotice, safeNext, useLogin, useMe } from '../../../lib/auth';
+import { MFA_PATH } from '../../../app/guards';
 import { setFieldErrors } from '../../../lib/errors';
 import { AuthCard } from '../components/AuthCard';
 
 interface Credentials {
   username: string;
   password: string;
-}
-
-/** Only paths inside this site, so a crafted link cannot send the user elsewhere after sign-in. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 /** The sign-in page. */
@@ -25,6 +21,7 @@ export function LoginPage() {
   const { data: me } = useMe();
   const login = useLogin();
 
+  if (me?.mfaPending) return <Navigate to={`${MFA_PATH}?next=${encodeURIComponent(safeNext(params.get('next')))}`} replace />;
   if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   const error = login.error;

@@ -36,6 +36,9 @@ const RESULT_COLORS: Record<LoginResult, string> = {
   unknown_user: 'orange',
   locked: 'red',
   disabled: 'default',
+  mfa_required: 'blue',
+  mfa_enrol: 'blue',
+  bad_code: 'orange',
 };
 
 /** 登录日志: every sign-in attempt. */
@@ -59,6 +62,12 @@ export function LoginLogPage() {
       sorter: true,
       sortOrder: list.sortOrderOf('result'),
       render: (result: LoginResult) => <Tag color={RESULT_COLORS[result]}>{t(`loginResult.${result}`)}</Tag>,
+    },
+    {
+      title: t('log.factor'),
+      dataIndex: 'factor',
+      key: 'factor',
+      render: (factor: LoginLogRow['factor']) => (factor ? t(`loginFactor.${factor}`) : '—'),
     },
     { title: t('log.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
     {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber, Spin } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Spin, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type SecuritySettings, securitySettings } from '../../../../shared/modules/admin.schemas';
 import { PageContainer } from '../../../components/PageContainer';
@@ -8,7 +8,7 @@ import { useShowError } from '../../../lib/errors';
 
 const settingsKey = ['settings', 'security'] as const;
 
-type Field = keyof SecuritySettings;
+type Field = Exclude<keyof SecuritySettings, 'mfaRequiredForAdmins'>;
 const FIELDS: Field[] = [
   'sessionIdleMinutes',
   'sessionAbsoluteHours',
@@ -19,7 +19,7 @@ const FIELDS: Field[] = [
   'passwordMaxAgeDays',
 ];
 
-/** 安全设置: sessions, lockout and password policy; the bounds come from the shared schema the server checks. */
+/** 安全设置: sessions, lockout, password policy and the administrators' second factor; the bounds come from the shared schema the server checks. */
 export function SecuritySettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -70,6 +70,14 @@ export function SecuritySettingsPage() {
                 </Form.Item>
               );
             })}
+            <Form.Item
+              name="mfaRequiredForAdmins"
+              label={t('security.mfaRequiredForAdmins.label')}
+              extra={t('security.mfaRequiredForAdmins.help')}
+              valuePropName="checked"
+            >
+              <Switch />
+            </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('common.save')}
             </Button>

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/modules/admin.schemas';
 import { useCan, useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
-import { useResetPassword, useSaveUser } from '../api';
+import { useResetMfa, useResetPassword, useSaveUser } from '../api';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { UserRolesModal } from './UserRolesModal';
 
-/** Edit, disable or enable, and reset the password of one user (system administrator); grant roles (security administrator). */
+/** Edit, disable or enable, and reset the password or the second factor of one user (system administrator); grant roles (security administrator). */
 export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -17,6 +17,7 @@ export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => voi
   const [grantingRoles, setGrantingRoles] = useState(false);
   const save = useSaveUser();
   const reset = useResetPassword();
+  const resetMfa = useResetMfa();
   const showError = useShowError();
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const self = user.id === me?.user.id;
@@ -72,6 +73,19 @@ export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => voi
       >
         <Button type="link" size="small" loading={reset.isPending}>
           {t('users.resetPassword')}
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title={t('users.resetMfaConfirm', { name: user.displayName })}
+        description={t('users.resetMfaHint')}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          resetMfa.mutate(user.id, { onSuccess: () => void message.success(t('users.mfaReset')), onError: (error) => showError(error) })
+        }
+      >
+        <Button type="link" size="small" loading={resetMfa.isPending}>
+          {t('users.resetMfa')}
         </Button>
       </Popconfirm>
       {temporaryPassword && <TemporaryPasswordModal name={user.displayName} password={temporaryPassword} onClose={() => setTemporaryPassword(null)} />}
