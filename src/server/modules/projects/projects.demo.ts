@@ -157,7 +157,7 @@ export async function ensureDemoProjects(deps: Deps): Promise<boolean> {
         };
         const id = await insertProject(trx, deps, systemContext(), body, { skipMilestones: true, createdByUnitId: office });
         await demoMilestones(trx, deps, { id, ...body }, today, units, office, random);
-        await demoInvestment(trx, id, body, asOf, n, random);
+        await demoInvestment(trx, id, body, { asOf, now: deps.clock.now() }, n, random);
       }
     }
     await recordAudit(trx, deps, systemContext(), { action: 'project.import', entityType: 'project', entityId: null, after: { demo: true, projects: n } });
@@ -258,8 +258,12 @@ async function demoMilestones(
   }
 }
 
-/** Twelve months of completed investment up to the last closed month, sized so the colours come out mixed. */
-async function demoInvestment(trx: Trx, id: number, p: CreateProjectBody, asOf: string, n: number, random: () => number) {
+/**
+ * Twelve months of completed investment up to the last closed month (`asOf`), sized so the colours come out mixed,
+ * each reported on the 5th of the following month or, for a month that closed days ago, an hour before `now`.
+ */
+async function demoInvestment(trx: Trx, id: number, p: CreateProjectBody, { asOf, now }: { asOf: string; now: Date }, n: number, random: () => number) {
+  const reportedOn = (month: string) => new Date(Math.min(Date.parse(`${addMonths(month, 1)}-05T02:00:00.000Z`), now.getTime() - 3_600_000)).toISOString();
   if (p.annualPlanFen === 0) return;
   const perMonth = p.annualPlanFen / 12;
   // Most on pace, some behind, a few far behind.
@@ -279,7 +283,7 @@ async function demoInvestment(trx: Trx, id: number, p: CreateProjectBody, asOf: 
         ],
         locked: month < asOf ? 1 : 0,
         reportedBy: null,
-        reportedAt: `${addMonths(month, 1)}-05T02:00:00.000Z`,
+        reportedAt: reportedOn(month),
       })
       .execute();
   }

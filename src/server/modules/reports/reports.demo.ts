@@ -1,5 +1,6 @@
 import { previousMonth } from '../../../shared/rules/monthly-cycle';
-import { type ReportFormDefinition, definitionProblems } from '../../../shared/rules/report-forms';
+import { type ReportFormDefinition, definitionProblems, reportDueDate } from '../../../shared/rules/report-forms';
+import { arrangementAround } from '../../core/calendar/calendar.service';
 import { systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
@@ -509,6 +510,22 @@ export async function ensureDemoReportForms(deps: Deps, { startMonth }: { startM
   });
 }
 
+/**
+ * When the demo's reports of a month were sent, or false for a time still to come: on time on the 2nd of the next
+ * month (or just before now, on the 1st), late three days after the deadline (`dueDate`, a county day).
+ */
+function demoSubmissionTimes(month: string, dueDate: string, now: Date): { onTime: string | false; late: string | false } {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const monthOver = Date.UTC(year, monthNumber, 1) - 8 * 3_600_000; // midnight county time at the month's end
+  const onTime = Math.min(Date.UTC(year, monthNumber, 2, 2), now.getTime() - 60_000);
+  const [dy, dm, dd] = dueDate.split('-').map(Number);
+  const late = Date.UTC(dy, dm - 1, dd + 3, 2);
+  return {
+    onTime: onTime > monthOver && new Date(onTime).toISOString(),
+    late: late < now.getTime() && new Date(late).toISOString(),
+  };
+}
+
 /** Demo states of last month's enterprise-development reports, by township code (大营镇 and 城关镇 are left to the demo users). */
 const DEMO_STATES: Record<string, { status: 'draft' | 'submitted' | 'returned' | 'accepted'; onTime: boolean }> = {
   tielu: { status: 'accepted', onTime: true },
@@ -532,11 +549,13 @@ export async function ensureDemoReports(deps: Deps): Promise<boolean> {
     const units = await trx.selectFrom('orgUnits').select(['id', 'code']).where('code', 'in', Object.keys(DEMO_STATES)).execute();
     const month = form.startMonth;
     const now = deps.clock.now().toISOString();
-    // Submitted on time: the 2nd of the next month; late: the 20th (after any 5th working day).
-    const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 2, 2)).toISOString();
-    const late = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 20, 2)).toISOString();
+    const dueDate = reportDueDate(await arrangementAround(trx, `${month}-15`), month, form.dueWorkingDay);
+    const { onTime, late } = demoSubmissionTimes(month, dueDate, deps.clock.now());
     for (const [i, unit] of units.entries()) {
-      const state = DEMO_STATES[unit.code];
+      // A report cannot have been sent before its month ended, nor late before its deadline passed: until then it is a draft.
+      const planned = DEMO_STATES[unit.code];
+      const sent = planned.status !== 'draft' && (planned.onTime ? onTime : late);
+      const state = sent ? planned : { status: 'draft' as const, onTime: false };
       const firms = 30 + i * 7;
       const values = {
         firms,
@@ -547,7 +566,7 @@ export async function ensureDemoReports(deps: Deps): Promise<boolean> {
         power: 410 + i * 96.25,
         stoppedFirms: i % 2,
       };
-      const submittedAt = state.status === 'draft' ? null : state.onTime ? next : late;
+      const submittedAt = sent || null;
       const id = await reportsRepository.insert(trx, {
         formId: form.id,
         formVersionId: version?.id as number,

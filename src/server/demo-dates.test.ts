@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type TestApp, createTestApp, loadModuleDemos } from './test/build-app';
+
+// The demo lives in the present: loaded on a fixed "today", no record says something happened after it. Today is
+// the 3rd of October: a month just closed, inside the National Day holiday, before any deadline of September's work.
+const TODAY = '2026-10-03T02:00:00.000Z';
+const THIS_MONTH = '2026-10';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(TODAY);
+  await loadModuleDemos(t);
+}, 240_000);
+afterAll(() => t.close());
+
+/** Every `…_at` column (a moment something happened) and every `month` column (a month reported) of every table. */
+async function datedColumns() {
+  const tables = await t.deps.db.introspection.getTables();
+  // Built-in document templates come with the software (a migration writes them), not with the demo.
+  return tables
+    .filter((table) => table.name !== 'document_templates')
+    .flatMap((table) => table.columns.filter((c) => c.name.endsWith('_at') || c.name === 'month').map((c) => ({ table: table.name, column: c.name })));
+}
+
+it('dates no record after the day the demo is loaded', async () => {
+  const late: string[] = [];
+  for (const { table, column } of await datedColumns()) {
+    const limit = column === 'month' ? THIS_MONTH : TODAY;
+    const { rows } = await sql<{
+      latest: string | null;
+    }>`select max(${sql.ref(column)}) as latest from ${sql.table(table)} where ${sql.ref(column)} > ${limit}`.execute(t.deps.db);
+    const latest = rows[0]?.latest;
+    if (latest) late.push(`${table}.${column}: ${latest}`);
+  }
+  expect(late).toEqual([]);
+});
