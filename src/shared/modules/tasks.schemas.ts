@@ -17,6 +17,8 @@ export const taskSchema = z.object({
   title: z.string(),
   description: z.string(),
   source: z.object({ module: z.string(), recordId: z.string() }).nullable(),
+  /** The source record as people read it (预警看板 2021年9月 大营镇) and its page; null when the module does not say. */
+  sourceLabel: z.object({ zh: z.string(), en: z.string(), path: z.string().nullable() }).nullable(),
   enterpriseId: z.number().int().nullable(),
   ownerUnit: unitBrief,
   assignee: userBrief.nullable(),

@@ -6,6 +6,7 @@ import type { AttachmentOwner } from '../attachments/owners';
 import type { Deps } from '../deps';
 import type { Subscriptions } from '../events/events';
 import type { Job } from '../scheduler/scheduler';
+import type { TaskSourceDescriber } from '../tasks/task-sources';
 import type { CountyFile } from '../setup/bootstrap';
 
 /** Registers a module's HTTP routes on the app. */
@@ -35,6 +36,8 @@ export interface ModuleDefinition {
   jobs?: ModuleJob[];
   /** Task (督办) types the module creates through the task engine. */
   taskTypes?: readonly string[];
+  /** What the records its tasks come from are called and where they are shown (a task's 来源). */
+  taskSources?: TaskSourceDescriber;
   attachmentOwners?: Record<string, AttachmentOwner>;
   /** The module's server messages (errors, field problems) in both languages, from `shared/modules/<m>.messages.ts`. */
   messages?: ModuleMessageTexts<Record<string, string>>;

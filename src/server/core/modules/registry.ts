@@ -3,6 +3,8 @@ import { registerMessages } from '../../../shared/i18n/messages';
 import { BUILTIN_ROLES, type Permission } from '../../../shared/permissions';
 import { registerAttachmentOwner } from '../attachments/owners';
 import { events } from '../events/events';
+import type { Executor } from '../db/database';
+import type { TaskSourceLabel } from '../tasks/task-sources';
 import type { ModuleDefinition, ModuleJob } from './module';
 
 // What the installed modules declare, for the core services that must know every module's (the role editor's
@@ -55,4 +57,15 @@ export function scheduledJobs(): ModuleJob[] {
 export function jobTitle(name: string, locale: 'zh' | 'en'): string {
   const job = scheduledJobs().find((j) => j.name === name);
   return job ? job.title[locale] : name;
+}
+
+/** Labels of tasks' sources, keyed `module:recordId`, each module asked once for all of its records. */
+export async function describeTaskSources(db: Executor, sources: { module: string; recordId: string }[]): Promise<Map<string, TaskSourceLabel>> {
+  const labels = new Map<string, TaskSourceLabel>();
+  for (const m of installed) {
+    const ids = [...new Set(sources.filter((s) => s.module === m.name).map((s) => s.recordId))];
+    if (!m.taskSources || ids.length === 0) continue;
+    for (const [id, label] of await m.taskSources(db, ids)) labels.set(`${m.name}:${id}`, label);
+  }
+  return labels;
 }

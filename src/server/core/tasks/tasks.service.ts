@@ -1,3 +1,4 @@
+import { describeTaskSources } from '../modules/registry';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Task, TaskAction, TaskDetail, createTaskBody, taskTransitionBody } from '../../../shared/modules/tasks.schemas';
@@ -72,11 +73,13 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.flatMap((r) => [r.ownerUnitId, r.createdByUnitId]))];
   const userIds = [...new Set(rows.flatMap((r) => [r.assigneeUserId, r.createdByUserId]).filter((x): x is number => x !== null))];
-  const [units, users, coUnits, cal] = await Promise.all([
+  const sources = rows.flatMap((r) => (r.sourceModule && r.sourceId ? [{ module: r.sourceModule, recordId: r.sourceId }] : []));
+  const [units, users, coUnits, cal, sourceLabels] = await Promise.all([
     tasksRepository.unitsByIds(db, unitIds),
     tasksRepository.usersByIds(db, userIds),
     tasksRepository.coUnitsOf(db, ids),
     arrangementAround(db, today),
+    describeTaskSources(db, sources),
   ]);
   const unit = (id: number) => {
     const u = units.find((x) => x.id === id);
@@ -92,6 +95,7 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
     title: r.title,
     description: r.description,
     source: r.sourceModule && r.sourceId ? { module: r.sourceModule, recordId: r.sourceId } : null,
+    sourceLabel: sourceLabels.get(`${r.sourceModule}:${r.sourceId}`) ?? null,
     enterpriseId: r.enterpriseId,
     ownerUnit: unit(r.ownerUnitId),
     assignee: user(r.assigneeUserId),

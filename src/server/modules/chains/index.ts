@@ -4,6 +4,7 @@ import { defineModule } from '../../core/modules/module';
 import { ensureDemoChains } from './chains.demo';
 import { chainRoutes } from './chains.routes';
 import { migrations } from './migrations';
+import { chainTaskSources } from './task-sources';
 
 /** Chains (产业链, 链长制) with their teams, segments, weak links and links, and the investment-attraction pipeline (招商引资). */
 export const chains = defineModule({
@@ -19,6 +20,7 @@ export const chains = defineModule({
     service_officer: ['chain:read', 'lead:read', 'lead:write'],
   },
   taskTypes: ['chain_lead_step'],
+  taskSources: chainTaskSources,
   messages: CHAIN_MESSAGES,
   demo: async (deps) => {
     await ensureDemoChains(deps);

@@ -6,6 +6,7 @@ import { indicatorRoutes } from './indicators.routes';
 import { ledgerRoutes } from './ledger.routes';
 import { migrations } from './migrations';
 import { readDemoFile } from '../../core/setup/demo-files';
+import { indicatorTaskSources } from './task-sources';
 
 // The public API of the indicators module: other modules import these, never its files.
 export { getMonthlyCycle } from './cycle.service';
@@ -29,6 +30,7 @@ export const indicators = defineModule({
   },
   jobs: [{ ...autoLockJob, title: { zh: '指标台账到期锁定（每日 9:00）', en: 'Lock the indicator ledger on its lock day (daily 09:00)' } }],
   taskTypes: ['indicator_warning'],
+  taskSources: indicatorTaskSources,
   demo: async (deps) => {
     await ensureDemoIndicators(deps, indicatorsFile.parse(readDemoFile('baofeng-indicators-2021.json')));
   },

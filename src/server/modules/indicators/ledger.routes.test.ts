@@ -120,6 +120,12 @@ describe('monthly ledger', () => {
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ type: 'indicator_warning', sourceId: `2021-02/${units.daying}`, status: 'open' });
     expect(tasks[0].description).toContain('技改投资：未按期报送');
+    // The task names its source as people do, with the page that shows it.
+    expect((await daying.get(`/api/tasks/${tasks[0].id}`)).json().sourceLabel).toEqual({
+      zh: '预警看板 2021年2月 大营镇',
+      en: 'Warnings board 2021-02 Daying Town',
+      path: '/indicators/warnings',
+    });
     const inbox = (await daying.get('/api/notifications')).json();
     expect(inbox.items.some((n: { kind: string; titleZh: string }) => n.kind === 'indicator.warning' && n.titleZh.includes('2021-02'))).toBe(true);
     // 城关镇 cannot see 大营镇's task.

@@ -4,6 +4,7 @@ import { ensureDemoMeetingSchedule } from './meetings.demo';
 import { meetingAttachmentOwner, meetingRoutes } from './meetings.routes';
 import { migrations } from './migrations';
 import { meetingScheduleJob } from './schedules.service';
+import { meetingTaskSources } from './task-sources';
 
 /** Meetings (月例会, 调度会, service-team meetings), their decisions as 督办 tasks, and recurring schedules. */
 export const meetings = defineModule({
@@ -20,6 +21,7 @@ export const meetings = defineModule({
   },
   jobs: [{ ...meetingScheduleJob, title: { zh: '按例会安排生成并通知会议（每日 8:00）', en: 'Plan and announce scheduled meetings (daily 08:00)' } }],
   taskTypes: ['meeting_decision'],
+  taskSources: meetingTaskSources,
   attachmentOwners: { meeting: meetingAttachmentOwner },
   demo: ensureDemoMeetingSchedule,
 });

@@ -49,6 +49,7 @@ describe('meetings', () => {
       [`${id}/2`, units.tjj, '2021-10-22', 'meeting_decision'],
     ]);
     expect(m.decisions.map((d: { task: { id: number } }) => d.task.id)).toEqual(tasks.map((x) => x.id));
+    expect((await office.get(`/api/tasks/${tasks[0].id}`)).json().sourceLabel).toMatchObject({ zh: `${m.title} 第1项议定事项`, path: `/meetings/${id}` });
   });
 
   it('shows the decisions’ progress as their tasks move', async () => {

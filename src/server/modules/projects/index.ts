@@ -5,6 +5,7 @@ import { migrations } from './migrations';
 import { ensureDemoProjects } from './projects.demo';
 import { lockProjectsOnMonthLock } from './projects.month-close';
 import { projectAttachmentOwner, projectRoutes } from './projects.routes';
+import { projectTaskSources } from './task-sources';
 
 export { projectsOfUnits, registerProject } from './projects.service';
 
@@ -22,6 +23,7 @@ export const projects = defineModule({
     service_officer: ['project:read'],
   },
   taskTypes: ['project_milestone', 'project_red'],
+  taskSources: projectTaskSources,
   attachmentOwners: { project: projectAttachmentOwner },
   messages: PROJECT_MESSAGES,
   events: { monthLocked: { inTransaction: lockProjectsOnMonthLock } },

@@ -87,6 +87,8 @@ describe('the project library', () => {
       [`${id}/8`, 'project_milestone', units.gxj],
       [`${id}/9`, 'project_milestone', units.jjq],
     ]);
+    const task = (await office.get(`/api/tasks/${tasks[0].id}`)).json();
+    expect(task.sourceLabel).toEqual({ zh: `重点项目 ${p.name} 第10个节点`, en: `Project ${p.name}, milestone 10`, path: `/projects/${id}` });
     expect(p).toMatchObject({ colour: 'red', ytdFen: 0, progress: { asOfMonth: '2021-06', timeProgress: 50, completion: 0, gapPp: -50 } });
     expect(p.can).toEqual({ manage: true, report: true });
     const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'project').execute();

@@ -4,6 +4,7 @@ import { migrations } from './migrations';
 import { reportRemindersJob } from './reminders';
 import { ensureDemoReportForms, ensureDemoReports } from './reports.demo';
 import { reportRoutes } from './reports.routes';
+import { reportTaskSources } from './task-sources';
 
 // The public API of the reports module.
 export { ensureDemoReportForms } from './reports.demo';
@@ -21,6 +22,7 @@ export const reports = defineModule({
   },
   jobs: [{ ...reportRemindersJob, title: { zh: '乡镇月报催报（每日 9:30）', en: 'Remind townships of monthly reports (daily 09:30)' } }],
   taskTypes: ['report_overdue'],
+  taskSources: reportTaskSources,
   demo: async (deps) => {
     await ensureDemoReportForms(deps);
     await ensureDemoReports(deps);

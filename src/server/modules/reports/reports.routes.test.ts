@@ -365,6 +365,8 @@ describe('completeness, timeliness and reminders', () => {
       .where('ownerUnitId', '=', units.daying)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'report_overdue', sourceId: `${forms.high_tech}/2021-03/${units.daying}` });
+    const { sourceLabel } = (await (await t.signIn('daying')).get(`/api/tasks/${task.id}`)).json();
+    expect(sourceLabel).toMatchObject({ zh: expect.stringMatching(/ 2021年3月 大营镇$/), path: `/reports/sheet?formId=${forms.high_tech}&unitId=${units.daying}&month=2021-03` });
   });
 });
 

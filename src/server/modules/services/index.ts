@@ -5,6 +5,7 @@ import { commitmentsOverdueJob } from './commitments.service';
 import { migrations } from './migrations';
 import { ensureServicesDemo } from './services.demo';
 import { serviceRoutes } from './services.routes';
+import { serviceTaskSources } from './task-sources';
 
 /**
  * Enterprise services (企业诉求): requests from the portal or entered by staff, owned by the unit that first received
@@ -25,6 +26,7 @@ export const services = defineModule({
     enterprise: ['service:read', 'service:submit'],
   },
   taskTypes: ['service_request', 'service_part', 'service_commitment'],
+  taskSources: serviceTaskSources,
   jobs: [{ ...commitmentsOverdueJob, title: { zh: '逾期未兑现事项交办督办（每日 7:30）', en: 'Task overdue commitments to firms (daily 07:30)' } }],
   messages: SERVICE_MESSAGES,
   demo: async (deps) => {

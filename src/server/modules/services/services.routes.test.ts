@@ -67,6 +67,11 @@ describe('a firm submits a request; its township receives it first and owns it',
     const staff = (await c.yangzhuang.get(`/api/services/requests/${id}`)).json();
     const owned = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', staff.taskId).executeTakeFirstOrThrow();
     expect(owned).toMatchObject({ type: 'service_request', ownerUnitId: units.yangzhuang, dueDate: '2021-10-13', enterpriseId: firms.wuxing });
+    expect((await c.yangzhuang.get(`/api/tasks/${staff.taskId}`)).json().sourceLabel).toEqual({
+      zh: `企业诉求 ${staff.title}`,
+      en: `Request ${staff.title}`,
+      path: `/services/requests/${id}`,
+    });
     expect(staff.actions).toEqual(['note', 'transfer', 'reply']);
   });
 

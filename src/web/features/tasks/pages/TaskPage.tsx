@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
@@ -63,7 +63,17 @@ export function TaskPage() {
                 {d.createdBy ? ` · ${d.createdBy.displayName}` : ''}
               </Descriptions.Item>
               {d.enterpriseId && <Descriptions.Item label={t('tasks.enterpriseId')}>{d.enterpriseId}</Descriptions.Item>}
-              {d.source && <Descriptions.Item label={t('tasks.source')}>{`${d.source.module} #${d.source.recordId}`}</Descriptions.Item>}
+              {d.sourceLabel && (
+                <Descriptions.Item label={t('tasks.source')}>
+                  {d.sourceLabel.path ? (
+                    <Link to={d.sourceLabel.path} data-testid="task-source">
+                      {localName({ nameZh: d.sourceLabel.zh, nameEn: d.sourceLabel.en })}
+                    </Link>
+                  ) : (
+                    localName({ nameZh: d.sourceLabel.zh, nameEn: d.sourceLabel.en })
+                  )}
+                </Descriptions.Item>
+              )}
             </Descriptions>
             {d.description && (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }} data-testid="task-description">
