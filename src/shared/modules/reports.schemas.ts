@@ -271,5 +271,7 @@ export const aggregateSchema = z.object({
     }),
   ),
   total: z.object({ month: z.array(z.number()), ytd: z.array(z.number()) }),
+  /** Whether the total covers the whole county (the caller sees every township) or only the caller's own units. */
+  countyWide: z.boolean(),
 });
 export type Aggregate = z.infer<typeof aggregateSchema>;

@@ -62,7 +62,9 @@ export function aggregateExport(agg: Aggregate, locale: Locale): { columns: Expo
   ];
   const rows: TotalsRow[] = [
     ...agg.units.map((u) => ({ nameZh: u.unit.nameZh, nameEn: u.unit.nameEn, month: u.month, ytd: u.ytd })),
-    { nameZh: '全县合计', nameEn: 'County total', month: agg.total.month, ytd: agg.total.ytd },
+    agg.countyWide
+      ? { nameZh: '全县合计', nameEn: 'County total', month: agg.total.month, ytd: agg.total.ytd }
+      : { nameZh: '合计', nameEn: 'Total', month: agg.total.month, ytd: agg.total.ytd },
   ];
   return { columns, rows };
 }

@@ -345,6 +345,15 @@ describe('completeness, timeliness and reminders', () => {
     expect(header.slice(0, 3)).toEqual(['乡镇（街道）', '工业企业数（家）·本月', '工业企业数（家）·本年累计']);
     const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
     expect(last.slice(0, 3)).toEqual(['全县合计', 40, 80]);
+    expect(agg.countyWide).toBe(true);
+
+    // A township's totals are its own, not the county's.
+    const own = (await daying.get(`/api/reports/aggregate?formId=${forms.industry_dev}&month=2021-04`)).json();
+    expect([own.countyWide, own.units.length]).toEqual([false, 1]);
+    const ownBook = new ExcelJS.Workbook();
+    await ownBook.xlsx.load((await daying.get(`/api/reports/aggregate/export.xlsx?formId=${forms.industry_dev}&month=2021-04`)).rawPayload as unknown as ArrayBuffer);
+    const ownSheet = ownBook.worksheets[0];
+    expect((ownSheet.getRow(ownSheet.rowCount).values as unknown[])[1]).toBe('合计');
   });
 
   it('reminds townships before the due day, and after it gives each late report one 督办 task', async () => {

@@ -751,5 +751,5 @@ export async function aggregateReports(deps: Deps, ctx: RequestContext, q: { for
     });
     return { unit, reportId: current?.id ?? null, month: monthVals, ytd };
   });
-  return { month: q.month, fields, units: out, total };
+  return { month: q.month, fields, units: out, total, countyWide: scope.all };
 }

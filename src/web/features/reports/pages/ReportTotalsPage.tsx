@@ -81,7 +81,7 @@ export function ReportTotalsPage() {
           data ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>
-                <Typography.Text strong>{t('reports.countyTotal')}</Typography.Text>
+                <Typography.Text strong>{data.countyWide ? t('reports.countyTotal') : t('reports.ownTotal')}</Typography.Text>
               </Table.Summary.Cell>
               {data.fields.flatMap((f, i) => [
                 <Table.Summary.Cell key={`${f.path}-m`} index={1 + i * 2} align="right">
