@@ -17,7 +17,10 @@ test('an official turns on two-factor sign-in, signs in with a recovery code, an
   await shot(page, '61-mfa-enrol-qr');
   const phone = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
   await page.getByTestId('mfa-enable-form').getByRole('textbox').fill(phone.generate());
-  await page.getByTestId('mfa-enable-form').getByRole('button', { name: /确认绑定/ }).click();
+  await page
+    .getByTestId('mfa-enable-form')
+    .getByRole('button', { name: /确认绑定/ })
+    .click();
   const codes = page.getByTestId('mfa-recovery-codes');
   await expect(codes).toBeVisible();
   const recoveryCode = ((await codes.locator('code').first().textContent()) ?? '').trim();
@@ -36,7 +39,10 @@ test('an official turns on two-factor sign-in, signs in with a recovery code, an
   await shot(page, '63-mfa-verify');
   await page.getByTestId('mfa-toggle-recovery').click();
   await page.getByTestId('mfa-verify-form').getByRole('textbox').fill(recoveryCode);
-  await page.getByTestId('mfa-verify-form').getByRole('button', { name: /验证并登录/ }).click();
+  await page
+    .getByTestId('mfa-verify-form')
+    .getByRole('button', { name: /验证并登录/ })
+    .click();
   await page.waitForURL((url) => url.pathname !== '/mfa');
 
   await page.goto('/account/security');

@@ -39,8 +39,14 @@ async function passSecondFactor(page: Page, username: string) {
       step = Math.floor(Date.now() / 30_000);
     }
     usedSteps.set(username, step);
-    await page.getByTestId('mfa-verify-form').getByRole('textbox').fill(demoPhone.generate({ timestamp: step * 30_000 }));
-    await page.getByTestId('mfa-verify-form').getByRole('button', { name: /验证并登录/ }).click();
+    await page
+      .getByTestId('mfa-verify-form')
+      .getByRole('textbox')
+      .fill(demoPhone.generate({ timestamp: step * 30_000 }));
+    await page
+      .getByTestId('mfa-verify-form')
+      .getByRole('button', { name: /验证并登录/ })
+      .click();
     // A journey run earlier in another process may have used this step's code: then the next step's code works.
     const left = await page
       .waitForURL((url) => url.pathname !== '/mfa', { timeout: 10_000 })

@@ -64,7 +64,9 @@ try {
     });
     console.log(`Second factor of ${args[0]} reset; they set up a new authenticator at the next sign-in.`);
   } else {
-    console.log('Usage: npm run admin -- load-county <file> | create-user <username> <unit-code> <role-code> [name] | unlock <username> | reset-mfa <username>');
+    console.log(
+      'Usage: npm run admin -- load-county <file> | create-user <username> <unit-code> <role-code> [name] | unlock <username> | reset-mfa <username>',
+    );
     process.exitCode = 2;
   }
 } finally {

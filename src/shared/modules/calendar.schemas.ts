@@ -5,12 +5,15 @@ export const calendarDayKind = z.enum(['holiday', 'workday']);
 
 export const calendarDaySchema = z.object({ date: z.iso.date(), kind: calendarDayKind, name: z.string() });
 export type CalendarDay = z.infer<typeof calendarDaySchema>;
+/** A day as the calendar page reads it: the official holidays' names in English too (the office's own names as typed). */
+export const calendarDayView = calendarDaySchema.extend({ nameEn: z.string() });
+export type CalendarDayView = z.infer<typeof calendarDayView>;
 
 export const calendarYearQuery = z.strictObject({ year: strictInt(2000, 2100) });
 
 export const calendarYearResponse = z.object({
   year: z.number().int(),
-  days: z.array(calendarDaySchema),
+  days: z.array(calendarDayView),
   /** Working days in each month of the year, 12 numbers, so the office can check the arrangement at a glance. */
   workingDaysPerMonth: z.array(z.number().int()),
 });

@@ -219,7 +219,8 @@ export const enUS: Catalogue = {
     resetHint: 'A one-time password is generated; the user must change it at the next sign-in. The user and their unit are told, and the reset is audited.',
     resetMfa: 'Reset two-factor',
     resetMfaConfirm: 'Reset the two-factor sign-in of “{{name}}”?',
-    resetMfaHint: 'For a lost phone: the authenticator and recovery codes stop working and all the user’s sessions end; an administrator sets up a new authenticator at the next sign-in. The user and their unit are told, and the reset is audited.',
+    resetMfaHint:
+      'For a lost phone: the authenticator and recovery codes stop working and all the user’s sessions end; an administrator sets up a new authenticator at the next sign-in. The user and their unit are told, and the reset is audited.',
     mfaReset: 'Two-factor sign-in reset',
     temporaryPassword: 'Temporary password',
     temporaryPasswordHint:

@@ -16,6 +16,8 @@ describe('county calendar', () => {
     expect(byDate.get('2021-10-01')).toBe('holiday');
     expect(byDate.get('2021-10-09')).toBe('workday');
     expect(byDate.get('2021-09-26')).toBe('workday');
+    // The official names in both languages; the English page shows the English one.
+    expect(year.days.find((d: { date: string }) => d.date === '2021-10-01')).toMatchObject({ name: '国庆节', nameEn: 'National Day' });
     // October 2021: 21 weekdays, minus 5 holiday weekdays (1, 4–7 Oct), plus the make-up Saturday 9 Oct = 17; 250 in the year.
     expect(year.workingDaysPerMonth[9]).toBe(17);
     expect(year.workingDaysPerMonth.reduce((a: number, b: number) => a + b, 0)).toBe(250);

@@ -61,9 +61,18 @@ export async function workingDaysFromTo(db: Executor, from: string, to: string):
   return workingDaysBetween(cal, from, to);
 }
 
-/** One year's exceptions and the number of working days in each month. */
+/** The English names of the State Council's holidays by their Chinese names (春节 → Spring Festival). */
+const OFFICIAL_NAMES_EN = new Map(
+  Object.values({ ...officialDays.holidays, ...officialDays.workdays }).map((label) => {
+    const [en, zh] = label.split(',');
+    return [zh, en];
+  }),
+);
+
+/** One year's exceptions (official holidays named in English too) and the number of working days in each month. */
 export async function calendarYear(deps: Deps, year: number) {
-  const days = (await calendarRepository.between(deps.db, `${year}-01-01`, `${year}-12-31`)) as CalendarDay[];
+  const stored = (await calendarRepository.between(deps.db, `${year}-01-01`, `${year}-12-31`)) as CalendarDay[];
+  const days = stored.map((d) => ({ ...d, nameEn: OFFICIAL_NAMES_EN.get(d.name) ?? d.name }));
   const cal = await arrangementAround(deps.db, `${year}-07-01`);
   const workingDaysPerMonth = Array.from({ length: 12 }, (_, i) => {
     const month = `${year}-${String(i + 1).padStart(2, '0')}`;

@@ -203,7 +203,10 @@ describe('the attraction pipeline', () => {
     });
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('sourceModule', '=', 'chains').executeTakeFirstOrThrow();
     expect([task.type, task.ownerUnitId]).toEqual(['chain_lead_step', units['team-stainless']]);
-    expect((await stainless.get(`/api/tasks/${task.id}`)).json().sourceLabel).toMatchObject({ zh: expect.stringMatching(/^招商线索 /), path: `/chains/leads/${leadId}` });
+    expect((await stainless.get(`/api/tasks/${task.id}`)).json().sourceLabel).toMatchObject({
+      zh: expect.stringMatching(/^招商线索 /),
+      path: `/chains/leads/${leadId}`,
+    });
     const next = (await stainless.post(`/api/leads/${leadId}/next-step`, { nextStep: '拟定协议', nextStepDate: '2021-08-02' })).json();
     expect(next.task.dueDate).toBe('2021-08-02');
     expect((await t.deps.db.selectFrom('tasks').select('status').where('id', '=', task.id).executeTakeFirstOrThrow()).status).toBe('done');

@@ -351,7 +351,9 @@ describe('completeness, timeliness and reminders', () => {
     const own = (await daying.get(`/api/reports/aggregate?formId=${forms.industry_dev}&month=2021-04`)).json();
     expect([own.countyWide, own.units.length]).toEqual([false, 1]);
     const ownBook = new ExcelJS.Workbook();
-    await ownBook.xlsx.load((await daying.get(`/api/reports/aggregate/export.xlsx?formId=${forms.industry_dev}&month=2021-04`)).rawPayload as unknown as ArrayBuffer);
+    await ownBook.xlsx.load(
+      (await daying.get(`/api/reports/aggregate/export.xlsx?formId=${forms.industry_dev}&month=2021-04`)).rawPayload as unknown as ArrayBuffer,
+    );
     const ownSheet = ownBook.worksheets[0];
     expect((ownSheet.getRow(ownSheet.rowCount).values as unknown[])[1]).toBe('合计');
   });
@@ -375,7 +377,10 @@ describe('completeness, timeliness and reminders', () => {
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'report_overdue', sourceId: `${forms.high_tech}/2021-03/${units.daying}` });
     const { sourceLabel } = (await (await t.signIn('daying')).get(`/api/tasks/${task.id}`)).json();
-    expect(sourceLabel).toMatchObject({ zh: expect.stringMatching(/ 2021年3月 大营镇$/), path: `/reports/sheet?formId=${forms.high_tech}&unitId=${units.daying}&month=2021-03` });
+    expect(sourceLabel).toMatchObject({
+      zh: expect.stringMatching(/ 2021年3月 大营镇$/),
+      path: `/reports/sheet?formId=${forms.high_tech}&unitId=${units.daying}&month=2021-03`,
+    });
   });
 });
 

@@ -1,13 +1,14 @@
 import { App, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarDay } from '../../../../shared/modules/calendar.schemas';
+import type { CalendarDayView } from '../../../../shared/modules/calendar.schemas';
 import { useShowError } from '../../../lib/errors';
 import { type DayKind, useSetCalendarDay } from '../api';
+import { useLocalName } from '../../../lib/names';
 
 interface Props {
   date: string | null;
-  exception: CalendarDay | undefined;
+  exception: CalendarDayView | undefined;
   canEdit: boolean;
   onClose: () => void;
 }
@@ -20,6 +21,7 @@ function weekdayIndex(date: string): number {
 /** One day: what it is, and for the office a form to make it a holiday, a make-up working day or a normal day. */
 export function DayEditor({ date, exception, canEdit, onClose }: Props) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   const { modal, message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<{ kind: DayKind; name: string }>();
@@ -71,7 +73,7 @@ export function DayEditor({ date, exception, canEdit, onClose }: Props) {
             {t(`calendar.statusLabel.${status}`)}
           </Tag>
         </Descriptions.Item>
-        {exception?.name && <Descriptions.Item label={t('calendar.note')}>{exception.name}</Descriptions.Item>}
+        {exception?.name && <Descriptions.Item label={t('calendar.note')}>{localName({ nameZh: exception.name, nameEn: exception.nameEn })}</Descriptions.Item>}
       </Descriptions>
       {canEdit && (
         <Form form={form} layout="vertical">

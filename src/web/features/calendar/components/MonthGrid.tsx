@@ -1,12 +1,13 @@
 import { Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CalendarDay } from '../../../../shared/modules/calendar.schemas';
+import type { CalendarDayView } from '../../../../shared/modules/calendar.schemas';
+import { useLocalName } from '../../../lib/names';
 
 interface Props {
   year: number;
   /** 1–12. */
   month: number;
-  exceptions: ReadonlyMap<string, CalendarDay>;
+  exceptions: ReadonlyMap<string, CalendarDayView>;
   workingDays: number;
   today: string;
   /** Called with the date when a day is clicked (to edit it, or just to read what it is). */
@@ -18,6 +19,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** One month as a Monday-first grid: weekends grey, holidays red (休), make-up working days marked 班, today outlined. */
 export function MonthGrid({ year, month, exceptions, workingDays, today, onPick }: Props) {
   const { t } = useTranslation();
+  const localName = useLocalName();
   const { token } = theme.useToken();
   const first = new Date(Date.UTC(year, month - 1, 1));
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -44,7 +46,13 @@ export function MonthGrid({ year, month, exceptions, workingDays, today, onPick 
           const exception = exceptions.get(date);
           const holiday = exception?.kind === 'holiday';
           const makeUp = exception?.kind === 'workday';
-          const label = [date, exception?.name, holiday ? t('calendar.kind.holiday') : makeUp ? t('calendar.kind.workday') : null].filter(Boolean).join(' · ');
+          const label = [
+            date,
+            exception && localName({ nameZh: exception.name, nameEn: exception.nameEn }),
+            holiday ? t('calendar.kind.holiday') : makeUp ? t('calendar.kind.workday') : null,
+          ]
+            .filter(Boolean)
+            .join(' · ');
           return (
             <button
               key={date}

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { CalendarDay } from '../../../../shared/modules/calendar.schemas';
+import type { CalendarDayView } from '../../../../shared/modules/calendar.schemas';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { PageContainer } from '../../../components/PageContainer';
@@ -14,12 +14,14 @@ import { useCalendarYear } from '../api';
 import { DayEditor } from '../components/DayEditor';
 import { MonthGrid } from '../components/MonthGrid';
 import { WorkingDayCalculator } from '../components/WorkingDayCalculator';
+import { useLocalName } from '../../../lib/names';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** 工作日历: the county's year at a glance, its exceptions, the deadline calculator and the year's official notices. */
 export function CalendarPage() {
   const { t } = useTranslation();
+  const localName = useLocalName();
   const can = useCan();
   const canEdit = can('calendar:manage');
   const [params, setParams] = useSearchParams();
@@ -107,7 +109,7 @@ export function CalendarPage() {
               <AttachmentsPanel ownerType="calendar_year" ownerId={year} canWrite={canEdit} />
             </Card>
             <Card size="small" title={t('calendar.changes', { year })}>
-              <Table<CalendarDay>
+              <Table<CalendarDayView>
                 size="small"
                 rowKey="date"
                 pagination={false}
@@ -124,9 +126,9 @@ export function CalendarPage() {
                   {
                     title: t('calendar.status'),
                     dataIndex: 'kind',
-                    render: (kind: CalendarDay['kind']) => <Tag color={kind === 'holiday' ? 'red' : 'orange'}>{t(`calendar.kind.${kind}`)}</Tag>,
+                    render: (kind: CalendarDayView['kind']) => <Tag color={kind === 'holiday' ? 'red' : 'orange'}>{t(`calendar.kind.${kind}`)}</Tag>,
                   },
-                  { title: t('calendar.note'), dataIndex: 'name', ellipsis: true },
+                  { title: t('calendar.note'), dataIndex: 'name', ellipsis: true, render: (_, row) => localName({ nameZh: row.name, nameEn: row.nameEn }) },
                 ]}
               />
             </Card>

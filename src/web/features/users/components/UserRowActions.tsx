@@ -80,9 +80,7 @@ export function UserRowActions({ user, onEdit }: { user: User; onEdit: () => voi
         description={t('users.resetMfaHint')}
         okText={t('common.ok')}
         cancelText={t('common.cancel')}
-        onConfirm={() =>
-          resetMfa.mutate(user.id, { onSuccess: () => void message.success(t('users.mfaReset')), onError: (error) => showError(error) })
-        }
+        onConfirm={() => resetMfa.mutate(user.id, { onSuccess: () => void message.success(t('users.mfaReset')), onError: (error) => showError(error) })}
       >
         <Button type="link" size="small" loading={resetMfa.isPending}>
           {t('users.resetMfa')}
