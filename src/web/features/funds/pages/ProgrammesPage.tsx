@@ -39,7 +39,7 @@ export function ProgrammesPage() {
       render: (_, p) => (
         <>
           {p.name}
-          <div style={{ color: '#888', fontSize: 12 }}>{t(`funds.funds.${p.fund}`)}</div>
+          {t(`funds.funds.${p.fund}`) !== p.name && <div style={{ color: '#888', fontSize: 12 }}>{t(`funds.funds.${p.fund}`)}</div>}
         </>
       ),
     },
