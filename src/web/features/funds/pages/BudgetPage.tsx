@@ -52,7 +52,9 @@ export function BudgetPage() {
               render: (_, r) => (
                 <>
                   {r.programme.name}
-                  {t(`funds.funds.${r.programme.fund}`) !== r.programme.name && <div style={{ color: '#888', fontSize: 12 }}>{t(`funds.funds.${r.programme.fund}`)}</div>}
+                  {t(`funds.funds.${r.programme.fund}`) !== r.programme.name && (
+                    <div style={{ color: '#888', fontSize: 12 }}>{t(`funds.funds.${r.programme.fund}`)}</div>
+                  )}
                 </>
               ),
             },
