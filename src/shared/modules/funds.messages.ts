@@ -21,6 +21,8 @@ const zh = {
   'err.fund.not_returned': '只有被退回的申请可以重新提交',
   'err.fund.paid_future': '拨付日期不能晚于今天',
   'err.fund.review_unit': '初审单位须为县直部门',
+  'err.fund.not_auto_grant': '该政策不是免申即享政策',
+  'err.fund.policy_inactive': '该政策已停用',
 } as const;
 
 /** The funds module's server messages (errors and field problems) in both languages. */
@@ -47,6 +49,8 @@ export const FUND_MESSAGES: ModuleMessageTexts<typeof zh> = {
     'err.fund.not_returned': 'Only a returned application can be submitted again',
     'err.fund.paid_future': 'The payment date cannot be in the future',
     'err.fund.review_unit': 'The preliminary reviewer must be a county department',
+    'err.fund.not_auto_grant': 'This policy is not granted without application',
+    'err.fund.policy_inactive': 'This policy is no longer in force',
   },
 };
 

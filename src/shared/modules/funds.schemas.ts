@@ -4,6 +4,7 @@ import { listQuery, pageOf } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
 import { AMOUNT_RULE_KINDS, APPLICATION_STATUSES, REVIEW_STEPS } from '../rules/funds-awards';
+import { ELIGIBILITY_FIELDS, ELIGIBILITY_OPS, type EligibilityField, type Expr } from '../rules/funds-eligibility';
 
 /**
  * Permissions of funds (资金与政策): read programmes and applications in scope; apply as a firm; the preliminary
@@ -157,6 +158,8 @@ export const createApplicationBody = z.strictObject({
   title: required(200),
   description: text(4000).default(''),
   investmentFen: fen.nullable().default(null),
+  /** The matched policy the firm applies from (its portal pre-fills programme and category from it). */
+  policyId: z.number().int().positive().nullable().default(null),
 });
 /** A review step's decision; a return needs its reason; the office and the leader may set the amount. */
 export const reviewBody = z
@@ -182,3 +185,79 @@ export const budgetRow = z.object({
 export type BudgetRow = z.infer<typeof budgetRow>;
 export const budgetResponse = z.object({ items: z.array(budgetRow), totals: budgetRow.omit({ programme: true }) });
 export { fenOrZero };
+
+// Policies and matching (政策直达, 免申即享).
+export { ELIGIBILITY_FIELDS, ELIGIBILITY_OPS };
+const scalar = z.union([z.string().max(40), z.number().finite(), z.boolean()]);
+export const conditionSchema = z.strictObject({
+  field: z.enum(Object.keys(ELIGIBILITY_FIELDS) as [EligibilityField, ...EligibilityField[]]),
+  op: z.enum(ELIGIBILITY_OPS),
+  value: z.union([scalar, z.array(scalar).max(50)]),
+});
+/** An eligibility expression: conditions under all / any / not, at most a few levels deep. */
+export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.union([
+    conditionSchema,
+    z.strictObject({ all: z.array(exprSchema).max(30) }),
+    z.strictObject({ any: z.array(exprSchema).max(30) }),
+    z.strictObject({ not: exprSchema }),
+  ]),
+) as z.ZodType<Expr>;
+const policyFields = {
+  name: required(100),
+  summary: text(2000).default(''),
+  programmeId: z.number().int().positive(),
+  categoryId: z.number().int().positive(),
+  eligibility: exprSchema,
+  autoGrant: z.boolean().default(false),
+  active: z.boolean().default(true),
+};
+export const createPolicyBody = z.strictObject(policyFields);
+export const updatePolicyBody = patchOf({
+  name: policyFields.name,
+  summary: policyFields.summary,
+  eligibility: policyFields.eligibility,
+  autoGrant: policyFields.autoGrant,
+  active: policyFields.active,
+});
+export const policySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  summary: z.string(),
+  programme: z.object({ id: z.number().int(), name: z.string(), year: z.number().int(), open: z.boolean() }),
+  category: categorySchema,
+  eligibility: exprSchema,
+  autoGrant: z.boolean(),
+  active: z.boolean(),
+  /** Firms that qualify now (for the office). */
+  qualifying: z.number().int().nullable(),
+});
+export type FundPolicy = z.infer<typeof policySchema>;
+export const policyListQuery = z.strictObject({ ...listQuery, sort: z.enum(['id', 'name']).optional(), q: text(100).optional() });
+export const policyPage = pageOf(policySchema);
+export const previewBody = z.strictObject({ eligibility: exprSchema, categoryId: z.number().int().positive() });
+export const matchSchema = z.object({
+  enterprise: z.object({ id: z.number().int(), name: z.string() }),
+  township: unitBrief,
+  /** The award the category's rule gives without figures (fixed awards; a share rule needs the firm's investment). */
+  amountFen: z.number().int(),
+  /** Whether the firm already has an application from this policy. */
+  awarded: z.boolean(),
+});
+export const matchesResponse = z.object({
+  qualifying: z.number().int(),
+  undecided: z.number().int(),
+  items: z.array(matchSchema),
+  amountFen: z.number().int(),
+});
+export const myPoliciesResponse = z.object({
+  items: z.array(
+    z.object({
+      policy: z.object({ id: z.number().int(), name: z.string(), summary: z.string(), autoGrant: z.boolean() }),
+      programme: programmeSchema,
+      categoryId: z.number().int(),
+      applied: z.boolean(),
+    }),
+  ),
+});
+export const confirmAwardsResponse = z.object({ granted: z.number().int(), amountFen: z.number().int() });

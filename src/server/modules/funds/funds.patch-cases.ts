@@ -34,5 +34,40 @@ export const patchCases: PatchCases = {
         reviewUnitId: { value: ({ units }: Env) => units.gxj, shows: ['reviewUnit'] },
       },
     },
+    'PATCH /api/funds/policies/{id}': {
+      as: 'office',
+      create: async ({ units }, client) => {
+        const programme = await post(client, '/api/funds/programmes', {
+          fund: 'industry',
+          name: `补丁政策资金 ${++serial}`,
+          year: 2026,
+          budgetFen: 500_000_000,
+          opensOn: '2026-01-01',
+          closesOn: '2026-12-31',
+          reviewUnitId: units.kjj,
+          categories: [{ name: '奖励', ruleKind: 'fixed', amountFen: 10_000_000 }],
+        });
+        return (
+          await post(client, '/api/funds/policies', {
+            name: `补丁政策 ${serial}`,
+            summary: '摘要',
+            programmeId: programme.id,
+            categoryId: (programme.categories as { id: number }[])[0]?.id,
+            eligibility: { field: 'aboveScale', op: 'eq', value: true },
+            autoGrant: true,
+            active: true,
+          })
+        ).id;
+      },
+      read: (_env, client, id) => get(client, `/api/funds/policies/${id}`),
+      auditAction: 'fund_policy.update',
+      fields: {
+        name: { value: () => `补丁政策改 ${++serial}` },
+        summary: { value: '新的摘要' },
+        eligibility: { value: { field: 'highTech', op: 'eq', value: true }, shows: ['eligibility', 'qualifying'] },
+        autoGrant: { value: false },
+        active: { value: false },
+      },
+    },
   },
 };

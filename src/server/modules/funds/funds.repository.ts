@@ -3,7 +3,14 @@ import type { APPLICATION_SORTS, ApplicationListQuery, PROGRAMME_SORTS, Programm
 import { type Scope, type ScopeColumns, applyScope } from '../../core/access/access';
 import type { DialectName, Executor, Trx } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
-import type { FundApplicationEventTable, FundApplicationTable, FundCategoryTable, FundDisbursementTable, FundProgrammeTable } from './funds.tables';
+import type {
+  FundApplicationEventTable,
+  FundApplicationTable,
+  FundCategoryTable,
+  FundDisbursementTable,
+  FundPolicyTable,
+  FundProgrammeTable,
+} from './funds.tables';
 
 export type ProgrammeRow = Selectable<FundProgrammeTable>;
 export type ApplicationRow = Selectable<FundApplicationTable>;
@@ -217,6 +224,58 @@ export const fundsRepository = {
       .orderBy('fundProgrammes.id');
     if (year) qb = qb.where('fundProgrammes.year', '=', year);
     return qb.execute();
+  },
+  listPolicies(db: Executor, f: { page: number; pageSize: number; sort?: 'id' | 'name'; order: 'asc' | 'desc'; q?: string }) {
+    let qb = db.selectFrom('fundPolicies').selectAll('fundPolicies');
+    if (f.q) qb = qb.where('fundPolicies.name', 'like', `%${f.q}%`);
+    return paginate(qb, f, { id: 'fundPolicies.id', name: 'fundPolicies.name' }, 'id', 'fundPolicies.id');
+  },
+  activePolicies(db: Executor) {
+    return db.selectFrom('fundPolicies').selectAll().where('active', '=', 1).orderBy('id').execute();
+  },
+  policy(db: Executor, id: number) {
+    return db.selectFrom('fundPolicies').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async insertPolicy(db: Executor, values: Insertable<FundPolicyTable>) {
+    const { id } = await db.insertInto('fundPolicies').values(values).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+  async updatePolicy(db: Executor, id: number, values: Updateable<FundPolicyTable>) {
+    await db.updateTable('fundPolicies').set(values).where('id', '=', id).execute();
+  },
+  programmesByIds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('fundProgrammes').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  categoriesByIds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('fundCategories').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** The profile facts policies are written over, for every firm (or one): two queries, joined in memory. */
+  async firmFacts(db: Executor, enterpriseId?: number) {
+    let firms = db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'townshipUnitId', 'industryCode', 'aboveScale', 'highTech', 'smeTier', 'rdInstitutions', 'employees'])
+      .orderBy('id');
+    let chains = db.selectFrom('enterpriseChains').select(['enterpriseId', 'chainUnitId']);
+    if (enterpriseId !== undefined) {
+      firms = firms.where('id', '=', enterpriseId);
+      chains = chains.where('enterpriseId', '=', enterpriseId);
+    }
+    return { firms: await firms.execute(), chains: await chains.execute() };
+  },
+  /** The firms that already have an application from a policy (a 免申即享 award is granted once). */
+  async policyFirms(db: Executor, policyId: number) {
+    const rows = await db.selectFrom('fundApplications').select('enterpriseId').where('policyId', '=', policyId).execute();
+    return new Set(rows.map((r) => r.enterpriseId));
+  },
+  /** The policies a firm has applied from. */
+  async firmPolicies(db: Executor, enterpriseId: number) {
+    const rows = await db
+      .selectFrom('fundApplications')
+      .select('policyId')
+      .where('enterpriseId', '=', enterpriseId)
+      .where('policyId', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.policyId as number));
   },
   firmUserIds(db: Executor, enterpriseId: number) {
     return db.selectFrom('users').select('id').where('enterpriseId', '=', enterpriseId).where('active', '=', 1).execute();

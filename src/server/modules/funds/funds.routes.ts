@@ -8,6 +8,15 @@ import {
   applicationSchema,
   budgetQuery,
   budgetResponse,
+  confirmAwardsResponse,
+  previewBody,
+  createPolicyBody,
+  matchesResponse,
+  myPoliciesResponse,
+  policyListQuery,
+  policyPage,
+  policySchema,
+  updatePolicyBody,
   createApplicationBody,
   createProgrammeBody,
   disbursementBody,
@@ -26,6 +35,7 @@ import { type ExportColumn, exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
 import { fundsRepository } from './funds.repository';
+import { confirmAwards, createPolicy, getPolicy, listPolicies, myPolicies, policyMatches, previewEligibility, updatePolicy } from './policies.service';
 import {
   allApplications,
   budgetOverview,
@@ -173,6 +183,31 @@ export function fundRoutes(app: FastifyInstance, deps: Deps) {
     '/api/funds/applications/:id/disbursements',
     { config: { permission: 'fund:disburse' }, schema: { tags, params: idParams, body: disbursementBody, response: { 200: applicationSchema } } },
     (req) => disburse(deps, userCtx(req), req.params.id, req.body),
+  );
+
+  r.get('/api/funds/policies', { config: manage, schema: { tags, querystring: policyListQuery, response: { 200: policyPage } } }, (req) =>
+    listPolicies(deps, userCtx(req), req.query),
+  );
+  r.post('/api/funds/policies', { config: manage, schema: { tags, body: createPolicyBody, response: { 200: policySchema } } }, (req) =>
+    createPolicy(deps, userCtx(req), req.body),
+  );
+  r.post('/api/funds/policies/preview', { config: manage, schema: { tags, body: previewBody, response: { 200: matchesResponse } } }, (req) =>
+    previewEligibility(deps, userCtx(req), req.body.eligibility, req.body.categoryId),
+  );
+  r.get('/api/funds/policies/mine', { config: { permission: 'fund:apply' }, schema: { tags, response: { 200: myPoliciesResponse } } }, (req) =>
+    myPolicies(deps, userCtx(req)),
+  );
+  r.get('/api/funds/policies/:id', { config: manage, schema: { tags, params: idParams, response: { 200: policySchema } } }, (req) =>
+    getPolicy(deps, userCtx(req), req.params.id),
+  );
+  r.patch('/api/funds/policies/:id', { config: manage, schema: { tags, params: idParams, body: updatePolicyBody, response: { 200: policySchema } } }, (req) =>
+    updatePolicy(deps, userCtx(req), req.params.id, req.body),
+  );
+  r.get('/api/funds/policies/:id/matches', { config: manage, schema: { tags, params: idParams, response: { 200: matchesResponse } } }, (req) =>
+    policyMatches(deps, userCtx(req), req.params.id),
+  );
+  r.post('/api/funds/policies/:id/awards', { config: manage, schema: { tags, params: idParams, response: { 200: confirmAwardsResponse } } }, (req) =>
+    confirmAwards(deps, userCtx(req), req.params.id),
   );
 
   r.get('/api/funds/budget', { config: { permission: 'fund:budget' }, schema: { tags, querystring: budgetQuery, response: { 200: budgetResponse } } }, (req) =>

@@ -371,6 +371,11 @@ export async function createApplication(deps: Deps, ctx: UserContext, body: z.in
     if (!programmeOpen(programme, day)) throw conflict('programmeId', 'err.fund.closed', { opensOn: programme.opensOn, closesOn: programme.closesOn });
     const category = await fundsRepository.category(trx, body.categoryId);
     if (!category || category.programmeId !== programme.id) throw fieldError({ categoryId: 'err.fund.category_unknown' });
+    if (body.policyId !== null) {
+      const policy = await fundsRepository.policy(trx, body.policyId);
+      if (!policy || policy.active !== 1 || policy.programmeId !== programme.id || policy.categoryId !== category.id)
+        throw fieldError({ policyId: 'err.fund.policy_inactive' });
+    }
     const rule = ruleOf(category);
     if (rule.kind === 'share' && body.investmentFen === null) throw fieldError({ investmentFen: 'err.fund.investment_required' });
     const requestedFen = awardAmount(rule, body.investmentFen);
@@ -393,6 +398,7 @@ export async function createApplication(deps: Deps, ctx: UserContext, body: z.in
       taskId: null,
       submittedDate: day,
       approvedDate: null,
+      policyId: body.policyId,
       createdBy: ctx.user.id,
       createdAt: now,
       updatedAt: now,

@@ -52,6 +52,23 @@ export interface FundApplicationTable {
   taskId: number | null;
   submittedDate: string;
   approvedDate: string | null;
+  /** The policy it came from (免申即享 awards and applications pre-filled from a matched policy). */
+  policyId: Generated<number | null>;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A policy: eligibility as data (JSON) over the firm's profile, for one award category of a programme. */
+export interface FundPolicyTable {
+  id: Generated<number>;
+  name: string;
+  summary: string;
+  programmeId: number;
+  categoryId: number;
+  eligibility: string;
+  autoGrant: number;
+  active: number;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -86,5 +103,6 @@ declare module '../../core/db/schema' {
     fundApplications: FundApplicationTable;
     fundApplicationEvents: FundApplicationEventTable;
     fundDisbursements: FundDisbursementTable;
+    fundPolicies: FundPolicyTable;
   }
 }
