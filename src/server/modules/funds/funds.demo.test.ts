@@ -44,6 +44,14 @@ it('loads this year’s two funds and 2021’s, applications in every state in t
   // The firm sees its own; the steps waiting have their tasks.
   const wuxing = await t.signIn('wuxing');
   expect((await wuxing.get('/api/funds/applications')).json().total).toBe(3);
+  const matched = (await wuxing.get('/api/funds/policies/mine')).json().items;
+  expect(matched.map((m: { policy: { name: string } }) => m.policy.name)).toEqual(['石墨新材料企业技术改造补助', '规上高新技术企业认定奖励（免申即享）']);
+  const policies = (await office.get('/api/funds/policies')).json().items as { autoGrant: boolean; qualifying: number; id: number }[];
+  expect(policies).toHaveLength(2);
+  expect(policies.every((p) => p.qualifying > 0)).toBe(true);
+  const auto = policies.find((p) => p.autoGrant) as { id: number };
+  const draft = (await office.get(`/api/funds/policies/${auto.id}/matches`)).json();
+  expect(draft.amountFen).toBeLessThanOrEqual(budget.items[1].remainingFen);
   const leader = await t.signIn('leader');
   expect((await leader.get('/api/funds/applications?mine=true')).json().total).toBe(1);
 });

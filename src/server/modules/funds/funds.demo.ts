@@ -115,6 +115,7 @@ export async function ensureFundsDemo(deps: Deps) {
     if (!office || named.length === 0) return;
     const now = deps.clock.now().toISOString();
     let loaded = 0;
+    const made = new Map<string, { id: number; catIds: number[] }>();
     for (const p of programmes) {
       const closesOn = p.year === year ? `${year}-12-31` : '2021-11-30';
       const opensOn = p.year === year ? `${year}-01-01` : '2021-03-01';
@@ -147,6 +148,7 @@ export async function ensureFundsDemo(deps: Deps) {
             sortOrder: (i + 1) * 10,
           }),
         );
+      made.set(`${p.fund}-${p.year}`, { id: programmeId, catIds });
       let approvedTotal = 0;
       let paidTotal = 0;
       for (const a of p.apps) {
@@ -215,6 +217,49 @@ export async function ensureFundsDemo(deps: Deps) {
         loaded++;
       }
       await fundsRepository.updateProgramme(trx, programmeId, { approvedFen: approvedTotal, disbursedFen: paidTotal });
+    }
+    // Two policies on this year's funds: one the graphite firms are told of and apply for (technical transformation of
+    // the industrial fund), one granted without application (免申即享) whose award list waits for the office.
+    const industry = made.get(`industry-${year}`);
+    const innovation = made.get(`innovation-${year}`);
+    if (industry && innovation) {
+      const policies = [
+        {
+          name: '石墨新材料企业技术改造补助',
+          summary: '石墨及碳材料行业（C30）省级以上专精特新企业的技术改造，按核定投资额的 10% 补助',
+          programmeId: industry.id,
+          categoryId: industry.catIds[0] as number,
+          eligibility: {
+            all: [
+              { field: 'industryCode', op: 'prefix', value: 'C30' },
+              { field: 'smeTier', op: 'gte', value: 'provincial' },
+            ],
+          },
+          autoGrant: 0,
+        },
+        {
+          name: '规上高新技术企业认定奖励（免申即享）',
+          summary: '规上且为高新技术企业的，无需申报，办公室确认名单后直接核定',
+          programmeId: innovation.id,
+          categoryId: innovation.catIds[1] as number,
+          eligibility: {
+            all: [
+              { field: 'aboveScale', op: 'eq', value: true },
+              { field: 'highTech', op: 'eq', value: true },
+            ],
+          },
+          autoGrant: 1,
+        },
+      ];
+      for (const policy of policies)
+        await fundsRepository.insertPolicy(trx, {
+          ...policy,
+          eligibility: JSON.stringify(policy.eligibility),
+          active: 1,
+          createdBy: null,
+          createdAt: now,
+          updatedAt: now,
+        });
     }
     await recordAudit(trx, deps, systemContext(), {
       action: 'setup.load_funds',

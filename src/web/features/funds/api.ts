@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { BudgetRow, FundApplication, FundProgramme, ApplicationListItem } from '../../../shared/modules/funds.schemas';
+import type { ApplicationListItem, BudgetRow, FundApplication, FundPolicy, FundProgramme } from '../../../shared/modules/funds.schemas';
+import type { Expr } from '../../../shared/rules/funds-eligibility';
 import { api, toQuery } from '../../lib/api';
 
 export interface ApplicationFilters {
@@ -93,8 +94,16 @@ export const useSaveProgramme = () =>
     id ? api.patch<FundProgramme>(`/api/funds/programmes/${id}`, body) : api.post<FundProgramme>('/api/funds/programmes', body),
   );
 export const useApply = () =>
-  useWrite((body: { enterpriseId?: number; programmeId: number; categoryId: number; title: string; description: string; investmentFen: number | null }) =>
-    api.post<FundApplication>('/api/funds/applications', body),
+  useWrite(
+    (body: {
+      enterpriseId?: number;
+      programmeId: number;
+      categoryId: number;
+      title: string;
+      description: string;
+      investmentFen: number | null;
+      policyId?: number | null;
+    }) => api.post<FundApplication>('/api/funds/applications', body),
   );
 const STEP_PATHS = { preliminary: 'preliminary', office: 'office-review', leader: 'approval' } as const;
 export const useReview = (id: number) =>
@@ -105,3 +114,55 @@ export const useResubmit = (id: number) =>
   useWrite((body: { description?: string; investmentFen?: number | null }) => api.post<FundApplication>(`/api/funds/applications/${id}/resubmit`, body));
 export const useDisburse = (id: number) =>
   useWrite((body: { amountFen: number; paidDate: string; note: string }) => api.post<FundApplication>(`/api/funds/applications/${id}/disbursements`, body));
+
+export interface Match {
+  enterprise: { id: number; name: string };
+  township: { id: number; nameZh: string; nameEn: string };
+  amountFen: number;
+  awarded: boolean;
+}
+export interface Matches {
+  qualifying: number;
+  undecided: number;
+  items: Match[];
+  amountFen: number;
+}
+export interface MyPolicy {
+  policy: { id: number; name: string; summary: string; autoGrant: boolean };
+  programme: FundProgramme;
+  categoryId: number;
+  applied: boolean;
+}
+
+export function usePolicies(query: object) {
+  return useQuery({
+    queryKey: [...key, 'policies', query],
+    queryFn: () => api.get<Page<FundPolicy>>(`/api/funds/policies${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+export function usePolicyMatches(id: number) {
+  return useQuery({ queryKey: [...key, 'matches', id], queryFn: () => api.get<Matches>(`/api/funds/policies/${id}/matches`) });
+}
+export function useMyPolicies(enabled: boolean) {
+  return useQuery({ queryKey: [...key, 'my-policies'], queryFn: () => api.get<{ items: MyPolicy[] }>('/api/funds/policies/mine'), enabled });
+}
+export const usePreview = () =>
+  useMutation({ mutationFn: (body: { eligibility: Expr; categoryId: number }) => api.post<Matches>('/api/funds/policies/preview', body) });
+export const useSavePolicy = () =>
+  useWrite(
+    ({
+      id,
+      ...body
+    }: {
+      id?: number;
+      name?: string;
+      summary?: string;
+      programmeId?: number;
+      categoryId?: number;
+      eligibility?: Expr;
+      autoGrant?: boolean;
+      active?: boolean;
+    }) => (id ? api.patch<FundPolicy>(`/api/funds/policies/${id}`, body) : api.post<FundPolicy>('/api/funds/policies', body)),
+  );
+export const useConfirmAwards = () => useWrite((id: number) => api.post<{ granted: number; amountFen: number }>(`/api/funds/policies/${id}/awards`, {}));

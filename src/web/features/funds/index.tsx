@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AuditOutlined, FundOutlined, MoneyCollectOutlined, PieChartOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AimOutlined, AuditOutlined, FundOutlined, MoneyCollectOutlined, PieChartOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { enUS, zhCN } from './locales';
 
@@ -30,6 +30,14 @@ export const fundsFeature = defineFeature({
       label: 'fundProgrammes',
       group: 'fundsGroup',
       page: () => import('./pages/ProgrammesPage').then((m) => ({ Component: m.ProgrammesPage })),
+    },
+    {
+      path: '/funds/policies',
+      permission: 'fund:manage',
+      icon: <AimOutlined />,
+      label: 'fundPolicies',
+      group: 'fundsGroup',
+      page: () => import('./pages/PoliciesPage').then((m) => ({ Component: m.PoliciesPage })),
     },
     {
       path: '/funds/budget',

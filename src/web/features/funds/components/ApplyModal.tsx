@@ -19,7 +19,18 @@ interface Values {
  * Applying for a programme: a firm for itself, the office on a firm's behalf (`onBehalf`). The amount the rule gives
  * is shown as the firm types, by the same rule the server applies.
  */
-export function ApplyModal({ programme, onBehalf, onClose }: { programme: FundProgramme; onBehalf: boolean; onClose: (id?: number) => void }) {
+export function ApplyModal({
+  programme,
+  onBehalf,
+  onClose,
+  policy,
+}: {
+  programme: FundProgramme;
+  onBehalf: boolean;
+  onClose: (id?: number) => void;
+  /** A matched policy: its category and title are filled in. */
+  policy?: { id: number; name: string; categoryId: number };
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -45,6 +56,7 @@ export function ApplyModal({ programme, onBehalf, onClose }: { programme: FundPr
         programmeId: programme.id,
         description: description ?? '',
         investmentFen: category?.ruleKind === 'share' && inv ? toFen(inv) : null,
+        policyId: policy?.id ?? null,
       });
       void message.success(t('funds.applied'));
       onClose(created.id);
@@ -68,7 +80,7 @@ export function ApplyModal({ programme, onBehalf, onClose }: { programme: FundPr
           {t('funds.materials')}：{programme.materials}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" data-testid="apply-form">
+      <Form form={form} layout="vertical" data-testid="apply-form" initialValues={policy ? { categoryId: policy.categoryId, title: policy.name } : undefined}>
         {onBehalf && (
           <Form.Item name="enterpriseId" label={t('funds.enterprise')} rules={required}>
             <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { FundProgramme } from '../../../../shared/modules/funds.schemas';
 import { PageContainer } from '../../../components/PageContainer';
-import { useApplications, useProgrammes } from '../api';
+import { type MyPolicy, useApplications, useMyPolicies, useProgrammes } from '../api';
 import { ApplyModal } from '../components/ApplyModal';
 import { StatusTag, useRuleText, yuan } from '../components/bits';
 
@@ -15,11 +15,47 @@ export function PortalFundsPage() {
   const ruleText = useRuleText();
   const programmes = useProgrammes({ open: 'true', pageSize: 50, sort: 'closesOn' });
   const mine = useApplications({ pageSize: 50, sort: 'submittedDate', order: 'desc' });
+  const matched = useMyPolicies(true);
   const [applying, setApplying] = useState<FundProgramme | null>(null);
+  const [fromPolicy, setFromPolicy] = useState<MyPolicy | null>(null);
   const cardTitle = (text: string) => <span style={{ whiteSpace: 'normal' }}>{text}</span>;
   return (
     <PageContainer title={t('nav.myFunds')}>
-      <Typography.Title level={5}>{t('funds.openProgrammes')}</Typography.Title>
+      <Typography.Title level={5}>{t('funds.matchedPolicies')}</Typography.Title>
+      <List
+        data-testid="matched-policies"
+        dataSource={matched.data?.items ?? []}
+        loading={matched.isFetching}
+        locale={{ emptyText: <Empty description={t('funds.noMatchedPolicies')} /> }}
+        renderItem={(m) => (
+          <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
+            <Card
+              size="small"
+              style={{ width: '100%' }}
+              title={cardTitle(m.policy.name)}
+              extra={
+                m.policy.autoGrant ? (
+                  <Tag color="magenta">{t('funds.grantedWithout')}</Tag>
+                ) : m.applied ? (
+                  <Tag color="success">{t('funds.appliedAlready')}</Tag>
+                ) : m.programme.open ? (
+                  <Button type="primary" onClick={() => setFromPolicy(m)} data-testid={`apply-policy-${m.policy.id}`}>
+                    {t('funds.applyFromPolicy')}
+                  </Button>
+                ) : null
+              }
+            >
+              {m.policy.summary && <div style={{ fontSize: 13 }}>{m.policy.summary}</div>}
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {m.programme.year} {m.programme.name} · {m.programme.categories.find((c) => c.id === m.categoryId)?.name}
+              </Typography.Text>
+            </Card>
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('funds.openProgrammes')}
+      </Typography.Title>
       <List
         data-testid="open-programmes"
         dataSource={programmes.data?.items ?? []}
@@ -86,6 +122,17 @@ export function PortalFundsPage() {
           </List.Item>
         )}
       />
+      {fromPolicy && (
+        <ApplyModal
+          programme={fromPolicy.programme}
+          onBehalf={false}
+          policy={{ id: fromPolicy.policy.id, name: fromPolicy.policy.name, categoryId: fromPolicy.categoryId }}
+          onClose={(id) => {
+            setFromPolicy(null);
+            if (id) navigate(`/funds/applications/${id}`);
+          }}
+        />
+      )}
       {applying && (
         <ApplyModal
           programme={applying}
