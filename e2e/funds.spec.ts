@@ -71,13 +71,16 @@ test('a firm applies on its phone; township, office and leader pass it; two paym
   await expect(open).toContainText('工业发展资金');
   await expect(page.getByTestId('my-applications')).toContainText('高纯石墨生产线技术改造');
   await shot(page, 'funds-02-portal-phone');
-  await open
-    .locator('.ant-card', { hasText: '工业发展资金' })
-    .getByRole('button', { name: /申\s*报/ })
+  // The policy matched to the firm pre-fills the form: category and title.
+  const matched = page.getByTestId('matched-policies');
+  await expect(matched).toContainText('石墨新材料企业技术改造补助');
+  await matched
+    .locator('.ant-card', { hasText: '石墨新材料企业技术改造补助' })
+    .getByRole('button', { name: /一键申报/ })
     .click();
   const form = page.getByRole('dialog');
-  await form.getByTestId('apply-category').click();
-  await page.locator('.ant-select-item-option', { hasText: '技术改造补助' }).click();
+  await expect(form.getByTestId('apply-title')).toHaveValue('石墨新材料企业技术改造补助');
+  await expect(form.getByTestId('apply-form')).toContainText('技术改造补助');
   await numberBox(form, 'apply-investment').fill('8000000');
   await form.getByTestId('apply-title').fill(TITLE);
   await expect(form.getByTestId('apply-expected')).toContainText('800,000.00');
@@ -129,4 +132,37 @@ test('a firm applies on its phone; township, office and leader pass it; two paym
   await expect(page.getByTestId('fund-status')).toHaveText('已拨付');
   await expect(page.getByTestId('application-history')).toContainText('领导审批核定');
   await shot(page, 'funds-09-paid-phone');
+  await page.goto('/portal/funds');
+  await expect(page.getByTestId('matched-policies')).toContainText('已申报');
+  await signOut(page);
+});
+
+test('免申即享: the office confirms the drafted award list; the firm finds its award', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office');
+  await page.goto('/funds/policies');
+  const row = page.getByTestId('policies-table').locator('tbody tr', { hasText: '免申即享' });
+  await expect(row).toBeVisible();
+  await shot(page, 'funds-10-policies');
+  await row.getByTestId('policy-matches').click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByTestId('policy-matches-table')).toContainText('河南铁福来装备制造股份有限公司');
+  await shot(page, 'funds-11-award-list');
+  await drawer.getByTestId('confirm-awards').click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await expect(drawer.getByTestId('confirm-awards')).toBeDisabled();
+  await expect(drawer.getByTestId('policy-matches-table')).toContainText('已核定');
+  await shot(page, 'funds-12-awards-confirmed');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await signOut(page);
+
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'tiefulai');
+  await page.goto('/portal/funds');
+  await expect(page.getByTestId('my-applications')).toContainText('规上高新技术企业认定奖励（免申即享）');
+  await shot(page, 'funds-13-award-phone');
 });
