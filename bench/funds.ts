@@ -1,4 +1,5 @@
 // Funds at county scale and beyond: 2 funds × 6 years of programmes, 30,000 applications in every state with their
+// payments, 10,000 firms and 50 policies (the issue asks policy matching of 50 policies over 10,000 firms ≤ 1 s);
 // payments; the application list (office, waiting-for-me, township, firm), one application and the budget page through
 // the full app, p50/p95. Prints figures; asserts nothing.
 //   npx tsx bench/funds.ts                                  SQLite (temporary file)
@@ -17,6 +18,8 @@ import { benchClient, openBenchDb, time } from './support';
 process.env.PASSWORD_HASH_COST ??= '16384';
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 30_000);
 const TODAY = '2026-12-14';
+const FIRMS = Number(process.env.BENCH_FIRMS ?? 10_000);
+const POLICIES = 50;
 const YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
 const STATUSES = ['paid', 'paid', 'approved', 'preliminary', 'office', 'leader', 'returned'];
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
@@ -125,8 +128,69 @@ try {
       .where('id', '=', p.id)
       .execute();
   }
+  // Policy matching at the issue's scale: 10,000 firms (the demo's and synthetic ones) and 50 policies.
+  const townships = (await handle.db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').execute()).map((u) => u.id);
+  const teams = (await handle.db.selectFrom('orgUnits').select('id').where('kind', '=', 'service_team').execute()).map((u) => u.id);
+  const TIERS = ['none', 'none', 'innovative', 'provincial', 'little_giant'];
+  const CODES = ['C30', 'C31', 'C33', 'C35', 'C26', 'C13', 'C39'];
+  for (let from = firms.length; from < FIRMS; from += 500) {
+    const rows = Array.from({ length: Math.min(500, FIRMS - from) }, (_, k) => {
+      const i = from + k;
+      return {
+        name: `基准企业 ${i}`,
+        uscc: `BENCH${String(i).padStart(13, '0')}`,
+        townshipUnitId: townships[i % townships.length],
+        address: '',
+        industryCode: CODES[i % CODES.length],
+        aboveScale: i % 3 === 0 ? 1 : 0,
+        highTech: i % 4 === 0 ? 1 : 0,
+        highTechCertNo: '',
+        highTechValidTo: null,
+        smeTier: TIERS[i % TIERS.length],
+        rdInstitutions: i % 5 === 0 ? '县级研发中心' : '',
+        employees: (i * 37) % 2000,
+        serviceTeamUnitId: null,
+        chiefOfficerUserId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    const ids = (await handle.db.insertInto('enterprises').values(rows).returning('id').execute()).map((r) => r.id);
+    await handle.db
+      .insertInto('enterpriseChains')
+      .values(ids.map((enterpriseId, k) => ({ enterpriseId, chainUnitId: teams[(from + k) % teams.length] })))
+      .execute();
+  }
+  const current = programmes.filter((p) => p.year === 2026);
+  for (let i = 0; i < POLICIES; i++) {
+    const conditions = [
+      { field: 'industryCode', op: 'prefix', value: CODES[i % CODES.length] },
+      { field: 'smeTier', op: 'gte', value: TIERS[i % TIERS.length] },
+      { field: 'employees', op: 'gte', value: (i * 13) % 500 },
+      ...(i % 2 ? [{ field: 'chainUnitIds', op: 'contains', value: [teams[i % teams.length]] }] : [{ field: 'aboveScale', op: 'eq', value: true }]),
+      ...(i % 10 === 0 ? [{ field: 'taxLastYearFen', op: 'gte', value: 1 }] : []),
+    ];
+    const p = current[i % current.length];
+    await handle.db
+      .insertInto('fundPolicies')
+      .values({
+        name: `基准政策 ${i}`,
+        summary: '',
+        programmeId: p.id,
+        categoryId: p.categoryId,
+        eligibility: JSON.stringify({ any: [{ all: conditions }, { field: 'highTech', op: 'eq', value: i % 3 === 0 }] }),
+        autoGrant: i % 5 === 0 ? 1 : 0,
+        active: 1,
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+  }
   if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
-  console.log(`\nfunds on ${handle.dialect}: ${APPLICATIONS} applications over ${programmes.length} programmes, ${firms.length} firms, today ${TODAY}`);
+  console.log(
+    `\nfunds on ${handle.dialect}: ${APPLICATIONS} applications over ${programmes.length} programmes, ${Math.max(FIRMS, firms.length)} firms, ${POLICIES} policies, today ${TODAY}`,
+  );
 
   const { login, get } = benchClient(app);
   const office = await login('office');
@@ -145,6 +209,9 @@ try {
   await time('GET /api/funds/applications/:id (office)', 30, () => get(office, `/api/funds/applications/${one}`));
   await time('GET /api/funds/budget?year=2026 (office)', 30, () => get(office, '/api/funds/budget?year=2026'));
   await time('GET /api/funds/budget (office, every year)', 30, () => get(office, '/api/funds/budget'));
+  await time(`GET /api/funds/policies (office: ${POLICIES} policies × ${FIRMS} firms)`, 10, () => get(office, `/api/funds/policies?pageSize=${POLICIES}`));
+  await time('GET /api/funds/policies/mine (firm: its matched policies)', 30, () => get(wuxing, '/api/funds/policies/mine'));
+  await time('GET /api/funds/policies/:id/matches (office: award list)', 30, () => get(office, '/api/funds/policies/1/matches'));
   await time('GET /api/funds/budget/export.xlsx (office)', 10, () => get(office, '/api/funds/budget/export.xlsx'));
   await app.close();
 } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Condition, type Expr, type Facts, evaluate, missingFacts, qualifies } from './funds-eligibility';
+import { type Condition, type Expr, type Facts, compile, evaluate, missingFacts, qualifies } from './funds-eligibility';
 
 const FIRM: Facts = {
   industryCode: 'C30',
@@ -39,6 +39,7 @@ describe('each operator', () => {
     ['absent fact is unknown', { field: 'inTransformationLibrary', op: 'eq', value: true }, 'unknown'],
   ])('%s', (_, c, verdict) => {
     expect(evaluate(c, FIRM)).toBe(verdict);
+    expect(compile(c)(FIRM)).toBe(verdict);
   });
 });
 
@@ -59,7 +60,10 @@ describe('combinations and missing data', () => {
     ['empty all holds', { all: [] }, 'yes'],
     ['empty any never holds', { any: [] }, 'no'],
     ['nested', { all: [scale, { any: [hi, { field: 'smeTier', op: 'gte', value: 'innovative' }] }] }, 'yes'],
-  ])('%s', (_, e, verdict) => expect(evaluate(e, FIRM)).toBe(verdict));
+  ])('%s', (_, e, verdict) => {
+    expect(evaluate(e, FIRM)).toBe(verdict);
+    expect(compile(e)(FIRM)).toBe(verdict);
+  });
 
   it('only a definite yes qualifies; the missing facts are named', () => {
     expect(qualifies({ all: [scale, tax] }, FIRM)).toBe(false);

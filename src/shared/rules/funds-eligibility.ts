@@ -88,6 +88,77 @@ export function evaluate(expr: Expr, facts: Facts): Verdict {
   return condition(expr, facts);
 }
 
+/**
+ * The same verdicts as `evaluate`, compiled once into a function for matching one expression over many firms (50
+ * policies over 10,000 firms): no parsing, allocation or dispatch on the shape per firm.
+ */
+export function compile(expr: Expr): (facts: Facts) => Verdict {
+  if ('all' in expr) {
+    const parts = expr.all.map(compile);
+    return (facts) => {
+      let unknown = false;
+      for (const part of parts) {
+        const v = part(facts);
+        if (v === 'no') return 'no';
+        if (v === 'unknown') unknown = true;
+      }
+      return unknown ? 'unknown' : 'yes';
+    };
+  }
+  if ('any' in expr) {
+    const parts = expr.any.map(compile);
+    return (facts) => {
+      let unknown = false;
+      for (const part of parts) {
+        const v = part(facts);
+        if (v === 'yes') return 'yes';
+        if (v === 'unknown') unknown = true;
+      }
+      return unknown ? 'unknown' : 'no';
+    };
+  }
+  if ('not' in expr) {
+    const inner = compile(expr.not);
+    return (facts) => {
+      const v = inner(facts);
+      return v === 'yes' ? 'no' : v === 'no' ? 'yes' : 'unknown';
+    };
+  }
+  return compileCondition(expr);
+}
+
+/** One condition as a function, its operand prepared once (the per-firm work is a property read and a comparison). */
+function compileCondition(c: Condition): (facts: Facts) => Verdict {
+  const field = c.field;
+  const v = c.value;
+  const list = Array.isArray(v) ? v : [v];
+  const when = (test: (fact: Scalar | Scalar[]) => boolean) => (facts: Facts) => {
+    const fact = facts[field];
+    if (fact === undefined || fact === null) return 'unknown';
+    return test(fact) ? 'yes' : 'no';
+  };
+  switch (c.op) {
+    case 'eq':
+      return when((fact) => fact === v);
+    case 'ne':
+      return when((fact) => fact !== v);
+    case 'in': {
+      const set = new Set(Array.isArray(v) ? v : []);
+      return when((fact) => !Array.isArray(fact) && set.has(fact));
+    }
+    case 'contains': {
+      const set = new Set(list);
+      return when((fact) => Array.isArray(fact) && fact.some((x) => set.has(x)));
+    }
+    case 'prefix': {
+      const prefixes = list.map(String);
+      return when((fact) => typeof fact === 'string' && prefixes.some((p) => fact.startsWith(p)));
+    }
+    default:
+      return (facts) => condition(c, facts);
+  }
+}
+
 /** Whether a firm qualifies: only a definite yes does. */
 export const qualifies = (expr: Expr, facts: Facts) => evaluate(expr, facts) === 'yes';
 

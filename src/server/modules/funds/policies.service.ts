@@ -9,7 +9,7 @@ import type {
   updatePolicyBody,
 } from '../../../shared/modules/funds.schemas';
 import { awardAmount, fitsBudget, programmeOpen } from '../../../shared/rules/funds-awards';
-import { type Expr, type Facts, evaluate } from '../../../shared/rules/funds-eligibility';
+import { type Expr, type Facts, compile } from '../../../shared/rules/funds-eligibility';
 import { requirePermission } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
@@ -56,10 +56,11 @@ async function factsOf(db: Executor, enterpriseId?: number) {
 /** Which firms qualify (yes) and how many are undecided for want of a figure. */
 async function match(db: Executor, expr: Expr) {
   const all = await factsOf(db);
+  const test = compile(expr);
   const yes = [];
   let undecided = 0;
   for (const f of all) {
-    const v = evaluate(expr, f.facts);
+    const v = test(f.facts);
     if (v === 'yes') yes.push(f.firm);
     else if (v === 'unknown') undecided++;
   }
@@ -89,6 +90,7 @@ async function describePolicies(
     const p = programmes.find((x) => x.id === r.programmeId);
     const c = categories.find((x) => x.id === r.categoryId) as CategoryRow;
     const eligibility = JSON.parse(r.eligibility) as Expr;
+    const test = compile(eligibility);
     return {
       id: r.id,
       name: r.name,
@@ -106,7 +108,7 @@ async function describePolicies(
       eligibility,
       autoGrant: r.autoGrant === 1,
       active: r.active === 1,
-      qualifying: counts ? facts.filter((f) => evaluate(eligibility, f.facts) === 'yes').length : null,
+      qualifying: counts ? facts.reduce((n, f) => (test(f.facts) === 'yes' ? n + 1 : n), 0) : null,
     };
   });
 }
@@ -239,7 +241,7 @@ export async function myPolicies(deps: Deps, ctx: UserContext): Promise<z.infer<
   if (!mine) return { items: [] };
   const items = [];
   for (const p of policies) {
-    if (evaluate(JSON.parse(p.eligibility) as Expr, mine.facts) !== 'yes') continue;
+    if (compile(JSON.parse(p.eligibility) as Expr)(mine.facts) !== 'yes') continue;
     items.push({
       policy: { id: p.id, name: p.name, summary: p.summary, autoGrant: p.autoGrant === 1 },
       programme: await getProgramme(deps, ctx, p.programmeId),
