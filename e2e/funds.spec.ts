@@ -144,6 +144,17 @@ test('免申即享: the office confirms the drafted award list; the firm finds i
   const row = page.getByTestId('policies-table').locator('tbody tr', { hasText: '免申即享' });
   await expect(row).toBeVisible();
   await shot(page, 'funds-10-policies');
+  // The editor previews who a rule selects before it is saved.
+  await page.getByTestId('create-policy').click();
+  const editor = page.getByRole('dialog');
+  await editor.getByTestId('policy-name').fill('规上企业奖励（预览）');
+  await editor.getByTestId('policy-target').click();
+  await page.locator('.ant-select-item-option', { hasText: '新增规上工业企业奖励' }).first().click();
+  await editor.getByTestId('policy-preview').click();
+  await expect(editor.getByTestId('policy-preview-result')).toContainText('符合条件');
+  await shot(page, 'funds-10b-policy-editor');
+  await editor.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(editor).toHaveCount(0);
   await row.getByTestId('policy-matches').click();
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByTestId('policy-matches-table')).toContainText('河南铁福来装备制造股份有限公司');
