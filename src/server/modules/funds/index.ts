@@ -1,0 +1,34 @@
+import { FUND_MESSAGES } from '../../../shared/modules/funds.messages';
+import { FUND_PERMISSIONS } from '../../../shared/modules/funds.schemas';
+import { defineModule } from '../../core/modules/module';
+import { ensureFundsDemo } from './funds.demo';
+import { applicationAttachmentOwner, fundRoutes, programmeAttachmentOwner } from './funds.routes';
+import { migrations } from './migrations';
+
+/**
+ * Funds (资金与政策): programmes per fund and year with budgets that can never be overspent, award categories with
+ * their amount rules, applications through the township's (or a department's) preliminary review, the office's review
+ * and a leader's approval — each a 督办 task — and disbursements up to the approved amount.
+ */
+export const funds = defineModule({
+  name: 'funds',
+  migrations,
+  routes: [fundRoutes],
+  permissions: FUND_PERMISSIONS,
+  grants: {
+    office: ['fund:read', 'fund:manage', 'fund:disburse', 'fund:budget'],
+    leader: ['fund:read', 'fund:approve', 'fund:budget'],
+    department: ['fund:read', 'fund:review'],
+    township: ['fund:read', 'fund:review'],
+    enterprise: ['fund:read', 'fund:apply'],
+  },
+  taskTypes: ['fund_review'],
+  attachmentOwners: { fund_programme: programmeAttachmentOwner, fund_application: applicationAttachmentOwner },
+  messages: FUND_MESSAGES,
+  demo: async (deps) => {
+    await ensureFundsDemo(deps);
+  },
+});
+
+// The public API of the funds module.
+export { ensureFundsDemo } from './funds.demo';
