@@ -4,6 +4,7 @@ import { calendarFeature } from './calendar';
 import { chainsFeature } from './chains';
 import { documentsFeature } from './documents';
 import { enterprisesFeature } from './enterprises';
+import { financingFeature } from './financing';
 import { homeFeature } from './home';
 import { indicatorsFeature } from './indicators';
 import { jobsFeature } from './jobs';
@@ -34,6 +35,7 @@ export const FEATURES = [
   projectsFeature,
   chainsFeature,
   servicesFeature,
+  financingFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,
