@@ -74,7 +74,7 @@ export function OutcomeModal({ need, onClose }: { need: Need; onClose: () => voi
           note: mine?.note,
         }}
       >
-        <Form.Item name="outcome" label={t('financing.outcome')} rules={required}>
+        <Form.Item name="outcome" label={t('financing.outcomeColumn')} rules={required}>
           <Radio.Group
             optionType="button"
             options={MATCH_OUTCOMES.map((o) => ({ value: o, label: t(`financing.outcomes.${o}`) }))}

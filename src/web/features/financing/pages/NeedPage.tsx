@@ -145,7 +145,7 @@ export function MatchesTable({ matches, showNeed = false }: { matches: Match[]; 
             ]
           : []),
         { title: t('financing.bank'), key: 'bank', render: (_, m) => localName(m.bank) },
-        { title: t('financing.outcome'), key: 'outcome', render: (_, m) => <OutcomeTag outcome={m.outcome} /> },
+        { title: t('financing.outcomeColumn'), key: 'outcome', render: (_, m) => <OutcomeTag outcome={m.outcome} /> },
         { title: t('financing.outcomeAmount'), key: 'amount', align: 'right', render: (_, m) => wan(m.amountFen) },
         { title: t('financing.rate'), key: 'rate', align: 'right', render: (_, m) => pct(m.rateBp) },
         { title: t('financing.loanDate'), key: 'loanDate', render: (_, m) => m.loanDate ?? '—' },
