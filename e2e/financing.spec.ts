@@ -140,3 +140,40 @@ test('a firm’s financing need on its phone, shared with two banks, on the next
   await expect(page.getByTestId('my-needs').locator('.ant-card', { hasText: PURPOSE })).toContainText('已放款');
   await shot(page, 'financing-11-portal-placed-phone');
 });
+
+test('the bank keeps its products; the pages read in English too', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'abc');
+  await page.goto('/financing/products');
+  await expect(page.getByTestId('products-table')).toContainText('小微e贷');
+  await shot(page, 'financing-12-bank-products');
+  // Withdrawing a product asks first.
+  await page.getByTestId('products-table').locator('tbody tr', { hasText: '科技e贷' }).getByRole('button', { name: '下架' }).click();
+  await expect(page.getByText('下架后企业将看不到该产品，确定下架？')).toBeVisible();
+  await shot(page, 'financing-13-withdraw-confirm');
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await expect(page.getByTestId('products-table').locator('tbody tr', { hasText: '科技e贷' })).toContainText('已下架');
+  await page.goto('/financing/needs');
+  await expect(page.getByTestId('needs-table')).toBeVisible();
+  await shot(page, 'financing-14-bank-needs');
+  await signOut(page);
+
+  await signIn(page, 'office');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
+  await page.goto('/financing/needs');
+  await expect(page.getByTestId('needs-table')).toContainText('Loan granted');
+  await shot(page, 'financing-15-needs-en');
+  await page.goto('/financing/stats');
+  await page.getByTestId('stats-by').getByText('Township').click();
+  await expect(page.getByTestId('stats-table')).toBeVisible();
+  await shot(page, 'financing-16-stats-en');
+  await page.goto('/financing/meetings');
+  await expect(page.getByTestId('financing-meetings')).toContainText('Planned');
+  await shot(page, 'financing-17-meetings-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('language-switch')).toHaveText(/English/);
+});

@@ -219,7 +219,7 @@ export const financingRepository = {
     const count = sql<number>`count(*)`.as('n');
     const [n, b, l] = await Promise.all([
       db.selectFrom('financingMeetingNeeds').select('meetingId').select(count).where('meetingId', 'in', meetingIds).groupBy('meetingId').execute(),
-      db.selectFrom('financingMeetingBanks').select('meetingId').select(count).where('meetingId', 'in', meetingIds).groupBy('meetingId').execute(),
+      Promise.all(meetingIds.map(async (meetingId) => ({ meetingId, n: (await this.meetingBanks(db, meetingId)).length }))),
       db
         .selectFrom('financingMatches')
         .select('meetingId')
@@ -231,12 +231,26 @@ export const financingRepository = {
     ]);
     return { needs: n, banks: b, loans: l };
   },
-  meetingBanks(db: Executor, meetingId: number) {
-    return db
+  /**
+   * The banks taking part in a meeting: those the office named, or else the banks among the meeting's attending units
+   * (a meeting its schedule created invites the banks of the schedule).
+   */
+  async meetingBanks(db: Executor, meetingId: number) {
+    const named = await db
       .selectFrom('financingMeetingBanks')
       .innerJoin('orgUnits', 'orgUnits.id', 'financingMeetingBanks.bankUnitId')
       .select(['orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
       .where('financingMeetingBanks.meetingId', '=', meetingId)
+      .orderBy('orgUnits.sortOrder')
+      .orderBy('orgUnits.id')
+      .execute();
+    if (named.length) return named;
+    return db
+      .selectFrom('meetingUnits')
+      .innerJoin('orgUnits', 'orgUnits.id', 'meetingUnits.unitId')
+      .select(['orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
+      .where('meetingUnits.meetingId', '=', meetingId)
+      .where('orgUnits.kind', '=', 'bank')
       .orderBy('orgUnits.sortOrder')
       .orderBy('orgUnits.id')
       .execute();

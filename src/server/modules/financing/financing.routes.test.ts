@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { createScheduledMeetings } from '../meetings';
 import { ensureServicesDemo } from '../services';
 import { ensureFinancingDemo } from './financing.demo';
+import { carryOverToComingMeetings } from './financing.service';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -78,6 +80,29 @@ describe('demo: banks, products and the 政银企对接会 every two months', ()
     const own = (await c.abc.get('/api/financing/products')).json();
     expect(own.items.every((p: { bank: { id: number }; canEdit: boolean }) => p.bank.id === units.abc && p.canEdit)).toBe(true);
     expect((await c.wuxing.get('/api/financing/products?pageSize=100')).json().total).toBe(8);
+  });
+
+  it('loads once: a second run adds no bank, account, product, meeting or need', async () => {
+    const tables = ['orgUnits', 'users', 'financingProducts', 'financingNeeds', 'financingMatches', 'meetings', 'meetingSchedules'] as const;
+    const sizes = () =>
+      Promise.all(
+        tables.map(async (table) =>
+          Number(
+            (
+              await t.deps.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
+    const before = await sizes();
+    await ensureFinancingDemo(t.deps);
+    expect(await sizes()).toEqual(before);
+    // The demo's needs are at every stage, with the placed one's working days counted on the county calendar.
+    const states = (await c.office.get('/api/financing/needs?pageSize=100')).json().items.map((n: { status: string }) => n.status);
+    expect(new Set(states)).toEqual(new Set(['pending', 'matching', 'credited', 'loaned', 'failed']));
   });
 });
 
@@ -331,5 +356,25 @@ describe('statistics', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await c.office.get('/api/financing/needs/export.xlsx?status=loaned')).statusCode).toBe(200);
+  });
+});
+
+describe('the next meeting, created by its schedule two months on', () => {
+  it('invites the schedule’s banks, and the job carries the unresolved needs onto its list once', async () => {
+    t.clock.set('2022-01-14T02:00:00Z');
+    const office = await t.signIn('office');
+    expect(await createScheduledMeetings(t.deps)).toBe(1);
+    const january = (await office.get('/api/financing/meetings')).json().items[0];
+    expect(january).toMatchObject({ status: 'planned', needs: 0, banks: 5 });
+    expect(january.meetingDate.slice(0, 7)).toBe('2022-01');
+    const open = (await office.get(`/api/financing/needs?open=true&meetingId=${nextMeeting}`)).json().total;
+    expect(open).toBeGreaterThan(0);
+    expect(await carryOverToComingMeetings(t.deps)).toBe(open);
+    expect(await carryOverToComingMeetings(t.deps)).toBe(0);
+    const list = (await office.get(`/api/financing/meetings/${january.id}`)).json();
+    expect(list.needList.every((n: { status: string }) => ['pending', 'matching', 'credited'].includes(n.status))).toBe(true);
+    // A bank invited by the schedule sees the meeting.
+    const bank = await t.signIn('rcb');
+    expect((await bank.get(`/api/financing/meetings/${january.id}`)).statusCode).toBe(200);
   });
 });

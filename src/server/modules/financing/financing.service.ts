@@ -23,14 +23,14 @@ import {
   type updateProductBody,
 } from '../../../shared/modules/financing.schemas';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
-import type { UserContext } from '../../core/access/context';
+import { type UserContext, systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
-import { countyDay } from '../../core/scheduler/scheduler';
+import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
 import { createTask } from '../../core/tasks/tasks.service';
 import { meetingOfKind, meetingsOfKind } from '../meetings';
@@ -604,6 +604,43 @@ export async function carryOver(deps: Deps, ctx: UserContext, id: number): Promi
     return { added: added.length };
   });
 }
+
+/**
+ * Carries the needs still unresolved from earlier meetings onto each coming meeting whose list is still empty (the
+ * meeting its schedule has just created); a list the office has started is left as it is. Returns the needs carried.
+ */
+export async function carryOverToComingMeetings(deps: Deps): Promise<number> {
+  const day = today(deps);
+  return deps.db.transaction().execute(async (trx) => {
+    const all = await meetingsOfKind(trx, MEETING_KIND);
+    let carried = 0;
+    for (const meeting of all.filter((m) => m.status === 'planned' && m.meetingDate >= day)) {
+      if ((await repo.meetingNeedIds(trx, meeting.id)).length) continue;
+      const earlier = all.filter((m) => m.meetingDate < meeting.meetingDate).map((m) => m.id);
+      const added = await repo.addMeetingNeeds(trx, meeting.id, await repo.unresolvedFromEarlier(trx, earlier), deps.clock.now().toISOString());
+      if (!added.length) continue;
+      carried += added.length;
+      await recordAudit(trx, deps, systemContext(), {
+        action: 'financing_meeting.carry_over',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        after: { needIds: added },
+      });
+    }
+    return carried;
+  });
+}
+
+export const carryOverJob: Job = {
+  name: 'financing.carry_over',
+  // After the meetings module's 08:00 job has created the coming meeting.
+  schedule: '30 8 * * *',
+  period: countyDay,
+  run: async (deps) => {
+    const n = await carryOverToComingMeetings(deps);
+    return n ? `${n} unresolved needs carried to the coming matchmaking meeting` : null;
+  },
+};
 
 // ---- Statistics ------------------------------------------------------------------------------------------------
 

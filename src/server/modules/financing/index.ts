@@ -3,6 +3,7 @@ import { FINANCING_PERMISSIONS } from '../../../shared/modules/financing.schemas
 import { defineModule } from '../../core/modules/module';
 import { ensureFinancingDemo } from './financing.demo';
 import { financingRoutes } from './financing.routes';
+import { carryOverJob } from './financing.service';
 import { migrations } from './migrations';
 
 /**
@@ -24,6 +25,15 @@ export const financing = defineModule({
     bank: ['financing:read', 'financing:bank'],
   },
   taskTypes: ['financing_need'],
+  jobs: [
+    {
+      ...carryOverJob,
+      title: {
+        zh: '未解决融资需求结转至下次政银企对接会（每日 8:30）',
+        en: 'Carry unresolved financing needs to the coming matchmaking meeting (daily 08:30)',
+      },
+    },
+  ],
   messages: FINANCING_MESSAGES,
   demo: async (deps) => {
     await ensureFinancingDemo(deps);
@@ -32,4 +42,4 @@ export const financing = defineModule({
 
 // The public API of the financing module.
 export { ensureFinancingDemo, DEMO_BANKS } from './financing.demo';
-export { financingStatistics } from './financing.service';
+export { carryOverToComingMeetings, financingStatistics } from './financing.service';

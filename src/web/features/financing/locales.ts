@@ -30,6 +30,7 @@ export const zhCN = {
     'financing:bank': '以银行身份维护产品、反馈对接结果',
   },
   permGroup: { financing: '融资对接' },
+  jobs: { names: { 'financing.carry_over': '未解决融资需求结转至下次政银企对接会（每日 8:30）' } },
   taskType: { financing_need: '融资需求' },
   auditAction: {
     financing_need: { create: '登记融资需求', close: '融资需求未成功办结' },
@@ -72,6 +73,7 @@ export const zhCN = {
     created: '融资需求已登记，已推送给所选银行',
     searchPlaceholder: '企业名称或用途',
     openOnly: '未办结',
+    openFilter: '是否办结',
     closedOnly: '已办结',
     empty: '暂无融资需求',
     portalHint: '登记后，所选银行可以看到需求并与您联系；对接会上也会安排对接。',
@@ -207,6 +209,7 @@ export const enUS: LocaleOf<typeof zhCN> = {
     'financing:bank': 'Maintain products and record outcomes as a bank',
   },
   permGroup: { financing: 'Financing' },
+  jobs: { names: { 'financing.carry_over': 'Carry unresolved financing needs to the coming matchmaking meeting (daily 08:30)' } },
   taskType: { financing_need: 'Financing need' },
   auditAction: {
     financing_need: { create: 'Record financing need', close: 'Close financing need as not placed' },
@@ -254,6 +257,7 @@ export const enUS: LocaleOf<typeof zhCN> = {
     created: 'Need recorded and shared with the chosen banks',
     searchPlaceholder: 'Enterprise or purpose',
     openOnly: 'Open',
+    openFilter: 'Open or closed',
     closedOnly: 'Closed',
     empty: 'No financing needs',
     portalHint: 'The chosen banks see your need and will contact you; it is also put on a matchmaking meeting.',

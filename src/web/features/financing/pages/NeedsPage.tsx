@@ -70,10 +70,10 @@ export function NeedsPage() {
       key: 'enterprise',
       render: (_, n) => (
         <>
-          <Link to={`/financing/needs/${n.id}`} data-testid="need-link">
+          <Link to={`/financing/needs/${n.id}`} data-testid="need-link" style={{ display: 'block', maxWidth: 220, whiteSpace: 'normal' }}>
             {n.enterprise.name}
           </Link>
-          <div style={{ color: '#888', fontSize: 12, maxWidth: 280, whiteSpace: 'normal' }}>{n.purpose}</div>
+          <div style={{ color: '#888', fontSize: 12, maxWidth: 220, whiteSpace: 'normal' }}>{n.purpose}</div>
         </>
       ),
     },
@@ -130,8 +130,8 @@ export function NeedsPage() {
         <Form.Item name="open">
           <Select
             allowClear
-            placeholder={t('financing.openOnly')}
-            style={{ width: 110 }}
+            placeholder={t('financing.openFilter')}
+            style={{ width: 130 }}
             options={[
               { value: 'true', label: t('financing.openOnly') },
               { value: 'false', label: t('financing.closedOnly') },
