@@ -95,7 +95,6 @@ export function NeedsPage() {
     { title: t('financing.received'), dataIndex: 'receivedDate', key: 'receivedDate', sorter: true, sortOrder: list.sortOrderOf('receivedDate') },
     { title: t('financing.status'), key: 'status', sorter: true, sortOrder: list.sortOrderOf('status'), render: (_, n) => <NeedStatusTag status={n.status} /> },
     { title: t('financing.granted'), key: 'granted', align: 'right', render: (_, n) => (n.grantedFen ? wan(n.grantedFen) : '—') },
-    { title: t('financing.workingDays'), key: 'days', align: 'right', render: (_, n) => n.workingDays ?? '—' },
   ];
   return (
     <PageContainer
@@ -131,7 +130,7 @@ export function NeedsPage() {
           <Select
             allowClear
             placeholder={t('financing.openFilter')}
-            style={{ width: 130 }}
+            style={{ width: 150 }}
             options={[
               { value: 'true', label: t('financing.openOnly') },
               { value: 'false', label: t('financing.closedOnly') },
