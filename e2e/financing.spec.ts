@@ -67,6 +67,8 @@ test('a firm’s financing need on its phone, shared with two banks, on the next
   await page.waitForURL(/\/financing\/needs\/\d+/);
   const id = page.url().split('/').pop() as string;
   await expect(page.getByTestId('need-particulars')).toContainText(PURPOSE);
+  // Until a bank approves credit the firm may correct its need.
+  await expect(page.getByTestId('need-edit')).toBeVisible();
   await shot(page, 'financing-04-need-detail-phone');
   await signOut(page);
 

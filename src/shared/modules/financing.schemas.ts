@@ -100,6 +100,15 @@ export const createNeedBody = z.strictObject({
   /** The firm agrees that the chosen banks see its need (recorded with who and when). */
   consent: z.literal(true, { error: 'err.financing.consent_required' }),
 });
+/** The firm or its responsible unit corrects a need before any bank has approved credit: its particulars only. */
+export const updateNeedBody = patchOf({
+  amountFen: fen,
+  termMonths: months,
+  purpose: required(1000),
+  collateral: text(1000),
+  urgency: z.enum(URGENCIES),
+  contact: required(100),
+});
 export const closeNeedBody = z.strictObject({ reason: required(1000) });
 export const outcomeBody = z.strictObject({
   outcome: z.enum(MATCH_OUTCOMES),
@@ -148,7 +157,7 @@ export const needListItem = z.object({
   workingDays: z.number().int().nullable(),
 });
 export type NeedListItem = z.infer<typeof needListItem>;
-export const NEED_ACTIONS = ['close', 'outcome'] as const;
+export const NEED_ACTIONS = ['edit', 'close', 'outcome'] as const;
 export const needSchema = needListItem.extend({
   collateral: z.string(),
   contact: z.string(),

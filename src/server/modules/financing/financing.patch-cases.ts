@@ -1,14 +1,46 @@
-import { type PatchCases, get, post } from '../../test/patch-cases';
+import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
+import { readDemoFile } from '../../core/setup/demo-files';
+import { type Env, type PatchCases, get, post } from '../../test/patch-cases';
+import { ensureServicesDemo } from '../services';
 import { ensureFinancingDemo } from './financing.demo';
 
 let serial = 0;
 
-/** The financing module's PATCH routes for the generic PATCH test: a bank edits its own product. */
+/** The financing module's PATCH routes for the generic PATCH test: a bank edits its own product, a firm its own need. */
 export const patchCases: PatchCases = {
   async setup(t) {
+    // The firm's account (wuxing) comes with the demo firms and enterprise services; the banks with financing's demo.
+    await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));
+    await ensureServicesDemo(t.deps);
     await ensureFinancingDemo(t.deps);
   },
   operations: {
+    'PATCH /api/financing/needs/{id}': {
+      as: 'wuxing',
+      create: async ({ units }: Env, client) =>
+        (
+          await post(client, '/api/financing/needs', {
+            amountFen: 300_000_000,
+            termMonths: 12,
+            purpose: '购买设备',
+            collateral: '厂房抵押',
+            urgency: 'urgent',
+            contact: '张会计',
+            shareWithAll: false,
+            bankUnitIds: [units['bank-abc']],
+            consent: true,
+          })
+        ).id,
+      read: (_env, client, id) => get(client, `/api/financing/needs/${id}`),
+      fields: {
+        amountFen: { value: 200_000_000 },
+        termMonths: { value: 24 },
+        purpose: { value: '补充流动资金' },
+        collateral: { value: '设备抵押' },
+        urgency: { value: 'critical' },
+        contact: { value: '李会计' },
+      },
+    },
     'PATCH /api/financing/products/{id}': {
       as: 'abc',
       create: async (_env, client) =>

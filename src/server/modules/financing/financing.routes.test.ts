@@ -199,6 +199,18 @@ describe('needs: a firm records one on the portal and shares it with two banks',
   });
 });
 
+describe('correcting a need', () => {
+  it('the firm corrects its own before credit; another firm or a bank cannot; bad input is a 400 with nothing changed', async () => {
+    expect((await c.tiefulai.patch(`/api/financing/needs/${needId}`, { termMonths: 6 })).statusCode).toBe(404);
+    expect((await c.abc.patch(`/api/financing/needs/${needId}`, { termMonths: 6 })).statusCode).toBe(403);
+    const bad = await c.wuxing.patch(`/api/financing/needs/${needId}`, { amountFen: -1, purpose: '' });
+    expect(Object.keys(bad.json().fields).sort()).toEqual(['amountFen', 'purpose']);
+    const res = await c.wuxing.patch(`/api/financing/needs/${needId}`, { termMonths: 18 });
+    expect(res.json()).toMatchObject({ termMonths: 18, amountFen: 300_000_000, purpose: '购买石墨化炉设备', actions: ['edit'] });
+    expect((await c.yangzhuang.patch(`/api/financing/needs/${needId}`, { termMonths: 12 })).json().termMonths).toBe(12);
+  });
+});
+
 describe('who sees what', () => {
   it('a bank sees only needs shared with it: another bank’s answers 404', async () => {
     expect((await c.abc.get(`/api/financing/needs/${needId}`)).statusCode).toBe(200);
@@ -307,6 +319,7 @@ describe('outcomes: one bank declines, the other grants a loan', () => {
     const over = await c.icbc.post(`/api/financing/needs/${needId}/outcome`, { outcome: 'loan', amountFen: 60_000_000, rateBp: 450, loanDate: '2021-09-30' });
     expect(over.statusCode).toBe(400);
     expect((await c.icbc.get('/api/financing/matches/export.xlsx')).statusCode).toBe(200);
+    expect((await c.wuxing.patch(`/api/financing/needs/${needId}`, { termMonths: 6 })).statusCode).toBe(409);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   productListQuery,
   productPage,
   productSchema,
+  updateNeedBody,
   updateProductBody,
 } from '../../../shared/modules/financing.schemas';
 import type { Deps } from '../../core/deps';
@@ -53,6 +54,7 @@ import {
   recordOutcome,
   removeMeetingNeed,
   setMeetingBanks,
+  updateNeed,
   updateProduct,
 } from './financing.service';
 
@@ -205,6 +207,10 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get('/api/financing/needs/:id', { config: read, schema: { tags, params: idParams, response: { 200: needSchema } } }, (req) =>
     getNeed(deps, userCtx(req), req.params.id),
+  );
+  // The firm corrects its own need, the responsible unit one it is responsible for: the service decides.
+  r.patch('/api/financing/needs/:id', { config: read, schema: { tags, params: idParams, body: updateNeedBody, response: { 200: needSchema } } }, (req) =>
+    updateNeed(deps, userCtx(req), req.params.id, req.body),
   );
   r.post('/api/financing/needs/:id/close', { config: handle, schema: { tags, params: idParams, body: closeNeedBody, response: { 200: needSchema } } }, (req) =>
     closeNeed(deps, userCtx(req), req.params.id, req.body),

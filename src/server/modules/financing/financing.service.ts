@@ -20,6 +20,7 @@ import {
   type createProductBody,
   type financingStatsQuery,
   type outcomeBody,
+  type updateNeedBody,
   type updateProductBody,
 } from '../../../shared/modules/financing.schemas';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
@@ -230,6 +231,8 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   const consentBy = row.consentBy === null ? null : await deps.db.selectFrom('users').select('displayName').where('id', '=', row.consentBy).executeTakeFirst();
   const open = OPEN.includes(row.status as NeedStatus);
   const actions: Need['actions'] = [];
+  const editable = row.status === 'pending' || row.status === 'matching';
+  if (editable && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('edit');
   if (open && !bank && ctx.user.permissions.has('financing:handle')) actions.push('close');
   if (row.status !== 'failed' && bank) actions.push('outcome');
   return {
@@ -329,6 +332,31 @@ export async function createNeed(deps: Deps, ctx: UserContext, body: z.infer<typ
       entityId: id,
     });
     return id;
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/**
+ * The firm (its own need) or the responsible unit corrects a need's particulars while no bank has approved credit yet
+ * (待对接 or 对接中); after that the banks have decided on what was asked, so it is 409.
+ */
+export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateNeedBody>): Promise<Need> {
+  const firmId = firmOf(ctx);
+  if (firmId === null) requirePermission(ctx, 'financing:handle');
+  await deps.db.transaction().execute(async (trx) => {
+    const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+    const before = await repo.need(trx, id, scope);
+    if (!before) throw notFound();
+    if (before.status !== 'pending' && before.status !== 'matching') throw conflict();
+    const changes = { ...body, updatedAt: deps.clock.now().toISOString() };
+    await repo.updateNeed(trx, id, changes);
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_need.update',
+      entityType: 'financing_need',
+      entityId: id,
+      before,
+      after: { ...before, ...changes },
+    });
   });
   return getNeed(deps, ctx, id);
 }

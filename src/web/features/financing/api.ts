@@ -106,6 +106,10 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useCreateNeed = () => useWrite((body: NeedBody) => api.post<Need>('/api/financing/needs', body));
+export const useUpdateNeed = (id: number) =>
+  useWrite((body: Partial<Pick<NeedBody, 'amountFen' | 'termMonths' | 'purpose' | 'collateral' | 'urgency' | 'contact'>>) =>
+    api.patch<Need>(`/api/financing/needs/${id}`, body),
+  );
 export const useCloseNeed = (id: number) => useWrite((reason: string) => api.post<Need>(`/api/financing/needs/${id}/close`, { reason }));
 export const useOutcome = (id: number) => useWrite((body: OutcomeBody) => api.post<Need>(`/api/financing/needs/${id}/outcome`, body));
 export const useSaveProduct = () =>

@@ -1,17 +1,17 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Match, Need } from '../../../../shared/modules/financing.schemas';
+import { type Match, type Need, URGENCIES } from '../../../../shared/modules/financing.schemas';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan, useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { useAddMeetingNeeds, useCloseNeed, useFinancingMeetings, useNeed } from '../api';
+import { useAddMeetingNeeds, useCloseNeed, useFinancingMeetings, useNeed, useUpdateNeed } from '../api';
 import { OutcomeModal } from '../components/OutcomeModal';
-import { NeedStatusTag, OutcomeTag, pct, wan } from '../components/bits';
+import { NeedStatusTag, OutcomeTag, fenOfWan, pct, wan } from '../components/bits';
 
 /** One financing need: particulars, banks, meetings and outcomes; the bank records its outcome, staff close or list it. */
 export function NeedPage() {
@@ -19,7 +19,7 @@ export function NeedPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const need = useNeed(id);
-  const [dialog, setDialog] = useState<'outcome' | 'close' | 'meeting' | null>(null);
+  const [dialog, setDialog] = useState<'outcome' | 'close' | 'meeting' | 'edit' | null>(null);
   if (need.isLoading) return <Skeleton active />;
   if (need.error || !need.data) return <Alert type="error" showIcon title={need.error?.message ?? t('common.empty')} />;
   const n = need.data;
@@ -40,12 +40,13 @@ export function NeedPage() {
       </Card>
       {dialog === 'outcome' && <OutcomeModal need={n} onClose={() => setDialog(null)} />}
       {dialog === 'close' && <CloseModal need={n} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <EditModal need={n} onClose={() => setDialog(null)} />}
       {dialog === 'meeting' && <MeetingModal need={n} onClose={() => setDialog(null)} />}
     </PageContainer>
   );
 }
 
-function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | 'meeting') => void }) {
+function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | 'meeting' | 'edit') => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const openNeed = need.status === 'pending' || need.status === 'matching' || need.status === 'credited';
@@ -59,6 +60,11 @@ function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | '
       {can('financing:manage') && openNeed && (
         <Button onClick={() => open('meeting')} data-testid="need-put-on-meeting">
           {t('financing.putOnMeeting')}
+        </Button>
+      )}
+      {need.actions.includes('edit') && (
+        <Button onClick={() => open('edit')} data-testid="need-edit">
+          {t('financing.edit')}
         </Button>
       )}
       {need.actions.includes('close') && (
@@ -221,6 +227,50 @@ function MeetingModal({ need, onClose }: { need: Need; onClose: () => void }) {
         onChange={setMeetingId}
         data-testid="meeting-choice"
       />
+    </Modal>
+  );
+}
+
+function EditModal({ need, onClose }: { need: Need; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const update = useUpdateNeed(need.id);
+  const [form] = Form.useForm<{ amount: number; termMonths: number; purpose: string; collateral: string; urgency: string; contact: string }>();
+  const required = [{ required: true, whitespace: true, message: t('common.required') }];
+  const ok = async () => {
+    const { amount, ...v } = await form.validateFields();
+    try {
+      await update.mutateAsync({ ...v, collateral: v.collateral ?? '', amountFen: fenOfWan(amount) });
+      void message.success(t('financing.saved'));
+      onClose();
+    } catch (error) {
+      showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path));
+    }
+  };
+  return (
+    <Modal open title={t('financing.edit')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: update.isPending }} destroyOnHidden style={{ top: 16 }}>
+      <Alert type="info" showIcon title={t('financing.editHint')} style={{ marginBottom: 12 }} />
+      <Form form={form} layout="vertical" initialValues={{ ...need, amount: need.amountFen / 1_000_000 }}>
+        <Form.Item name="amount" label={t('financing.amount')} rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="termMonths" label={t('financing.term')} rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('financing.purpose')} rules={required}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="collateral" label={t('financing.collateral')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="urgency" label={t('financing.urgency')}>
+          <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`financing.urgencies.${u}`) }))} />
+        </Form.Item>
+        <Form.Item name="contact" label={t('financing.contact')} rules={required}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }
