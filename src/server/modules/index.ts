@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../core/modules/module';
 import { chains } from './chains';
 import { documents } from './documents';
+import { financing } from './financing';
 import { funds } from './funds';
 import { indicators } from './indicators';
 import { meetings } from './meetings';
@@ -12,4 +13,4 @@ import { services } from './services';
  * The business modules, in the order they are migrated, routed, subscribed and loaded as demo. Adding a module is
  * one line here (and one in `src/web/features/index.ts`); everything else lives in the module's own folders.
  */
-export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds];
+export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing];

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { DbHandle } from '../core/db/database';
 import type { TestApp } from './build-app';
 
-/** The demo accounts, one per built-in role (gxj is also the enterprise reader; wuxing is a firm), that the suite-wide checks call as. */
-export const CALLERS = ['office', 'leader', 'gxj', 'daying', 'stainless.team', 'wuxing', 'sysadmin', 'secadmin', 'auditor'] as const;
+/** The demo accounts, one per built-in role (gxj is also the enterprise reader; wuxing is a firm; abc is a bank), that the suite-wide checks call as. */
+export const CALLERS = ['office', 'leader', 'gxj', 'daying', 'stainless.team', 'wuxing', 'abc', 'sysadmin', 'secadmin', 'auditor'] as const;
 export const ANONYMOUS = 'anonymous';
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; [key: string]: unknown };

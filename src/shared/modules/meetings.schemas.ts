@@ -10,8 +10,8 @@ declare module '../permissions' {
   interface ModulePermissions extends PermissionSet<typeof MEETING_PERMISSIONS> {}
 }
 
-/** 月例会, 经济运行调度会, 专班会议. */
-export const MEETING_KINDS = ['monthly', 'dispatch', 'service_team'] as const;
+/** 月例会, 经济运行调度会, 专班会议, 政银企对接会 (the financing module's matchmaking meetings). */
+export const MEETING_KINDS = ['monthly', 'dispatch', 'service_team', 'matchmaking'] as const;
 /** A scheduled meeting is planned until the office records it as held. */
 export const MEETING_STATUSES = ['planned', 'held'] as const;
 
@@ -64,11 +64,19 @@ export const updateMeetingBody = patchOf({
   newDecisions: decisions,
 });
 
-/** A recurring meeting: the n-th working day of every month, created a few working days ahead. */
+/** A recurring meeting: the n-th working day of every month (or of every n-th month), created a few working days ahead. */
 export const meetingScheduleBody = z.strictObject({
   kind: z.enum(MEETING_KINDS),
   title: text(200).min(1, 'err.required'),
   workingDay: z.number().int().min(1).max(20),
+  /** Every n months (政银企对接会: 2), counted from `startMonth`; 1 is every month. */
+  everyMonths: z.number().int().min(1).max(12).default(1),
+  /** The first month of the cycle (`YYYY-MM`); by default the month the schedule is saved in. */
+  startMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'err.VALIDATION')
+    .nullable()
+    .default(null),
   leadWorkingDays: z.number().int().min(1).max(15).default(5),
   location: text(200).default(''),
   convener: text(100).min(1, 'err.required'),
@@ -82,6 +90,8 @@ export const meetingScheduleSchema = z.object({
   kind: z.enum(MEETING_KINDS),
   title: z.string(),
   workingDay: z.number().int(),
+  everyMonths: z.number().int(),
+  startMonth: z.string().nullable(),
   leadWorkingDays: z.number().int(),
   location: z.string(),
   convener: z.string(),

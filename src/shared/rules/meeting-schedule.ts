@@ -13,11 +13,26 @@ export function meetingDateOfMonth(cal: CalendarArrangement, month: string, work
   return last;
 }
 
-/** The next date of a recurring meeting from `today` on: this month's, or next month's once this one has passed. */
-export function nextMeetingDate(cal: CalendarArrangement, today: string, workingDay: number): string {
-  const month = today.slice(0, 7);
-  const date = meetingDateOfMonth(cal, month, workingDay);
-  return date >= today ? date : meetingDateOfMonth(cal, nextMonth(month), workingDay);
+/** Whether a schedule meets in `month`: every month, or every n-th month counted from its first month (`YYYY-MM`). */
+export function meetsInMonth(month: string, everyMonths = 1, startMonth: string | null = null): boolean {
+  if (everyMonths <= 1 || !startMonth) return true;
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const diff = index(month) - index(startMonth);
+  return ((diff % everyMonths) + everyMonths) % everyMonths === 0;
+}
+
+/**
+ * The next date of a recurring meeting from `today` on: this month's, or the next month's once this one has passed;
+ * a schedule meeting every n months (政银企对接会 every two) skips the months between, counted from its first month.
+ */
+export function nextMeetingDate(cal: CalendarArrangement, today: string, workingDay: number, everyMonths = 1, startMonth: string | null = null): string {
+  let month = today.slice(0, 7);
+  for (let i = 0; i < 24; i++, month = nextMonth(month)) {
+    if (!meetsInMonth(month, everyMonths, startMonth)) continue;
+    const date = meetingDateOfMonth(cal, month, workingDay);
+    if (date >= today) return date;
+  }
+  return meetingDateOfMonth(cal, month, workingDay);
 }
 
 /** Whether a meeting on `date` is close enough to be created and announced today: within its lead working days. */

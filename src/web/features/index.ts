@@ -4,6 +4,7 @@ import { calendarFeature } from './calendar';
 import { chainsFeature } from './chains';
 import { documentsFeature } from './documents';
 import { enterprisesFeature } from './enterprises';
+import { financingFeature } from './financing';
 import { fundsFeature } from './funds';
 import { homeFeature } from './home';
 import { indicatorsFeature } from './indicators';
@@ -36,6 +37,7 @@ export const FEATURES = [
   chainsFeature,
   servicesFeature,
   fundsFeature,
+  financingFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

@@ -25,3 +25,7 @@ export const meetings = defineModule({
   attachmentOwners: { meeting: meetingAttachmentOwner },
   demo: ensureDemoMeetingSchedule,
 });
+
+// The public API of the meetings module.
+export { type MeetingBrief, ensureSchedule, meetingOfKind, meetingsOfKind, recordScheduledMeeting } from './meetings.public';
+export { createScheduledMeetings } from './schedules.service';

@@ -255,6 +255,28 @@ describe('recurring meetings', () => {
     expect(clash.statusCode).toBe(400);
     expect(clash.json().fields).toEqual({ meetingDate: expect.any(String) });
   });
+
+  it('meets every n months (政银企对接会 every two), counted from its first month', async () => {
+    const every = { ...schedule(), kind: 'matchmaking', title: '政银企对接会', workingDay: 15, leadWorkingDays: 10, everyMonths: 2 };
+    const bad = await office.post('/api/meeting-schedules', { ...every, everyMonths: 0, startMonth: '2021-13' });
+    expect(Object.keys(bad.json().fields).sort()).toEqual(['everyMonths', 'startMonth']);
+    // Without a first month the cycle starts in the month it is saved in: November 2021, whose 15th working day is the 19th.
+    const res = await office.post('/api/meeting-schedules', every);
+    expect(res.json()).toMatchObject({ everyMonths: 2, startMonth: '2021-11', nextDate: '2021-11-19' });
+    // Counted from October, November is skipped: December's 15th working day.
+    const moved = await office.put(`/api/meeting-schedules/${res.json().id}`, { ...every, startMonth: '2021-10' });
+    expect(moved.json()).toMatchObject({ startMonth: '2021-10', nextDate: '2021-12-21' });
+    expect(await createScheduledMeetings(t.deps)).toBe(0);
+    await office.put(`/api/meeting-schedules/${res.json().id}`, { ...every, startMonth: '2021-09' });
+    expect(await createScheduledMeetings(t.deps)).toBe(1);
+    const planned = (await office.get('/api/meetings?kind=matchmaking')).json().items;
+    expect(planned.map((m: { title: string; meetingDate: string }) => [m.title, m.meetingDate])).toEqual([['2021年11月政银企对接会', '2021-11-19']]);
+    // A monthly schedule keeps meeting every month.
+    expect((await office.get('/api/meeting-schedules')).json().items.find((s: { id: number }) => s.id === scheduleId)).toMatchObject({
+      everyMonths: 1,
+      startMonth: null,
+    });
+  });
 });
 
 describe('the demo county', () => {

@@ -28,6 +28,7 @@ const KIND_NAMES: Record<(typeof MEETING_KINDS)[number], [string, string]> = {
   monthly: ['月例会', 'Monthly meeting'],
   dispatch: ['经济运行调度会', 'Dispatch meeting'],
   service_team: ['专班会议', 'Service-team meeting'],
+  matchmaking: ['政银企对接会', 'Government–bank–enterprise matchmaking'],
 };
 
 const EXPORT_COLUMNS = (en: boolean): ExportColumn<MeetingListItem>[] => [

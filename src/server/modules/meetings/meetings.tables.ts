@@ -4,7 +4,7 @@ import type { Generated } from 'kysely';
 
 export interface MeetingTable {
   id: Generated<number>;
-  /** monthly (月例会), dispatch (调度会), service_team (专班会议). */
+  /** monthly (月例会), dispatch (调度会), service_team (专班会议), matchmaking (政银企对接会). */
   kind: string;
   title: string;
   meetingDate: string;
@@ -44,6 +44,9 @@ export interface MeetingScheduleTable {
   title: string;
   workingDay: number;
   leadWorkingDays: number;
+  /** Meets every n months (1: monthly; 政银企对接会: 2), counted from `startMonth` (`YYYY-MM`). */
+  everyMonths: Generated<number>;
+  startMonth: string | null;
   location: string;
   convener: string;
   attendees: string;

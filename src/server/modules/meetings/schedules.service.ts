@@ -26,7 +26,7 @@ async function describeSchedules(db: Executor, today: string, rows: ScheduleRow[
     kind: row.kind as MeetingSchedule['kind'],
     active: active === 1,
     units: units.filter((u) => u.scheduleId === row.id).map(({ scheduleId: _s, ...u }) => u),
-    nextDate: active === 1 ? nextMeetingDate(cal, today, row.workingDay) : null,
+    nextDate: active === 1 ? nextMeetingDate(cal, today, row.workingDay, row.everyMonths, row.startMonth) : null,
   }));
 }
 
@@ -52,7 +52,9 @@ export async function saveSchedule(deps: Deps, ctx: UserContext, body: z.infer<t
     await checkUnits(trx, body.unitIds);
     const { unitIds, active, ...fields } = body;
     const now = deps.clock.now().toISOString();
-    const values = { ...fields, active: active ? 1 : 0, updatedAt: now };
+    // A cycle of more than a month counts from the month it is saved in unless it names its first month.
+    const startMonth = fields.everyMonths > 1 ? (fields.startMonth ?? before?.startMonth ?? countyDay(deps.clock.now()).slice(0, 7)) : null;
+    const values = { ...fields, startMonth, active: active ? 1 : 0, updatedAt: now };
     const scheduleId = id ?? (await schedulesRepository.insert(trx, { ...values, unitId: ctx.user.unitId, createdAt: now }));
     if (before) await schedulesRepository.update(trx, scheduleId, values);
     await schedulesRepository.replaceUnits(trx, scheduleId, [...new Set(unitIds)]);
@@ -124,8 +126,8 @@ export async function createScheduledMeetings(deps: Deps): Promise<number> {
     const cal = await arrangementAround(trx, today);
     let created = 0;
     for (const schedule of await schedulesRepository.all(trx, { all: true }, { activeOnly: true })) {
-      // Meetings a month apart and a lead of at most 15 working days: only the next one can be due.
-      const date = nextMeetingDate(cal, today, schedule.workingDay);
+      // Meetings a month or more apart and a lead of at most 15 working days: only the next one can be due.
+      const date = nextMeetingDate(cal, today, schedule.workingDay, schedule.everyMonths, schedule.startMonth);
       if (isDueForCreation(cal, today, date, schedule.leadWorkingDays) && (await createPlannedMeeting(trx, deps, schedule, date))) created++;
     }
     return created;

@@ -8,7 +8,7 @@ import { useLocalName } from '../../../lib/names';
 import { type ScheduleBody, useMeetingSchedules, useSaveSchedule } from '../api';
 import { MeetingCommonFields } from './MeetingCommonFields';
 
-const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkingDays: 5, active: true, unitIds: [] };
+const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkingDays: 5, everyMonths: 1, active: true, unitIds: [] };
 
 /** Adds or edits one recurring meeting. */
 function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null; onClose: () => void }) {
@@ -22,7 +22,14 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
     try {
       await save.mutateAsync({
         id: schedule?.id,
-        body: { ...v, location: v.location ?? '', attendees: v.attendees ?? '', agenda: v.agenda ?? '', unitIds: v.unitIds ?? [] },
+        body: {
+          ...v,
+          startMonth: v.startMonth || null,
+          location: v.location ?? '',
+          attendees: v.attendees ?? '',
+          agenda: v.agenda ?? '',
+          unitIds: v.unitIds ?? [],
+        },
       });
       onClose();
     } catch (error) {
@@ -60,6 +67,12 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
           </Form.Item>
           <Form.Item name="leadWorkingDays" label={t('meetings.leadWorkingDays')} rules={[{ required: true }]}>
             <InputNumber min={1} max={15} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="everyMonths" label={t('meetings.everyMonths')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={12} precision={0} style={{ width: 140 }} data-testid="schedule-every-months" />
+          </Form.Item>
+          <Form.Item name="startMonth" label={t('meetings.startMonth')} rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}>
+            <Input placeholder="2021-01" style={{ width: 140 }} allowClear />
           </Form.Item>
         </Space>
         <MeetingCommonFields />
@@ -101,7 +114,15 @@ export function SchedulesDrawer({ onClose }: { onClose: () => void }) {
         columns={[
           { title: t('meetings.title'), dataIndex: 'title', key: 'title', width: 180 },
           { title: t('meetings.kind'), key: 'kind', width: 110, render: (_, s) => t(`meetings.kinds.${s.kind}`) },
-          { title: t('meetings.workingDay'), key: 'workingDay', width: 150, render: (_, s) => t('meetings.workingDayValue', { n: s.workingDay }) },
+          {
+            title: t('meetings.workingDay'),
+            key: 'workingDay',
+            width: 150,
+            render: (_, s) =>
+              s.everyMonths > 1
+                ? t('meetings.everyMonthsValue', { n: s.workingDay, every: s.everyMonths })
+                : t('meetings.workingDayValue', { n: s.workingDay }),
+          },
           { title: t('meetings.nextDate'), key: 'nextDate', width: 110, render: (_, s) => s.nextDate ?? '—' },
           // A schedule often has every township: one line, the whole list on hover.
           { title: t('meetings.units'), key: 'units', ellipsis: true, render: (_, s) => s.units.map((u) => localName(u)).join('、') || '—' },

@@ -1,0 +1,736 @@
+import type { z } from 'zod';
+import {
+  type DECLINE_REASONS,
+  type FinancingMeeting,
+  type FinancingStats,
+  type Match,
+  type MatchListQuery,
+  type MatchOutcome,
+  type Need,
+  type NeedListItem,
+  type NeedListQuery,
+  type NeedStatus,
+  type Product,
+  type ProductListQuery,
+  type StatsRow,
+  type UnitBrief,
+  URGENCY_DAYS,
+  type closeNeedBody,
+  type createNeedBody,
+  type createProductBody,
+  type financingStatsQuery,
+  type outcomeBody,
+  type updateNeedBody,
+  type updateProductBody,
+} from '../../../shared/modules/financing.schemas';
+import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type UserContext, systemContext } from '../../core/access/context';
+import { recordAudit } from '../../core/audit/audit.service';
+import { workingDaysFromTo } from '../../core/calendar/calendar.service';
+import type { Executor, Trx } from '../../core/db/database';
+import type { Deps } from '../../core/deps';
+import { AppError, fieldError, notFound } from '../../core/http/errors';
+import { notify } from '../../core/notifications/notifications.service';
+import { type Job, countyDay } from '../../core/scheduler/scheduler';
+import { tasksRepository } from '../../core/tasks/tasks.repository';
+import { createTask } from '../../core/tasks/tasks.service';
+import { meetingOfKind, meetingsOfKind } from '../meetings';
+import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as repo } from './financing.repository';
+
+export const MEETING_KIND = 'matchmaking';
+const MODULE = 'financing';
+const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
+const OPEN: readonly NeedStatus[] = ['pending', 'matching', 'credited'];
+const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
+const conflict = () => new AppError('CONFLICT', {}, { status: { key: 'err.financing.closed' } });
+const needLink = (id: number) => `/financing/needs/${id}`;
+
+const isBank = (ctx: UserContext) => ctx.user.permissions.has('financing:bank');
+const firmOf = (ctx: UserContext) => (ctx.user.permissions.has('financing:submit') ? ctx.user.enterpriseId : null);
+const readScope = (db: Executor, ctx: UserContext) => scopeFor(db, ctx.user, 'financing:read');
+
+async function unitNames(db: Executor, ids: number[]): Promise<(id: number) => UnitBrief> {
+  const units = await repo.unitsByIds(db, [...new Set(ids)]);
+  return (id) => {
+    const u = units.find((x) => x.id === id);
+    return { id, nameZh: u?.nameZh ?? '', nameEn: u?.nameEn ?? '' };
+  };
+}
+
+// ---- Banks and products ----------------------------------------------------------------------------------------
+
+/** The active bank branches (units of kind bank): the banks a firm may share its need with. */
+export async function listBanks(deps: Deps, ctx: UserContext) {
+  requirePermission(ctx, 'financing:read');
+  return repo.banks(deps.db);
+}
+
+/** A bank sees and edits its own products; everyone else reads every bank's. */
+async function productScope(db: Executor, ctx: UserContext): Promise<Scope> {
+  return isBank(ctx) ? scopeFor(db, ctx.user, 'financing:bank') : { all: true };
+}
+
+type ProductRow = NonNullable<Awaited<ReturnType<typeof repo.product>>>;
+function productOf(ctx: UserContext, r: ProductRow): Product {
+  return {
+    id: r.id,
+    bank: { id: r.bankUnitId, nameZh: r.bankNameZh, nameEn: r.bankNameEn },
+    name: r.name,
+    type: r.type as Product['type'],
+    minAmountFen: Number(r.minAmountFen),
+    maxAmountFen: Number(r.maxAmountFen),
+    termMonths: r.termMonths,
+    rateMinBp: r.rateMinBp,
+    rateMaxBp: r.rateMaxBp,
+    conditions: r.conditions,
+    contact: r.contact,
+    active: r.active === 1,
+    canEdit: isBank(ctx) && r.bankUnitId === ctx.user.unitId,
+  };
+}
+
+export async function listProducts(deps: Deps, ctx: UserContext, query: ProductListQuery) {
+  requirePermission(ctx, 'financing:read');
+  const { rows, total } = await repo.listProducts(deps.db, query, await productScope(deps.db, ctx));
+  return { items: rows.map((r) => productOf(ctx, r)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function allProducts(deps: Deps, ctx: UserContext, filter: Omit<ProductListQuery, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'financing:read');
+  return (await repo.allProducts(deps.db, filter, await productScope(deps.db, ctx))).map((r) => productOf(ctx, r));
+}
+
+function checkRanges(v: { minAmountFen?: number; maxAmountFen?: number; rateMinBp?: number; rateMaxBp?: number }) {
+  const problems: Record<string, 'err.financing.range'> = {};
+  if (v.minAmountFen !== undefined && v.maxAmountFen !== undefined && v.maxAmountFen < v.minAmountFen) problems.maxAmountFen = 'err.financing.range';
+  if (v.rateMinBp !== undefined && v.rateMaxBp !== undefined && v.rateMaxBp < v.rateMinBp) problems.rateMaxBp = 'err.financing.range';
+  if (Object.keys(problems).length) throw fieldError(problems);
+}
+
+/** A bank adds a product of its own. */
+export async function createProduct(deps: Deps, ctx: UserContext, body: z.infer<typeof createProductBody>): Promise<Product> {
+  requirePermission(ctx, 'financing:bank');
+  checkRanges(body);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const bank = (await repo.banks(trx, [ctx.user.unitId]))[0];
+    if (!bank) throw fieldError({ name: 'err.financing.not_bank' });
+    const now = deps.clock.now().toISOString();
+    const values = { ...body, bankUnitId: bank.id, active: body.active ? 1 : 0, createdAt: now, updatedAt: now };
+    const id = await repo.insertProduct(trx, values);
+    await recordAudit(trx, deps, ctx, { action: 'financing_product.create', entityType: 'financing_product', entityId: id, after: values });
+    return id;
+  });
+  return getProduct(deps, ctx, id);
+}
+
+async function getProduct(deps: Deps, ctx: UserContext, id: number): Promise<Product> {
+  const row = await repo.product(deps.db, id, await productScope(deps.db, ctx));
+  if (!row) throw notFound();
+  return productOf(ctx, row);
+}
+
+/** A bank edits one of its own products (another bank's is not found); a product is withdrawn by `active: false`. */
+export async function updateProduct(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateProductBody>): Promise<Product> {
+  requirePermission(ctx, 'financing:bank');
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await repo.product(trx, id, await scopeFor(trx, ctx.user, 'financing:bank'));
+    if (!before) throw notFound();
+    const merged = {
+      minAmountFen: body.minAmountFen ?? Number(before.minAmountFen),
+      maxAmountFen: body.maxAmountFen ?? Number(before.maxAmountFen),
+      rateMinBp: body.rateMinBp ?? before.rateMinBp,
+      rateMaxBp: body.rateMaxBp ?? before.rateMaxBp,
+    };
+    checkRanges(merged);
+    const { active, ...rest } = body;
+    const changes = { ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }), updatedAt: deps.clock.now().toISOString() };
+    await repo.updateProduct(trx, id, changes);
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_product.update',
+      entityType: 'financing_product',
+      entityId: id,
+      before,
+      after: { ...before, ...changes },
+    });
+  });
+  return getProduct(deps, ctx, id);
+}
+
+// ---- Needs -----------------------------------------------------------------------------------------------------
+
+function needItem(r: NeedRow, unit: (id: number) => UnitBrief): NeedListItem {
+  return {
+    id: r.id,
+    enterprise: { id: r.enterpriseId, name: r.enterpriseName },
+    townshipUnit: unit(r.townshipUnitId),
+    ownerUnit: unit(r.ownerUnitId),
+    amountFen: Number(r.amountFen),
+    termMonths: r.termMonths,
+    purpose: r.purpose,
+    urgency: r.urgency as NeedListItem['urgency'],
+    shareWithAll: r.shareWithAll === 1,
+    status: r.status as NeedStatus,
+    grantedFen: Number(r.grantedFen),
+    receivedDate: r.receivedDate,
+    loanDate: r.loanDate,
+    workingDays: r.workingDays,
+  };
+}
+
+async function describeNeeds(db: Executor, rows: NeedRow[]): Promise<NeedListItem[]> {
+  const unit = await unitNames(
+    db,
+    rows.flatMap((r) => [r.townshipUnitId, r.ownerUnitId]),
+  );
+  return rows.map((r) => needItem(r, unit));
+}
+
+/** One page of the needs the caller may see: a firm its own, a bank those shared with it, a township its firms'. */
+export async function listNeeds(deps: Deps, ctx: UserContext, query: NeedListQuery) {
+  requirePermission(ctx, 'financing:read');
+  const { rows, total } = await repo.listNeeds(deps.db, query, await readScope(deps.db, ctx));
+  return { items: await describeNeeds(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function allNeeds(deps: Deps, ctx: UserContext, filter: NeedFilter) {
+  requirePermission(ctx, 'financing:read');
+  return describeNeeds(deps.db, await repo.allNeeds(deps.db, filter, await readScope(deps.db, ctx)));
+}
+
+function matchOf(r: MatchRow): Match {
+  return {
+    id: r.id,
+    need: { id: r.needId, enterprise: { id: r.enterpriseId, name: r.enterpriseName }, amountFen: Number(r.needAmountFen) },
+    bank: { id: r.bankUnitId, nameZh: r.bankNameZh, nameEn: r.bankNameEn },
+    meeting: r.meetingId === null ? null : { id: r.meetingId, title: r.meetingTitle ?? '', meetingDate: r.meetingDate ?? '' },
+    product: r.productId === null ? null : { id: r.productId, name: r.productName ?? '' },
+    outcome: r.outcome as MatchOutcome,
+    amountFen: r.amountFen === null ? null : Number(r.amountFen),
+    rateBp: r.rateBp,
+    loanDate: r.loanDate,
+    declineReason: r.declineReason as Match['declineReason'],
+    note: r.note,
+    workingDays: r.workingDays,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** One need with its banks, meetings and the matches the caller may see (a bank its own only). */
+export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise<Need> {
+  requirePermission(ctx, 'financing:read');
+  const scope = await readScope(deps.db, ctx);
+  const row = await repo.need(deps.db, id, scope);
+  if (!row) throw notFound();
+  const bank = isBank(ctx);
+  const [bankIds, meetings, matches] = await Promise.all([
+    repo.needBankIds(deps.db, id),
+    repo.needMeetings(deps.db, id),
+    repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope),
+  ]);
+  const unit = await unitNames(deps.db, [row.townshipUnitId, row.ownerUnitId, ...bankIds]);
+  const consentBy = row.consentBy === null ? null : await deps.db.selectFrom('users').select('displayName').where('id', '=', row.consentBy).executeTakeFirst();
+  const open = OPEN.includes(row.status as NeedStatus);
+  const actions: Need['actions'] = [];
+  const editable = row.status === 'pending' || row.status === 'matching';
+  if (editable && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('edit');
+  if (open && !bank && ctx.user.permissions.has('financing:handle')) actions.push('close');
+  if (row.status !== 'failed' && bank) actions.push('outcome');
+  return {
+    ...needItem(row, unit),
+    collateral: row.collateral,
+    contact: row.contact,
+    failReason: row.failReason,
+    consentAt: row.consentAt,
+    consentBy: consentBy?.displayName ?? null,
+    banks: bank ? [] : bankIds.map(unit),
+    taskId: bank || firmOf(ctx) !== null ? null : row.taskId,
+    meetings,
+    matches: matches.map(matchOf),
+    actions,
+  };
+}
+
+/**
+ * A new need. A firm records its own (its township is responsible); a township or service officer records one for a
+ * firm in its scope (its own unit is responsible). The firm's consent to share it with the chosen banks is recorded,
+ * the banks are told, and the responsible unit gets a 督办 task until the need is placed or closed.
+ */
+export async function createNeed(deps: Deps, ctx: UserContext, body: z.infer<typeof createNeedBody>): Promise<Need> {
+  const firmId = firmOf(ctx);
+  if (firmId === null) requirePermission(ctx, 'financing:handle');
+  const id = await deps.db.transaction().execute(async (trx) => {
+    let enterprise: { id: number; name: string; townshipUnitId: number } | undefined;
+    if (firmId !== null) {
+      if (body.enterpriseId !== undefined && body.enterpriseId !== firmId) throw notFound();
+      enterprise = await repo.enterprise(trx, firmId, { all: true });
+      if (!enterprise) throw notFound();
+    } else {
+      if (body.enterpriseId === undefined) throw fieldError({ enterpriseId: 'err.required' });
+      const scope = ctx.user.permissions.has('enterprise:read') ? await scopeFor(trx, ctx.user, 'enterprise:read') : NO_SCOPE;
+      enterprise = await repo.enterprise(trx, body.enterpriseId, scope);
+      if (!enterprise) throw fieldError({ enterpriseId: 'err.financing.enterprise_unknown' });
+    }
+    const active = await repo.banks(trx);
+    let bankIds: number[];
+    if (body.shareWithAll) bankIds = active.map((b) => b.id);
+    else {
+      bankIds = [...new Set(body.bankUnitIds)];
+      if (!bankIds.length) throw fieldError({ bankUnitIds: 'err.financing.banks_required' });
+      if (!bankIds.every((b) => active.some((a) => a.id === b))) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
+    }
+    const now = deps.clock.now().toISOString();
+    const ownerUnitId = firmId !== null ? enterprise.townshipUnitId : ctx.user.unitId;
+    const values = {
+      enterpriseId: enterprise.id,
+      townshipUnitId: enterprise.townshipUnitId,
+      ownerUnitId,
+      amountFen: body.amountFen,
+      termMonths: body.termMonths,
+      purpose: body.purpose,
+      collateral: body.collateral,
+      urgency: body.urgency,
+      contact: body.contact,
+      shareWithAll: body.shareWithAll ? 1 : 0,
+      consentAt: now,
+      consentBy: ctx.user.id,
+      status: 'pending',
+      failReason: null,
+      receivedDate: today(deps),
+      loanDate: null,
+      workingDays: null,
+      taskId: null,
+      createdBy: ctx.user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const id = await repo.insertNeed(trx, values);
+    await repo.setNeedBanks(trx, id, bankIds);
+    const wan = (body.amountFen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    const taskId = await createTask(trx, deps, ctx, {
+      type: 'financing_need',
+      title: `融资需求督办：${enterprise.name} ${wan} 万元`,
+      description: body.purpose,
+      source: { module: MODULE, recordId: id },
+      enterpriseId: enterprise.id,
+      ownerUnitId,
+      createdByUnitId: ownerUnitId,
+      dueInWorkingDays: URGENCY_DAYS[body.urgency],
+    });
+    await repo.updateNeed(trx, id, { taskId });
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_need.create',
+      entityType: 'financing_need',
+      entityId: id,
+      after: { ...values, taskId, bankUnitIds: bankIds },
+    });
+    await notify(trx, deps, {
+      unitIds: bankIds,
+      kind: 'financing.need',
+      title: { zh: `新的融资需求：${enterprise.name} ${wan} 万元`, en: `New financing need: ${enterprise.name}, ${wan} × 10k yuan` },
+      link: needLink(id),
+      entityType: 'financing_need',
+      entityId: id,
+    });
+    return id;
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/**
+ * The firm (its own need) or the responsible unit corrects a need's particulars while no bank has approved credit yet
+ * (待对接 or 对接中); after that the banks have decided on what was asked, so it is 409.
+ */
+export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateNeedBody>): Promise<Need> {
+  const firmId = firmOf(ctx);
+  if (firmId === null) requirePermission(ctx, 'financing:handle');
+  await deps.db.transaction().execute(async (trx) => {
+    const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+    const before = await repo.need(trx, id, scope);
+    if (!before) throw notFound();
+    if (before.status !== 'pending' && before.status !== 'matching') throw conflict();
+    const changes = { ...body, updatedAt: deps.clock.now().toISOString() };
+    await repo.updateNeed(trx, id, changes);
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_need.update',
+      entityType: 'financing_need',
+      entityId: id,
+      before,
+      after: { ...before, ...changes },
+    });
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/** Marks a need's 督办 task done today; a task already finished is left alone. */
+async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string) {
+  if (taskId === null) return;
+  const task = await tasksRepository.findById(trx, taskId);
+  if (!task || task.status === 'done' || task.status === 'cancelled') return;
+  const now = deps.clock.now().toISOString();
+  const day = today(deps);
+  const changes = {
+    status: 'done',
+    finishedDate: day,
+    submittedDate: task.submittedDate ?? day,
+    wasOverdue: day > task.dueDate ? 1 : task.wasOverdue,
+    updatedAt: now,
+  };
+  await tasksRepository.update(trx, taskId, changes);
+  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
+  await recordAudit(trx, deps, ctx, { action: 'task.financing_done', entityType: 'task', entityId: taskId, before: task, after: changes });
+}
+
+/** The responsible unit (or the office) closes a need that could not be placed: 未成功, with the reason. */
+export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof closeNeedBody>): Promise<Need> {
+  requirePermission(ctx, 'financing:handle');
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.need(trx, id, await scopeFor(trx, ctx.user, 'financing:handle'));
+    if (!row) throw notFound();
+    if (!OPEN.includes(row.status as NeedStatus)) throw conflict();
+    const changes = { status: 'failed', failReason: body.reason, updatedAt: deps.clock.now().toISOString() };
+    await repo.updateNeed(trx, id, changes);
+    await finishTask(trx, deps, ctx, row.taskId, `融资需求未成功：${body.reason}`);
+    await recordAudit(trx, deps, ctx, { action: 'financing_need.close', entityType: 'financing_need', entityId: id, before: row, after: changes });
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/**
+ * A need's state from its meetings and matches: placed once any bank granted a loan, credited once any approved
+ * credit, in matchmaking once on a meeting's list or answered by a bank, pending before. A closed need stays closed.
+ */
+async function refreshState(trx: Trx, deps: Deps, ctx: UserContext, need: NeedRow) {
+  if (need.status === 'failed') return;
+  const matches = await repo.matchesOfNeed(trx, need.id);
+  const loans = matches.filter((m) => m.outcome === 'loan' && m.loanDate !== null);
+  const onList = (await repo.needMeetings(trx, need.id)).length > 0;
+  let status: NeedStatus = 'pending';
+  const changes: Record<string, unknown> = {};
+  if (loans.length) {
+    status = 'loaned';
+    const first = loans.map((m) => m.loanDate as string).sort()[0];
+    changes.loanDate = first;
+    changes.workingDays = Math.max(0, await workingDaysFromTo(trx, need.receivedDate, first));
+  } else if (matches.some((m) => m.outcome === 'credit')) status = 'credited';
+  else if (matches.length || onList) status = 'matching';
+  const grantedFen = loans.reduce((s, m) => s + Number(m.amountFen ?? 0), 0);
+  if (!loans.length) Object.assign(changes, { loanDate: null, workingDays: null });
+  if (status === need.status && grantedFen === Number(need.grantedFen) && changes.loanDate === need.loanDate) return;
+  await repo.updateNeed(trx, need.id, { ...changes, status, grantedFen, updatedAt: deps.clock.now().toISOString() });
+  if (status === 'loaned' && need.status !== 'loaned') {
+    await finishTask(trx, deps, ctx, need.taskId, '融资需求已放款');
+    await notify(trx, deps, {
+      unitIds: [need.ownerUnitId],
+      kind: 'financing.loaned',
+      title: { zh: `融资需求已放款：${need.enterpriseName}`, en: `Financing need placed: ${need.enterpriseName}` },
+      link: needLink(need.id),
+      entityType: 'financing_need',
+      entityId: need.id,
+    });
+  }
+}
+
+/**
+ * A bank records its outcome for a need shared with it: intention, credit approved (amount), loan granted (amount,
+ * rate, date) or declined (reason). One match per need and bank, updated as it moves on. The amount cannot exceed
+ * what the firm asked for, other banks' loans counted.
+ */
+export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number, body: z.infer<typeof outcomeBody>): Promise<Need> {
+  requirePermission(ctx, 'financing:bank');
+  await deps.db.transaction().execute(async (trx) => {
+    const need = await repo.need(trx, needId, await readScope(trx, ctx));
+    if (!need) throw notFound();
+    if (need.status === 'failed') throw conflict();
+    const bankUnitId = ctx.user.unitId;
+    const problems: Record<string, Parameters<typeof fieldError>[0][string]> = {};
+    const amountNeeded = body.outcome === 'credit' || body.outcome === 'loan';
+    if (amountNeeded && body.amountFen === null) problems.amountFen = 'err.financing.amount_required';
+    if (body.outcome === 'loan' && body.rateBp === null) problems.rateBp = 'err.financing.rate_required';
+    if (body.outcome === 'loan' && body.loanDate === null) problems.loanDate = 'err.financing.loan_date_required';
+    if (body.outcome === 'declined' && body.declineReason === null) problems.declineReason = 'err.financing.reason_required';
+    const existing = await repo.matchOf(trx, needId, bankUnitId);
+    if (amountNeeded && body.amountFen !== null) {
+      const others = (await repo.matchesOfNeed(trx, needId))
+        .filter((m) => m.bankUnitId !== bankUnitId && m.outcome === 'loan')
+        .reduce((s, m) => s + Number(m.amountFen ?? 0), 0);
+      if (body.amountFen + (body.outcome === 'loan' ? others : 0) > Number(need.amountFen)) problems.amountFen = 'err.financing.granted_above_requested';
+    }
+    if (body.productId !== null && !(await repo.product(trx, body.productId, { all: false, unitIds: [bankUnitId], ownUserId: null })))
+      problems.productId = 'err.financing.product_unknown';
+    if (body.meetingId !== null && !(await repo.needMeetings(trx, needId)).some((m) => m.id === body.meetingId))
+      problems.meetingId = 'err.financing.meeting_unknown';
+    if (Object.keys(problems).length) throw fieldError(problems);
+    const now = deps.clock.now().toISOString();
+    const values = {
+      meetingId: body.meetingId,
+      productId: body.productId,
+      outcome: body.outcome,
+      amountFen: amountNeeded ? body.amountFen : null,
+      rateBp: body.outcome === 'loan' || body.outcome === 'credit' ? body.rateBp : null,
+      loanDate: body.outcome === 'loan' ? body.loanDate : null,
+      declineReason: body.outcome === 'declined' ? body.declineReason : null,
+      note: body.note,
+      workingDays: body.outcome === 'loan' && body.loanDate ? Math.max(0, await workingDaysFromTo(trx, need.receivedDate, body.loanDate)) : null,
+      updatedBy: ctx.user.id,
+      updatedAt: now,
+    };
+    let matchId: number;
+    if (existing) {
+      matchId = existing.id;
+      await repo.updateMatch(trx, existing.id, values);
+    } else matchId = await repo.insertMatch(trx, { ...values, needId, bankUnitId, createdAt: now });
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_match.record',
+      entityType: 'financing_match',
+      entityId: matchId,
+      before: existing,
+      after: { needId, bankUnitId, ...values },
+    });
+    await refreshState(trx, deps, ctx, need);
+  });
+  return getNeed(deps, ctx, needId);
+}
+
+export async function listMatches(deps: Deps, ctx: UserContext, query: MatchListQuery) {
+  requirePermission(ctx, 'financing:read');
+  const { rows, total } = await repo.listMatches(deps.db, query, await readScope(deps.db, ctx));
+  return { items: rows.map(matchOf), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function allMatches(deps: Deps, ctx: UserContext, filter: Omit<MatchListQuery, 'page' | 'pageSize'>) {
+  requirePermission(ctx, 'financing:read');
+  return (await repo.allMatches(deps.db, filter, await readScope(deps.db, ctx))).map(matchOf);
+}
+
+// ---- Matchmaking meetings --------------------------------------------------------------------------------------
+
+/**
+ * The 政银企对接会 (meetings of kind matchmaking, scheduled by the meetings module) with their counts. Staff see them
+ * all; a bank those it takes part in; a firm those with its needs on the list.
+ */
+export async function listFinancingMeetings(deps: Deps, ctx: UserContext) {
+  requirePermission(ctx, 'financing:read');
+  const meetings = await meetingsOfKind(deps.db, MEETING_KIND);
+  const ids = meetings.map((m) => m.id);
+  const counts = await repo.meetingCounts(deps.db, ids);
+  const n = (rows: { meetingId: number | null; n: number }[], id: number) => Number(rows.find((r) => r.meetingId === id)?.n ?? 0);
+  const visible = await visibleMeetingIds(deps.db, ctx, ids);
+  return meetings
+    .filter((m) => visible.has(m.id))
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      meetingDate: m.meetingDate,
+      location: m.location,
+      status: m.status,
+      needs: n(counts.needs, m.id),
+      banks: n(counts.banks, m.id),
+      loans: n(counts.loans, m.id),
+    }));
+}
+
+async function visibleMeetingIds(db: Executor, ctx: UserContext, ids: number[]): Promise<Set<number>> {
+  if (isBank(ctx)) {
+    const rows = await Promise.all(ids.map(async (id) => ((await repo.meetingBanks(db, id)).some((b) => b.id === ctx.user.unitId) ? id : 0)));
+    return new Set(rows.filter(Boolean));
+  }
+  if (firmOf(ctx) !== null) {
+    const scope = await readScope(db, ctx);
+    const rows = await Promise.all(
+      ids.map(async (id) => ((await repo.listNeeds(db, { meetingId: id, page: 1, pageSize: 1, order: 'asc' }, scope)).total ? id : 0)),
+    );
+    return new Set(rows.filter(Boolean));
+  }
+  return new Set(ids);
+}
+
+/** One meeting: the needs on its list (within the caller's scope), its banks, the firms those needs are from, the matches. */
+export async function getFinancingMeeting(deps: Deps, ctx: UserContext, id: number): Promise<FinancingMeeting> {
+  requirePermission(ctx, 'financing:read');
+  const meeting = await meetingOfKind(deps.db, id, MEETING_KIND);
+  if (!meeting || !(await visibleMeetingIds(deps.db, ctx, [id])).has(id)) throw notFound();
+  const scope = await readScope(deps.db, ctx);
+  const [needs, banks, matches, counts] = await Promise.all([
+    repo.allNeeds(deps.db, { meetingId: id, order: 'asc' }, scope),
+    repo.meetingBanks(deps.db, id),
+    repo.allMatches(deps.db, { meetingId: id, order: 'asc' }, scope),
+    repo.meetingCounts(deps.db, [id]),
+  ]);
+  const needList = await describeNeeds(deps.db, needs);
+  const firms = [...new Map(needList.map((n) => [n.enterprise.id, n.enterprise])).values()];
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    meetingDate: meeting.meetingDate,
+    location: meeting.location,
+    status: meeting.status,
+    needs: Number(counts.needs[0]?.n ?? 0),
+    banks: banks.length,
+    loans: Number(counts.loans[0]?.n ?? 0),
+    needList,
+    bankList: banks,
+    firms,
+    matches: matches.map(matchOf),
+  };
+}
+
+async function managedMeeting(db: Executor, ctx: UserContext, id: number) {
+  requirePermission(ctx, 'financing:manage');
+  const meeting = await meetingOfKind(db, id, MEETING_KIND);
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
+/** The office puts open needs on a meeting's list; pending ones move to 对接中. */
+export async function addMeetingNeeds(deps: Deps, ctx: UserContext, id: number, needIds: number[]): Promise<FinancingMeeting> {
+  await managedMeeting(deps.db, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const scope = await readScope(trx, ctx);
+    const rows = await Promise.all([...new Set(needIds)].map((n) => repo.need(trx, n, scope)));
+    if (rows.some((r) => !r || !OPEN.includes(r.status as NeedStatus))) throw fieldError({ needIds: 'err.financing.need_unknown' });
+    const added = await repo.addMeetingNeeds(trx, id, needIds, deps.clock.now().toISOString());
+    for (const r of rows) if (r && added.includes(r.id)) await refreshState(trx, deps, ctx, r);
+    await recordAudit(trx, deps, ctx, { action: 'financing_meeting.add_needs', entityType: 'meeting', entityId: id, after: { needIds: added } });
+  });
+  return getFinancingMeeting(deps, ctx, id);
+}
+
+/** The office takes a need off a meeting's list. */
+export async function removeMeetingNeed(deps: Deps, ctx: UserContext, id: number, needId: number): Promise<FinancingMeeting> {
+  await managedMeeting(deps.db, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.removeMeetingNeed(trx, id, needId))) throw notFound();
+    const need = await repo.need(trx, needId, { all: true });
+    if (need) await refreshState(trx, deps, ctx, need);
+    await recordAudit(trx, deps, ctx, { action: 'financing_meeting.remove_need', entityType: 'meeting', entityId: id, before: { needId } });
+  });
+  return getFinancingMeeting(deps, ctx, id);
+}
+
+/** The office names the banks taking part in a meeting. */
+export async function setMeetingBanks(deps: Deps, ctx: UserContext, id: number, bankUnitIds: number[]): Promise<FinancingMeeting> {
+  await managedMeeting(deps.db, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const ids = [...new Set(bankUnitIds)];
+    if ((await repo.banks(trx, ids)).length !== ids.length) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
+    const before = (await repo.meetingBanks(trx, id)).map((b) => b.id);
+    await repo.setMeetingBanks(trx, id, ids);
+    await recordAudit(trx, deps, ctx, { action: 'financing_meeting.banks', entityType: 'meeting', entityId: id, before, after: ids });
+  });
+  return getFinancingMeeting(deps, ctx, id);
+}
+
+/** Carries the needs still unresolved from earlier meetings onto this one's list; returns how many were added. */
+export async function carryOver(deps: Deps, ctx: UserContext, id: number): Promise<{ added: number }> {
+  const meeting = await managedMeeting(deps.db, ctx, id);
+  return deps.db.transaction().execute(async (trx) => {
+    const earlier = (await meetingsOfKind(trx, MEETING_KIND)).filter((m) => m.meetingDate < meeting.meetingDate).map((m) => m.id);
+    const needIds = await repo.unresolvedFromEarlier(trx, earlier);
+    const added = await repo.addMeetingNeeds(trx, id, needIds, deps.clock.now().toISOString());
+    if (added.length)
+      await recordAudit(trx, deps, ctx, { action: 'financing_meeting.carry_over', entityType: 'meeting', entityId: id, after: { needIds: added } });
+    return { added: added.length };
+  });
+}
+
+/**
+ * Carries the needs still unresolved from earlier meetings onto each coming meeting whose list is still empty (the
+ * meeting its schedule has just created); a list the office has started is left as it is. Returns the needs carried.
+ */
+export async function carryOverToComingMeetings(deps: Deps): Promise<number> {
+  const day = today(deps);
+  return deps.db.transaction().execute(async (trx) => {
+    const all = await meetingsOfKind(trx, MEETING_KIND);
+    let carried = 0;
+    for (const meeting of all.filter((m) => m.status === 'planned' && m.meetingDate >= day)) {
+      if ((await repo.meetingNeedIds(trx, meeting.id)).length) continue;
+      const earlier = all.filter((m) => m.meetingDate < meeting.meetingDate).map((m) => m.id);
+      const added = await repo.addMeetingNeeds(trx, meeting.id, await repo.unresolvedFromEarlier(trx, earlier), deps.clock.now().toISOString());
+      if (!added.length) continue;
+      carried += added.length;
+      await recordAudit(trx, deps, systemContext(), {
+        action: 'financing_meeting.carry_over',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        after: { needIds: added },
+      });
+    }
+    return carried;
+  });
+}
+
+export const carryOverJob: Job = {
+  name: 'financing.carry_over',
+  // After the meetings module's 08:00 job has created the coming meeting.
+  schedule: '30 8 * * *',
+  period: countyDay,
+  run: async (deps) => {
+    const n = await carryOverToComingMeetings(deps);
+    return n ? `${n} unresolved needs carried to the coming matchmaking meeting` : null;
+  },
+};
+
+// ---- Statistics ------------------------------------------------------------------------------------------------
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Per meeting, bank, township or chain: needs received and placed, amounts requested and granted, the average working
+ * days from need to loan, declines; and the decline reasons overall. Within the caller's scope (a bank its own).
+ */
+export async function financingStatistics(deps: Deps, ctx: UserContext, q: z.infer<typeof financingStatsQuery>): Promise<FinancingStats> {
+  requirePermission(ctx, 'financing:read');
+  const scope = await readScope(deps.db, ctx);
+  const w = { from: q.from, to: q.to };
+  type Acc = Omit<StatsRow, 'key' | 'avgWorkingDays'> & { workingDays: number };
+  const acc = new Map<number, Acc>();
+  const at = (key: number | null) => {
+    const k = num(key);
+    let a = acc.get(k);
+    if (!a) {
+      a = { received: 0, placed: 0, requestedFen: 0, grantedFen: 0, declined: 0, workingDays: 0 };
+      acc.set(k, a);
+    }
+    return a;
+  };
+  if (q.by === 'bank') {
+    const { received, outcomes } = await repo.statsByBank(deps.db, w, scope);
+    for (const r of received) Object.assign(at(r.key), { received: num(r.received), requestedFen: num(r.requestedFen) });
+    for (const r of outcomes)
+      Object.assign(at(r.key), { placed: num(r.placed), grantedFen: num(r.grantedFen), workingDays: num(r.workingDays), declined: num(r.declined) });
+  } else {
+    const { received, declined } = q.by === 'meeting' ? await repo.statsByMeeting(deps.db, w, scope) : await repo.statsByNeed(deps.db, q.by, w, scope);
+    for (const r of received)
+      Object.assign(at(r.key), {
+        received: num(r.received),
+        placed: num(r.placed),
+        requestedFen: num(r.requestedFen),
+        grantedFen: num(r.grantedFen),
+        workingDays: num(r.workingDays),
+      });
+    for (const r of declined) at(r.key).declined = num(r.declined);
+  }
+  const keys = [...acc.keys()];
+  let name: (id: number) => UnitBrief;
+  if (q.by === 'meeting') {
+    const titles = await repo.meetingTitles(deps.db, keys);
+    name = (id) => {
+      const m = titles.find((t) => t.id === id);
+      return { id, nameZh: m?.title ?? '', nameEn: m ? `${m.title} (${m.meetingDate})` : '' };
+    };
+  } else name = await unitNames(deps.db, keys);
+  const items = keys
+    .map((k) => {
+      const { workingDays, ...a } = acc.get(k) as Acc;
+      return { key: name(k), ...a, avgWorkingDays: a.placed ? Math.round((workingDays / a.placed) * 10) / 10 : null };
+    })
+    .sort((a, b) => b.received - a.received || a.key.id - b.key.id);
+  const reasons = await repo.declineReasons(deps.db, w, scope);
+  return {
+    items,
+    declineReasons: reasons
+      .filter((r) => r.reason !== null)
+      .map((r) => ({ reason: r.reason as (typeof DECLINE_REASONS)[number], count: num(r.count) }))
+      .sort((a, b) => b.count - a.count),
+  };
+}
