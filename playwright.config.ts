@@ -46,6 +46,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // The server logs warnings only (LOG_LEVEL below): shown with the run's output, so a failure's server side is seen.
+    stdout: 'pipe',
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR as string, LOG_LEVEL: 'warn' },
   },
 });

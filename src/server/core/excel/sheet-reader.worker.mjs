@@ -26,8 +26,44 @@ function cellText(cell) {
   return String(v).trim();
 }
 
+/** Posts a sheet's rows (exceljs rows, streamed or loaded) 200 at a time; false once the row limit is passed. */
+async function postRows(rows, columns, maxRows) {
+  let batch = [];
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > maxRows) {
+      parentPort.postMessage({ error: 'too_large' });
+      return false;
+    }
+    const texts = [];
+    for (let i = 1; i <= columns; i++) texts.push(cellText(row.getCell(i)));
+    batch.push([row.number, texts]);
+    if (batch.length === BATCH) {
+      parentPort.postMessage({ rows: batch });
+      batch = [];
+    }
+  }
+  if (batch.length) parentPort.postMessage({ rows: batch });
+  return true;
+}
+
 async function read() {
   const { bytes, columns, maxRows } = workerData;
+  if (await readStreaming(bytes, columns, maxRows)) return;
+  // The streaming reader found no visible sheet. Twice a valid template was refused as "not the template" on a busy
+  // machine (never alone); a stream that parks worksheets in temporary files and yields no data sheet is one way that
+  // happens. Before concluding, read the whole book (the file is already known to be within the row and cell limits).
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes);
+  const sheet = book.worksheets.find((s) => s.state !== 'veryHidden' && s.state !== 'hidden');
+  const rows = [];
+  sheet?.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+  if (sheet && !(await postRows(rows, columns, maxRows))) return;
+  parentPort.postMessage({ done: true, visible: !!sheet });
+}
+
+/** Reads the first visible sheet as a stream; false when no visible sheet came out of the stream. */
+async function readStreaming(bytes, columns, maxRows) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -43,21 +79,10 @@ async function read() {
       continue;
     }
     visible = true;
-    let batch = [];
-    let count = 0;
-    for await (const row of sheet) {
-      if (++count > maxRows) return parentPort.postMessage({ error: 'too_large' });
-      const texts = [];
-      for (let i = 1; i <= columns; i++) texts.push(cellText(row.getCell(i)));
-      batch.push([row.number, texts]);
-      if (batch.length === BATCH) {
-        parentPort.postMessage({ rows: batch });
-        batch = [];
-      }
-    }
-    if (batch.length) parentPort.postMessage({ rows: batch });
+    if (!(await postRows(sheet, columns, maxRows))) return true;
   }
-  parentPort.postMessage({ done: true, visible });
+  if (visible) parentPort.postMessage({ done: true, visible });
+  return visible;
 }
 
 /** The uploaded workbook, its bad cells filled red and a last column saying what is wrong with each refused row. */
