@@ -126,6 +126,29 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
 
 const taskLink = (id: number) => `/tasks/${id}`;
 
+/**
+ * Marks a module's task done today because the module's own record says the work is done (a request answered, a
+ * review step decided, a need placed): the timeline says why (`text`), the audit row names the module's `action`. A
+ * task already finished or cancelled, or no task at all, is left alone.
+ */
+export async function finishTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>, ctx: UserContext, taskId: number | null, text: string, action: string) {
+  if (taskId === null) return;
+  const task = await tasksRepository.findById(trx, taskId);
+  if (!task || task.status === 'done' || task.status === 'cancelled') return;
+  const now = deps.clock.now().toISOString();
+  const day = countyDay(deps.clock.now());
+  const changes = {
+    status: 'done',
+    finishedDate: day,
+    submittedDate: task.submittedDate ?? day,
+    wasOverdue: day > task.dueDate ? 1 : task.wasOverdue,
+    updatedAt: now,
+  };
+  await tasksRepository.update(trx, taskId, changes);
+  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
+  await recordAudit(trx, deps, ctx, { action, entityType: 'task', entityId: taskId, before: task, after: changes });
+}
+
 /** The task a module created for one of its records (`source`), if any: how modules make a task once per record. */
 export function taskOfSource(db: Executor, source: { module: string; recordId: string | number }): Promise<{ id: number; status: string } | undefined> {
   return tasksRepository.bySource(db, source.module, String(source.recordId));

@@ -32,8 +32,7 @@ import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
-import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { meetingOfKind, meetingsOfKind } from '../meetings';
 import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as repo } from './financing.repository';
 
@@ -361,25 +360,6 @@ export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body:
   return getNeed(deps, ctx, id);
 }
 
-/** Marks a need's 督办 task done today; a task already finished is left alone. */
-async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string) {
-  if (taskId === null) return;
-  const task = await tasksRepository.findById(trx, taskId);
-  if (!task || task.status === 'done' || task.status === 'cancelled') return;
-  const now = deps.clock.now().toISOString();
-  const day = today(deps);
-  const changes = {
-    status: 'done',
-    finishedDate: day,
-    submittedDate: task.submittedDate ?? day,
-    wasOverdue: day > task.dueDate ? 1 : task.wasOverdue,
-    updatedAt: now,
-  };
-  await tasksRepository.update(trx, taskId, changes);
-  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
-  await recordAudit(trx, deps, ctx, { action: 'task.financing_done', entityType: 'task', entityId: taskId, before: task, after: changes });
-}
-
 /** The responsible unit (or the office) closes a need that could not be placed: 未成功, with the reason. */
 export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof closeNeedBody>): Promise<Need> {
   requirePermission(ctx, 'financing:handle');
@@ -389,7 +369,7 @@ export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: 
     if (!OPEN.includes(row.status as NeedStatus)) throw conflict();
     const changes = { status: 'failed', failReason: body.reason, updatedAt: deps.clock.now().toISOString() };
     await repo.updateNeed(trx, id, changes);
-    await finishTask(trx, deps, ctx, row.taskId, `融资需求未成功：${body.reason}`);
+    await finishTask(trx, deps, ctx, row.taskId, `融资需求未成功：${body.reason}`, 'task.financing_done');
     await recordAudit(trx, deps, ctx, { action: 'financing_need.close', entityType: 'financing_need', entityId: id, before: row, after: changes });
   });
   return getNeed(deps, ctx, id);
@@ -418,7 +398,7 @@ async function refreshState(trx: Trx, deps: Deps, ctx: UserContext, need: NeedRo
   if (status === need.status && grantedFen === Number(need.grantedFen) && changes.loanDate === need.loanDate) return;
   await repo.updateNeed(trx, need.id, { ...changes, status, grantedFen, updatedAt: deps.clock.now().toISOString() });
   if (status === 'loaned' && need.status !== 'loaned') {
-    await finishTask(trx, deps, ctx, need.taskId, '融资需求已放款');
+    await finishTask(trx, deps, ctx, need.taskId, '融资需求已放款', 'task.financing_done');
     await notify(trx, deps, {
       unitIds: [need.ownerUnitId],
       kind: 'financing.loaned',

@@ -33,8 +33,7 @@ import type { Deps } from '../../core/deps';
 import { AppError, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { type ApplicationFilter, type ListedApplication, type ProgrammeRow, fundsRepository } from './funds.repository';
 
 const MODULE = 'funds';
@@ -301,25 +300,6 @@ async function stepTask(
   });
 }
 
-/** Marks a step's task done today; a task already finished is left alone. */
-async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string) {
-  if (taskId === null) return;
-  const task = await tasksRepository.findById(trx, taskId);
-  if (!task || task.status === 'done' || task.status === 'cancelled') return;
-  const now = deps.clock.now().toISOString();
-  const day = today(deps);
-  const changes = {
-    status: 'done',
-    finishedDate: day,
-    submittedDate: task.submittedDate ?? day,
-    wasOverdue: day > task.dueDate ? 1 : task.wasOverdue,
-    updatedAt: now,
-  };
-  await tasksRepository.update(trx, taskId, changes);
-  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
-  await recordAudit(trx, deps, ctx, { action: 'task.fund_step_done', entityType: 'task', entityId: taskId, before: task, after: changes });
-}
-
 async function addEvent(trx: Trx, deps: Deps, ctx: UserContext, applicationId: number, kind: string, text: string) {
   await fundsRepository.addEvent(trx, {
     applicationId,
@@ -440,7 +420,7 @@ export async function reviewApplication(
     const requested = Number(row.requestedFen);
     if (body.amountFen !== undefined && body.amountFen > requested)
       throw fieldError({ amountFen: { key: 'err.fund.over_request', params: { requested: yuan(requested) } } });
-    await finishTask(trx, deps, ctx, row.taskId, body.decision === 'pass' ? '审核通过' : `退回：${body.reason}`);
+    await finishTask(trx, deps, ctx, row.taskId, body.decision === 'pass' ? '审核通过' : `退回：${body.reason}`, 'task.fund_step_done');
     if (body.decision === 'return') {
       const changes = { status: 'returned', taskId: null, updatedAt: now };
       await fundsRepository.updateApplication(trx, id, changes);

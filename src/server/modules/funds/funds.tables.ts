@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // The funds module's tables as the application sees them (camelCase; see core/db/schema.ts for the conventions).
 
@@ -53,7 +53,7 @@ export interface FundApplicationTable {
   submittedDate: string;
   approvedDate: string | null;
   /** The policy it came from (免申即享 awards and applications pre-filled from a matched policy). */
-  policyId: Generated<number | null>;
+  policyId: ColumnType<number | null, number | null | undefined, number | null>;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;

@@ -38,7 +38,7 @@ import { unitsRepository } from '../../core/org/units.repository';
 import { rolesRepository } from '../../core/roles/roles.repository';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { usersRepository } from '../../core/users/users.repository';
 import { FIRMS_UNIT_CODE, type ListedRow, type PartRow, type RequestRow, servicesRepository } from './services.repository';
 
@@ -258,25 +258,6 @@ async function ownerTask(
   return { taskId, dueDate: task.dueDate };
 }
 
-/** Marks a task done today, the way its unit would accept it; a task already finished is left alone. */
-async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string) {
-  if (taskId === null) return;
-  const task = await tasksRepository.findById(trx, taskId);
-  if (!task || task.status === 'done' || task.status === 'cancelled') return;
-  const now = deps.clock.now().toISOString();
-  const day = today(deps);
-  const changes = {
-    status: 'done',
-    finishedDate: day,
-    submittedDate: task.submittedDate ?? day,
-    wasOverdue: day > task.dueDate ? 1 : task.wasOverdue,
-    updatedAt: now,
-  };
-  await tasksRepository.update(trx, taskId, changes);
-  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
-  await recordAudit(trx, deps, ctx, { action: 'task.service_done', entityType: 'task', entityId: taskId, before: task, after: changes });
-}
-
 /**
  * A new request. A firm submits its own through the portal and its township receives it first; staff enter one
  * received by visit, hotline or meeting, and their unit is the first to receive it. Either way that unit owns it
@@ -409,7 +390,7 @@ export async function replyPart(deps: Deps, ctx: UserContext, id: number, partId
     const now = deps.clock.now().toISOString();
     const changes = { status: 'replied', reply: text, repliedDate: today(deps), repliedAt: now, repliedBy: ctx.user.id };
     await servicesRepository.updatePart(trx, partId, changes);
-    await finishTask(trx, deps, ctx, part.taskId, '分办事项已回复');
+    await finishTask(trx, deps, ctx, part.taskId, '分办事项已回复', 'task.service_done');
     await addEvent(trx, deps, ctx, id, 'part_reply', text, false);
     await recordAudit(trx, deps, ctx, { action: 'service_request.part_reply', entityType: 'service_request', entityId: id, before: part, after: changes });
     await notify(trx, deps, {
@@ -446,7 +427,7 @@ export async function replyAndClose(deps: Deps, ctx: UserContext, id: number, te
       updatedAt: deps.clock.now().toISOString(),
     };
     if (!(await servicesRepository.transition(trx, id, 'open', changes))) throw conflict('err.service.not_open');
-    await finishTask(trx, deps, ctx, row.taskId, '已答复企业并办结');
+    await finishTask(trx, deps, ctx, row.taskId, '已答复企业并办结', 'task.service_done');
     await addEvent(trx, deps, ctx, id, 'reply', text, true);
     await recordAudit(trx, deps, ctx, { action: 'service_request.reply', entityType: 'service_request', entityId: id, before: row, after: changes });
     await notify(trx, deps, {
