@@ -54,6 +54,14 @@ async function clientOf(caller: string): Promise<Client> {
 }
 
 describe('fuzzing the write operations', () => {
+  it('sees a write in the row counts it compares', async () => {
+    const before = await rowCounts(t.database);
+    await t.signIn('daying');
+    const after = await rowCounts(t.database);
+    expect(Object.keys(after).length).toBeGreaterThan(50);
+    expect(after.login_log).toBe(before.login_log + 1);
+  });
+
   it('answers every hostile body without a 5xx, and a refused one writes nothing', async () => {
     const crashes: string[] = [];
     const partialWrites: string[] = [];
