@@ -67,3 +67,47 @@ export async function rowCounts(database: DbHandle): Promise<Record<string, numb
   const { rows } = await sql<{ t: string; n: number | string }>`${counts}`.execute(db);
   return Object.fromEntries(rows.map((row) => [row.t, Number(row.n)]));
 }
+
+/**
+ * A body valid by an operation's JSON schema, as far as the schema says (required fields with the smallest value
+ * their type, enum, format and bounds allow), so that a call gets past validation to the handler's own checks.
+ */
+export function sampleBody(schema: JsonSchema | null | undefined): unknown {
+  if (!schema) return {};
+  const s = schema as JsonSchema & {
+    enum?: unknown[];
+    const?: unknown;
+    anyOf?: JsonSchema[];
+    oneOf?: JsonSchema[];
+    required?: string[];
+    items?: JsonSchema;
+    minItems?: number;
+    minimum?: number;
+    exclusiveMinimum?: number;
+    minLength?: number;
+    format?: string;
+    pattern?: string;
+  };
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  const choice = s.anyOf ?? s.oneOf;
+  if (choice) return sampleBody(choice.find((c) => c.type !== 'null') ?? choice[0]);
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((name) => [name, sampleBody(s.properties?.[name])]));
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => sampleBody(s.items));
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return true;
+    case 'string':
+      if (s.format === 'date') return '2021-09-30';
+      if (s.pattern === '^\\d{4}-\\d{2}$') return '2021-09';
+      return 'x'.repeat(Math.max(1, s.minLength ?? 1));
+    default:
+      return null;
+  }
+}

@@ -8,8 +8,8 @@ import { ANONYMOUS, CALLERS, MATRIX_FILE, type Operation, concretePath, listOper
  * an anonymous caller, with who gets past the sign-in and permission gate kept as reviewed data in
  * `authz-matrix.json`. A new operation without its row, or a changed gate, fails here until the data is regenerated
  * (`UPDATE_AUTHZ_MATRIX=1 npx vitest run --project server-sqlite src/server/core/http/authz-matrix.test.ts`) and the
- * diff reviewed. Which records inside a granted permission a caller reaches (its data scope) is each module's own
- * route tests' concern.
+ * diff reviewed. Which records inside a granted permission a caller reaches (its data scope) is the matrix's second
+ * dimension, `authz-scope.test.ts`.
  */
 
 /**
