@@ -8,9 +8,8 @@ import { CALLERS, type Operation, concretePath, listOperations, reviewedMatrix, 
  * The authorization matrix's data-scope dimension: every operation on a record (`<list>/{id}…`) × every demo account
  * that passes its gate × a record inside and a record outside the caller's data scope. Inside means the caller's own
  * list returns it; outside means another caller's list does and the caller's, read to the end, does not. A read is
- * made on both; a write only on the outside record (a write inside the scope would change the demo the other rows
- * are measured on; the gate matrix and the modules' route tests cover it), with a body valid by the operation's
- * schema so that it reaches the handler's scope check. The answers are reviewed data in `authz-scope.json`
+ * made on both, and so is a write, with a body valid by the operation's schema so that it reaches the handler's own
+ * checks (the writes inside the scope come last, since they change the records). The answers are reviewed data in `authz-scope.json`
  * (`inside/outside`, `-` where the caller's scope holds every record of the list), regenerated with
  * `UPDATE_AUTHZ_SCOPE=1 npx vitest run --project server-sqlite src/server/core/http/authz-scope.test.ts`.
  * Whatever the data says, an outside record is never answered with a success, is answered exactly as a record that
@@ -101,6 +100,7 @@ describe('authorization matrix: inside and outside the data scope', () => {
 
     const actual: Record<string, Record<string, string>> = {};
     const leaks: string[] = [];
+    const writesInside: { op: Operation; key: string; caller: string; client: Client; id: number; outsideCode: string }[] = [];
     for (const { op, list, key } of scoped) {
       const byCaller = seen.get(list) as Map<string, Set<number> | null>;
       const universe = new Set([...byCaller.values()].flatMap((ids) => [...(ids ?? [])]));
@@ -128,8 +128,15 @@ describe('authorization matrix: inside and outside the data scope', () => {
           if (changed.length > 0) leaks.push(`${label}: wrote ${changed.join(', ')}`);
         }
         answers[caller] = `${insideCode}/${outsideCode}`;
+        if (op.method !== 'GET' && inside !== undefined) writesInside.push({ op, key, caller, client, id: inside, outsideCode });
       }
       actual[key] = answers;
+    }
+    // The writes inside the scope come last, in a fixed order, because they change the records the others are measured on.
+    for (const { op, key, caller, client, id, outsideCode } of writesInside) {
+      const res = await call(client, op, id);
+      if (res.statusCode >= 500) leaks.push(`${key} as ${caller} on its own #${id}: ${res.statusCode}`);
+      actual[key][caller] = `${res.statusCode}/${outsideCode}`;
     }
 
     expect(leaks).toEqual([]);
