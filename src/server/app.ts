@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { DbHandle } from './core/db/database';
+import { AccessCache } from './core/auth/access-cache';
 import { type Clock, type Deps, systemClock } from './core/deps';
 import { registerErrorHandler } from './core/http/error-handler';
 import { registerMetrics } from './core/http/metrics';
@@ -21,16 +22,20 @@ export interface AppOptions {
   database: DbHandle;
   clock?: Clock;
   logger?: boolean;
+  /** Where the request log goes when `logger` is on (standard output by default; the HTTP benchmark discards it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP application of an ordered module list around an open, migrated database (see `platform.ts`). */
 export async function buildApp(
-  { config, database, clock = systemClock, logger = true }: AppOptions,
+  { config, database, clock = systemClock, logger = true, logStream }: AppOptions,
   modules: readonly ModuleDefinition[],
 ): Promise<{ app: FastifyInstance; deps: Deps }> {
-  const deps: Deps = { db: database.db, dialect: database.dialect, config, clock };
+  const deps: Deps = { db: database.db, dialect: database.dialect, config, clock, accessCache: new AccessCache() };
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], ...(logStream ? { stream: logStream } : {}) }
+      : false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
   });

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { AccessCache } from './auth/access-cache';
 import type { Db, DialectName } from './db/database';
 
 /** Time source; tests move it to check expiry and lockout. */
@@ -14,4 +15,6 @@ export interface Deps {
   dialect: DialectName;
   config: Config;
   clock: Clock;
+  /** Signed-in sessions held between requests (see `auth/access-cache.ts`); without it every request reads them afresh. */
+  accessCache?: AccessCache;
 }

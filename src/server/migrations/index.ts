@@ -8,9 +8,10 @@ import * as enterpriseDirectory from './20261128_0013_enterprise_directory';
 import * as accountSecurity from './20261202_0020_account_security';
 import * as enterpriseAccounts from './20261202_0200_enterprise_accounts';
 import * as mfa from './20261202_0300_mfa';
+import * as accessVersion from './20261202_0400_access_version';
 
 /**
- * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security, enterprise accounts, the second factor). Each business
+ * The core's migrations (foundation, calendar, tasks and notifications, attachments, enterprises, account security, enterprise accounts, the second factor, the access version). Each business
  * module keeps its own in `modules/<module>/migrations/`; `platform.ts` merges them all and Kysely runs them in
  * name order, so names are timestamps.
  */
@@ -24,4 +25,5 @@ export const coreMigrations: Record<string, Migration> = {
   '20261202_0020_account_security': accountSecurity,
   '20261202_0200_enterprise_accounts': enterpriseAccounts,
   '20261202_0300_mfa': mfa,
+  '20261202_0400_access_version': accessVersion,
 };

@@ -3,6 +3,7 @@ import type { DataScopeKind } from '../../../shared/permissions';
 import type { RoleGrant } from '../access/context';
 import type { Executor } from '../db/database';
 import type { LoginLogTable, SessionTable, UserTable } from '../db/schema';
+import { bumpAccessVersion, bumpIfSignedInChanges } from './access-cache';
 
 /** SQL for sign-in: users by name, their role grants, sessions and the login log. */
 export const authRepository = {
@@ -18,6 +19,7 @@ export const authRepository = {
   },
   async updateUser(db: Executor, id: number, values: Updateable<UserTable>) {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
+    await bumpIfSignedInChanges(db, values);
   },
   /** The user's roles with their permissions and custom units, in three queries whatever the number of roles. */
   async grantsOf(db: Executor, userId: number): Promise<RoleGrant[]> {
@@ -52,11 +54,13 @@ export const authRepository = {
   },
   async deleteSession(db: Executor, id: string) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
+    await bumpAccessVersion(db);
   },
   async deleteUserSessions(db: Executor, userId: number, exceptId?: string) {
     let q = db.deleteFrom('sessions').where('userId', '=', userId);
     if (exceptId) q = q.where('id', '!=', exceptId);
     await q.execute();
+    await bumpAccessVersion(db);
   },
   /** The hashes of the user's newest `n` passwords. */
   async recentPasswords(db: Executor, userId: number, n: number): Promise<string[]> {
@@ -82,6 +86,7 @@ export const authRepository = {
   },
   async setSessionMfa(db: Executor, id: string, mfaPending: 'verify' | 'enrol' | null) {
     await db.updateTable('sessions').set({ mfaPending }).where('id', '=', id).execute();
+    await bumpAccessVersion(db);
   },
   mfaOf(db: Executor, userId: number) {
     return db.selectFrom('userMfa').selectAll().where('userId', '=', userId).executeTakeFirst();

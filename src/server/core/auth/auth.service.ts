@@ -10,6 +10,7 @@ import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
 import { unitsRepository } from '../org/units.repository';
 import { getSecuritySettings, passwordPolicyOf } from '../settings/settings.service';
+import { type SessionState, accessVersion } from './access-cache';
 import { authRepository } from './auth.repository';
 import { clearThrottles, lockedUntil, loginKeys, passwordKey, recordFailure } from './throttle';
 import { mfaOwed } from './mfa';
@@ -103,25 +104,24 @@ export async function login(deps: Deps, ctx: RequestContext, username: string, p
 /** Resolves a session cookie to its user, or says the session expired (idle or absolute limit). */
 export async function authenticate(deps: Deps, token: string): Promise<AuthUser | 'expired' | null> {
   const { db, clock } = deps;
-  const session = await authRepository.findSession(db, sha256(token));
-  if (!session) return null;
+  const id = sha256(token);
   const now = clock.now().getTime();
-  const settings = await getSecuritySettings(db);
+  const version = await accessVersion(db);
+  const state = deps.accessCache?.get(id, version, now) ?? (await loadSessionState(db, id));
+  if (!state) return null;
+  const { session, user, roles, settings } = state;
   const idle = now - Date.parse(session.lastSeenAt) > settings.sessionIdleMinutes * 60_000;
   const tooOld = now - Date.parse(session.createdAt) > settings.sessionAbsoluteHours * 3_600_000;
-  if (idle || tooOld) {
+  if (idle || tooOld || !user.active) {
     await authRepository.deleteSession(db, session.id);
-    return 'expired';
-  }
-  const user = await authRepository.findUserById(db, session.userId);
-  if (!user?.active) {
-    await authRepository.deleteSession(db, session.id);
-    return null;
+    deps.accessCache?.forget(id);
+    return idle || tooOld ? 'expired' : null;
   }
   if (now - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
-    await authRepository.touchSession(db, session.id, new Date(now).toISOString());
+    session.lastSeenAt = new Date(now).toISOString();
+    await authRepository.touchSession(db, session.id, session.lastSeenAt);
   }
-  const roles = await authRepository.grantsOf(db, user.id);
+  deps.accessCache?.set(id, state, version, now);
   const expired = passwordExpired(passwordPolicyOf(settings), new Date(user.passwordChangedAt), new Date(now));
   return {
     id: user.id,
@@ -137,6 +137,19 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     passwordChangeReason: user.passwordChangeReason ?? (expired && !deps.config.demo ? 'expired' : null),
     mfaPending: session.mfaPending ?? null,
   };
+}
+
+/** A session with its user, the user's role grants and the security settings, as the database holds them now. */
+async function loadSessionState(db: Executor, id: string): Promise<SessionState | null> {
+  const session = await authRepository.findSession(db, id);
+  if (!session) return null;
+  const [user, roles, settings] = await Promise.all([
+    authRepository.findUserById(db, session.userId),
+    authRepository.grantsOf(db, session.userId),
+    getSecuritySettings(db),
+  ]);
+  if (!user) return null;
+  return { session, user, roles, settings };
 }
 
 /** Ends the current session. */

@@ -81,6 +81,11 @@ export interface UserRoleTable {
   roleId: number;
 }
 
+/** One row: the counter every change to sign-in state moves (see `core/auth/access-cache.ts`). */
+export interface AccessVersionTable {
+  version: number;
+}
+
 export interface SessionTable {
   /** sha256 of the cookie token: a stolen database does not yield live cookies. */
   id: string;
@@ -322,6 +327,7 @@ export interface Database {
   roleUnits: RoleUnitTable;
   userRoles: UserRoleTable;
   sessions: SessionTable;
+  accessVersion: AccessVersionTable;
   loginLog: LoginLogTable;
   userMfa: UserMfaTable;
   userRecoveryCodes: UserRecoveryCodeTable;

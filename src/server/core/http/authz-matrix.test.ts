@@ -60,7 +60,7 @@ describe('authorization matrix', () => {
     const missing = Object.keys(actual).filter((op) => !(op in reviewed));
     expect(missing, 'operations without a row in authz-matrix.json').toEqual([]);
     expect(actual).toEqual(reviewed);
-  });
+  }, 300_000);
 
   it('refuses an anonymous caller on every operation that is not public', () => {
     const open = Object.entries(reviewedMatrix())

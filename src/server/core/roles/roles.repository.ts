@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../db/database';
 import type { RoleTable } from '../db/schema';
+import { bumpAccessVersion } from '../auth/access-cache';
 
 export type RoleRow = Selectable<RoleTable>;
 
@@ -44,6 +45,7 @@ export const rolesRepository = {
   },
   async update(db: Executor, id: number, values: Updateable<RoleTable>) {
     await db.updateTable('roles').set(values).where('id', '=', id).execute();
+    await bumpAccessVersion(db);
   },
   async setPermissions(db: Executor, roleId: number, permissions: string[]) {
     await db.deleteFrom('rolePermissions').where('roleId', '=', roleId).execute();
@@ -52,6 +54,7 @@ export const rolesRepository = {
         .insertInto('rolePermissions')
         .values(permissions.map((permission) => ({ roleId, permission })))
         .execute();
+    await bumpAccessVersion(db);
   },
   async setUnits(db: Executor, roleId: number, unitIds: number[]) {
     await db.deleteFrom('roleUnits').where('roleId', '=', roleId).execute();
@@ -60,8 +63,10 @@ export const rolesRepository = {
         .insertInto('roleUnits')
         .values(unitIds.map((unitId) => ({ roleId, unitId })))
         .execute();
+    await bumpAccessVersion(db);
   },
   async delete(db: Executor, id: number) {
     await db.deleteFrom('roles').where('id', '=', id).execute();
+    await bumpAccessVersion(db);
   },
 };

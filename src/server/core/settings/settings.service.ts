@@ -5,6 +5,7 @@ import { requirePermission } from '../access/access';
 import { recordAudit } from '../audit/audit.service';
 import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
+import { bumpAccessVersion } from '../auth/access-cache';
 
 export const DEFAULT_SECURITY: SecuritySettings = {
   sessionIdleMinutes: 30,
@@ -41,6 +42,8 @@ export async function updateSecuritySettings(deps: Deps, ctx: UserContext, next:
       .values({ key: SECURITY_KEY, valueJson: JSON.stringify(next), updatedAt: now, updatedBy: ctx.user.id })
       .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson: JSON.stringify(next), updatedAt: now, updatedBy: ctx.user.id }))
       .execute();
+    // Session limits and the password policy are read by every signed-in request.
+    await bumpAccessVersion(trx);
     await recordAudit(trx, deps, ctx, { action: 'settings.update', entityType: 'settings', entityId: SECURITY_KEY, before, after: next });
     return next;
   });

@@ -4,6 +4,7 @@ import { type Scope, applyScope } from '../access/access';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { UserTable } from '../db/schema';
+import { bumpAccessVersion, bumpIfSignedInChanges } from '../auth/access-cache';
 
 export type UserRow = Selectable<UserTable>;
 
@@ -79,6 +80,7 @@ export const usersRepository = {
   },
   async update(db: Executor, id: number, values: Updateable<UserTable>) {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
+    await bumpIfSignedInChanges(db, values);
   },
   rolesOf(db: Executor, userIds: number[]) {
     return userIds.length
@@ -98,5 +100,6 @@ export const usersRepository = {
         .insertInto('userRoles')
         .values(roleIds.map((roleId) => ({ userId, roleId })))
         .execute();
+    await bumpAccessVersion(db);
   },
 };

@@ -1,0 +1,86 @@
+// Authenticated reads against the framework's own ceiling, in one run: a bare Fastify JSON route, then the platform's
+// `GET /api/auth/me` and a 20-row firm list as a signed-in official, each loaded by autocannon in a child process
+// (50 connections), with the session cache on and off and with request logs at `info` (discarded). Prints req/s,
+// p50/p99 latency and each figure's ratio to the bare route. BENCH_DATABASE_URL runs the platform on PostgreSQL;
+// BENCH_SECONDS sets each load's length (default 8).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/server/config';
+import { AccessCache } from '../src/server/core/auth/access-cache';
+import { countyFile } from '../src/server/core/setup/bootstrap';
+import { bootApp, loadCountyData } from '../src/server/platform';
+import { benchClient, openBenchDb } from './support';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 50;
+const county = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
+const run = promisify(execFile);
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+/** Loads a URL from a separate process, so that the load generator does not share the server's event loop. */
+async function load(url: string, cookie?: string): Promise<Load> {
+  const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
+  const { stdout } = await run('node_modules/.bin/autocannon', args, { maxBuffer: 16 * 1024 * 1024 });
+  const r = JSON.parse(stdout);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+function report(label: string, l: Load, bare?: Load) {
+  const ratio = bare ? `${((100 * l.rps) / bare.rps).toFixed(0).padStart(4)} % of bare` : '';
+  console.log(
+    `  ${label.padEnd(44)} ${l.rps.toFixed(0).padStart(7)} req/s   p50 ${String(l.p50).padStart(4)} ms   p99 ${String(l.p99).padStart(4)} ms   ${ratio}${l.failed ? `   ${l.failed} failed` : ''}`,
+  );
+}
+
+async function main() {
+  const bareApp = Fastify({ logger: false });
+  bareApp.get('/bare', async () => ({ ok: true, user: { id: 1, username: 'bare', displayName: '裸路由' } }));
+  const bare = await load(`${await listen(bareApp)}/bare`);
+  await bareApp.close();
+
+  const { handle, drop } = await openBenchDb('http');
+  try {
+    const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', logLevel: 'info' };
+    const devNull = fs.createWriteStream('/dev/null');
+    const { app, deps } = await bootApp({ config, database: handle, logger: false });
+    await loadCountyData(deps, county, { demo: true });
+    const base = await listen(app);
+    const cookie = await benchClient(app).login('office');
+    console.log(`\nauthenticated reads on ${handle.dialect}, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    report('bare Fastify JSON route', bare);
+    report('GET /api/auth/me', await load(`${base}/api/auth/me`, cookie), bare);
+    report('GET /api/enterprises (20 rows)', await load(`${base}/api/enterprises?pageSize=20`, cookie), bare);
+    const cache = deps.accessCache;
+    deps.accessCache = undefined;
+    report('GET /api/auth/me, session cache off', await load(`${base}/api/auth/me`, cookie), bare);
+    deps.accessCache = cache ?? new AccessCache();
+    await app.close();
+
+    // The same app with its request log at info, written to /dev/null: what a log line per request costs.
+    const logged = await bootApp({ config, database: handle, logger: true, logStream: devNull });
+    const loggedBase = await listen(logged.app);
+    const loggedCookie = await benchClient(logged.app).login('office');
+    report('GET /api/auth/me, request log at info', await load(`${loggedBase}/api/auth/me`, loggedCookie), bare);
+    report('GET /api/enterprises, request log at info', await load(`${loggedBase}/api/enterprises?pageSize=20`, loggedCookie), bare);
+    await logged.app.close();
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
+await main();

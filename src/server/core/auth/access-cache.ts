@@ -1,0 +1,78 @@
+import type { Selectable } from 'kysely';
+import type { SecuritySettings } from '../../../shared/modules/admin.schemas';
+import type { RoleGrant } from '../access/context';
+import type { Executor } from '../db/database';
+import type { SessionTable, UserTable } from '../db/schema';
+
+/** What a request's sign-in check reads from the database for a session: six queries when it is not cached. */
+export interface SessionState {
+  session: Selectable<SessionTable>;
+  user: Selectable<UserTable>;
+  roles: RoleGrant[];
+  settings: SecuritySettings;
+}
+
+interface Entry {
+  state: SessionState;
+  version: number;
+  loadedAt: number;
+}
+
+/**
+ * The signed-in state of recent sessions, per app instance. An entry serves while the database's access version is
+ * the one it was loaded at (every change to sessions, users, roles and security settings moves it, on whichever
+ * instance it happens) and for at most `ttlMs`, which bounds what another instance's session touches can age it.
+ */
+export class AccessCache {
+  private readonly entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  get(sessionId: string, version: number, now: number): SessionState | null {
+    const entry = this.entries.get(sessionId);
+    if (entry && entry.version === version && now - entry.loadedAt < this.ttlMs) {
+      this.hits++;
+      return entry.state;
+    }
+    if (entry) this.entries.delete(sessionId);
+    this.misses++;
+    return null;
+  }
+
+  set(sessionId: string, state: SessionState, version: number, now: number) {
+    // Oldest first out: a Map iterates in insertion order.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(sessionId, { state, version, loadedAt: now });
+  }
+
+  forget(sessionId: string) {
+    this.entries.delete(sessionId);
+  }
+}
+
+/** The access version: read on every signed-in request, one row by its key. */
+export async function accessVersion(db: Executor): Promise<number> {
+  const row = await db.selectFrom('accessVersion').select('version').executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+/** Moves the access version, in the caller's transaction: every instance reloads its cached sessions on their next request. */
+export async function bumpAccessVersion(db: Executor): Promise<void> {
+  await db
+    .updateTable('accessVersion')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .execute();
+}
+
+// The user columns a signed-in request reads; sign-in bookkeeping (failed attempts, last login) moves nothing.
+const SIGNED_IN_COLUMNS = new Set(['active', 'unitId', 'enterpriseId', 'locale', 'username', 'displayName', 'passwordChangedAt', 'passwordChangeReason']);
+
+/** Moves the access version when an update of a user changes what its signed-in requests read. */
+export async function bumpIfSignedInChanges(db: Executor, values: object): Promise<void> {
+  if (Object.keys(values).some((column) => SIGNED_IN_COLUMNS.has(column))) await bumpAccessVersion(db);
+}
