@@ -33,7 +33,7 @@ import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
-import { meetingOfKind, meetingsOfKind } from '../meetings';
+import { type MeetingBrief, meetingOfKind, meetingUnitIds, meetingsByIds, meetingsOfKind } from '../meetings';
 import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as repo } from './financing.repository';
 
 export const MEETING_KIND = 'matchmaking';
@@ -196,12 +196,53 @@ export async function allNeeds(deps: Deps, ctx: UserContext, filter: NeedFilter)
   return describeNeeds(deps.db, await repo.allNeeds(deps.db, filter, await readScope(deps.db, ctx)));
 }
 
-function matchOf(r: MatchRow): Match {
+type MeetingLookup = Map<number, MeetingBrief>;
+/** The meetings these rows name, from the meetings module (financing never reads its tables). */
+async function meetingLookup(db: Executor, ids: (number | null)[]): Promise<MeetingLookup> {
+  const wanted = ids.filter((id): id is number => id !== null);
+  return new Map((await meetingsByIds(db, wanted)).map((m) => [m.id, m]));
+}
+
+async function describeMatches(db: Executor, rows: MatchRow[]): Promise<Match[]> {
+  const meetings = await meetingLookup(
+    db,
+    rows.map((r) => r.meetingId),
+  );
+  return rows.map((r) => matchOf(r, meetings));
+}
+
+/** The meetings whose lists a need is on, oldest first. */
+async function needMeetings(db: Executor, needId: number) {
+  const meetings = await meetingsByIds(db, await repo.needMeetingIds(db, needId));
+  return meetings
+    .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.id - b.id)
+    .map((m) => ({ id: m.id, title: m.title, meetingDate: m.meetingDate, status: m.status }));
+}
+
+/**
+ * The banks taking part in each meeting: those the office named, or else the banks among the meeting's invited units
+ * (a meeting its schedule created invites the banks of the schedule).
+ */
+async function meetingBanksOf(db: Executor, meetingIds: number[]): Promise<Map<number, UnitBrief[]>> {
+  const named = await repo.namedMeetingBanks(db, meetingIds);
+  const rest = meetingIds.filter((id) => !named.some((n) => n.meetingId === id));
+  const invited = await meetingUnitIds(db, rest);
+  const pairs = [...named.map((n) => ({ meetingId: n.meetingId, unitId: n.bankUnitId })), ...invited];
+  const banks = await repo.banksAmong(
+    db,
+    pairs.map((p) => p.unitId),
+  );
+  return new Map(meetingIds.map((id) => [id, banks.filter((b) => pairs.some((p) => p.meetingId === id && p.unitId === b.id))]));
+}
+const meetingBanks = async (db: Executor, meetingId: number) => (await meetingBanksOf(db, [meetingId])).get(meetingId) ?? [];
+
+function matchOf(r: MatchRow, meetings: MeetingLookup): Match {
+  const meeting = r.meetingId === null ? undefined : meetings.get(r.meetingId);
   return {
     id: r.id,
     need: { id: r.needId, enterprise: { id: r.enterpriseId, name: r.enterpriseName }, amountFen: Number(r.needAmountFen) },
     bank: { id: r.bankUnitId, nameZh: r.bankNameZh, nameEn: r.bankNameEn },
-    meeting: r.meetingId === null ? null : { id: r.meetingId, title: r.meetingTitle ?? '', meetingDate: r.meetingDate ?? '' },
+    meeting: r.meetingId === null ? null : { id: r.meetingId, title: meeting?.title ?? '', meetingDate: meeting?.meetingDate ?? '' },
     product: r.productId === null ? null : { id: r.productId, name: r.productName ?? '' },
     outcome: r.outcome as MatchOutcome,
     amountFen: r.amountFen === null ? null : Number(r.amountFen),
@@ -223,8 +264,8 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   const bank = isBank(ctx);
   const [bankIds, meetings, matches] = await Promise.all([
     repo.needBankIds(deps.db, id),
-    repo.needMeetings(deps.db, id),
-    repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope),
+    needMeetings(deps.db, id),
+    repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope).then((rows) => describeMatches(deps.db, rows)),
   ]);
   const unit = await unitNames(deps.db, [row.townshipUnitId, row.ownerUnitId, ...bankIds]);
   const consentBy = row.consentBy === null ? null : await deps.db.selectFrom('users').select('displayName').where('id', '=', row.consentBy).executeTakeFirst();
@@ -244,7 +285,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
     banks: bank ? [] : bankIds.map(unit),
     taskId: bank || firmOf(ctx) !== null ? null : row.taskId,
     meetings,
-    matches: matches.map(matchOf),
+    matches,
     actions,
   };
 }
@@ -383,7 +424,7 @@ async function refreshState(trx: Trx, deps: Deps, ctx: UserContext, need: NeedRo
   if (need.status === 'failed') return;
   const matches = await repo.matchesOfNeed(trx, need.id);
   const loans = matches.filter((m) => m.outcome === 'loan' && m.loanDate !== null);
-  const onList = (await repo.needMeetings(trx, need.id)).length > 0;
+  const onList = (await needMeetings(trx, need.id)).length > 0;
   let status: NeedStatus = 'pending';
   const changes: Record<string, unknown> = {};
   if (loans.length) {
@@ -437,7 +478,7 @@ export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number
     }
     if (body.productId !== null && !(await repo.product(trx, body.productId, { all: false, unitIds: [bankUnitId], ownUserId: null })))
       problems.productId = 'err.financing.product_unknown';
-    if (body.meetingId !== null && !(await repo.needMeetings(trx, needId)).some((m) => m.id === body.meetingId))
+    if (body.meetingId !== null && !(await needMeetings(trx, needId)).some((m) => m.id === body.meetingId))
       problems.meetingId = 'err.financing.meeting_unknown';
     if (Object.keys(problems).length) throw fieldError(problems);
     const now = deps.clock.now().toISOString();
@@ -474,12 +515,12 @@ export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number
 export async function listMatches(deps: Deps, ctx: UserContext, query: MatchListQuery) {
   requirePermission(ctx, 'financing:read');
   const { rows, total } = await repo.listMatches(deps.db, query, await readScope(deps.db, ctx));
-  return { items: rows.map(matchOf), total, page: query.page, pageSize: query.pageSize };
+  return { items: await describeMatches(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function allMatches(deps: Deps, ctx: UserContext, filter: Omit<MatchListQuery, 'page' | 'pageSize'>) {
   requirePermission(ctx, 'financing:read');
-  return (await repo.allMatches(deps.db, filter, await readScope(deps.db, ctx))).map(matchOf);
+  return describeMatches(deps.db, await repo.allMatches(deps.db, filter, await readScope(deps.db, ctx)));
 }
 
 // ---- Matchmaking meetings --------------------------------------------------------------------------------------
@@ -492,9 +533,9 @@ export async function listFinancingMeetings(deps: Deps, ctx: UserContext) {
   requirePermission(ctx, 'financing:read');
   const meetings = await meetingsOfKind(deps.db, MEETING_KIND);
   const ids = meetings.map((m) => m.id);
-  const counts = await repo.meetingCounts(deps.db, ids);
+  const [counts, banks] = await Promise.all([repo.meetingCounts(deps.db, ids), meetingBanksOf(deps.db, ids)]);
   const n = (rows: { meetingId: number | null; n: number }[], id: number) => Number(rows.find((r) => r.meetingId === id)?.n ?? 0);
-  const visible = await visibleMeetingIds(deps.db, ctx, ids);
+  const visible = await visibleMeetingIds(deps.db, ctx, ids, banks);
   return meetings
     .filter((m) => visible.has(m.id))
     .map((m) => ({
@@ -504,15 +545,15 @@ export async function listFinancingMeetings(deps: Deps, ctx: UserContext) {
       location: m.location,
       status: m.status,
       needs: n(counts.needs, m.id),
-      banks: n(counts.banks, m.id),
+      banks: banks.get(m.id)?.length ?? 0,
       loans: n(counts.loans, m.id),
     }));
 }
 
-async function visibleMeetingIds(db: Executor, ctx: UserContext, ids: number[]): Promise<Set<number>> {
+async function visibleMeetingIds(db: Executor, ctx: UserContext, ids: number[], known?: Map<number, UnitBrief[]>): Promise<Set<number>> {
   if (isBank(ctx)) {
-    const rows = await Promise.all(ids.map(async (id) => ((await repo.meetingBanks(db, id)).some((b) => b.id === ctx.user.unitId) ? id : 0)));
-    return new Set(rows.filter(Boolean));
+    const banks = known ?? (await meetingBanksOf(db, ids));
+    return new Set(ids.filter((id) => banks.get(id)?.some((b) => b.id === ctx.user.unitId)));
   }
   if (firmOf(ctx) !== null) {
     const scope = await readScope(db, ctx);
@@ -532,8 +573,8 @@ export async function getFinancingMeeting(deps: Deps, ctx: UserContext, id: numb
   const scope = await readScope(deps.db, ctx);
   const [needs, banks, matches, counts] = await Promise.all([
     repo.allNeeds(deps.db, { meetingId: id, order: 'asc' }, scope),
-    repo.meetingBanks(deps.db, id),
-    repo.allMatches(deps.db, { meetingId: id, order: 'asc' }, scope),
+    meetingBanks(deps.db, id),
+    repo.allMatches(deps.db, { meetingId: id, order: 'asc' }, scope).then((rows) => describeMatches(deps.db, rows)),
     repo.meetingCounts(deps.db, [id]),
   ]);
   const needList = await describeNeeds(deps.db, needs);
@@ -550,7 +591,7 @@ export async function getFinancingMeeting(deps: Deps, ctx: UserContext, id: numb
     needList,
     bankList: banks,
     firms,
-    matches: matches.map(matchOf),
+    matches,
   };
 }
 
@@ -593,7 +634,7 @@ export async function setMeetingBanks(deps: Deps, ctx: UserContext, id: number, 
   await deps.db.transaction().execute(async (trx) => {
     const ids = [...new Set(bankUnitIds)];
     if ((await repo.banks(trx, ids)).length !== ids.length) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
-    const before = (await repo.meetingBanks(trx, id)).map((b) => b.id);
+    const before = (await meetingBanks(trx, id)).map((b) => b.id);
     await repo.setMeetingBanks(trx, id, ids);
     await recordAudit(trx, deps, ctx, { action: 'financing_meeting.banks', entityType: 'meeting', entityId: id, before, after: ids });
   });
@@ -693,9 +734,9 @@ export async function financingStatistics(deps: Deps, ctx: UserContext, q: z.inf
   const keys = [...acc.keys()];
   let name: (id: number) => UnitBrief;
   if (q.by === 'meeting') {
-    const titles = await repo.meetingTitles(deps.db, keys);
+    const titles = await meetingLookup(deps.db, keys);
     name = (id) => {
-      const m = titles.find((t) => t.id === id);
+      const m = titles.get(id);
       return { id, nameZh: m?.title ?? '', nameEn: m ? `${m.title} (${m.meetingDate})` : '' };
     };
   } else name = await unitNames(deps.db, keys);
