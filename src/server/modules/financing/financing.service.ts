@@ -18,7 +18,9 @@ import {
   type closeNeedBody,
   type createNeedBody,
   type createProductBody,
+  type FinancingPanel,
   type financingStatsQuery,
+  type needBanksBody,
   type outcomeBody,
   type updateNeedBody,
   type updateProductBody,
@@ -29,6 +31,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import type { AttachmentOwner } from '../../core/attachments/owners';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
@@ -273,6 +276,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   const actions: Need['actions'] = [];
   const editable = row.status === 'pending' || row.status === 'matching';
   if (editable && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('edit');
+  if (open && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('banks');
   if (open && !bank && ctx.user.permissions.has('financing:handle')) actions.push('close');
   if (row.status !== 'failed' && bank) actions.push('outcome');
   return {
@@ -400,6 +404,92 @@ export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body:
   });
   return getNeed(deps, ctx, id);
 }
+
+/**
+ * The need the caller may change: a firm its own (financing:submit), a township or service officer (or the office)
+ * one in its financing:handle scope; a bank never. Not found otherwise.
+ */
+async function changeableNeed(trx: Trx, ctx: UserContext, id: number) {
+  const firmId = firmOf(ctx);
+  if (firmId === null) requirePermission(ctx, 'financing:handle');
+  if (firmId === null && isBank(ctx)) throw notFound();
+  const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+  const row = await repo.need(trx, id, scope);
+  if (!row || (firmId !== null && row.enterpriseId !== firmId)) throw notFound();
+  return row;
+}
+
+/**
+ * The firm or its responsible unit changes the banks an open need is shared with: all (every active bank now) or the
+ * chosen ones. The firm's consent is recorded again (who, when); newly added banks are told; a removed bank no longer
+ * finds the need. A bank that has already recorded an outcome for the need cannot be removed (409): its answer is part
+ * of the need's record, its statistics and its state, and hiding it from that bank would leave an outcome it can no
+ * longer update.
+ */
+export async function setNeedBanks(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof needBanksBody>): Promise<Need> {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await changeableNeed(trx, ctx, id);
+    if (!OPEN.includes(before.status as NeedStatus)) throw conflict();
+    const active = await repo.banks(trx);
+    let bankIds: number[];
+    if (body.shareWithAll) bankIds = active.map((b) => b.id);
+    else {
+      bankIds = [...new Set(body.bankUnitIds)];
+      if (!bankIds.length) throw fieldError({ bankUnitIds: 'err.financing.banks_required' });
+      if (!bankIds.every((b) => active.some((a) => a.id === b))) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
+    }
+    const current = await repo.needBankIds(trx, id);
+    const removed = current.filter((b) => !bankIds.includes(b));
+    const added = bankIds.filter((b) => !current.includes(b));
+    const answered = (await repo.matchesOfNeed(trx, id)).map((m) => m.bankUnitId).filter((b) => removed.includes(b));
+    if (answered.length) {
+      const names = await repo.unitsByIds(trx, answered);
+      const banks = names.map((u) => (ctx.locale === 'en-US' ? u.nameEn : u.nameZh)).join(ctx.locale === 'en-US' ? ', ' : '、');
+      throw new AppError('CONFLICT', {}, { bankUnitIds: { key: 'err.financing.bank_has_match', params: { banks } } });
+    }
+    const now = deps.clock.now().toISOString();
+    const changes = { shareWithAll: body.shareWithAll ? 1 : 0, consentAt: now, consentBy: ctx.user.id, updatedAt: now };
+    await repo.removeNeedBanks(trx, id, removed);
+    await repo.setNeedBanks(trx, id, added);
+    await repo.updateNeed(trx, id, changes);
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_need.banks',
+      entityType: 'financing_need',
+      entityId: id,
+      before: { shareWithAll: before.shareWithAll, consentAt: before.consentAt, consentBy: before.consentBy, bankUnitIds: current },
+      after: { ...changes, bankUnitIds: bankIds, added, removed },
+    });
+    if (added.length) {
+      const wan = (Number(before.amountFen) / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+      await notify(trx, deps, {
+        unitIds: added,
+        kind: 'financing.need',
+        title: { zh: `新的融资需求：${before.enterpriseName} ${wan} 万元`, en: `New financing need: ${before.enterpriseName}, ${wan} × 10k yuan` },
+        link: needLink(id),
+        entityType: 'financing_need',
+        entityId: id,
+      });
+    }
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/**
+ * Files on a need (申请材料, 财务报表…): the firm and its township or responsible unit add and remove them while they
+ * may see the need; the banks it is shared with and other readers in scope read them; anyone else finds no need.
+ */
+export const needAttachmentOwner: AttachmentOwner = {
+  canRead: async (trx, ctx, ownerId) =>
+    /^\d+$/.test(ownerId) && ctx.user.permissions.has('financing:read') && !!(await repo.need(trx, Number(ownerId), await readScope(trx, ctx))),
+  canWrite: async (trx, ctx, ownerId) => {
+    if (!/^\d+$/.test(ownerId) || isBank(ctx)) return false;
+    const firmId = firmOf(ctx);
+    if (firmId === null && !ctx.user.permissions.has('financing:handle')) return false;
+    const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+    const row = await repo.need(trx, Number(ownerId), scope);
+    return !!row && (firmId === null || row.enterpriseId === firmId);
+  },
+};
 
 /** The responsible unit (or the office) closes a need that could not be placed: 未成功, with the reason. */
 export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof closeNeedBody>): Promise<Need> {
@@ -753,5 +843,47 @@ export async function financingStatistics(deps: Deps, ctx: UserContext, q: z.inf
       .filter((r) => r.reason !== null)
       .map((r) => ({ reason: r.reason as (typeof DECLINE_REASONS)[number], count: num(r.count) }))
       .sort((a, b) => b.count - a.count),
+  };
+}
+
+// ---- The cockpit's panel ---------------------------------------------------------------------------------------
+
+/**
+ * One year's financing at a glance for the cockpit (and the statistics page): needs received and placed, amounts
+ * requested and granted, average working days from need to loan, the top three decline reasons — the same figures
+ * as the statistics for that year's window, summed — and the coming 政银企对接会. Within the caller's scope.
+ */
+export async function financingPanel(deps: Deps, ctx: UserContext, year?: number): Promise<FinancingPanel> {
+  requirePermission(ctx, 'financing:read');
+  const day = today(deps);
+  const y = year ?? Number(day.slice(0, 4));
+  const w = { from: `${y}-01-01`, to: `${y}-12-31` };
+  const scope = await readScope(deps.db, ctx);
+  const [{ received }, reasons, meetings] = await Promise.all([
+    repo.statsByNeed(deps.db, 'township', w, scope),
+    repo.declineReasons(deps.db, w, scope),
+    meetingsOfKind(deps.db, MEETING_KIND),
+  ]);
+  const sum = (k: 'received' | 'placed' | 'requestedFen' | 'grantedFen' | 'workingDays') => received.reduce((s, r) => s + num(r[k]), 0);
+  const placed = sum('placed');
+  const visible = await visibleMeetingIds(
+    deps.db,
+    ctx,
+    meetings.filter((m) => m.status === 'planned' && m.meetingDate >= day).map((m) => m.id),
+  );
+  const next = meetings.filter((m) => visible.has(m.id)).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.id - b.id)[0];
+  return {
+    year: y,
+    received: sum('received'),
+    placed,
+    requestedFen: sum('requestedFen'),
+    grantedFen: sum('grantedFen'),
+    avgWorkingDays: placed ? Math.round((sum('workingDays') / placed) * 10) / 10 : null,
+    declineReasons: reasons
+      .filter((r) => r.reason !== null)
+      .map((r) => ({ reason: r.reason as (typeof DECLINE_REASONS)[number], count: num(r.count) }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+      .slice(0, 3),
+    nextMeeting: next ? { id: next.id, title: next.title, meetingDate: next.meetingDate } : null,
   };
 }
