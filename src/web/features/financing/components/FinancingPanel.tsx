@@ -47,7 +47,7 @@ export function FinancingPanel({ year, link = true }: { year?: number; link?: bo
             </Col>
           </Row>
           <Flex wrap gap={8} align="center" style={{ marginTop: 12 }}>
-            <Typography.Text type="secondary">{t('financing.panel.reasons')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('financing.panel.reasons')}</Typography.Text>
             {p.declineReasons.length
               ? p.declineReasons.map((r) => (
                   <Tag key={r.reason} color="orange">
@@ -57,7 +57,7 @@ export function FinancingPanel({ year, link = true }: { year?: number; link?: bo
               : t('financing.panel.noReasons')}
           </Flex>
           <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
-            <Typography.Text type="secondary">{t('financing.panel.nextMeeting')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('financing.panel.nextMeeting')}</Typography.Text>
             {p.nextMeeting ? (
               <Link to={`/financing/meetings/${p.nextMeeting.id}`} data-testid="panel-next-meeting">
                 {p.nextMeeting.meetingDate} {p.nextMeeting.title}
