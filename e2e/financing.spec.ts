@@ -179,3 +179,53 @@ test('the bank keeps its products; the pages read in English too', async ({ page
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('language-switch')).toHaveText(/English/);
 });
+
+test('the firm shares its need with all banks and attaches its statements; the cockpit panel, zh and en', async ({ page }) => {
+  const WINTER = '冬季备货周转';
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'wuxing');
+  await page.goto('/portal/financing');
+  await page.getByTestId('my-needs').locator('.ant-card', { hasText: WINTER }).getByTestId('need-link').click();
+  await expect(page.getByTestId('need-particulars')).toContainText(WINTER);
+  await page.getByTestId('need-banks-edit').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('全部银行').click();
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  // The consent is given again, or nothing is sent.
+  await expect(dialog.getByText('必填')).toBeVisible();
+  await dialog.getByTestId('need-banks-consent').click();
+  await shot(page, 'financing-18-change-banks-phone');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('need-particulars')).toContainText('全部银行');
+  await page.locator('input[type=file]').setInputFiles({ name: '2021年财务报表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(page.getByText('2021年财务报表.pdf')).toBeVisible();
+  await shot(page, 'financing-19-need-files-phone');
+  await signOut(page);
+
+  // 邮储银行, now among the banks, finds the need and reads its file.
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'psbc');
+  await page.goto('/financing/needs');
+  await page.getByTestId('needs-table').locator('tbody tr', { hasText: WINTER }).getByTestId('need-link').click();
+  await expect(page.getByText('2021年财务报表.pdf')).toBeVisible();
+  await shot(page, 'financing-20-bank-reads-file');
+  await signOut(page);
+
+  // The cockpit's panel on the statistics page and the office's home page, in both languages and widths.
+  await signIn(page, 'office');
+  await expect(page.getByTestId('financing-panel')).toBeVisible();
+  await shot(page, 'financing-21-home-panel');
+  await page.goto('/financing/stats');
+  await expect(page.getByTestId('financing-panel')).toContainText('受理需求');
+  await shot(page, 'financing-22-stats-panel');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'financing-23-stats-panel-phone');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('financing-panel')).toContainText('Needs');
+  await shot(page, 'financing-24-stats-panel-phone-en');
+  await page.setViewportSize(DESKTOP);
+  await shot(page, 'financing-25-stats-panel-en');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('language-switch')).toHaveText(/English/);
+});

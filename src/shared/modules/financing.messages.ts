@@ -17,6 +17,7 @@ const zh = {
   'err.financing.closed': '该融资需求已放款或已办结',
   'err.financing.need_unknown': '融资需求不存在或已办结',
   'err.financing.not_bank': '只有银行账号可以维护产品和对接结果',
+  'err.financing.bank_has_match': '已作出对接结果的银行不能取消推送：{banks}',
 } as const;
 
 /** The financing module's server messages (errors and field problems) in both languages. */
@@ -39,6 +40,7 @@ export const FINANCING_MESSAGES: ModuleMessageTexts<typeof zh> = {
     'err.financing.closed': 'This need has been placed or closed',
     'err.financing.need_unknown': 'Unknown need, or already placed or closed',
     'err.financing.not_bank': 'Only a bank account maintains products and outcomes',
+    'err.financing.bank_has_match': 'A bank that has answered this need stays on it: {banks}',
   },
 };
 

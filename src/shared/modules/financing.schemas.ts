@@ -109,6 +109,15 @@ export const updateNeedBody = patchOf({
   urgency: z.enum(URGENCIES),
   contact: required(100),
 });
+/**
+ * The firm or its responsible unit changes the banks a need is shared with (all, or the chosen ones); the firm's consent
+ * is recorded again. A bank that has already answered the need cannot be taken off (409).
+ */
+export const needBanksBody = z.strictObject({
+  shareWithAll: z.boolean(),
+  bankUnitIds: z.array(z.number().int().positive()).max(50).default([]),
+  consent: z.literal(true, { error: 'err.financing.consent_required' }),
+});
 export const closeNeedBody = z.strictObject({ reason: required(1000) });
 export const outcomeBody = z.strictObject({
   outcome: z.enum(MATCH_OUTCOMES),
@@ -157,7 +166,7 @@ export const needListItem = z.object({
   workingDays: z.number().int().nullable(),
 });
 export type NeedListItem = z.infer<typeof needListItem>;
-export const NEED_ACTIONS = ['edit', 'close', 'outcome'] as const;
+export const NEED_ACTIONS = ['edit', 'banks', 'close', 'outcome'] as const;
 export const needSchema = needListItem.extend({
   collateral: z.string(),
   contact: z.string(),
@@ -245,6 +254,23 @@ export const financingStatsResponse = z.object({
   declineReasons: z.array(z.object({ reason: z.enum(DECLINE_REASONS), count: z.number().int() })),
 });
 export type FinancingStats = z.infer<typeof financingStatsResponse>;
+
+/** The cockpit's financing panel: one year's figures, within the caller's scope. */
+export const financingPanelQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const financingPanelSchema = z.object({
+  year: z.number().int(),
+  received: z.number().int(),
+  placed: z.number().int(),
+  requestedFen: z.number().int(),
+  grantedFen: z.number().int(),
+  /** Working days from need to first loan, averaged over the placed needs (one decimal); null before any. */
+  avgWorkingDays: z.number().nullable(),
+  /** The three most given decline reasons. */
+  declineReasons: z.array(z.object({ reason: z.enum(DECLINE_REASONS), count: z.number().int() })),
+  /** The coming 政银企对接会 (today or later, not yet held), if any. */
+  nextMeeting: z.object({ id: z.number().int(), title: z.string(), meetingDate: z.string() }).nullable(),
+});
+export type FinancingPanel = z.infer<typeof financingPanelSchema>;
 
 export const idParams = z.strictObject({ id: strictId });
 export const meetingNeedParams = z.strictObject({ id: strictId, needId: strictId });

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { ModuleMessageTexts } from '../../../shared/i18n/messages';
+import type { DocumentBlockData } from '../../../shared/modules/documents.schemas';
 import type { Permission } from '../../../shared/permissions';
 import type { AttachmentOwner } from '../attachments/owners';
+import type { Executor } from '../db/database';
 import type { Deps } from '../deps';
 import type { Subscriptions } from '../events/events';
 import type { Job } from '../scheduler/scheduler';
@@ -15,6 +17,20 @@ export type RouteRegistrar = (app: FastifyInstance, deps: Deps) => void;
 /** A scheduled job with the title the job-run list shows for it. */
 export interface ModuleJob extends Job {
   title: { zh: string; en: string };
+}
+
+/**
+ * A section a module adds to the month's work brief (工作简报), after the brief's own sections and before 下步工作. The
+ * documents module numbers it (its level-1 heading 四、…, its tables' captions 表N) and stores its blocks with the draft.
+ */
+export interface BriefSection {
+  /** The section heading without its number, e.g. 重点项目进展. */
+  title: string;
+  /**
+   * The section's blocks for a locked month, county-wide, read in the drafting transaction: paragraphs, level-2
+   * headings, tables whose captions carry no 表N (the brief numbers them).
+   */
+  compose(db: Executor, deps: Pick<Deps, 'clock'>, month: string): Promise<DocumentBlockData[]>;
 }
 
 /** The built-in roles a module grants its permissions to (see `BUILTIN_ROLES`). */
@@ -42,6 +58,8 @@ export interface ModuleDefinition {
   /** The module's server messages (errors, field problems) in both languages, from `shared/modules/<m>.messages.ts`. */
   messages?: ModuleMessageTexts<Record<string, string>>;
   events?: Subscriptions;
+  /** Sections the module adds to the month's work brief, in order (see `BriefSection`). */
+  briefSections?: BriefSection[];
   /** Loads the module's demo data (demo mode only); must be safe to run on every start. */
   demo?: (deps: Deps, county: CountyFile) => Promise<void>;
 }

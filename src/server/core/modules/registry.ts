@@ -5,7 +5,7 @@ import { registerAttachmentOwner } from '../attachments/owners';
 import { events } from '../events/events';
 import type { Executor } from '../db/database';
 import type { TaskSourceLabel } from '../tasks/task-sources';
-import type { ModuleDefinition, ModuleJob } from './module';
+import type { BriefSection, ModuleDefinition, ModuleJob } from './module';
 
 // What the installed modules declare, for the core services that must know every module's (the role editor's
 // catalogue, built-in roles, task types, job titles) without importing any module.
@@ -57,6 +57,11 @@ export function scheduledJobs(): ModuleJob[] {
 export function jobTitle(name: string, locale: 'zh' | 'en'): string {
   const job = scheduledJobs().find((j) => j.name === name);
   return job ? job.title[locale] : name;
+}
+
+/** The sections the installed modules add to the work brief, in module order. */
+export function briefSections(): BriefSection[] {
+  return installed.flatMap((m) => m.briefSections ?? []);
 }
 
 /** Labels of tasks' sources, keyed `module:recordId`, each module asked once for all of its records. */

@@ -18,6 +18,13 @@ export interface OverdueTask {
   unitNameZh: string;
 }
 
+/** A module's section of the brief (see `BriefSection` in core/modules/module.ts): its title and blocks. */
+export interface BriefSectionBlocks {
+  title: string;
+  blocks: DocumentBlockData[];
+}
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /** The title of a month's brief. */
 export const briefTitle = (month: string) => `${monthZh(month)}工业强县主要指标运行情况`;
 
@@ -63,7 +70,7 @@ function overdueTable(number: string, overdue: OverdueTask[]): DocumentBlockData
  * units, rankings, red and persistent-red units by name and overdue 督办 tasks. Paragraphs marked editable are the
  * office's narrative; the rest is the data and is rebuilt from it.
  */
-export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentBlockData[] {
+export function composeBrief(board: Warnings, overdue: OverdueTask[], sections: BriefSectionBlocks[] = []): DocumentBlockData[] {
   const county = board.indicators.filter((r) => r.county);
   const completed = county.flatMap((r) => (r.county?.completion != null ? [{ indicator: r.indicator, county: r.county }] : []));
   const count = (level: ProgressCell['level']) => county.filter((r) => r.county?.level === level).length;
@@ -153,7 +160,13 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[]): DocumentB
     text: overdue.length ? `截至目前，共有${overdue.length}项督办事项逾期未办结：` : '截至目前，无逾期未办结的督办事项。',
   });
   if (overdue.length) blocks.push(overdueTable('表4', overdue));
-  blocks.push({ kind: 'heading', level: 1, text: '四、下步工作' });
+  // The modules' sections (重点项目进展…), numbered on from 三 with their tables numbered on from the brief's.
+  let table = overdue.length ? 5 : 4;
+  sections.forEach((section, i) => {
+    blocks.push({ kind: 'heading', level: 1, text: `${NUMERALS[3 + i]}、${section.title}` });
+    for (const b of section.blocks) blocks.push(b.kind === 'table' && b.caption ? { ...b, caption: `表${table++} ${b.caption}` } : b);
+  });
+  blocks.push({ kind: 'heading', level: 1, text: `${NUMERALS[3 + sections.length]}、下步工作` });
   blocks.push({
     kind: 'paragraph',
     editable: true,

@@ -24,11 +24,23 @@ import { docxToPdf, libreOffice } from '../../core/documents/pdf';
 import { formatDocumentNumber, officialDocument } from '../../core/documents/official-document';
 import { chartImage } from '../../core/documents/chart-image';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
+import { briefSections } from '../../core/modules/registry';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
 import type { EventHandler } from '../../core/events/events';
 import { boardOf, getMonthlyCycle, laggingUnitTask, laggingUnits } from '../indicators';
-import { briefTitle, composeBrief, composeLetter, composeNotice, composePraise, letterTitle, noticeTitle, praiseTitle } from './compose';
+import {
+  type BriefSectionBlocks,
+  type OverdueTask,
+  briefTitle,
+  composeBrief,
+  composeLetter,
+  composeNotice,
+  composePraise,
+  letterTitle,
+  noticeTitle,
+  praiseTitle,
+} from './compose';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 
@@ -104,11 +116,19 @@ async function lockedBoard(db: Executor, month: string) {
 /** A document drafted from a month's board: the work brief, or a notice with its subject. */
 export type MonthlyKind = { docType: 'brief'; subject: null } | { docType: 'notice'; subject: NoticeSubject };
 
-const MONTHLY = {
+type Compose = (board: Warnings, overdue: OverdueTask[], sections: BriefSectionBlocks[]) => DocumentBlockData[];
+const MONTHLY: Record<'brief' | NoticeSubject, { title: (month: string) => string; compose: Compose }> = {
   brief: { title: briefTitle, compose: composeBrief },
-  criticism: { title: noticeTitle, compose: composeNotice },
-  praise: { title: praiseTitle, compose: (board: Warnings) => composePraise(board) },
-} as const;
+  criticism: { title: noticeTitle, compose: (board, overdue) => composeNotice(board, overdue) },
+  praise: { title: praiseTitle, compose: (board) => composePraise(board) },
+};
+
+/** The sections the installed modules add to the brief (manifest `briefSections`), composed for the month. */
+async function briefSectionBlocks(trx: Trx, deps: Deps, month: string): Promise<BriefSectionBlocks[]> {
+  const out: BriefSectionBlocks[] = [];
+  for (const section of briefSections()) out.push({ title: section.title, blocks: await section.compose(trx, deps, month) });
+  return out;
+}
 
 const sameKind = (kind: MonthlyKind) => (row: DocumentRow) => row.subject === kind.subject;
 
@@ -117,6 +137,7 @@ async function insertMonthly(trx: Trx, deps: Deps, ctx: RequestContext, kind: Mo
   const overdue = await documentsRepository.overdueTasks(trx, countyDay(deps.clock.now()));
   const template = await documentsRepository.template(trx, kind.docType);
   const { title, compose } = MONTHLY[kind.subject ?? kind.docType];
+  const sections = kind.docType === 'brief' ? await briefSectionBlocks(trx, deps, board.month) : [];
   const now = deps.clock.now().toISOString();
   const row = {
     ...kind,
@@ -125,7 +146,7 @@ async function insertMonthly(trx: Trx, deps: Deps, ctx: RequestContext, kind: Mo
     month: board.month,
     unitId: null,
     addressee: template?.addressee ?? '',
-    body: JSON.stringify(compose(board, overdue)),
+    body: JSON.stringify(compose(board, overdue, sections)),
     createdBy: ctx.user?.id ?? null,
     createdAt: now,
     updatedAt: now,

@@ -88,7 +88,6 @@ function matches(db: Executor, f: MatchFilter, scope: Scope) {
     .innerJoin('financingNeeds', 'financingNeeds.id', 'financingMatches.needId')
     .innerJoin('enterprises', 'enterprises.id', 'financingNeeds.enterpriseId')
     .innerJoin('orgUnits as bank', 'bank.id', 'financingMatches.bankUnitId')
-    .leftJoin('meetings', 'meetings.id', 'financingMatches.meetingId')
     .leftJoin('financingProducts', 'financingProducts.id', 'financingMatches.productId')
     .selectAll('financingMatches')
     .select([
@@ -97,8 +96,6 @@ function matches(db: Executor, f: MatchFilter, scope: Scope) {
       'financingNeeds.amountFen as needAmountFen',
       'bank.nameZh as bankNameZh',
       'bank.nameEn as bankNameEn',
-      'meetings.title as meetingTitle',
-      'meetings.meetingDate',
       'financingProducts.name as productName',
     ]);
   if (f.outcome) qb = qb.where('financingMatches.outcome', '=', f.outcome);
@@ -179,17 +176,15 @@ export const financingRepository = {
         .values(bankUnitIds.map((bankUnitId) => ({ needId, bankUnitId })))
         .execute();
   },
+  async removeNeedBanks(db: Executor, needId: number, bankUnitIds: number[]) {
+    if (bankUnitIds.length) await db.deleteFrom('financingNeedBanks').where('needId', '=', needId).where('bankUnitId', 'in', bankUnitIds).execute();
+  },
   async needBankIds(db: Executor, needId: number) {
     return (await db.selectFrom('financingNeedBanks').select('bankUnitId').where('needId', '=', needId).execute()).map((r) => r.bankUnitId);
   },
-  needMeetings(db: Executor, needId: number) {
-    return db
-      .selectFrom('financingMeetingNeeds')
-      .innerJoin('meetings', 'meetings.id', 'financingMeetingNeeds.meetingId')
-      .select(['meetings.id', 'meetings.title', 'meetings.meetingDate', 'meetings.status'])
-      .where('financingMeetingNeeds.needId', '=', needId)
-      .orderBy('meetings.meetingDate')
-      .execute();
+  /** The ids of the meetings whose lists a need is on (the meetings module describes them). */
+  async needMeetingIds(db: Executor, needId: number) {
+    return (await db.selectFrom('financingMeetingNeeds').select('meetingId').where('needId', '=', needId).execute()).map((r) => r.meetingId);
   },
 
   listMatches(db: Executor, f: MatchListQuery, scope: Scope) {
@@ -213,13 +208,12 @@ export const financingRepository = {
     return db.selectFrom('financingMatches').selectAll().where('needId', '=', needId).execute();
   },
 
-  /** Per meeting: needs on its list, participating banks, loans granted at it. */
+  /** Per meeting: needs on its list and loans granted at it (the banks taking part are the service's to find). */
   async meetingCounts(db: Executor, meetingIds: number[]) {
-    if (!meetingIds.length) return { needs: [], banks: [], loans: [] };
+    if (!meetingIds.length) return { needs: [], loans: [] };
     const count = sql<number>`count(*)`.as('n');
-    const [n, b, l] = await Promise.all([
+    const [n, l] = await Promise.all([
       db.selectFrom('financingMeetingNeeds').select('meetingId').select(count).where('meetingId', 'in', meetingIds).groupBy('meetingId').execute(),
-      Promise.all(meetingIds.map(async (meetingId) => ({ meetingId, n: (await this.meetingBanks(db, meetingId)).length }))),
       db
         .selectFrom('financingMatches')
         .select('meetingId')
@@ -229,31 +223,26 @@ export const financingRepository = {
         .groupBy('meetingId')
         .execute(),
     ]);
-    return { needs: n, banks: b, loans: l };
+    return { needs: n, loans: l };
   },
-  /**
-   * The banks taking part in a meeting: those the office named, or else the banks among the meeting's attending units
-   * (a meeting its schedule created invites the banks of the schedule).
-   */
-  async meetingBanks(db: Executor, meetingId: number) {
-    const named = await db
-      .selectFrom('financingMeetingBanks')
-      .innerJoin('orgUnits', 'orgUnits.id', 'financingMeetingBanks.bankUnitId')
-      .select(['orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
-      .where('financingMeetingBanks.meetingId', '=', meetingId)
-      .orderBy('orgUnits.sortOrder')
-      .orderBy('orgUnits.id')
-      .execute();
-    if (named.length) return named;
-    return db
-      .selectFrom('meetingUnits')
-      .innerJoin('orgUnits', 'orgUnits.id', 'meetingUnits.unitId')
-      .select(['orgUnits.id', 'orgUnits.nameZh', 'orgUnits.nameEn'])
-      .where('meetingUnits.meetingId', '=', meetingId)
-      .where('orgUnits.kind', '=', 'bank')
-      .orderBy('orgUnits.sortOrder')
-      .orderBy('orgUnits.id')
-      .execute();
+  /** The banks the office named for these meetings, as (meetingId, bankUnitId) pairs. */
+  namedMeetingBanks(db: Executor, meetingIds: number[]) {
+    return meetingIds.length
+      ? db.selectFrom('financingMeetingBanks').select(['meetingId', 'bankUnitId']).where('meetingId', 'in', meetingIds).execute()
+      : Promise.resolve([]);
+  },
+  /** Those of these units that are banks (active or not), in the banks' order. */
+  banksAmong(db: Executor, unitIds: number[]) {
+    return unitIds.length
+      ? db
+          .selectFrom('orgUnits')
+          .select(['id', 'nameZh', 'nameEn'])
+          .where('kind', '=', 'bank')
+          .where('id', 'in', [...new Set(unitIds)])
+          .orderBy('sortOrder')
+          .orderBy('id')
+          .execute()
+      : Promise.resolve([]);
   },
   async setMeetingBanks(db: Executor, meetingId: number, bankUnitIds: number[]) {
     await db.deleteFrom('financingMeetingBanks').where('meetingId', '=', meetingId).execute();
@@ -438,8 +427,5 @@ export const financingRepository = {
       scope,
       MATCH_SCOPE,
     ).execute();
-  },
-  meetingTitles(db: Executor, ids: number[]) {
-    return ids.length ? db.selectFrom('meetings').select(['id', 'title', 'meetingDate']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
-import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { createScheduledMeetings } from '../meetings';
 import { ensureServicesDemo } from '../services';
 import { ensureFinancingDemo } from './financing.demo';
@@ -11,7 +11,7 @@ let t: TestApp;
 const c: Record<string, Client> = {};
 const firms: Record<string, number> = {};
 const units: Record<string, number> = {};
-const USERS = ['office', 'leader', 'wuxing', 'tiefulai', 'yangzhuang', 'zhouzhuang', 'abc', 'icbc', 'zybank', 'sysadmin'];
+const USERS = ['office', 'leader', 'wuxing', 'tiefulai', 'yangzhuang', 'zhouzhuang', 'abc', 'icbc', 'zybank', 'rcb', 'sysadmin'];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -206,7 +206,7 @@ describe('correcting a need', () => {
     const bad = await c.wuxing.patch(`/api/financing/needs/${needId}`, { amountFen: -1, purpose: '' });
     expect(Object.keys(bad.json().fields).sort()).toEqual(['amountFen', 'purpose']);
     const res = await c.wuxing.patch(`/api/financing/needs/${needId}`, { termMonths: 18 });
-    expect(res.json()).toMatchObject({ termMonths: 18, amountFen: 300_000_000, purpose: '购买石墨化炉设备', actions: ['edit'] });
+    expect(res.json()).toMatchObject({ termMonths: 18, amountFen: 300_000_000, purpose: '购买石墨化炉设备', actions: ['edit', 'banks'] });
     expect((await c.yangzhuang.patch(`/api/financing/needs/${needId}`, { termMonths: 12 })).json().termMonths).toBe(12);
   });
 });
@@ -234,6 +234,116 @@ describe('who sees what', () => {
     expect((await c.leader.get(`/api/financing/needs/${needId}`)).statusCode).toBe(200);
     expect((await c.sysadmin.get('/api/financing/needs')).statusCode).toBe(403);
     expect((await c.wuxing.get(`/api/financing/needs/${needId}/../999999`)).statusCode).toBe(404);
+  });
+});
+
+const ids = (banks: { id: number }[]) => banks.map((b) => b.id).sort((a, b) => a - b);
+const sorted = (...xs: number[]) => [...xs].sort((a, b) => a - b);
+
+describe('changing the banks a need is shared with', () => {
+  it('bad input is a 400 per field with nothing written; a bank, another firm or another township cannot', async () => {
+    const before = await counts();
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ shareWithAll: false, bankUnitIds: [], consent: true }, ['bankUnitIds']],
+      [{ shareWithAll: false, bankUnitIds: [units.yangzhuang], consent: true }, ['bankUnitIds']],
+      [{ shareWithAll: false, bankUnitIds: [units.abc], consent: false }, ['consent']],
+      [{ shareWithAll: 'yes', bankUnitIds: [units.abc], consent: true }, ['shareWithAll']],
+    ];
+    for (const [body, fields] of cases) {
+      const res = await c.wuxing.put(`/api/financing/needs/${needId}/banks`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(res.json().fields).sort(), JSON.stringify(body)).toEqual(fields);
+    }
+    const body = { shareWithAll: false, bankUnitIds: [units.abc], consent: true };
+    expect((await c.wuxing.put(`/api/financing/needs/${needId}/banks`, { ...body, extra: 1 })).statusCode).toBe(400);
+    expect((await c.abc.put(`/api/financing/needs/${needId}/banks`, body)).statusCode).toBe(403);
+    expect((await c.leader.put(`/api/financing/needs/${needId}/banks`, body)).statusCode).toBe(403);
+    expect((await c.tiefulai.put(`/api/financing/needs/${needId}/banks`, body)).statusCode).toBe(404);
+    expect((await c.zhouzhuang.put(`/api/financing/needs/${needId}/banks`, body)).statusCode).toBe(404);
+    expect((await c.wuxing.put('/api/financing/needs/999999/banks', body)).statusCode).toBe(404);
+    expect(await counts()).toEqual(before);
+    expect(ids((await c.wuxing.get(`/api/financing/needs/${needId}`)).json().banks)).toEqual(sorted(units.abc, units.icbc));
+  });
+
+  it('the firm swaps 工商银行 for 中原银行: consent recorded again, audited, 中原银行 told; 工商银行 then finds no need', async () => {
+    t.clock.set('2021-09-30T02:10:00Z');
+    const res = await c.wuxing.put(`/api/financing/needs/${needId}/banks`, { shareWithAll: false, bankUnitIds: [units.abc, units.zybank], consent: true });
+    expect(res.statusCode).toBe(200);
+    expect(ids(res.json().banks)).toEqual(sorted(units.abc, units.zybank));
+    expect(res.json()).toMatchObject({ consentAt: '2021-09-30T02:10:00.000Z', consentBy: '五星石墨 企业联络员', shareWithAll: false });
+    expect((await c.icbc.get(`/api/financing/needs/${needId}`)).statusCode).toBe(404);
+    expect((await c.icbc.post(`/api/financing/needs/${needId}/outcome`, { outcome: 'intention' })).statusCode).toBe(404);
+    expect((await c.icbc.get('/api/financing/needs?pageSize=200')).json().items.map((n: { id: number }) => n.id)).not.toContain(needId);
+    expect((await c.zybank.get(`/api/financing/needs/${needId}`)).statusCode).toBe(200);
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['afterJson', 'beforeJson'])
+      .where('action', '=', 'financing_need.banks')
+      .where('entityId', '=', String(needId))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.afterJson ?? '{}')).toMatchObject({ added: [units.zybank], removed: [units.icbc] });
+    expect(JSON.parse(audit.beforeJson ?? '{}').bankUnitIds.sort()).toEqual(sorted(units.abc, units.icbc));
+    const zyUsers = await t.deps.db.selectFrom('users').select('id').where('unitId', '=', units.zybank).execute();
+    const told = await t.deps.db
+      .selectFrom('notifications')
+      .select('userId')
+      .where('entityType', '=', 'financing_need')
+      .where('entityId', '=', String(needId))
+      .where(
+        'userId',
+        'in',
+        zyUsers.map((u) => u.id),
+      )
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+    // The responsible township puts it back as it was.
+    const back = await c.yangzhuang.put(`/api/financing/needs/${needId}/banks`, { shareWithAll: false, bankUnitIds: [units.abc, units.icbc], consent: true });
+    expect(ids(back.json().banks)).toEqual(sorted(units.abc, units.icbc));
+    expect(back.json().consentBy).not.toBe('五星石墨 企业联络员');
+    expect((await c.zybank.get(`/api/financing/needs/${needId}`)).statusCode).toBe(404);
+    expect((await c.icbc.get(`/api/financing/needs/${needId}`)).statusCode).toBe(200);
+  });
+
+  it('a bank that has answered cannot be taken off (409, nothing changed); sharing with all banks adds the rest', async () => {
+    const id = (await c.wuxing.post('/api/financing/needs', need({ amountFen: 50_000_000 }))).json().id;
+    expect((await c.icbc.post(`/api/financing/needs/${id}/outcome`, { outcome: 'intention', note: '已电话联系' })).statusCode).toBe(200);
+    const before = await counts();
+    const refused = await c.wuxing.put(`/api/financing/needs/${id}/banks`, { shareWithAll: false, bankUnitIds: [units.abc], consent: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().fields.bankUnitIds).toContain('中国工商银行宝丰县支行');
+    expect(await counts()).toEqual(before);
+    expect((await c.icbc.get(`/api/financing/needs/${id}`)).statusCode).toBe(200);
+    const all = await c.yangzhuang.put(`/api/financing/needs/${id}/banks`, { shareWithAll: true, consent: true });
+    expect(all.json()).toMatchObject({ shareWithAll: true });
+    expect(all.json().banks).toHaveLength(5);
+    expect((await c.rcb.get(`/api/financing/needs/${id}`)).statusCode).toBe(200);
+    // A closed need keeps its banks.
+    await c.yangzhuang.post(`/api/financing/needs/${id}/close`, { reason: '企业暂缓' });
+    expect((await c.wuxing.put(`/api/financing/needs/${id}/banks`, { shareWithAll: true, consent: true })).statusCode).toBe(409);
+  });
+});
+
+describe('files on a need', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  it('the firm and its township add files; the banks it is shared with read them; another bank or firm finds nothing', async () => {
+    const up = await uploadFile(c.wuxing, `/api/attachments/financing_need/${needId}`, '财务报表2021.pdf', pdf, 'application/pdf');
+    expect(up.statusCode).toBe(200);
+    expect((await uploadFile(c.yangzhuang, `/api/attachments/financing_need/${needId}`, '走访记录.pdf', pdf, 'application/pdf')).statusCode).toBe(200);
+    const list = (await c.abc.get(`/api/attachments?ownerType=financing_need&ownerId=${needId}`)).json();
+    expect(list.items.map((a: { fileName: string }) => a.fileName).sort()).toEqual(['财务报表2021.pdf', '走访记录.pdf']);
+    expect((await c.abc.get(`/api/attachments/${up.json().id}/download`)).statusCode).toBe(200);
+    expect((await c.leader.get(`/api/attachments?ownerType=financing_need&ownerId=${needId}`)).statusCode).toBe(200);
+    // Readers who are not the firm or its responsible unit cannot add or remove.
+    expect((await uploadFile(c.abc, `/api/attachments/financing_need/${needId}`, 'x.pdf', pdf, 'application/pdf')).statusCode).toBe(403);
+    expect((await uploadFile(c.leader, `/api/attachments/financing_need/${needId}`, 'x.pdf', pdf, 'application/pdf')).statusCode).toBe(403);
+    expect((await c.abc.delete(`/api/attachments/${up.json().id}`)).statusCode).toBe(403);
+    // Another bank, another firm, another township: not found.
+    for (const who of ['zybank', 'tiefulai', 'zhouzhuang'] as const) {
+      expect((await c[who].get(`/api/attachments?ownerType=financing_need&ownerId=${needId}`)).statusCode, who).toBe(404);
+      expect((await c[who].get(`/api/attachments/${up.json().id}/download`)).statusCode, who).toBe(404);
+      expect((await uploadFile(c[who], `/api/attachments/financing_need/${needId}`, 'x.pdf', pdf, 'application/pdf')).statusCode, who).toBe(404);
+    }
+    expect((await c.wuxing.get('/api/attachments?ownerType=financing_need&ownerId=999999')).statusCode).toBe(404);
   });
 });
 
@@ -369,6 +479,40 @@ describe('statistics', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await c.office.get('/api/financing/needs/export.xlsx?status=loaned')).statusCode).toBe(200);
+  });
+});
+
+describe('the cockpit panel', () => {
+  type Row = { received: number; placed: number; requestedFen: number; grantedFen: number };
+  const total = (items: Row[], k: keyof Row) => items.reduce((sum, r) => sum + r[k], 0);
+  it('a year’s figures equal the statistics for that year; the next 政银企对接会; within the caller’s scope', async () => {
+    for (const who of ['office', 'yangzhuang', 'abc', 'wuxing'] as const) {
+      const panel = (await c[who].get('/api/financing/panel?year=2021')).json();
+      const stats = (await c[who].get('/api/financing/stats?by=township&from=2021-01-01&to=2021-12-31')).json();
+      expect(panel, who).toMatchObject({
+        year: 2021,
+        received: total(stats.items, 'received'),
+        placed: total(stats.items, 'placed'),
+        requestedFen: total(stats.items, 'requestedFen'),
+        grantedFen: total(stats.items, 'grantedFen'),
+        declineReasons: stats.declineReasons.slice(0, 3),
+      });
+      const loaned = (await c[who].get('/api/financing/needs?status=loaned&pageSize=200')).json().items as { workingDays: number; receivedDate: string }[];
+      const days = loaned.filter((n) => n.receivedDate.startsWith('2021')).map((n) => n.workingDays);
+      expect(panel.avgWorkingDays, who).toBe(days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null);
+    }
+    const office = (await c.office.get('/api/financing/panel')).json();
+    expect(office.year).toBe(2021);
+    expect(office.received).toBeGreaterThan(office.placed);
+    expect(office.placed).toBe(2);
+    expect(office.nextMeeting).toMatchObject({ id: nextMeeting });
+    expect(office.nextMeeting.meetingDate.slice(0, 7)).toBe('2021-11');
+    // The bank's own figures: needs shared with it, not the county's.
+    expect((await c.abc.get('/api/financing/panel?year=2021')).json().received).toBeLessThan(office.received);
+    expect((await c.office.get('/api/financing/panel?year=2020')).json()).toMatchObject({ received: 0, placed: 0, avgWorkingDays: null, declineReasons: [] });
+    expect((await c.office.get('/api/financing/panel?year=1999')).statusCode).toBe(400);
+    expect((await c.office.get('/api/financing/panel?year=2021&x=1')).statusCode).toBe(400);
+    expect((await c.sysadmin.get('/api/financing/panel')).statusCode).toBe(403);
   });
 });
 

@@ -13,6 +13,8 @@ import {
   financingMeetingSchema,
   financingMeetingsResponse,
   financingStatsQuery,
+  financingPanelQuery,
+  financingPanelSchema,
   financingStatsResponse,
   idParams,
   matchListQuery,
@@ -20,6 +22,7 @@ import {
   meetingBanksBody,
   meetingNeedParams,
   meetingNeedsBody,
+  needBanksBody,
   needListQuery,
   needPage,
   needSchema,
@@ -43,6 +46,7 @@ import {
   closeNeed,
   createNeed,
   createProduct,
+  financingPanel,
   financingStatistics,
   getFinancingMeeting,
   getNeed,
@@ -54,6 +58,7 @@ import {
   recordOutcome,
   removeMeetingNeed,
   setMeetingBanks,
+  setNeedBanks,
   updateNeed,
   updateProduct,
 } from './financing.service';
@@ -212,6 +217,10 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
   r.patch('/api/financing/needs/:id', { config: read, schema: { tags, params: idParams, body: updateNeedBody, response: { 200: needSchema } } }, (req) =>
     updateNeed(deps, userCtx(req), req.params.id, req.body),
   );
+  // The firm (its own need) or the responsible unit changes the banks it is shared with: the service decides.
+  r.put('/api/financing/needs/:id/banks', { config: read, schema: { tags, params: idParams, body: needBanksBody, response: { 200: needSchema } } }, (req) =>
+    setNeedBanks(deps, userCtx(req), req.params.id, req.body),
+  );
   r.post('/api/financing/needs/:id/close', { config: handle, schema: { tags, params: idParams, body: closeNeedBody, response: { 200: needSchema } } }, (req) =>
     closeNeed(deps, userCtx(req), req.params.id, req.body),
   );
@@ -259,6 +268,10 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/financing/stats', { config: read, schema: { tags, querystring: financingStatsQuery, response: { 200: financingStatsResponse } } }, (req) =>
     financingStatistics(deps, userCtx(req), req.query),
+  );
+  // The cockpit's financing panel (its function `financingPanel` is the module's public API too).
+  r.get('/api/financing/panel', { config: read, schema: { tags, querystring: financingPanelQuery, response: { 200: financingPanelSchema } } }, (req) =>
+    financingPanel(deps, userCtx(req), req.query.year),
   );
   r.get('/api/financing/stats/export.xlsx', { config: read, schema: { tags, querystring: financingStatsQuery } }, async (req, reply) => {
     const ctx = userCtx(req);

@@ -18,7 +18,9 @@ import {
   type closeNeedBody,
   type createNeedBody,
   type createProductBody,
+  type FinancingPanel,
   type financingStatsQuery,
+  type needBanksBody,
   type outcomeBody,
   type updateNeedBody,
   type updateProductBody,
@@ -29,11 +31,12 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import type { AttachmentOwner } from '../../core/attachments/owners';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
-import { meetingOfKind, meetingsOfKind } from '../meetings';
+import { type MeetingBrief, meetingOfKind, meetingUnitIds, meetingsByIds, meetingsOfKind } from '../meetings';
 import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as repo } from './financing.repository';
 
 export const MEETING_KIND = 'matchmaking';
@@ -196,12 +199,53 @@ export async function allNeeds(deps: Deps, ctx: UserContext, filter: NeedFilter)
   return describeNeeds(deps.db, await repo.allNeeds(deps.db, filter, await readScope(deps.db, ctx)));
 }
 
-function matchOf(r: MatchRow): Match {
+type MeetingLookup = Map<number, MeetingBrief>;
+/** The meetings these rows name, from the meetings module (financing never reads its tables). */
+async function meetingLookup(db: Executor, ids: (number | null)[]): Promise<MeetingLookup> {
+  const wanted = ids.filter((id): id is number => id !== null);
+  return new Map((await meetingsByIds(db, wanted)).map((m) => [m.id, m]));
+}
+
+async function describeMatches(db: Executor, rows: MatchRow[]): Promise<Match[]> {
+  const meetings = await meetingLookup(
+    db,
+    rows.map((r) => r.meetingId),
+  );
+  return rows.map((r) => matchOf(r, meetings));
+}
+
+/** The meetings whose lists a need is on, oldest first. */
+async function needMeetings(db: Executor, needId: number) {
+  const meetings = await meetingsByIds(db, await repo.needMeetingIds(db, needId));
+  return meetings
+    .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.id - b.id)
+    .map((m) => ({ id: m.id, title: m.title, meetingDate: m.meetingDate, status: m.status }));
+}
+
+/**
+ * The banks taking part in each meeting: those the office named, or else the banks among the meeting's invited units
+ * (a meeting its schedule created invites the banks of the schedule).
+ */
+async function meetingBanksOf(db: Executor, meetingIds: number[]): Promise<Map<number, UnitBrief[]>> {
+  const named = await repo.namedMeetingBanks(db, meetingIds);
+  const rest = meetingIds.filter((id) => !named.some((n) => n.meetingId === id));
+  const invited = await meetingUnitIds(db, rest);
+  const pairs = [...named.map((n) => ({ meetingId: n.meetingId, unitId: n.bankUnitId })), ...invited];
+  const banks = await repo.banksAmong(
+    db,
+    pairs.map((p) => p.unitId),
+  );
+  return new Map(meetingIds.map((id) => [id, banks.filter((b) => pairs.some((p) => p.meetingId === id && p.unitId === b.id))]));
+}
+const meetingBanks = async (db: Executor, meetingId: number) => (await meetingBanksOf(db, [meetingId])).get(meetingId) ?? [];
+
+function matchOf(r: MatchRow, meetings: MeetingLookup): Match {
+  const meeting = r.meetingId === null ? undefined : meetings.get(r.meetingId);
   return {
     id: r.id,
     need: { id: r.needId, enterprise: { id: r.enterpriseId, name: r.enterpriseName }, amountFen: Number(r.needAmountFen) },
     bank: { id: r.bankUnitId, nameZh: r.bankNameZh, nameEn: r.bankNameEn },
-    meeting: r.meetingId === null ? null : { id: r.meetingId, title: r.meetingTitle ?? '', meetingDate: r.meetingDate ?? '' },
+    meeting: r.meetingId === null ? null : { id: r.meetingId, title: meeting?.title ?? '', meetingDate: meeting?.meetingDate ?? '' },
     product: r.productId === null ? null : { id: r.productId, name: r.productName ?? '' },
     outcome: r.outcome as MatchOutcome,
     amountFen: r.amountFen === null ? null : Number(r.amountFen),
@@ -223,8 +267,8 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   const bank = isBank(ctx);
   const [bankIds, meetings, matches] = await Promise.all([
     repo.needBankIds(deps.db, id),
-    repo.needMeetings(deps.db, id),
-    repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope),
+    needMeetings(deps.db, id),
+    repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope).then((rows) => describeMatches(deps.db, rows)),
   ]);
   const unit = await unitNames(deps.db, [row.townshipUnitId, row.ownerUnitId, ...bankIds]);
   const consentBy = row.consentBy === null ? null : await deps.db.selectFrom('users').select('displayName').where('id', '=', row.consentBy).executeTakeFirst();
@@ -232,6 +276,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   const actions: Need['actions'] = [];
   const editable = row.status === 'pending' || row.status === 'matching';
   if (editable && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('edit');
+  if (open && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('banks');
   if (open && !bank && ctx.user.permissions.has('financing:handle')) actions.push('close');
   if (row.status !== 'failed' && bank) actions.push('outcome');
   return {
@@ -244,7 +289,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
     banks: bank ? [] : bankIds.map(unit),
     taskId: bank || firmOf(ctx) !== null ? null : row.taskId,
     meetings,
-    matches: matches.map(matchOf),
+    matches,
     actions,
   };
 }
@@ -360,6 +405,92 @@ export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body:
   return getNeed(deps, ctx, id);
 }
 
+/**
+ * The need the caller may change: a firm its own (financing:submit), a township or service officer (or the office)
+ * one in its financing:handle scope; a bank never. Not found otherwise.
+ */
+async function changeableNeed(trx: Trx, ctx: UserContext, id: number) {
+  const firmId = firmOf(ctx);
+  if (firmId === null) requirePermission(ctx, 'financing:handle');
+  if (firmId === null && isBank(ctx)) throw notFound();
+  const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+  const row = await repo.need(trx, id, scope);
+  if (!row || (firmId !== null && row.enterpriseId !== firmId)) throw notFound();
+  return row;
+}
+
+/**
+ * The firm or its responsible unit changes the banks an open need is shared with: all (every active bank now) or the
+ * chosen ones. The firm's consent is recorded again (who, when); newly added banks are told; a removed bank no longer
+ * finds the need. A bank that has already recorded an outcome for the need cannot be removed (409): its answer is part
+ * of the need's record, its statistics and its state, and hiding it from that bank would leave an outcome it can no
+ * longer update.
+ */
+export async function setNeedBanks(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof needBanksBody>): Promise<Need> {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await changeableNeed(trx, ctx, id);
+    if (!OPEN.includes(before.status as NeedStatus)) throw conflict();
+    const active = await repo.banks(trx);
+    let bankIds: number[];
+    if (body.shareWithAll) bankIds = active.map((b) => b.id);
+    else {
+      bankIds = [...new Set(body.bankUnitIds)];
+      if (!bankIds.length) throw fieldError({ bankUnitIds: 'err.financing.banks_required' });
+      if (!bankIds.every((b) => active.some((a) => a.id === b))) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
+    }
+    const current = await repo.needBankIds(trx, id);
+    const removed = current.filter((b) => !bankIds.includes(b));
+    const added = bankIds.filter((b) => !current.includes(b));
+    const answered = (await repo.matchesOfNeed(trx, id)).map((m) => m.bankUnitId).filter((b) => removed.includes(b));
+    if (answered.length) {
+      const names = await repo.unitsByIds(trx, answered);
+      const banks = names.map((u) => (ctx.locale === 'en-US' ? u.nameEn : u.nameZh)).join(ctx.locale === 'en-US' ? ', ' : '、');
+      throw new AppError('CONFLICT', {}, { bankUnitIds: { key: 'err.financing.bank_has_match', params: { banks } } });
+    }
+    const now = deps.clock.now().toISOString();
+    const changes = { shareWithAll: body.shareWithAll ? 1 : 0, consentAt: now, consentBy: ctx.user.id, updatedAt: now };
+    await repo.removeNeedBanks(trx, id, removed);
+    await repo.setNeedBanks(trx, id, added);
+    await repo.updateNeed(trx, id, changes);
+    await recordAudit(trx, deps, ctx, {
+      action: 'financing_need.banks',
+      entityType: 'financing_need',
+      entityId: id,
+      before: { shareWithAll: before.shareWithAll, consentAt: before.consentAt, consentBy: before.consentBy, bankUnitIds: current },
+      after: { ...changes, bankUnitIds: bankIds, added, removed },
+    });
+    if (added.length) {
+      const wan = (Number(before.amountFen) / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+      await notify(trx, deps, {
+        unitIds: added,
+        kind: 'financing.need',
+        title: { zh: `新的融资需求：${before.enterpriseName} ${wan} 万元`, en: `New financing need: ${before.enterpriseName}, ${wan} × 10k yuan` },
+        link: needLink(id),
+        entityType: 'financing_need',
+        entityId: id,
+      });
+    }
+  });
+  return getNeed(deps, ctx, id);
+}
+
+/**
+ * Files on a need (申请材料, 财务报表…): the firm and its township or responsible unit add and remove them while they
+ * may see the need; the banks it is shared with and other readers in scope read them; anyone else finds no need.
+ */
+export const needAttachmentOwner: AttachmentOwner = {
+  canRead: async (trx, ctx, ownerId) =>
+    /^\d+$/.test(ownerId) && ctx.user.permissions.has('financing:read') && !!(await repo.need(trx, Number(ownerId), await readScope(trx, ctx))),
+  canWrite: async (trx, ctx, ownerId) => {
+    if (!/^\d+$/.test(ownerId) || isBank(ctx)) return false;
+    const firmId = firmOf(ctx);
+    if (firmId === null && !ctx.user.permissions.has('financing:handle')) return false;
+    const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
+    const row = await repo.need(trx, Number(ownerId), scope);
+    return !!row && (firmId === null || row.enterpriseId === firmId);
+  },
+};
+
 /** The responsible unit (or the office) closes a need that could not be placed: 未成功, with the reason. */
 export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof closeNeedBody>): Promise<Need> {
   requirePermission(ctx, 'financing:handle');
@@ -383,7 +514,7 @@ async function refreshState(trx: Trx, deps: Deps, ctx: UserContext, need: NeedRo
   if (need.status === 'failed') return;
   const matches = await repo.matchesOfNeed(trx, need.id);
   const loans = matches.filter((m) => m.outcome === 'loan' && m.loanDate !== null);
-  const onList = (await repo.needMeetings(trx, need.id)).length > 0;
+  const onList = (await needMeetings(trx, need.id)).length > 0;
   let status: NeedStatus = 'pending';
   const changes: Record<string, unknown> = {};
   if (loans.length) {
@@ -437,7 +568,7 @@ export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number
     }
     if (body.productId !== null && !(await repo.product(trx, body.productId, { all: false, unitIds: [bankUnitId], ownUserId: null })))
       problems.productId = 'err.financing.product_unknown';
-    if (body.meetingId !== null && !(await repo.needMeetings(trx, needId)).some((m) => m.id === body.meetingId))
+    if (body.meetingId !== null && !(await needMeetings(trx, needId)).some((m) => m.id === body.meetingId))
       problems.meetingId = 'err.financing.meeting_unknown';
     if (Object.keys(problems).length) throw fieldError(problems);
     const now = deps.clock.now().toISOString();
@@ -474,12 +605,12 @@ export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number
 export async function listMatches(deps: Deps, ctx: UserContext, query: MatchListQuery) {
   requirePermission(ctx, 'financing:read');
   const { rows, total } = await repo.listMatches(deps.db, query, await readScope(deps.db, ctx));
-  return { items: rows.map(matchOf), total, page: query.page, pageSize: query.pageSize };
+  return { items: await describeMatches(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function allMatches(deps: Deps, ctx: UserContext, filter: Omit<MatchListQuery, 'page' | 'pageSize'>) {
   requirePermission(ctx, 'financing:read');
-  return (await repo.allMatches(deps.db, filter, await readScope(deps.db, ctx))).map(matchOf);
+  return describeMatches(deps.db, await repo.allMatches(deps.db, filter, await readScope(deps.db, ctx)));
 }
 
 // ---- Matchmaking meetings --------------------------------------------------------------------------------------
@@ -492,9 +623,9 @@ export async function listFinancingMeetings(deps: Deps, ctx: UserContext) {
   requirePermission(ctx, 'financing:read');
   const meetings = await meetingsOfKind(deps.db, MEETING_KIND);
   const ids = meetings.map((m) => m.id);
-  const counts = await repo.meetingCounts(deps.db, ids);
+  const [counts, banks] = await Promise.all([repo.meetingCounts(deps.db, ids), meetingBanksOf(deps.db, ids)]);
   const n = (rows: { meetingId: number | null; n: number }[], id: number) => Number(rows.find((r) => r.meetingId === id)?.n ?? 0);
-  const visible = await visibleMeetingIds(deps.db, ctx, ids);
+  const visible = await visibleMeetingIds(deps.db, ctx, ids, banks);
   return meetings
     .filter((m) => visible.has(m.id))
     .map((m) => ({
@@ -504,15 +635,15 @@ export async function listFinancingMeetings(deps: Deps, ctx: UserContext) {
       location: m.location,
       status: m.status,
       needs: n(counts.needs, m.id),
-      banks: n(counts.banks, m.id),
+      banks: banks.get(m.id)?.length ?? 0,
       loans: n(counts.loans, m.id),
     }));
 }
 
-async function visibleMeetingIds(db: Executor, ctx: UserContext, ids: number[]): Promise<Set<number>> {
+async function visibleMeetingIds(db: Executor, ctx: UserContext, ids: number[], known?: Map<number, UnitBrief[]>): Promise<Set<number>> {
   if (isBank(ctx)) {
-    const rows = await Promise.all(ids.map(async (id) => ((await repo.meetingBanks(db, id)).some((b) => b.id === ctx.user.unitId) ? id : 0)));
-    return new Set(rows.filter(Boolean));
+    const banks = known ?? (await meetingBanksOf(db, ids));
+    return new Set(ids.filter((id) => banks.get(id)?.some((b) => b.id === ctx.user.unitId)));
   }
   if (firmOf(ctx) !== null) {
     const scope = await readScope(db, ctx);
@@ -532,8 +663,8 @@ export async function getFinancingMeeting(deps: Deps, ctx: UserContext, id: numb
   const scope = await readScope(deps.db, ctx);
   const [needs, banks, matches, counts] = await Promise.all([
     repo.allNeeds(deps.db, { meetingId: id, order: 'asc' }, scope),
-    repo.meetingBanks(deps.db, id),
-    repo.allMatches(deps.db, { meetingId: id, order: 'asc' }, scope),
+    meetingBanks(deps.db, id),
+    repo.allMatches(deps.db, { meetingId: id, order: 'asc' }, scope).then((rows) => describeMatches(deps.db, rows)),
     repo.meetingCounts(deps.db, [id]),
   ]);
   const needList = await describeNeeds(deps.db, needs);
@@ -550,7 +681,7 @@ export async function getFinancingMeeting(deps: Deps, ctx: UserContext, id: numb
     needList,
     bankList: banks,
     firms,
-    matches: matches.map(matchOf),
+    matches,
   };
 }
 
@@ -593,7 +724,7 @@ export async function setMeetingBanks(deps: Deps, ctx: UserContext, id: number, 
   await deps.db.transaction().execute(async (trx) => {
     const ids = [...new Set(bankUnitIds)];
     if ((await repo.banks(trx, ids)).length !== ids.length) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
-    const before = (await repo.meetingBanks(trx, id)).map((b) => b.id);
+    const before = (await meetingBanks(trx, id)).map((b) => b.id);
     await repo.setMeetingBanks(trx, id, ids);
     await recordAudit(trx, deps, ctx, { action: 'financing_meeting.banks', entityType: 'meeting', entityId: id, before, after: ids });
   });
@@ -693,9 +824,9 @@ export async function financingStatistics(deps: Deps, ctx: UserContext, q: z.inf
   const keys = [...acc.keys()];
   let name: (id: number) => UnitBrief;
   if (q.by === 'meeting') {
-    const titles = await repo.meetingTitles(deps.db, keys);
+    const titles = await meetingLookup(deps.db, keys);
     name = (id) => {
-      const m = titles.find((t) => t.id === id);
+      const m = titles.get(id);
       return { id, nameZh: m?.title ?? '', nameEn: m ? `${m.title} (${m.meetingDate})` : '' };
     };
   } else name = await unitNames(deps.db, keys);
@@ -712,5 +843,47 @@ export async function financingStatistics(deps: Deps, ctx: UserContext, q: z.inf
       .filter((r) => r.reason !== null)
       .map((r) => ({ reason: r.reason as (typeof DECLINE_REASONS)[number], count: num(r.count) }))
       .sort((a, b) => b.count - a.count),
+  };
+}
+
+// ---- The cockpit's panel ---------------------------------------------------------------------------------------
+
+/**
+ * One year's financing at a glance for the cockpit (and the statistics page): needs received and placed, amounts
+ * requested and granted, average working days from need to loan, the top three decline reasons — the same figures
+ * as the statistics for that year's window, summed — and the coming 政银企对接会. Within the caller's scope.
+ */
+export async function financingPanel(deps: Deps, ctx: UserContext, year?: number): Promise<FinancingPanel> {
+  requirePermission(ctx, 'financing:read');
+  const day = today(deps);
+  const y = year ?? Number(day.slice(0, 4));
+  const w = { from: `${y}-01-01`, to: `${y}-12-31` };
+  const scope = await readScope(deps.db, ctx);
+  const [{ received }, reasons, meetings] = await Promise.all([
+    repo.statsByNeed(deps.db, 'township', w, scope),
+    repo.declineReasons(deps.db, w, scope),
+    meetingsOfKind(deps.db, MEETING_KIND),
+  ]);
+  const sum = (k: 'received' | 'placed' | 'requestedFen' | 'grantedFen' | 'workingDays') => received.reduce((s, r) => s + num(r[k]), 0);
+  const placed = sum('placed');
+  const visible = await visibleMeetingIds(
+    deps.db,
+    ctx,
+    meetings.filter((m) => m.status === 'planned' && m.meetingDate >= day).map((m) => m.id),
+  );
+  const next = meetings.filter((m) => visible.has(m.id)).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.id - b.id)[0];
+  return {
+    year: y,
+    received: sum('received'),
+    placed,
+    requestedFen: sum('requestedFen'),
+    grantedFen: sum('grantedFen'),
+    avgWorkingDays: placed ? Math.round((sum('workingDays') / placed) * 10) / 10 : null,
+    declineReasons: reasons
+      .filter((r) => r.reason !== null)
+      .map((r) => ({ reason: r.reason as (typeof DECLINE_REASONS)[number], count: num(r.count) }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+      .slice(0, 3),
+    nextMeeting: next ? { id: next.id, title: next.title, meetingDate: next.meetingDate } : null,
   };
 }

@@ -3,7 +3,7 @@ import { FINANCING_PERMISSIONS } from '../../../shared/modules/financing.schemas
 import { defineModule } from '../../core/modules/module';
 import { ensureFinancingDemo } from './financing.demo';
 import { financingRoutes } from './financing.routes';
-import { carryOverJob } from './financing.service';
+import { carryOverJob, needAttachmentOwner } from './financing.service';
 import { migrations } from './migrations';
 
 /**
@@ -25,6 +25,7 @@ export const financing = defineModule({
     bank: ['financing:read', 'financing:bank'],
   },
   taskTypes: ['financing_need'],
+  attachmentOwners: { financing_need: needAttachmentOwner },
   jobs: [
     {
       ...carryOverJob,
@@ -42,4 +43,5 @@ export const financing = defineModule({
 
 // The public API of the financing module.
 export { ensureFinancingDemo, DEMO_BANKS } from './financing.demo';
-export { carryOverToComingMeetings, financingStatistics } from './financing.service';
+export { carryOverToComingMeetings, financingPanel, financingStatistics } from './financing.service';
+export type { FinancingPanel } from '../../../shared/modules/financing.schemas';

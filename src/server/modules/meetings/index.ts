@@ -27,5 +27,5 @@ export const meetings = defineModule({
 });
 
 // The public API of the meetings module.
-export { type MeetingBrief, ensureSchedule, meetingOfKind, meetingsOfKind, recordScheduledMeeting } from './meetings.public';
+export { type MeetingBrief, ensureSchedule, meetingOfKind, meetingUnitIds, meetingsByIds, meetingsOfKind, recordScheduledMeeting } from './meetings.public';
 export { createScheduledMeetings } from './schedules.service';

@@ -23,6 +23,28 @@ export function meetingsOfKind(db: Executor, kind: string): Promise<MeetingBrief
   return db.selectFrom('meetings').select(BRIEF).where('kind', '=', kind).orderBy('meetingDate', 'desc').orderBy('id', 'desc').execute();
 }
 
+/** The meetings with these ids (any kind), in no particular order; an id that is no meeting is left out. */
+export function meetingsByIds(db: Executor, ids: readonly number[]): Promise<MeetingBrief[]> {
+  return ids.length
+    ? db
+        .selectFrom('meetings')
+        .select(BRIEF)
+        .where('id', 'in', [...new Set(ids)])
+        .execute()
+    : Promise.resolve([]);
+}
+
+/** The units invited to each of these meetings, as (meetingId, unitId) pairs. */
+export function meetingUnitIds(db: Executor, meetingIds: readonly number[]): Promise<{ meetingId: number; unitId: number }[]> {
+  return meetingIds.length
+    ? db
+        .selectFrom('meetingUnits')
+        .select(['meetingId', 'unitId'])
+        .where('meetingId', 'in', [...new Set(meetingIds)])
+        .execute()
+    : Promise.resolve([]);
+}
+
 /** One meeting of a kind, or undefined. */
 export function meetingOfKind(db: Executor, id: number, kind: string): Promise<MeetingBrief | undefined> {
   return db.selectFrom('meetings').select(BRIEF).where('id', '=', id).where('kind', '=', kind).executeTakeFirst();

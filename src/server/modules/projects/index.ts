@@ -2,12 +2,14 @@ import { PROJECT_MESSAGES } from '../../../shared/modules/projects.messages';
 import { PROJECT_PERMISSIONS } from '../../../shared/modules/projects.schemas';
 import { defineModule } from '../../core/modules/module';
 import { migrations } from './migrations';
+import { projectsBriefSection } from './projects.brief';
 import { ensureDemoProjects } from './projects.demo';
 import { lockProjectsOnMonthLock } from './projects.month-close';
 import { projectAttachmentOwner, projectRoutes } from './projects.routes';
 import { projectTaskSources } from './task-sources';
 
 export { projectsOfUnits, registerProject } from './projects.service';
+export { projectProgressForBrief } from './projects.brief';
 
 /** Key projects (重点项目): the 三大改造 and 工业强县 libraries, milestones as 督办 tasks, monthly investment, the battle map. */
 export const projects = defineModule({
@@ -27,6 +29,7 @@ export const projects = defineModule({
   attachmentOwners: { project: projectAttachmentOwner },
   messages: PROJECT_MESSAGES,
   events: { monthLocked: { inTransaction: lockProjectsOnMonthLock } },
+  briefSections: [projectsBriefSection],
   demo: async (deps) => {
     await ensureDemoProjects(deps);
   },

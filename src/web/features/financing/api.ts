@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { FinancingMeeting, FinancingStats, Match, Need, NeedListItem, Product, UnitBrief } from '../../../shared/modules/financing.schemas';
+import type {
+  FinancingMeeting,
+  FinancingPanel,
+  FinancingStats,
+  Match,
+  Need,
+  NeedListItem,
+  Product,
+  UnitBrief,
+} from '../../../shared/modules/financing.schemas';
 import { api, toQuery } from '../../lib/api';
 
 const key = ['financing'] as const;
@@ -85,6 +94,9 @@ export const useFinancingMeeting = (id: number) =>
 export const useFinancingStats = (query: { by: string; from?: string; to?: string }) =>
   useQuery({ queryKey: [...key, 'stats', query], queryFn: () => api.get<FinancingStats>(`/api/financing/stats${toQuery(query)}`) });
 
+export const useFinancingPanel = (year?: number) =>
+  useQuery({ queryKey: [...key, 'panel', year ?? null], queryFn: () => api.get<FinancingPanel>(`/api/financing/panel${toQuery({ year })}`) });
+
 /** Firms to record a need for, searched by name (within the caller's directory scope). */
 export const useFirmSearch = (q: string) =>
   useQuery({
@@ -110,6 +122,8 @@ export const useUpdateNeed = (id: number) =>
   useWrite((body: Partial<Pick<NeedBody, 'amountFen' | 'termMonths' | 'purpose' | 'collateral' | 'urgency' | 'contact'>>) =>
     api.patch<Need>(`/api/financing/needs/${id}`, body),
   );
+export const useNeedBanks = (id: number) =>
+  useWrite((body: { shareWithAll: boolean; bankUnitIds: number[]; consent: true }) => api.put<Need>(`/api/financing/needs/${id}/banks`, body));
 export const useCloseNeed = (id: number) => useWrite((reason: string) => api.post<Need>(`/api/financing/needs/${id}/close`, { reason }));
 export const useOutcome = (id: number) => useWrite((body: OutcomeBody) => api.post<Need>(`/api/financing/needs/${id}/outcome`, body));
 export const useSaveProduct = () =>

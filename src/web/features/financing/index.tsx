@@ -2,6 +2,8 @@ import { BankOutlined, BarChartOutlined, FundOutlined, ShopOutlined, TeamOutline
 import { defineFeature } from '../../app/feature';
 import { enUS, zhCN } from './locales';
 
+export { FinancingPanel } from './components/FinancingPanel';
+
 const needsPage = () => import('./pages/NeedsPage').then((m) => ({ Component: m.NeedsPage }));
 
 /** Financing (融资对接): needs for staff, banks and firms (on the portal), products, matchmaking meetings, statistics. */

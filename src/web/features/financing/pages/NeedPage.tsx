@@ -1,15 +1,16 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Match, type Need, URGENCIES } from '../../../../shared/modules/financing.schemas';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan, useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { useAddMeetingNeeds, useCloseNeed, useFinancingMeetings, useNeed, useUpdateNeed } from '../api';
+import { useAddMeetingNeeds, useBanks, useCloseNeed, useFinancingMeetings, useNeed, useNeedBanks, useUpdateNeed } from '../api';
 import { OutcomeModal } from '../components/OutcomeModal';
 import { NeedStatusTag, OutcomeTag, fenOfWan, pct, wan } from '../components/bits';
 
@@ -19,7 +20,9 @@ export function NeedPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const need = useNeed(id);
-  const [dialog, setDialog] = useState<'outcome' | 'close' | 'meeting' | 'edit' | null>(null);
+  const can = useCan();
+  const { data: me } = useMe();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   if (need.isLoading) return <Skeleton active />;
   if (need.error || !need.data) return <Alert type="error" showIcon title={need.error?.message ?? t('common.empty')} />;
   const n = need.data;
@@ -38,6 +41,14 @@ export function NeedPage() {
       <Card size="small" title={t('financing.matches')} style={{ marginTop: 16 }}>
         <MatchesTable matches={n.matches} />
       </Card>
+      <Card size="small" title={t('financing.files')} style={{ marginTop: 16 }}>
+        <AttachmentsPanel
+          ownerType="financing_need"
+          ownerId={n.id}
+          canWrite={!can('financing:bank') && (me?.enterprise?.id === n.enterprise.id || can('financing:handle'))}
+        />
+      </Card>
+      {dialog === 'banks' && <BanksModal need={n} onClose={() => setDialog(null)} />}
       {dialog === 'outcome' && <OutcomeModal need={n} onClose={() => setDialog(null)} />}
       {dialog === 'close' && <CloseModal need={n} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <EditModal need={n} onClose={() => setDialog(null)} />}
@@ -46,7 +57,9 @@ export function NeedPage() {
   );
 }
 
-function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | 'meeting' | 'edit') => void }) {
+type Dialog = 'outcome' | 'close' | 'meeting' | 'edit' | 'banks';
+
+function Actions({ need, open }: { need: Need; open: (d: Dialog) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const openNeed = need.status === 'pending' || need.status === 'matching' || need.status === 'credited';
@@ -67,6 +80,11 @@ function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | '
           {t('financing.edit')}
         </Button>
       )}
+      {need.actions.includes('banks') && (
+        <Button onClick={() => open('banks')} data-testid="need-banks-edit">
+          {t('financing.banksEdit')}
+        </Button>
+      )}
       {need.actions.includes('close') && (
         <Button danger onClick={() => open('close')} data-testid="need-close">
           {t('financing.close')}
@@ -79,7 +97,6 @@ function Actions({ need, open }: { need: Need; open: (d: 'outcome' | 'close' | '
 function Particulars({ need: n }: { need: Need }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const { data: me } = useMe();
   return (
     <Card size="small">
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="need-particulars">
@@ -101,7 +118,7 @@ function Particulars({ need: n }: { need: Need }) {
           </>
         )}
         {n.failReason && <Descriptions.Item label={t('financing.failReason')}>{n.failReason}</Descriptions.Item>}
-        {!me?.enterprise && n.banks.length > 0 && (
+        {n.banks.length > 0 && (
           <Descriptions.Item label={t('financing.share')} span={2}>
             {n.shareWithAll ? t('financing.shareAll') : n.banks.map((b) => localName(b)).join('、')}
           </Descriptions.Item>
@@ -269,6 +286,61 @@ function EditModal({ need, onClose }: { need: Need; onClose: () => void }) {
         </Form.Item>
         <Form.Item name="contact" label={t('financing.contact')} rules={required}>
           <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The firm or its responsible unit changes the banks the need is shared with; the firm's consent is given again. */
+function BanksModal({ need, onClose }: { need: Need; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const localName = useLocalName();
+  const banks = useBanks();
+  const save = useNeedBanks(need.id);
+  const [form] = Form.useForm<{ share: 'all' | 'chosen'; bankUnitIds?: number[]; consent: boolean }>();
+  const share = Form.useWatch('share', form);
+  const ok = async () => {
+    const v = await form.validateFields();
+    try {
+      await save.mutateAsync({ shareWithAll: v.share === 'all', bankUnitIds: v.share === 'all' ? [] : (v.bankUnitIds ?? []), consent: true });
+      void message.success(t('financing.saved'));
+      onClose();
+    } catch (error) {
+      showError(error, form, (path) => (path === 'shareWithAll' ? 'share' : path));
+    }
+  };
+  return (
+    <Modal open title={t('financing.banksEditTitle')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: save.isPending }} destroyOnHidden>
+      <Alert type="info" showIcon title={t('financing.banksEditHint')} style={{ marginBottom: 12 }} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ share: need.shareWithAll ? 'all' : 'chosen', bankUnitIds: need.banks.map((b) => b.id), consent: false }}
+        data-testid="need-banks-form"
+      >
+        <Form.Item name="share" label={t('financing.share')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'chosen', label: t('financing.shareChosen') },
+              { value: 'all', label: t('financing.shareAll') },
+            ]}
+          />
+        </Form.Item>
+        {share !== 'all' && (
+          <Form.Item name="bankUnitIds" label={t('financing.banks')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select mode="multiple" options={(banks.data?.items ?? []).map((b) => ({ value: b.id, label: localName(b) }))} data-testid="need-banks-choice" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="consent"
+          valuePropName="checked"
+          rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('common.required')))) }]}
+        >
+          <Checkbox data-testid="need-banks-consent">{t('financing.banksConsent')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

@@ -7,6 +7,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { useLocalName } from '../../../lib/names';
 import { useFinancingStats } from '../api';
+import { FinancingPanel } from '../components/FinancingPanel';
 import { wan } from '../components/bits';
 
 /** 融资对接统计: per meeting, bank, township or chain; decline reasons; Excel export. */
@@ -20,6 +21,9 @@ export function StatsPage() {
   const reasons = stats.data?.declineReasons ?? [];
   return (
     <PageContainer title={t('nav.financingStats')} extra={<ExportButton url="/api/financing/stats/export.xlsx" query={query} />}>
+      <div style={{ marginBottom: 16 }}>
+        <FinancingPanel link={false} />
+      </div>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
         <Segmented
           value={by}

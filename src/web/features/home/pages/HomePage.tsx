@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { type NavItem, visibleNavigation } from '../../../app/navigation';
 import { useCan, useMe } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
+import { FinancingPanel } from '../../financing';
 import { UpcomingMeetings } from '../../meetings';
 
 type Shortcut = NavItem & { label: Exclude<NavItem['label'], 'home'> };
@@ -44,6 +45,7 @@ export function HomePage() {
         </Descriptions>
       </Card>
       {can('meeting:read') && <UpcomingMeetings />}
+      {can('financing:read') && me.roles.some((r) => r.code === 'leader' || r.code === 'office') && <FinancingPanel />}
       <Card title={t('home.shortcuts')}>
         {shortcuts.length === 0 ? (
           <Empty description={t('home.noShortcuts')} />
