@@ -84,9 +84,7 @@ const monthDown = (series: Series, month: string, t: MonitoringThresholds) => {
   const now = series(month);
   const before = series(addMonths(month, -12));
   if (!now || !before) return false;
-  return (
-    downYoY(now.outputFen, before.outputFen, t.declinePct) === true || downYoY(now.electricityKwh, before.electricityKwh, t.declinePct) === true
-  );
+  return downYoY(now.outputFen, before.outputFen, t.declinePct) === true || downYoY(now.electricityKwh, before.electricityKwh, t.declinePct) === true;
 };
 
 /** The flags of one firm's month, given its figures by month. */

@@ -33,3 +33,6 @@ export const monitoring = defineModule({
 
 // The public API of the monitoring module.
 export { ensureMonitoringDemo } from './monitoring.demo';
+/** The import's write step (figures, flags, notices, tasks, audit) in the caller's transaction, and the import itself. */
+export { writeFigures } from './monitoring.flags';
+export { importFigures, monitoringSpec } from './monitoring.import';

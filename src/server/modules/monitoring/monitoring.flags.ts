@@ -121,8 +121,8 @@ export async function writeFigures(
   const thresholds = await monitoringThresholds(trx);
   const evaluate = new Map<number, Set<string>>();
   for (const r of rows) {
-    let set = evaluate.get(r.enterpriseId);
-    if (!set) evaluate.set(r.enterpriseId, (set = new Set()));
+    const set = evaluate.get(r.enterpriseId) ?? new Set<string>();
+    evaluate.set(r.enterpriseId, set);
     for (const m of monthsAffectedBy(r.month, lastClosed)) set.add(m);
   }
   const existing = new Map<string, { id: number; active: number }>();

@@ -7,7 +7,15 @@ import type { UserContext } from '../../core/access/context';
 import { batches } from '../../core/db/batch';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
-import { type ImportOutcome, type ImportProblem, type ImportSpec, type Pace, type ParsedRow, importAllOrNothing, importTemplate } from '../../core/excel/import';
+import {
+  type ImportOutcome,
+  type ImportProblem,
+  type ImportSpec,
+  type Pace,
+  type ParsedRow,
+  importAllOrNothing,
+  importTemplate,
+} from '../../core/excel/import';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { type FigureInput, writeFigures } from './monitoring.flags';
 import { monitoringRepository } from './monitoring.repository';
@@ -38,8 +46,7 @@ const scaled = (scale: number, decimals: number, max: number) =>
     .refine((v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6, 'err.monitoring.value')
     .transform((v) => Math.round(v * scale));
 
-const rowOf = (value: z.ZodType<number, number>) =>
-  z.object({ uscc, name: z.string().trim().max(100).default(''), month: monthCell, value });
+const rowOf = (value: z.ZodType<number, number>) => z.object({ uscc, name: z.string().trim().max(100).default(''), month: monthCell, value });
 
 // Output value: 万元 in the sheet as 统计局 reports it, up to six decimals (so fen are whole), stored in fen like all
 // money. Electricity: whole kWh. Taxes: 元 with fen, stored in fen.
@@ -72,7 +79,14 @@ export function monitoringSpec(source: MonitoringSource): ImportSpec<Row> {
     sheet: SHEETS[source],
     row: ROWS[source] as z.ZodType<Row>,
     columns: [
-      { key: 'uscc', zh: '统一社会信用代码', en: 'Credit code', width: 22, required: true, notes: { zh: '18 位，含校验位', en: '18 characters with the check character' } },
+      {
+        key: 'uscc',
+        zh: '统一社会信用代码',
+        en: 'Credit code',
+        width: 22,
+        required: true,
+        notes: { zh: '18 位，含校验位', en: '18 characters with the check character' },
+      },
       { key: 'name', zh: '企业名称', en: 'Name', width: 32, notes: { zh: '仅供核对，不导入', en: 'For reference only; not imported' } },
       { key: 'month', zh: '月份', en: 'Month', width: 12, required: true, notes: { zh: '格式 2026-10，已结束的月份', en: 'As 2026-10, a closed month' } },
       { key: 'value', ...VALUE_COLUMNS[source], width: 20, required: true, type: 'number' },

@@ -8,10 +8,7 @@ import { allRows, paginate } from '../../core/db/paging';
 import type { MonitoringFlagTable } from './monitoring.tables';
 
 /** The figures column each source writes. */
-export const SOURCE_COLUMN = { output: 'outputFen', electricity: 'electricityKwh', taxes: 'taxesFen' } as const satisfies Record<
-  MonitoringSource,
-  string
->;
+export const SOURCE_COLUMN = { output: 'outputFen', electricity: 'electricityKwh', taxes: 'taxesFen' } as const satisfies Record<MonitoringSource, string>;
 
 // A township sees its firms, a service team the firms it serves (the enterprise directory's own scope columns).
 const SCOPE_COLUMNS = { unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'] };

@@ -136,11 +136,19 @@ describe('flags, tasks and notices', { timeout: 120_000 }, () => {
     const flags = await t.deps.db.selectFrom('monitoringFlags').selectAll().execute();
     expect(flags.map((f) => [f.enterpriseId, f.month, f.flag, f.active])).toEqual([[firms.yongan, '2026-10', 'decline', 1]]);
     expect(await count('tasks')).toBe(tasksBefore + 1);
-    const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', flags[0].taskId as number).executeTakeFirstOrThrow();
+    const task = await t.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', flags[0].taskId as number)
+      .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'monitoring_flag', ownerUnitId: units['team-stainless'], enterpriseId: firms.yongan, sourceModule: 'monitoring' });
     expect(task.title).toContain('走访核实');
     const seen = (await c['stainless.team'].get(`/api/tasks/${task.id}`)).json();
-    expect(seen.sourceLabel).toEqual({ zh: '运行监测 2026年10月 宝丰永安金属材料有限公司', en: 'Monitoring 2026-10 宝丰永安金属材料有限公司', path: `/monitoring/firms/${firms.yongan}` });
+    expect(seen.sourceLabel).toEqual({
+      zh: '运行监测 2026年10月 宝丰永安金属材料有限公司',
+      en: 'Monitoring 2026-10 宝丰永安金属材料有限公司',
+      path: `/monitoring/firms/${firms.yongan}`,
+    });
     const notices = await t.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'monitoring.flag').execute();
     expect(notices.length).toBeGreaterThan(0);
     expect(notices.every((n) => n.link === `/monitoring/firms/${firms.yongan}`)).toBe(true);
@@ -196,10 +204,16 @@ describe('flags, tasks and notices', { timeout: 120_000 }, () => {
     const list = (await c.office.get('/api/monitoring/flags?month=2026-10&sort=name')).json();
     expect(list.counts).toEqual({ decline: 2, stopped: 1, half_stopped: 1 });
     const yongan = list.items.find((i: { enterprise: { id: number } }) => i.enterprise.id === firms.yongan);
-    expect(yongan).toMatchObject({ flags: ['decline', 'stopped'], outputFen: 8_000_000_00, outputLastYearFen: 10_000_000_00, outputYoY: -20, electricityYoY: -95 });
-    expect((await c.office.get('/api/monitoring/flags?month=2026-10&flag=half_stopped')).json().items.map((i: { enterprise: { id: number } }) => i.enterprise.id)).toEqual([
-      firms.jinsheng,
-    ]);
+    expect(yongan).toMatchObject({
+      flags: ['decline', 'stopped'],
+      outputFen: 8_000_000_00,
+      outputLastYearFen: 10_000_000_00,
+      outputYoY: -20,
+      electricityYoY: -95,
+    });
+    expect(
+      (await c.office.get('/api/monitoring/flags?month=2026-10&flag=half_stopped')).json().items.map((i: { enterprise: { id: number } }) => i.enterprise.id),
+    ).toEqual([firms.jinsheng]);
     const exported = await c.office.get('/api/monitoring/flags/export.xlsx?month=2026-10');
     expect(exported.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -215,7 +229,10 @@ describe('who reads what', () => {
     expect((await c.daying.get(`/api/monitoring/firms/${firms.yongan}`)).statusCode).toBe(200);
     expect((await c.daying.get(`/api/monitoring/firms/${firms.tiefulai}`)).statusCode).toBe(404);
     expect((await c.chengguan.get(`/api/monitoring/firms/${firms.yongan}`)).statusCode).toBe(404);
-    expect((await c.chengguan.get('/api/monitoring/flags?month=2026-10')).json()).toMatchObject({ total: 0, counts: { decline: 0, stopped: 0, half_stopped: 0 } });
+    expect((await c.chengguan.get('/api/monitoring/flags?month=2026-10')).json()).toMatchObject({
+      total: 0,
+      counts: { decline: 0, stopped: 0, half_stopped: 0 },
+    });
     // The service team reads the firms it serves, the leader all; a department without the permission none.
     expect((await c['stainless.team'].get(`/api/monitoring/firms/${firms.jinsheng}`)).statusCode).toBe(200);
     expect((await c['stainless.team'].get(`/api/monitoring/firms/${firms.tiefulai}`)).statusCode).toBe(404);
@@ -260,7 +277,8 @@ describe('thresholds (setting monitoring.thresholds)', { timeout: 120_000 }, () 
     expect(JSON.parse(audit.beforeJson ?? '{}')).toMatchObject({ declinePct: 20 });
     // Under 30 % the re-imported October no longer shows 永安 declining (金盛, not re-imported, keeps its flag).
     const declining = async () =>
-      (await c.office.get('/api/monitoring/flags?month=2026-10&flag=decline')).json()
+      (await c.office.get('/api/monitoring/flags?month=2026-10&flag=decline'))
+        .json()
         .items.map((i: { enterprise: { id: number } }) => i.enterprise.id)
         .sort((a: number, b: number) => a - b);
     expect(await declining()).toEqual([firms.yongan, firms.jinsheng].sort((a, b) => a - b));

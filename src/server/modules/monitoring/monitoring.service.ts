@@ -29,7 +29,7 @@ const brief = (units: Map<number, { nameZh: string; nameEn: string }>, id: numbe
 /** The last closed month on the app clock's county day. */
 export const lastMonth = (deps: Pick<Deps, 'clock'>) => lastClosedMonth(countyDay(deps.clock.now()));
 
-async function describe(db: Executor, rows: FlaggedRow[], month: string): Promise<FlaggedFirm[]> {
+async function describeFlagged(db: Executor, rows: FlaggedRow[], month: string): Promise<FlaggedFirm[]> {
   const ids = rows.map((r) => r.id);
   const [units, flags] = await Promise.all([
     monitoringRepository.unitsByIds(db, [...new Set(rows.flatMap((r) => [r.townshipUnitId, ...(r.serviceTeamUnitId ? [r.serviceTeamUnitId] : [])]))]),
@@ -78,7 +78,7 @@ export async function listFlagged(deps: Deps, ctx: UserContext, query: FlagListQ
   const [{ rows, total }, counts] = await Promise.all([monitoringRepository.list(deps.db, f, scope), monitoringRepository.counts(deps.db, f.month, scope)]);
   const count = (flag: MonitoringFlag) => Number(counts.find((c) => c.flag === flag)?.n ?? 0);
   return {
-    items: await describe(deps.db, rows, f.month),
+    items: await describeFlagged(deps.db, rows, f.month),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -91,7 +91,7 @@ export async function listFlagged(deps: Deps, ctx: UserContext, query: FlagListQ
 export async function allFlagged(deps: Deps, ctx: UserContext, query: Omit<FlagListQuery, 'page' | 'pageSize'>) {
   requirePermission(ctx, 'monitoring:read');
   const f = filterOf(deps, query);
-  return describe(deps.db, await monitoringRepository.all(deps.db, f, await scopeFor(deps.db, ctx.user, 'monitoring:read')), f.month);
+  return describeFlagged(deps.db, await monitoringRepository.all(deps.db, f, await scopeFor(deps.db, ctx.user, 'monitoring:read')), f.month);
 }
 
 /** A firm's 24 months up to the last closed month, with the flags of each; another unit's firm is 404. */

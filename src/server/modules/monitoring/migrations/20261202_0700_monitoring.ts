@@ -27,7 +27,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('monitoring_flags_firm_month_flag').ifNotExists().unique().on('monitoring_flags').columns(['enterprise_id', 'month', 'flag']).execute();
+  await db.schema
+    .createIndex('monitoring_flags_firm_month_flag')
+    .ifNotExists()
+    .unique()
+    .on('monitoring_flags')
+    .columns(['enterprise_id', 'month', 'flag'])
+    .execute();
   await db.schema.createIndex('monitoring_flags_month').ifNotExists().on('monitoring_flags').columns(['month', 'active']).execute();
 
   await grantToRoles(db, {

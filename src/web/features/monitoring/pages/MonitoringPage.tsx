@@ -183,7 +183,12 @@ export function MonitoringPage() {
           />
         </Form.Item>
         <Form.Item name="flag">
-          <Select allowClear placeholder={t('monitoring.flag')} style={{ width: 120 }} options={MONITORING_FLAGS.map((f) => ({ value: f, label: t(`monitoring.flags.${f}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('monitoring.flag')}
+            style={{ width: 120 }}
+            options={MONITORING_FLAGS.map((f) => ({ value: f, label: t(`monitoring.flags.${f}`) }))}
+          />
         </Form.Item>
         <Form.Item name="townshipUnitId">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('monitoring.township')} style={{ width: 130 }} options={townships} />
