@@ -15,7 +15,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('monitoring_figures_firm_month').ifNotExists().unique().on('monitoring_figures').columns(['enterprise_id', 'month']).execute();
-  await db.schema.createIndex('monitoring_figures_month').ifNotExists().on('monitoring_figures').column('month').execute();
 
   await withId(db, db.schema.createTable('monitoring_flags').ifNotExists())
     .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprises.id'))
