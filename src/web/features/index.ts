@@ -12,6 +12,7 @@ import { jobsFeature } from './jobs';
 import { ledgerFeature } from './ledger';
 import { loginLogFeature } from './login-log';
 import { meetingsFeature } from './meetings';
+import { monitoringFeature } from './monitoring';
 import { notificationsFeature } from './notifications';
 import { projectsFeature } from './projects';
 import { reportsFeature } from './reports';
@@ -38,6 +39,7 @@ export const FEATURES = [
   servicesFeature,
   fundsFeature,
   financingFeature,
+  monitoringFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Grid, Space, Spin, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,11 +67,18 @@ export function EnterprisePage() {
         </Space>
       }
       extra={
-        e.writable && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-        )
+        <>
+          {can('monitoring:read') && (
+            <Link to={`/monitoring/firms/${e.id}`} data-testid="enterprise-monitoring">
+              <Button icon={<LineChartOutlined />}>{t('nav.monitoring')}</Button>
+            </Link>
+          )}
+          {e.writable && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
