@@ -8,9 +8,10 @@ import { meetings } from './meetings';
 import { projects } from './projects';
 import { reports } from './reports';
 import { services } from './services';
+import { visits } from './visits';
 
 /**
  * The business modules, in the order they are migrated, routed, subscribed and loaded as demo. Adding a module is
  * one line here (and one in `src/web/features/index.ts`); everything else lives in the module's own folders.
  */
-export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing];
+export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing, visits];

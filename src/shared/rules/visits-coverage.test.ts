@@ -63,11 +63,41 @@ describe('coverage across a quarter', () => {
   it.each([
     // [case, assignments, visits, asOf, expected per officer [officer, firms, visited, unvisited]]
     ['a visit inside the quarter covers the firm', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2026-11-20' }], '2026-12-31', [[7, 1, 1, []]]],
-    ['a visit on the last day of the quarter covers it', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2026-12-31' }], '2026-12-31', [[7, 1, 1, []]]],
-    ['a visit on the first day of the quarter covers it', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2026-10-01' }], '2026-12-31', [[7, 1, 1, []]]],
-    ['a visit on the last day of the previous quarter does not', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2026-09-30' }], '2026-12-31', [[7, 1, 0, [1]]]],
-    ['a visit on the first day of the next quarter does not', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2027-01-01' }], '2026-12-31', [[7, 1, 0, [1]]]],
-    ['while the quarter runs, a visit after today is not counted', [a(1, 7, '2026-01-01')], [{ enterpriseId: 1, visitDate: '2026-11-21' }], '2026-11-20', [[7, 1, 0, [1]]]],
+    [
+      'a visit on the last day of the quarter covers it',
+      [a(1, 7, '2026-01-01')],
+      [{ enterpriseId: 1, visitDate: '2026-12-31' }],
+      '2026-12-31',
+      [[7, 1, 1, []]],
+    ],
+    [
+      'a visit on the first day of the quarter covers it',
+      [a(1, 7, '2026-01-01')],
+      [{ enterpriseId: 1, visitDate: '2026-10-01' }],
+      '2026-12-31',
+      [[7, 1, 1, []]],
+    ],
+    [
+      'a visit on the last day of the previous quarter does not',
+      [a(1, 7, '2026-01-01')],
+      [{ enterpriseId: 1, visitDate: '2026-09-30' }],
+      '2026-12-31',
+      [[7, 1, 0, [1]]],
+    ],
+    [
+      'a visit on the first day of the next quarter does not',
+      [a(1, 7, '2026-01-01')],
+      [{ enterpriseId: 1, visitDate: '2027-01-01' }],
+      '2026-12-31',
+      [[7, 1, 0, [1]]],
+    ],
+    [
+      'while the quarter runs, a visit after today is not counted',
+      [a(1, 7, '2026-01-01')],
+      [{ enterpriseId: 1, visitDate: '2026-11-21' }],
+      '2026-11-20',
+      [[7, 1, 0, [1]]],
+    ],
     [
       'an assignment starting mid-quarter owes the visit to the new officer, and an earlier visit covers it',
       [a(1, 7, '2026-01-01', '2026-11-14'), a(1, 8, '2026-11-15')],
