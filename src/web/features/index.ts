@@ -21,6 +21,7 @@ import { settingsFeature } from './settings';
 import { tasksFeature } from './tasks';
 import { unitsFeature } from './units';
 import { usersFeature } from './users';
+import { visitsFeature } from './visits';
 import { webhooksFeature } from './webhooks';
 
 /**
@@ -38,6 +39,7 @@ export const FEATURES = [
   servicesFeature,
   fundsFeature,
   financingFeature,
+  visitsFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

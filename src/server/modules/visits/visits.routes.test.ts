@@ -198,7 +198,11 @@ describe('assignments', () => {
   it('the office assigns firms in bulk: the current assignment ends the day before; the history is kept', async () => {
     const firms = (await firmOf(c['graphite.team'])).slice(0, 2);
     const before = (await c.office.get(`/api/visits/assignments?current=false&enterpriseId=${firms[0]?.id}`)).json().total;
-    const res = await c.office.post('/api/visits/assignments', { enterpriseIds: firms.map((f) => f.id), officerUserId: users['stainless.li'], fromDate: TODAY });
+    const res = await c.office.post('/api/visits/assignments', {
+      enterpriseIds: firms.map((f) => f.id),
+      officerUserId: users['stainless.li'],
+      fromDate: TODAY,
+    });
     expect(res.json()).toEqual({ assigned: 2 });
     const history = (await c.office.get(`/api/visits/assignments?current=false&enterpriseId=${firms[0]?.id}&sort=fromDate`)).json();
     expect(history.total).toBe(before + 1);
@@ -210,7 +214,11 @@ describe('assignments', () => {
     expect(profile.chiefOfficer.displayName).toBe('李专员');
     // Now held by the stainless team: its officers may visit it (the graphite team still serves it by its profile).
     expect((await firmOf(c['stainless.li'])).map((f) => f.id)).toContain(firms[0]?.id);
-    const again = await c.office.post('/api/visits/assignments', { enterpriseIds: [firms[0]?.id], officerUserId: users['graphite.team'], fromDate: '2026-11-01' });
+    const again = await c.office.post('/api/visits/assignments', {
+      enterpriseIds: [firms[0]?.id],
+      officerUserId: users['graphite.team'],
+      fromDate: '2026-11-01',
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json().fields).toHaveProperty('enterpriseIds.0');
     const bad = await c.office.post('/api/visits/assignments', { enterpriseIds: [999_999], officerUserId: users.wuxing, fromDate: TODAY });
@@ -252,7 +260,14 @@ describe('cadre exchanges', () => {
       toDate: '2026-10-01',
     });
     expect(Object.keys(bad2.json().fields).sort()).toEqual(['toDate', 'unitId']);
-    const made = await c.office.post('/api/visits/exchanges', { personName: '吴某', direction: 'to_firm', unitId: units.gxj, enterpriseId: firm?.id, role: '驻企', fromDate: '2026-11-01' });
+    const made = await c.office.post('/api/visits/exchanges', {
+      personName: '吴某',
+      direction: 'to_firm',
+      unitId: units.gxj,
+      enterpriseId: firm?.id,
+      role: '驻企',
+      fromDate: '2026-11-01',
+    });
     expect(made.json()).toMatchObject({ personName: '吴某', current: true, toDate: null });
     const edited = await c.office.patch(`/api/visits/exchanges/${made.json().id}`, { role: '驻企联络员' });
     expect(edited.json()).toMatchObject({ role: '驻企联络员', personName: '吴某' });

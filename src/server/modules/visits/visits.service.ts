@@ -262,7 +262,13 @@ export async function updateExchange(deps: Deps, ctx: UserContext, id: number, b
     await checkExchange(trx, merged);
     const changes = { ...body, updatedAt: deps.clock.now().toISOString() };
     await visitsRepository.updateExchange(trx, id, changes);
-    await recordAudit(trx, deps, ctx, { action: 'visit_exchange.update', entityType: 'visit_exchange', entityId: id, before, after: changes });
+    await recordAudit(trx, deps, ctx, {
+      action: 'visit_exchange.update',
+      entityType: 'visit_exchange',
+      entityId: id,
+      before,
+      after: { ...before, ...changes },
+    });
   });
   return oneExchange(deps.db, id, today(deps));
 }

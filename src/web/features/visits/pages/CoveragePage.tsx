@@ -1,0 +1,187 @@
+import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { COVERAGE_PERIODS, type Coverage } from '../../../../shared/modules/visits.schemas';
+import { PageContainer } from '../../../components/PageContainer';
+import { api } from '../../../lib/api';
+import { useCan } from '../../../lib/auth';
+import { useShowError } from '../../../lib/errors';
+import { useLocalName } from '../../../lib/names';
+import { useCoverage } from '../api';
+
+const pct = (rate: number) => Math.round(rate * 1000) / 10;
+const color = (rate: number) => (rate >= 1 ? '#52c41a' : rate >= 0.6 ? '#faad14' : '#ff4d4f');
+
+function SettingsModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: ['visits', 'settings'],
+    queryFn: () => api.get<{ period: string; remindWorkingDays: number }>('/api/visits/settings'),
+  });
+  const [form] = Form.useForm();
+  if (!settings.data) return null;
+  return (
+    <Modal
+      open
+      title={t('visits.coverage.settings')}
+      onCancel={onClose}
+      onOk={async () => {
+        try {
+          await api.put('/api/visits/settings', await form.validateFields());
+          void queryClient.invalidateQueries({ queryKey: ['visits'] });
+          void message.success(t('visits.coverage.saved'));
+          onClose();
+        } catch (error) {
+          showError(error, form);
+        }
+      }}
+    >
+      <Form form={form} layout="vertical" initialValues={settings.data}>
+        <Form.Item name="period" label={t('visits.coverage.period')}>
+          <Select options={COVERAGE_PERIODS.map((p) => ({ value: p, label: t(`visits.coverage.periods.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="remindWorkingDays" label={t('visits.coverage.remindDays')}>
+          <InputNumber min={1} max={60} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 走访覆盖: per team and per officer for a period, with each officer's firms not yet visited. */
+export function CoveragePage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const localName = useLocalName();
+  const [period, setPeriod] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
+  const coverage = useCoverage({ period });
+  const c = coverage.data;
+  type OfficerRow = Coverage['officers'][number];
+
+  return (
+    <PageContainer
+      title={t('nav.visitCoverage')}
+      extra={
+        <Space wrap>
+          <Select
+            style={{ width: 130 }}
+            value={c?.period.key}
+            onChange={setPeriod}
+            data-testid="coverage-period"
+            options={(c?.periods ?? []).map((p) => ({ value: p, label: p }))}
+          />
+          {can('visit:manage') && <Button onClick={() => setEditing(true)}>{t('visits.coverage.settings')}</Button>}
+        </Space>
+      }
+    >
+      {coverage.error && <Alert type="error" showIcon title={coverage.error.message} style={{ marginBottom: 16 }} />}
+      {c && (
+        <>
+          <Typography.Paragraph type="secondary">
+            {c.period.start} – {c.period.end}
+            {c.asOf && ` · ${t('visits.coverage.asOf', { date: c.asOf })}`} ·{' '}
+            {t('visits.coverage.rule', { period: t(`visits.coverage.periods.${c.period.kind}`) })}
+          </Typography.Paragraph>
+          <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+            <Col xs={8}>
+              <Card size="small">
+                <Statistic title={t('visits.coverage.total')} value={c.total.firms} />
+              </Card>
+            </Col>
+            <Col xs={8}>
+              <Card size="small">
+                <Statistic title={t('visits.coverage.visited')} value={c.total.visited} data-testid="coverage-visited" />
+              </Card>
+            </Col>
+            <Col xs={8}>
+              <Card size="small">
+                <Statistic title={t('visits.coverage.rate')} value={pct(c.total.rate)} suffix="%" valueStyle={{ color: color(c.total.rate) }} />
+              </Card>
+            </Col>
+          </Row>
+          {c.officers.length === 0 ? (
+            <Empty description={t('visits.coverage.empty')} />
+          ) : (
+            <>
+              <Card title={t('visits.coverage.teams')} size="small" style={{ marginBottom: 16 }}>
+                <Table
+                  rowKey={(r) => r.team.id}
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  dataSource={c.teams}
+                  data-testid="coverage-teams"
+                  columns={[
+                    { title: t('visits.team'), key: 'team', render: (_, r) => localName(r.team) },
+                    { title: t('visits.coverage.officerCount'), dataIndex: 'officers', align: 'right' },
+                    { title: t('visits.coverage.firms'), dataIndex: 'firms', align: 'right' },
+                    { title: t('visits.coverage.visited'), dataIndex: 'visited', align: 'right' },
+                    {
+                      title: t('visits.coverage.rate'),
+                      key: 'rate',
+                      width: 160,
+                      render: (_, r) => <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />,
+                    },
+                  ]}
+                />
+              </Card>
+              <Card title={t('visits.coverage.officers')} size="small">
+                <Table<OfficerRow>
+                  rowKey={(r) => r.officer.id}
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  dataSource={c.officers}
+                  data-testid="coverage-officers"
+                  columns={[
+                    {
+                      title: t('visits.officer'),
+                      key: 'officer',
+                      render: (_, r) => (
+                        <>
+                          <div>{r.officer.displayName}</div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {localName(r.team)}
+                          </Typography.Text>
+                        </>
+                      ),
+                    },
+                    { title: t('visits.coverage.visited'), key: 'visited', align: 'right', render: (_, r) => `${r.visited} / ${r.firms}` },
+                    {
+                      title: t('visits.coverage.rate'),
+                      key: 'rate',
+                      width: 120,
+                      render: (_, r) => <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />,
+                    },
+                    {
+                      title: t('visits.coverage.unvisited'),
+                      key: 'unvisited',
+                      render: (_, r) =>
+                        r.unvisited.length === 0 ? (
+                          <Tag color="green">{t('visits.coverage.allVisited')}</Tag>
+                        ) : (
+                          <div style={{ maxWidth: 420, whiteSpace: 'normal' }} data-testid="coverage-unvisited">
+                            {r.unvisited.map((f) => (
+                              <Tag key={f.id} color="orange" style={{ marginBottom: 4, whiteSpace: 'normal' }}>
+                                {f.name}
+                              </Tag>
+                            ))}
+                          </div>
+                        ),
+                    },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
+        </>
+      )}
+      {editing && <SettingsModal onClose={() => setEditing(false)} />}
+    </PageContainer>
+  );
+}
