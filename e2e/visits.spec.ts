@@ -20,9 +20,9 @@ async function pick(page: Page, field: string, typed: string, option: string) {
 /** The officer's row of the coverage page: visited count and the first firm not yet visited. */
 async function myCoverage(page: Page) {
   await page.goto('/visits/coverage');
-  const row = page.getByTestId('coverage-officers').locator('tbody tr', { hasText: '郑专员' });
+  const row = page.getByTestId('officer-row').filter({ hasText: '郑专员' });
   await expect(row).toBeVisible();
-  const visited = ((await row.locator('td').nth(1).textContent()) ?? '').trim();
+  const visited = ((await row.getByTestId('officer-visited').textContent()) ?? '').trim();
   const firstUnvisited = (await row.getByTestId('coverage-unvisited').locator('.ant-tag').first().textContent())?.trim() ?? '';
   return { visited, firstUnvisited };
 }
@@ -74,7 +74,7 @@ test('an officer logs a visit with a problem on the phone: the task and the requ
   const after = await myCoverage(page);
   const [v0, n0] = before.visited.split('/').map((s) => Number(s.trim()));
   expect(after.visited).toBe(`${(v0 as number) + 1} / ${n0}`);
-  await expect(page.getByTestId('coverage-officers').locator('tbody tr', { hasText: '郑专员' })).not.toContainText(before.firstUnvisited);
+  await expect(page.getByTestId('officer-row').filter({ hasText: '郑专员' })).not.toContainText(before.firstUnvisited);
   await shot(page, 'visits-06-coverage-after-phone');
   await signOut(page);
 
@@ -88,16 +88,16 @@ test('an officer logs a visit with a problem on the phone: the task and the requ
       await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
     }
     await page.goto('/visits');
-    await expect(page.getByTestId('visits-table').locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByTestId('visits-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await shot(page, `visits-10-list-${lang}`);
     await page.goto('/visits/coverage');
     await expect(page.getByTestId('coverage-teams')).toBeVisible();
     await shot(page, `visits-11-coverage-${lang}`);
     await page.goto('/visits/assignments');
-    await expect(page.getByTestId('assignments-table').locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByTestId('assignments-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await shot(page, `visits-12-assignments-${lang}`);
     await page.goto('/visits/exchanges');
-    await expect(page.getByTestId('exchanges-table').locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByTestId('exchanges-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await shot(page, `visits-13-exchanges-${lang}`);
     await page.setViewportSize(PHONE);
     await page.goto('/visits/coverage');

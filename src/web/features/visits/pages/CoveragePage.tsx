@@ -1,4 +1,25 @@
-import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Grid,
+  InputNumber,
+  List,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -52,6 +73,20 @@ function SettingsModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+function Unvisited({ firms }: { firms: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
+  if (firms.length === 0) return <Tag color="green">{t('visits.coverage.allVisited')}</Tag>;
+  return (
+    <div style={{ maxWidth: 420, whiteSpace: 'normal' }} data-testid="coverage-unvisited">
+      {firms.map((f) => (
+        <Tag key={f.id} color="orange" style={{ marginBottom: 4, whiteSpace: 'normal' }}>
+          {f.name}
+        </Tag>
+      ))}
+    </div>
+  );
+}
+
 /** 走访覆盖: per team and per officer for a period, with each officer's firms not yet visited. */
 export function CoveragePage() {
   const { t } = useTranslation();
@@ -60,6 +95,7 @@ export function CoveragePage() {
   const [period, setPeriod] = useState<string | undefined>();
   const [editing, setEditing] = useState(false);
   const coverage = useCoverage({ period });
+  const phone = !Grid.useBreakpoint().md;
   const c = coverage.data;
   type OfficerRow = Coverage['officers'][number];
 
@@ -131,51 +167,70 @@ export function CoveragePage() {
                 />
               </Card>
               <Card title={t('visits.coverage.officers')} size="small">
-                <Table<OfficerRow>
-                  rowKey={(r) => r.officer.id}
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  dataSource={c.officers}
-                  data-testid="coverage-officers"
-                  columns={[
-                    {
-                      title: t('visits.officer'),
-                      key: 'officer',
-                      render: (_, r) => (
-                        <>
-                          <div>{r.officer.displayName}</div>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {localName(r.team)}
-                          </Typography.Text>
-                        </>
-                      ),
-                    },
-                    { title: t('visits.coverage.visited'), key: 'visited', align: 'right', render: (_, r) => `${r.visited} / ${r.firms}` },
-                    {
-                      title: t('visits.coverage.rate'),
-                      key: 'rate',
-                      width: 120,
-                      render: (_, r) => <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />,
-                    },
-                    {
-                      title: t('visits.coverage.unvisited'),
-                      key: 'unvisited',
-                      render: (_, r) =>
-                        r.unvisited.length === 0 ? (
-                          <Tag color="green">{t('visits.coverage.allVisited')}</Tag>
-                        ) : (
-                          <div style={{ maxWidth: 420, whiteSpace: 'normal' }} data-testid="coverage-unvisited">
-                            {r.unvisited.map((f) => (
-                              <Tag key={f.id} color="orange" style={{ marginBottom: 4, whiteSpace: 'normal' }}>
-                                {f.name}
-                              </Tag>
-                            ))}
-                          </div>
+                {phone ? (
+                  <List
+                    data-testid="coverage-officers"
+                    dataSource={c.officers}
+                    renderItem={(r) => (
+                      <List.Item data-testid="officer-row">
+                        <div style={{ width: '100%' }}>
+                          <Flex justify="space-between" align="center">
+                            <span>
+                              <Typography.Text strong>{r.officer.displayName}</Typography.Text>{' '}
+                              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                                {localName(r.team)}
+                              </Typography.Text>
+                            </span>
+                            <span data-testid="officer-visited">{`${r.visited} / ${r.firms}`}</span>
+                          </Flex>
+                          <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />
+                          <Unvisited firms={r.unvisited} />
+                        </div>
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Table<OfficerRow>
+                    onRow={() => ({ 'data-testid': 'officer-row' }) as object}
+                    rowKey={(r) => r.officer.id}
+                    size="small"
+                    pagination={false}
+                    scroll={{ x: 'max-content' }}
+                    dataSource={c.officers}
+                    data-testid="coverage-officers"
+                    columns={[
+                      {
+                        title: t('visits.officer'),
+                        key: 'officer',
+                        render: (_, r) => (
+                          <>
+                            <div>{r.officer.displayName}</div>
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {localName(r.team)}
+                            </Typography.Text>
+                          </>
                         ),
-                    },
-                  ]}
-                />
+                      },
+                      {
+                        title: t('visits.coverage.visited'),
+                        key: 'visited',
+                        align: 'right',
+                        render: (_, r) => <span data-testid="officer-visited">{`${r.visited} / ${r.firms}`}</span>,
+                      },
+                      {
+                        title: t('visits.coverage.rate'),
+                        key: 'rate',
+                        width: 120,
+                        render: (_, r) => <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />,
+                      },
+                      {
+                        title: t('visits.coverage.unvisited'),
+                        key: 'unvisited',
+                        render: (_, r) => <Unvisited firms={r.unvisited} />,
+                      },
+                    ]}
+                  />
+                )}
               </Card>
             </>
           )}
