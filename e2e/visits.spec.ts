@@ -3,7 +3,7 @@ import { shot, signIn, signOut } from './support';
 
 // A chief service officer logs a visit on the phone-width page with one problem found: the problem becomes a 督办
 // task of the chosen unit and an enterprise service request (channel 走访), and the quarter's coverage moves.
-test.describe.configure({ mode: 'serial', timeout: 360_000 });
+test.describe.configure({ mode: 'serial', timeout: 900_000 });
 
 const expect = baseExpect.configure({ timeout: 45_000 });
 

@@ -198,14 +198,14 @@ async function loadDemo(trx: Trx, deps: Deps) {
   for (const [i, firm] of previous.entries()) visits.push({ firm, day: within(lastQuarter.start, lastQuarter.end, i, previous.length), problems: [] });
   const earlier = periodOf('quarter', addCalendarDays(lastQuarter.start, -1));
   for (const [i, firm] of all.slice(14, 18).entries()) visits.push({ firm, day: within(earlier.start, earlier.end, i, 4), problems: [] });
-  // This quarter: every other firm, the stainless team first; the last four have one problem each.
+  // This quarter: every other firm, the stainless team first; every third of them with one problem.
   const current = all.filter((_, i) => i % 2 === 0).slice(0, 12);
   const lastDay = today;
   current.forEach((firm, i) => {
     visits.push({
       firm,
       day: within(quarter.start, lastDay, i, current.length),
-      problems: i >= current.length - 4 ? [PROBLEMS[i % PROBLEMS.length] as (typeof PROBLEMS)[number]] : [],
+      problems: i % 3 === 1 ? [PROBLEMS[Math.floor(i / 3) % PROBLEMS.length] as (typeof PROBLEMS)[number]] : [],
     });
   });
   for (const [i, v] of visits.entries()) {

@@ -154,13 +154,22 @@ export function CoveragePage() {
                   data-testid="coverage-teams"
                   columns={[
                     { title: t('visits.team'), key: 'team', render: (_, r) => localName(r.team) },
-                    { title: t('visits.coverage.officerCount'), dataIndex: 'officers', align: 'right' },
-                    { title: t('visits.coverage.firms'), dataIndex: 'firms', align: 'right' },
-                    { title: t('visits.coverage.visited'), dataIndex: 'visited', align: 'right' },
+                    ...(phone
+                      ? []
+                      : [
+                          { title: t('visits.coverage.officerCount'), dataIndex: 'officers', align: 'right' as const },
+                          { title: t('visits.coverage.firms'), dataIndex: 'firms', align: 'right' as const },
+                        ]),
+                    {
+                      title: t('visits.coverage.visited'),
+                      key: 'visited',
+                      align: 'right',
+                      render: (_: unknown, r: Coverage['teams'][number]) => `${r.visited} / ${r.firms}`,
+                    },
                     {
                       title: t('visits.coverage.rate'),
                       key: 'rate',
-                      width: 160,
+                      width: phone ? 110 : 160,
                       render: (_, r) => <Progress percent={pct(r.rate)} size="small" strokeColor={color(r.rate)} />,
                     },
                   ]}
