@@ -2,6 +2,7 @@ import { type Env, type PatchCases, get, post, uscc } from '../../test/patch-cas
 
 let serial = 0;
 let firmId = 0;
+let otherFirmId = 0;
 
 /** The visits module's PATCH routes for the generic PATCH test. */
 export const patchCases: PatchCases = {
@@ -16,6 +17,16 @@ export const patchCases: PatchCases = {
               uscc: uscc(9300001),
               townshipUnitId: units.daying,
               address: '大营镇工业园区9号',
+              industryCode: 'C31',
+            })
+          ).id;
+        if (!otherFirmId)
+          otherFirmId = (
+            await post(client, '/api/enterprises', {
+              name: '宝丰县交流测试二有限公司',
+              uscc: uscc(9300002),
+              townshipUnitId: units.daying,
+              address: '大营镇工业园区10号',
               industryCode: 'C31',
             })
           ).id;
@@ -39,8 +50,8 @@ export const patchCases: PatchCases = {
       fields: {
         personName: { value: () => `改名干部${++serial}` },
         direction: { value: 'to_unit' },
-        unitId: { value: ({ units }: Env) => units.kjj },
-        enterpriseId: { value: () => firmId },
+        unitId: { value: ({ units }: Env) => units.kjj, shows: ['unitId', 'unit'] },
+        enterpriseId: { value: () => otherFirmId, shows: ['enterpriseId', 'enterprise'] },
         role: { value: '挂职副总' },
         fromDate: { value: '2026-02-01' },
         toDate: { value: '2026-12-31' },
