@@ -9,9 +9,10 @@ import { monitoring } from './monitoring';
 import { projects } from './projects';
 import { reports } from './reports';
 import { services } from './services';
+import { visits } from './visits';
 
 /**
  * The business modules, in the order they are migrated, routed, subscribed and loaded as demo. Adding a module is
  * one line here (and one in `src/web/features/index.ts`); everything else lives in the module's own folders.
  */
-export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing, monitoring];
+export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing, monitoring, visits];

@@ -22,6 +22,7 @@ import { settingsFeature } from './settings';
 import { tasksFeature } from './tasks';
 import { unitsFeature } from './units';
 import { usersFeature } from './users';
+import { visitsFeature } from './visits';
 import { webhooksFeature } from './webhooks';
 
 /**
@@ -40,6 +41,7 @@ export const FEATURES = [
   fundsFeature,
   financingFeature,
   monitoringFeature,
+  visitsFeature,
   tasksFeature,
   documentsFeature,
   meetingsFeature,

@@ -39,3 +39,5 @@ export { ensureServicesDemo } from './services.demo';
 /** Per-unit on-time rate, satisfaction rate and average working days for a year or quarter: the figures assessment uses. */
 export { unitStatistics } from './services.service';
 export { taskOverdueCommitments } from './commitments.service';
+/** A request received by staff (channel visit, hotline or meeting) inside another module's transaction; and request statuses. */
+export { createReceivedRequest, requestStatuses, type ReceivedRequestInput } from './requests.api';

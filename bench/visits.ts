@@ -1,0 +1,136 @@
+// Visit coverage at scale: 5,000 firms assigned to every staff officer of the demo county round robin, and eight
+// quarters of visits (about 1.2 per firm and quarter, one firm in eight skipped each quarter); the coverage page
+// (current and past quarter; office and one team), the visit list and the reminder's coverage through the full app,
+// p50/p95. Prints figures; asserts nothing.
+//   npx tsx bench/visits.ts                                  SQLite (temporary file)
+//   BENCH_DATABASE_URL=postgres://… npx tsx bench/visits.ts  PostgreSQL (a temporary schema, dropped afterwards)
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/server/config';
+import type { Clock } from '../src/server/core/deps';
+import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { computeCoverage, coverageSettings } from '../src/server/modules/visits';
+import { bootApp } from '../src/server/platform';
+import { shiftPeriod } from '../src/shared/rules/visits-coverage';
+import { addCalendarDays } from '../src/shared/rules/working-days';
+import { benchClient, openBenchDb, time } from './support';
+
+process.env.PASSWORD_HASH_COST ??= '16384';
+const FIRMS = Number(process.env.BENCH_FIRMS ?? 5_000);
+const QUARTERS = 8;
+const TODAY = '2026-12-14';
+const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
+
+const { handle, drop } = await openBenchDb('visits');
+try {
+  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
+  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
+  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
+  await loadCounty(deps, demo);
+  await ensureDemoAccounts(deps, demo);
+  const db = handle.db;
+  const now = clock.now().toISOString();
+  const townships = (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').execute()).map((u) => u.id);
+  const officers = await db
+    .selectFrom('users')
+    .innerJoin('orgUnits', 'orgUnits.id', 'users.unitId')
+    .select(['users.id', 'users.unitId', 'users.username'])
+    .where('users.enterpriseId', 'is', null)
+    .where('orgUnits.kind', 'in', ['service_team', 'department', 'office'])
+    .execute();
+
+  // Rows written straight in, batch by batch: the bench measures reads, not the writes.
+  const firmIds: number[] = [];
+  for (let from = 0; from < FIRMS; from += 500) {
+    const batch = Array.from({ length: Math.min(500, FIRMS - from) }, (_, k) => {
+      const i = from + k;
+      return {
+        name: `宝丰县测试企业${i}有限公司`,
+        uscc: `91410421BENCH${String(i).padStart(5, '0')}`,
+        townshipUnitId: townships[i % townships.length] as number,
+        address: '',
+        industryCode: 'C31',
+        aboveScale: 1,
+        highTech: 0,
+        highTechCertNo: '',
+        highTechValidTo: null,
+        smeTier: '',
+        rdInstitutions: '',
+        employees: null,
+        serviceTeamUnitId: null,
+        chiefOfficerUserId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    firmIds.push(...(await db.insertInto('enterprises').values(batch).returning('id').execute()).map((r) => r.id));
+  }
+  const first = shiftPeriod('quarter', TODAY, -(QUARTERS - 1));
+  for (let from = 0; from < firmIds.length; from += 500) {
+    const batch = firmIds.slice(from, from + 500).map((enterpriseId, k) => {
+      const officer = officers[(from + k) % officers.length] as (typeof officers)[number];
+      return {
+        enterpriseId,
+        officerUserId: officer.id,
+        teamUnitId: officer.unitId,
+        fromDate: first.start,
+        toDate: null,
+        note: '',
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    await db.insertInto('visitAssignments').values(batch).execute();
+  }
+  const townshipOf = new Map<number, number>();
+  firmIds.forEach((id, i) => {
+    townshipOf.set(id, townships[i % townships.length] as number);
+  });
+  let visits = 0;
+  for (let q = 0; q < QUARTERS; q++) {
+    const period = shiftPeriod('quarter', TODAY, -q);
+    const last = period.end < TODAY ? period.end : TODAY;
+    const span = Math.max(1, (Date.parse(last) - Date.parse(period.start)) / 86_400_000);
+    const rows = firmIds.flatMap((enterpriseId, i) => {
+      if ((i + q) % 8 === 0) return [];
+      const n = i % 5 === 0 ? 2 : 1;
+      return Array.from({ length: n }, (_, k) => ({
+        enterpriseId,
+        townshipUnitId: townshipOf.get(enterpriseId) as number,
+        teamUnitId: (officers[i % officers.length] as (typeof officers)[number]).unitId,
+        visitDate: addCalendarDays(period.start, Math.floor((((i * 7 + k * 31) % 97) / 97) * span)),
+        peopleMet: '总经理',
+        discussion: '了解生产经营情况',
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      }));
+    });
+    for (let from = 0; from < rows.length; from += 500)
+      await db
+        .insertInto('visits')
+        .values(rows.slice(from, from + 500))
+        .execute();
+    visits += rows.length;
+  }
+  if (handle.dialect === 'postgres') await sql`analyze`.execute(db);
+  console.log(`\nvisits on ${handle.dialect}: ${FIRMS} firms, ${officers.length} officers, ${visits} visits over ${QUARTERS} quarters, today ${TODAY}`);
+
+  const settings = await coverageSettings(db);
+  await time('computeCoverage (all firms, current quarter: the reminder job’s read)', 30, () => computeCoverage(db, { all: true }, settings, undefined, TODAY));
+  const { login, get } = benchClient(app);
+  const office = await login('office');
+  const officer = await login('stainless.team');
+  await time('GET /api/visits/coverage (office, current quarter)', 30, () => get(office, '/api/visits/coverage'));
+  await time('GET /api/visits/coverage?period=2025-Q1 (office, a past quarter)', 30, () => get(office, '/api/visits/coverage?period=2025-Q1'));
+  await time('GET /api/visits/coverage (officer, own team)', 30, () => get(officer, '/api/visits/coverage'));
+  await time('GET /api/visits (office, page 1, newest)', 30, () => get(office, '/api/visits?sort=visitDate&order=desc'));
+  await time('GET /api/visits?withProblems=false&from=…&to=… (office)', 30, () => get(office, '/api/visits?withProblems=false&from=2026-10-01&to=2026-12-31'));
+  await time('GET /api/visits (officer, own team)', 30, () => get(officer, '/api/visits?sort=visitDate&order=desc'));
+  await time('GET /api/visits/assignments (office, page 1)', 30, () => get(office, '/api/visits/assignments'));
+  await app.close();
+} finally {
+  await handle.close();
+  await drop();
+}
