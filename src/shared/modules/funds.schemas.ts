@@ -117,7 +117,7 @@ export type ProgrammeListQuery = z.infer<typeof programmeListQuery>;
 export const programmePage = pageOf(programmeSchema);
 export const idParams = z.strictObject({ id: strictId });
 
-export const APPLICATION_ACTIONS = ['preliminary', 'office', 'leader', 'resubmit', 'disburse'] as const;
+export const APPLICATION_ACTIONS = ['preliminary', 'office', 'leader', 'reject', 'resubmit', 'disburse'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 export const applicationListItem = z.object({
@@ -181,6 +181,8 @@ export const reviewBody = z
     amountFen: fen.optional(),
   })
   .refine((b) => b.decision === 'pass' || b.reason.length > 0, { message: 'err.fund.reason_required', path: ['reason'] });
+/** A final refusal at the step the application waits at; its reason goes to the firm. */
+export const rejectBody = z.strictObject({ reason: required(1000) });
 export const resubmitBody = z.strictObject({ description: text(4000).optional(), investmentFen: fen.nullable().optional() });
 export const disbursementBody = z.strictObject({ amountFen: fen, paidDate: day, note: text(500).default('') });
 
