@@ -3,6 +3,7 @@ import { FUND_PERMISSIONS } from '../../../shared/modules/funds.schemas';
 import { defineModule } from '../../core/modules/module';
 import { ensureFundsDemo } from './funds.demo';
 import { applicationAttachmentOwner, fundRoutes, programmeAttachmentOwner } from './funds.routes';
+import { ensureLoansDemo } from './loans.demo';
 import { loanRoutes } from './loans.routes';
 import { loansMissedJob } from './loans.service';
 import { migrations } from './migrations';
@@ -31,6 +32,7 @@ export const funds = defineModule({
   messages: FUND_MESSAGES,
   demo: async (deps) => {
     await ensureFundsDemo(deps);
+    await ensureLoansDemo(deps);
   },
 });
 
