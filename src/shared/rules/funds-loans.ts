@@ -70,7 +70,14 @@ export function repaymentSchedule(t: LoanTerms): Instalment[] {
     else if (t.method === 'equal_principal') principal = evenPrincipal;
     else principal = Math.min(balance, Math.max(0, payment - interest));
     balance -= principal;
-    out.push({ seq, dueDate: addMonths(t.startDate, seq), principalFen: principal, interestFen: interest, totalFen: principal + interest, balanceFen: balance });
+    out.push({
+      seq,
+      dueDate: addMonths(t.startDate, seq),
+      principalFen: principal,
+      interestFen: interest,
+      totalFen: principal + interest,
+      balanceFen: balance,
+    });
   }
   return out;
 }

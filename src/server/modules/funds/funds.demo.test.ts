@@ -71,7 +71,13 @@ it('loads six guaranteed loans from the demo banks, in the past, one flagged 逾
   await ensureLoansDemo(t.deps);
   await ensureLoansDemo(t.deps);
   const office = await t.signIn('office');
-  const loans = (await office.get('/api/funds/loans?pageSize=50')).json().items as { id: number; startDate: string; overdue: boolean; status: string; amountFen: number }[];
+  const loans = (await office.get('/api/funds/loans?pageSize=50')).json().items as {
+    id: number;
+    startDate: string;
+    overdue: boolean;
+    status: string;
+    amountFen: number;
+  }[];
   expect(loans).toHaveLength(6);
   expect(loans.every((l) => l.startDate < '2026-12-02')).toBe(true);
   expect(loans.filter((l) => l.overdue)).toHaveLength(1);

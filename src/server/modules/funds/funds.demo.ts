@@ -44,7 +44,14 @@ export async function ensureFundsDemo(deps: Deps) {
   await deps.db.transaction().execute(async (trx) => {
     // The science fund's preliminary reviews sit with 县科技局: its demo reviewer (kjj / Demo@2021).
     if (!(await usersRepository.findByUsername(trx, 'kjj')) && (await trx.selectFrom('orgUnits').select('id').where('code', '=', 'kjj').executeTakeFirst()))
-      await createAccount(deps, trx, { username: 'kjj', displayName: '郑科长', unitCode: 'kjj', roleCodes: ['department'], password: DEMO_PASSWORD, mustChange: false });
+      await createAccount(deps, trx, {
+        username: 'kjj',
+        displayName: '郑科长',
+        unitCode: 'kjj',
+        roleCodes: ['department'],
+        password: DEMO_PASSWORD,
+        mustChange: false,
+      });
     if (await trx.selectFrom('fundProgrammes').select('id').limit(1).executeTakeFirst()) return;
     const today = countyDay(deps.clock.now());
     const year = Number(today.slice(0, 4));

@@ -358,9 +358,14 @@ describe('a final rejection (不予支持)', () => {
     expect(await counts()).toEqual(before);
 
     const firmNotices = async () =>
-      (await t.deps.db.selectFrom('notifications').select('titleZh').where('entityType', '=', 'fund_application').where('entityId', '=', String(a.id)).execute()).map(
-        (n) => n.titleZh,
-      );
+      (
+        await t.deps.db
+          .selectFrom('notifications')
+          .select('titleZh')
+          .where('entityType', '=', 'fund_application')
+          .where('entityId', '=', String(a.id))
+          .execute()
+      ).map((n) => n.titleZh);
     const res = await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '企业不在支持范围内' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'rejected', actions: [] });
@@ -370,7 +375,12 @@ describe('a final rejection (不予支持)', () => {
     expect(await firmNotices()).toContainEqual(expect.stringContaining('未通过（企业不在支持范围内）'));
     const after = (await c.office.get(`/api/funds/programmes/${prog.id}`)).json();
     expect(after).toMatchObject({ approvedFen: 0, remainingFen: 50_000_000 });
-    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'fund_application').where('entityId', '=', String(a.id)).execute();
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'fund_application')
+      .where('entityId', '=', String(a.id))
+      .execute();
     expect(audit.map((x) => x.action)).toContain('fund_application.reject');
     // Rejected for good: no second rejection, no review, no resubmission.
     expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '再次' })).statusCode).toBe(409);
@@ -388,7 +398,10 @@ describe('a final rejection (不予支持)', () => {
     await c.yangzhuang.post(`/api/funds/applications/${b.id}/preliminary`, { decision: 'pass' });
     await c.office.post(`/api/funds/applications/${b.id}/office-review`, { decision: 'pass' });
     expect((await c.office.post(`/api/funds/applications/${b.id}/reject`, { reason: 'x' })).statusCode).toBe(403);
-    expect((await c.leader.post(`/api/funds/applications/${b.id}/reject`, { reason: '资金安排调整' })).json()).toMatchObject({ status: 'rejected', approvedFen: null });
+    expect((await c.leader.post(`/api/funds/applications/${b.id}/reject`, { reason: '资金安排调整' })).json()).toMatchObject({
+      status: 'rejected',
+      approvedFen: null,
+    });
     expect((await c.office.get(`/api/funds/programmes/${prog.id}`)).json().approvedFen).toBe(0);
   });
 });

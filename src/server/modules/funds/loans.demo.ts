@@ -25,11 +25,39 @@ interface DemoLoan {
 const GUARANTOR = '宝丰县中小企业融资担保有限公司';
 const LOANS: DemoLoan[] = [
   { firm: 'wuxing', bank: 'abc', guarantor: GUARANTOR, amountFen: 500_000_000, annualRateBp: 435, termMonths: 12, daysAgo: 200, method: 'annuity' },
-  { firm: 'tiefulai', bank: 'icbc', guarantor: GUARANTOR, amountFen: 300_000_000, annualRateBp: 385, termMonths: 24, daysAgo: 300, method: 'equal_principal', missedWithin: 35 },
-  { firm: 'guoxi', bank: 'zybank', guarantor: '平顶山市中小企业信用担保中心', amountFen: 200_000_000, annualRateBp: 365, termMonths: 36, daysAgo: 400, method: 'interest_only' },
+  {
+    firm: 'tiefulai',
+    bank: 'icbc',
+    guarantor: GUARANTOR,
+    amountFen: 300_000_000,
+    annualRateBp: 385,
+    termMonths: 24,
+    daysAgo: 300,
+    method: 'equal_principal',
+    missedWithin: 35,
+  },
+  {
+    firm: 'guoxi',
+    bank: 'zybank',
+    guarantor: '平顶山市中小企业信用担保中心',
+    amountFen: 200_000_000,
+    annualRateBp: 365,
+    termMonths: 36,
+    daysAgo: 400,
+    method: 'interest_only',
+  },
   { firm: 0, bank: 'rcb', guarantor: GUARANTOR, amountFen: 100_000_000, annualRateBp: 420, termMonths: 12, daysAgo: 420, method: 'annuity' },
   { firm: 1, bank: 'psbc', guarantor: GUARANTOR, amountFen: 150_000_000, annualRateBp: 395, termMonths: 6, daysAgo: 60, method: 'equal_principal' },
-  { firm: 'wuxing', bank: 'rcb', guarantor: '县财政贴息（创业担保贷款）', amountFen: 80_000_000, annualRateBp: 0, termMonths: 12, daysAgo: 20, method: 'annuity' },
+  {
+    firm: 'wuxing',
+    bank: 'rcb',
+    guarantor: '县财政贴息（创业担保贷款）',
+    amountFen: 80_000_000,
+    annualRateBp: 0,
+    termMonths: 12,
+    daysAgo: 20,
+    method: 'annuity',
+  },
 ];
 
 /**
@@ -99,7 +127,14 @@ export async function ensureLoansDemo(deps: Deps) {
         })),
       );
       for (const i of paidInstalments)
-        await loansRepository.insertRepayment(trx, { loanId: id, paidDate: i.dueDate, amountFen: i.totalFen, note: `第 ${i.seq} 期`, createdBy: null, createdAt: at(i.dueDate) });
+        await loansRepository.insertRepayment(trx, {
+          loanId: id,
+          paidDate: i.dueDate,
+          amountFen: i.totalFen,
+          note: `第 ${i.seq} 期`,
+          createdBy: null,
+          createdAt: at(i.dueDate),
+        });
       made++;
     }
     await recordAudit(trx, deps, systemContext(), { action: 'setup.load_loans', entityType: 'fund_loan', entityId: null, after: { loans: made } });

@@ -158,7 +158,12 @@ describe('guaranteed loans', () => {
     const part = await c.office.post(`/api/funds/loans/${loan.id}/repayments`, { amountFen: first.totalFen, paidDate: '2026-02-27' });
     expect(part.statusCode, part.body).toBe(200);
     expect(part.json().overdue).toBe(true);
-    expect(part.json().schedule.slice(0, 2).map((i: { state: string }) => i.state)).toEqual(['paid', 'missed']);
+    expect(
+      part
+        .json()
+        .schedule.slice(0, 2)
+        .map((i: { state: string }) => i.state),
+    ).toEqual(['paid', 'missed']);
     const rest = (await c.office.post(`/api/funds/loans/${loan.id}/repayments`, { amountFen: second.totalFen, paidDate: '2026-03-02' })).json();
     expect(rest.overdue).toBe(false);
     expect(rest.outstandingFen).toBe(100_000_000 - first.principalFen - second.principalFen);
@@ -180,7 +185,19 @@ describe('guaranteed loans', () => {
   });
 
   it('a loan paid in full is settled', async () => {
-    const small = (await c.office.post('/api/funds/loans', loanBody({ enterpriseId: firms.tiefulai, bankUnitId: units['bank-icbc'], amountFen: 1_000_000, termMonths: 1, annualRateBp: 0, startDate: '2026-02-01' }))).json() as Loan;
+    const small = (
+      await c.office.post(
+        '/api/funds/loans',
+        loanBody({
+          enterpriseId: firms.tiefulai,
+          bankUnitId: units['bank-icbc'],
+          amountFen: 1_000_000,
+          termMonths: 1,
+          annualRateBp: 0,
+          startDate: '2026-02-01',
+        }),
+      )
+    ).json() as Loan;
     const paid = (await c.office.post(`/api/funds/loans/${small.id}/repayments`, { amountFen: 1_000_000, paidDate: '2026-03-01' })).json();
     expect(paid).toMatchObject({ status: 'settled', outstandingFen: 0, overdue: false });
     expect((await c.office.post(`/api/funds/loans/${small.id}/repayments`, { amountFen: 1, paidDate: '2026-03-01' })).statusCode).toBe(409);
@@ -189,8 +206,15 @@ describe('guaranteed loans', () => {
   it('totals outstanding per bank: the office sees every bank, a bank only itself; exported', async () => {
     const all = (await c.office.get('/api/funds/loans/by-bank')).json();
     const abc = all.items.find((r: { bank: { id: number } }) => r.bank.id === units['bank-abc']);
-    const loans = (await c.office.get(`/api/funds/loans?bankUnitId=${units['bank-abc']}&pageSize=200`)).json().items as { outstandingFen: number; overdue: boolean }[];
-    expect(abc).toMatchObject({ loans: loans.length, outstandingFen: loans.reduce((s, l) => s + l.outstandingFen, 0), overdue: loans.filter((l) => l.overdue).length });
+    const loans = (await c.office.get(`/api/funds/loans?bankUnitId=${units['bank-abc']}&pageSize=200`)).json().items as {
+      outstandingFen: number;
+      overdue: boolean;
+    }[];
+    expect(abc).toMatchObject({
+      loans: loans.length,
+      outstandingFen: loans.reduce((s, l) => s + l.outstandingFen, 0),
+      overdue: loans.filter((l) => l.overdue).length,
+    });
     expect(all.totals.loans).toBe(all.items.reduce((s: number, r: { loans: number }) => s + r.loans, 0));
     const own = (await c.icbc.get('/api/funds/loans/by-bank')).json();
     expect(own.items.map((r: { bank: { id: number } }) => r.bank.id)).toEqual([units['bank-icbc']]);

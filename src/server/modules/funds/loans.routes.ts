@@ -70,7 +70,11 @@ export function loanRoutes(app: FastifyInstance, deps: Deps) {
     const ctx = userCtx(req);
     const { page: _p, pageSize: _s, ...filter } = req.query;
     const en = ctx.locale === 'en-US';
-    return sendXlsx(reply, en ? 'guaranteed-loans.xlsx' : '担保贷款.xlsx', await exportXlsx('loans', LOAN_COLUMNS(en), await allLoans(deps, ctx, filter), ctx.locale));
+    return sendXlsx(
+      reply,
+      en ? 'guaranteed-loans.xlsx' : '担保贷款.xlsx',
+      await exportXlsx('loans', LOAN_COLUMNS(en), await allLoans(deps, ctx, filter), ctx.locale),
+    );
   });
   r.post('/api/funds/loans', { config: manage, schema: { tags, body: createLoanBody, response: { 200: loanSchema } } }, (req) =>
     createLoan(deps, userCtx(req), req.body),
@@ -89,9 +93,7 @@ export function loanRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/funds/loans/:id', { config: read, schema: { tags, params: idParams, response: { 200: loanSchema } } }, (req) =>
     getLoan(deps, userCtx(req), req.params.id),
   );
-  r.post(
-    '/api/funds/loans/:id/repayments',
-    { config: manage, schema: { tags, params: idParams, body: repaymentBody, response: { 200: loanSchema } } },
-    (req) => recordRepayment(deps, userCtx(req), req.params.id, req.body),
+  r.post('/api/funds/loans/:id/repayments', { config: manage, schema: { tags, params: idParams, body: repaymentBody, response: { 200: loanSchema } } }, (req) =>
+    recordRepayment(deps, userCtx(req), req.params.id, req.body),
   );
 }

@@ -1,13 +1,5 @@
 import type { z } from 'zod';
-import type {
-  BankTotalsRow,
-  FundLoan,
-  LoanListItem,
-  LoanListQuery,
-  LoanSettings,
-  createLoanBody,
-  repaymentBody,
-} from '../../../shared/modules/funds.schemas';
+import type { BankTotalsRow, FundLoan, LoanListItem, LoanListQuery, LoanSettings, createLoanBody, repaymentBody } from '../../../shared/modules/funds.schemas';
 import { type RepaymentMethod, allocateRepayments, instalmentState, paymentDeadline, repaymentSchedule } from '../../../shared/rules/funds-loans';
 import type { CalendarArrangement } from '../../../shared/rules/working-days';
 import { requirePermission, scopeFor } from '../../core/access/access';
@@ -52,7 +44,14 @@ export async function saveLoanSettings(deps: Deps, ctx: UserContext, body: LoanS
 }
 
 async function describeLoans(db: Executor, rows: ListedLoan[]): Promise<LoanListItem[]> {
-  const next = new Map((await loansRepository.nextDue(db, rows.map((r) => r.id))).map((n) => [n.loanId, n]));
+  const next = new Map(
+    (
+      await loansRepository.nextDue(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((n) => [n.loanId, n]),
+  );
   return rows.map((r) => {
     const n = next.get(r.id);
     return {
@@ -170,9 +169,23 @@ export async function createLoan(deps: Deps, ctx: UserContext, body: z.infer<typ
     const id = await loansRepository.insert(trx, values);
     await loansRepository.insertInstalments(
       trx,
-      schedule.map((i) => ({ loanId: id, seq: i.seq, dueDate: i.dueDate, principalFen: i.principalFen, interestFen: i.interestFen, totalFen: i.totalFen, paidFen: 0, missedOn: null })),
+      schedule.map((i) => ({
+        loanId: id,
+        seq: i.seq,
+        dueDate: i.dueDate,
+        principalFen: i.principalFen,
+        interestFen: i.interestFen,
+        totalFen: i.totalFen,
+        paidFen: 0,
+        missedOn: null,
+      })),
     );
-    await recordAudit(trx, deps, ctx, { action: 'fund_loan.create', entityType: 'fund_loan', entityId: id, after: { ...values, instalments: schedule.length } });
+    await recordAudit(trx, deps, ctx, {
+      action: 'fund_loan.create',
+      entityType: 'fund_loan',
+      entityId: id,
+      after: { ...values, instalments: schedule.length },
+    });
     return id;
   });
   return getLoan(deps, ctx, id);
