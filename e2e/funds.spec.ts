@@ -188,3 +188,48 @@ test('免申即享: the office confirms the drafted award list; the firm finds i
   await expect(page.getByTestId('my-applications')).toContainText('规上高新技术企业认定奖励（免申即享）');
   await shot(page, 'funds-13-award-phone');
 });
+
+test('the office records a guaranteed loan; the firm sees it and its schedule on its portal', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office');
+  await page.goto('/funds/loans');
+  await expect(page.getByTestId('loans-table')).toBeVisible();
+  await shot(page, 'funds-loans-zh-1440');
+  await page.getByTestId('loan-create').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('loan-firm').click();
+  await page.keyboard.type('五星');
+  await page.locator('.ant-select-item-option', { hasText: '五星' }).first().click();
+  await dialog.getByTestId('loan-bank').click();
+  await page.locator('.ant-select-item-option', { hasText: '中原银行' }).first().click();
+  await dialog.getByTestId('loan-guarantor').fill('宝丰县中小企业融资担保有限公司（e2e）');
+  await numberBox(dialog, 'loan-amount').fill('300000');
+  await numberBox(dialog, 'loan-rate').fill('3.85');
+  await numberBox(dialog, 'loan-term').fill('6');
+  await expect(dialog.getByTestId('loan-preview')).toBeVisible();
+  await shot(page, 'funds-loan-create-zh-1440');
+  await page.getByTestId('loan-ok').click();
+  await expect(page.getByTestId('loan-page')).toBeVisible();
+  await expect(page.getByTestId('loan-schedule').locator('tbody tr')).toHaveCount(6);
+  const url = page.url();
+  const id = url.slice(url.lastIndexOf('/') + 1);
+  await shot(page, 'funds-loan-zh-1440');
+  await page.goto('/funds/loans/by-bank');
+  await expect(page.getByTestId('bank-totals').locator('tbody tr', { hasText: '中原银行' })).toBeVisible();
+  await shot(page, 'funds-loan-banks-zh-1440');
+  await signOut(page);
+
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'wuxing');
+  await page.goto('/portal/loans');
+  await expect(page.getByTestId('loans-table').locator(`a[href="/portal/loans/${id}"]`)).toBeVisible();
+  await shot(page, 'funds-portal-loans-zh-390');
+  await page.goto(`/portal/loans/${id}`);
+  await expect(page.getByTestId('loan-schedule').locator('tbody tr')).toHaveCount(6);
+  await shot(page, 'funds-portal-loan-zh-390');
+  // Another firm's loan is not found.
+  await signOut(page);
+  await signIn(page, 'tiefulai');
+  await page.goto(`/portal/loans/${id}`);
+  await expect(page.getByTestId('loan-page')).toHaveCount(0);
+});

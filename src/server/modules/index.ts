@@ -15,4 +15,4 @@ import { visits } from './visits';
  * The business modules, in the order they are migrated, routed, subscribed and loaded as demo. Adding a module is
  * one line here (and one in `src/web/features/index.ts`); everything else lives in the module's own folders.
  */
-export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, funds, financing, monitoring, visits];
+export const MODULES: ModuleDefinition[] = [indicators, reports, documents, meetings, projects, chains, services, financing, funds, monitoring, visits];

@@ -23,6 +23,14 @@ const zh = {
   'err.fund.review_unit': '初审单位须为县直部门',
   'err.fund.not_auto_grant': '该政策不是免申即享政策',
   'err.fund.policy_inactive': '该政策已停用',
+  'err.fund.guarantor_required': '请填写担保方',
+  'err.fund.bank_unknown': '金融机构不存在',
+  'err.fund.guarantor_unknown': '担保单位不存在',
+  'err.fund.loan_settled': '该贷款已结清',
+  'err.fund.over_outstanding': '超出尚欠本息：该贷款尚欠 {remaining} 元',
+  'err.fund.repaid_future': '还款日期不能晚于今天',
+  'err.fund.repaid_before_start': '还款日期不能早于放款日期',
+  'err.fund.start_future': '放款日期不能晚于今天',
 } as const;
 
 /** The funds module's server messages (errors and field problems) in both languages. */
@@ -51,6 +59,14 @@ export const FUND_MESSAGES: ModuleMessageTexts<typeof zh> = {
     'err.fund.review_unit': 'The preliminary reviewer must be a county department',
     'err.fund.not_auto_grant': 'This policy is not granted without application',
     'err.fund.policy_inactive': 'This policy is no longer in force',
+    'err.fund.guarantor_required': 'Name the guarantor',
+    'err.fund.bank_unknown': 'Unknown bank',
+    'err.fund.guarantor_unknown': 'Unknown guarantor unit',
+    'err.fund.loan_settled': 'This loan is settled',
+    'err.fund.over_outstanding': 'More than is owed: {remaining} yuan remain on this loan',
+    'err.fund.repaid_future': 'The repayment date cannot be in the future',
+    'err.fund.repaid_before_start': 'The repayment date cannot be before the loan started',
+    'err.fund.start_future': 'The start date cannot be in the future',
   },
 };
 

@@ -4,6 +4,7 @@ import { listQuery, pageOf } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
 import { AMOUNT_RULE_KINDS, APPLICATION_STATUSES, REVIEW_STEPS } from '../rules/funds-awards';
+import { INSTALMENT_STATES, REPAYMENT_METHODS } from '../rules/funds-loans';
 import { ELIGIBILITY_FIELDS, ELIGIBILITY_OPS, type EligibilityField, type Expr } from '../rules/funds-eligibility';
 
 /**
@@ -11,7 +12,18 @@ import { ELIGIBILITY_FIELDS, ELIGIBILITY_OPS, type EligibilityField, type Expr }
  * review of a township or department; manage programmes, apply on a firm's behalf and review as the office; approve
  * as a county leader; record disbursements; read the budget.
  */
-export const FUND_PERMISSIONS = ['fund:read', 'fund:apply', 'fund:review', 'fund:manage', 'fund:approve', 'fund:disburse', 'fund:budget'] as const;
+export const FUND_PERMISSIONS = [
+  'fund:read',
+  'fund:apply',
+  'fund:review',
+  'fund:manage',
+  'fund:approve',
+  'fund:disburse',
+  'fund:budget',
+  /** Guaranteed loans: read them in scope (a firm its own, a bank its own); manage them (the office). */
+  'fund:loans',
+  'fund:loan_manage',
+] as const;
 declare module '../permissions' {
   interface ModulePermissions extends PermissionSet<typeof FUND_PERMISSIONS> {}
 }
@@ -105,7 +117,7 @@ export type ProgrammeListQuery = z.infer<typeof programmeListQuery>;
 export const programmePage = pageOf(programmeSchema);
 export const idParams = z.strictObject({ id: strictId });
 
-export const APPLICATION_ACTIONS = ['preliminary', 'office', 'leader', 'resubmit', 'disburse'] as const;
+export const APPLICATION_ACTIONS = ['preliminary', 'office', 'leader', 'reject', 'resubmit', 'disburse'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 export const applicationListItem = z.object({
@@ -169,6 +181,8 @@ export const reviewBody = z
     amountFen: fen.optional(),
   })
   .refine((b) => b.decision === 'pass' || b.reason.length > 0, { message: 'err.fund.reason_required', path: ['reason'] });
+/** A final refusal at the step the application waits at; its reason goes to the firm. */
+export const rejectBody = z.strictObject({ reason: required(1000) });
 export const resubmitBody = z.strictObject({ description: text(4000).optional(), investmentFen: fen.nullable().optional() });
 export const disbursementBody = z.strictObject({ amountFen: fen, paidDate: day, note: text(500).default('') });
 
@@ -261,3 +275,96 @@ export const myPoliciesResponse = z.object({
   ),
 });
 export const confirmAwardsResponse = z.object({ granted: z.number().int(), amountFen: z.number().int() });
+
+// Guaranteed loans (小额担保贷款).
+export { INSTALMENT_STATES, REPAYMENT_METHODS };
+export const LOAN_STATUSES = ['active', 'settled'] as const;
+/** A loan of at most 10^12 fen (ten billion yuan): its interest stays exact in the schedule rule. */
+const loanFen = z.number().int('err.report.not_an_integer').min(1).max(1_000_000_000_000);
+export const createLoanBody = z
+  .strictObject({
+    enterpriseId: z.number().int().positive(),
+    bankUnitId: z.number().int().positive(),
+    /** A guarantor that is a unit of the platform, or named in text (a guarantee company, a person). */
+    guarantorUnitId: z.number().int().positive().nullable().default(null),
+    guarantorName: text(100).default(''),
+    contractNo: text(60).default(''),
+    amountFen: loanFen,
+    /** The annual rate in basis points: 435 = 4.35 %. */
+    annualRateBp: z.number().int('err.report.not_an_integer').min(0).max(10_000),
+    termMonths: z.number().int('err.report.not_an_integer').min(1).max(360),
+    startDate: day,
+    method: z.enum(REPAYMENT_METHODS),
+    note: text(1000).default(''),
+  })
+  .refine((b) => b.guarantorUnitId !== null || b.guarantorName.length > 0, { message: 'err.fund.guarantor_required', path: ['guarantorName'] });
+export const repaymentBody = z.strictObject({ amountFen: loanFen, paidDate: day, note: text(500).default('') });
+const brief = z.object({ id: z.number().int(), name: z.string() });
+export const loanListItem = z.object({
+  id: z.number().int(),
+  enterprise: brief,
+  bank: unitBrief,
+  guarantor: z.string(),
+  contractNo: z.string(),
+  amountFen: z.number().int(),
+  annualRateBp: z.number().int(),
+  termMonths: z.number().int(),
+  startDate: z.string(),
+  maturityDate: z.string(),
+  method: z.enum(REPAYMENT_METHODS),
+  repaidFen: z.number().int(),
+  outstandingFen: z.number().int(),
+  overdue: z.boolean(),
+  status: z.enum(LOAN_STATUSES),
+  /** The next instalment not paid in full. */
+  nextDue: z.object({ dueDate: z.string(), totalFen: z.number().int(), paidFen: z.number().int() }).nullable(),
+});
+export type LoanListItem = z.infer<typeof loanListItem>;
+export const loanSchema = loanListItem.extend({
+  guarantorUnit: unitBrief.nullable(),
+  note: z.string(),
+  principalRepaidFen: z.number().int(),
+  schedule: z.array(
+    z.object({
+      seq: z.number().int(),
+      dueDate: z.string(),
+      deadline: z.string(),
+      principalFen: z.number().int(),
+      interestFen: z.number().int(),
+      totalFen: z.number().int(),
+      paidFen: z.number().int(),
+      state: z.enum(INSTALMENT_STATES),
+      missedOn: z.string().nullable(),
+    }),
+  ),
+  repayments: z.array(z.object({ id: z.number().int(), paidDate: z.string(), amountFen: z.number().int(), note: z.string() })),
+  canManage: z.boolean(),
+});
+export type FundLoan = z.infer<typeof loanSchema>;
+export const LOAN_SORTS = ['id', 'startDate', 'amountFen', 'outstandingFen', 'maturityDate'] as const;
+export const loanListQuery = z.strictObject({
+  ...listQuery,
+  sort: z.enum(LOAN_SORTS).optional(),
+  q: text(100).optional(),
+  bankUnitId: strictId.optional(),
+  enterpriseId: strictId.optional(),
+  method: z.enum(REPAYMENT_METHODS).optional(),
+  status: z.enum(LOAN_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type LoanListQuery = z.infer<typeof loanListQuery>;
+export const loanPage = pageOf(loanListItem);
+export const bankTotalsRow = z.object({
+  bank: unitBrief,
+  loans: z.number().int(),
+  active: z.number().int(),
+  overdue: z.number().int(),
+  amountFen: z.number().int(),
+  outstandingFen: z.number().int(),
+  overdueOutstandingFen: z.number().int(),
+});
+export type BankTotalsRow = z.infer<typeof bankTotalsRow>;
+export const bankTotalsResponse = z.object({ items: z.array(bankTotalsRow), totals: bankTotalsRow.omit({ bank: true }) });
+export const loanSettingsSchema = z.strictObject({ graceDays: z.number().int('err.report.not_an_integer').min(0).max(30) });
+export type LoanSettings = z.infer<typeof loanSettingsSchema>;
+export const loanOptionsResponse = z.object({ banks: z.array(unitBrief), settings: loanSettingsSchema });

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
 import { type TestApp, createTestApp } from '../../test/build-app';
+import { ensureFinancingDemo } from '../financing';
 import { ensureServicesDemo } from '../services';
 import { ensureFundsDemo } from './funds.demo';
+import { ensureLoansDemo } from './loans.demo';
+import { markMissedInstalments } from './loans.service';
 
 let t: TestApp;
 
@@ -54,4 +57,38 @@ it('loads this year’s two funds and 2021’s, applications in every state in t
   expect(draft.amountFen).toBeLessThanOrEqual(budget.items[1].remainingFen);
   const leader = await t.signIn('leader');
   expect((await leader.get('/api/funds/applications?mine=true')).json().total).toBe(1);
+});
+
+it('县科技局 has a demo reviewer (kjj) who finds the science fund’s preliminary reviews waiting', async () => {
+  const kjj = await t.signIn('kjj');
+  const waiting = (await kjj.get('/api/funds/applications?mine=true')).json().items as { status: string; programme: { fund: string } }[];
+  expect(waiting.length).toBeGreaterThan(0);
+  expect(waiting.every((a) => a.status === 'preliminary' && a.programme.fund === 'innovation')).toBe(true);
+});
+
+it('loads six guaranteed loans from the demo banks, in the past, one flagged 逾期 with a missed instalment, once', async () => {
+  await ensureFinancingDemo(t.deps);
+  await ensureLoansDemo(t.deps);
+  await ensureLoansDemo(t.deps);
+  const office = await t.signIn('office');
+  const loans = (await office.get('/api/funds/loans?pageSize=50')).json().items as {
+    id: number;
+    startDate: string;
+    overdue: boolean;
+    status: string;
+    amountFen: number;
+  }[];
+  expect(loans).toHaveLength(6);
+  expect(loans.every((l) => l.startDate < '2026-12-02')).toBe(true);
+  expect(loans.filter((l) => l.overdue)).toHaveLength(1);
+  expect(loans.filter((l) => l.status === 'settled')).toHaveLength(1);
+  const overdue = (await office.get(`/api/funds/loans/${loans.find((l) => l.overdue)?.id}`)).json();
+  expect(overdue.schedule.filter((i: { state: string }) => i.state === 'missed').length).toBeGreaterThan(0);
+  expect(overdue.repayments.every((r: { paidDate: string }) => r.paidDate <= '2026-12-02')).toBe(true);
+  // The daily job agrees with the demo: nothing more to mark today.
+  expect(await markMissedInstalments(t.deps)).toBe(0);
+  const banks = (await office.get('/api/funds/loans/by-bank')).json();
+  expect(banks.totals.loans).toBe(6);
+  expect(banks.totals.amountFen).toBe(loans.reduce((s, l) => s + l.amountFen, 0));
+  expect((await (await t.signIn('wuxing')).get('/api/funds/loans')).json().total).toBe(2);
 });

@@ -119,7 +119,7 @@ describe('a firm applies on its portal; the application passes three steps and i
     expect(a.taskId).toBeNull(); // the firm follows its status, not the reviewers' tasks
     expect(a.actions).toEqual([]);
     const staff = (await c.yangzhuang.get(`/api/funds/applications/${appId}`)).json();
-    expect(staff.actions).toEqual(['preliminary']);
+    expect(staff.actions).toEqual(['preliminary', 'reject']);
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', staff.taskId).executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'fund_review', ownerUnitId: units.yangzhuang, enterpriseId: firms.wuxing, status: 'open' });
     expect(task.dueDate > '2026-03-02').toBe(true);
@@ -189,7 +189,7 @@ describe('a firm applies on its portal; the application passes three steps and i
     const office = await c.office.post(`/api/funds/applications/${appId}/office-review`, { decision: 'pass', amountFen: 280_000_000 });
     expect(office.json()).toMatchObject({ status: 'leader', recommendedFen: 280_000_000, actions: [] });
     const leaderView = (await c.leader.get(`/api/funds/applications/${appId}`)).json();
-    expect(leaderView.actions).toEqual(['leader']);
+    expect(leaderView.actions).toEqual(['leader', 'reject']);
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', leaderView.taskId).executeTakeFirstOrThrow();
     expect(task.ownerUnitId).toBe(await t.unitId('baofeng'));
     const waiting = (await c.leader.get('/api/funds/applications?mine=true')).json();
@@ -338,5 +338,70 @@ describe('budgets hold under concurrency', () => {
     expect(Number(paid.s)).toBe(98_000);
     const prog = await t.deps.db.selectFrom('fundProgrammes').selectAll().where('id', '=', race.id).executeTakeFirstOrThrow();
     expect(Number(prog.disbursedFen)).toBe(98_000);
+  });
+});
+
+describe('a final rejection (不予支持)', () => {
+  it('only the reviewer of the current step rejects, with a reason; the task is done, the firm told, the budget untouched', async () => {
+    const prog = await programme({ budgetFen: 50_000_000, categories: [{ name: '定额奖励', ruleKind: 'fixed', amountFen: 1_000_000 }] });
+    const a = (await c.wuxing.post('/api/funds/applications', { programmeId: prog.id, categoryId: prog.categories[0]?.id, title: '拒绝测试' })).json();
+    const staff = (await c.yangzhuang.get(`/api/funds/applications/${a.id}`)).json();
+    expect(staff.actions).toEqual(['preliminary', 'reject']);
+    const before = await counts();
+    // Not the reviewer of this step: the office, the leader, the firm itself (403); a unit that cannot see it (404).
+    expect((await c.office.post(`/api/funds/applications/${a.id}/reject`, { reason: '不符合条件' })).statusCode).toBe(403);
+    expect((await c.leader.post(`/api/funds/applications/${a.id}/reject`, { reason: '不符合条件' })).statusCode).toBe(403);
+    expect((await c.wuxing.post(`/api/funds/applications/${a.id}/reject`, { reason: '不符合条件' })).statusCode).toBe(403);
+    expect((await c.zhouzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '不符合条件' })).statusCode).toBe(404);
+    expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '  ' })).statusCode).toBe(400);
+    expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, {})).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+
+    const firmNotices = async () =>
+      (
+        await t.deps.db
+          .selectFrom('notifications')
+          .select('titleZh')
+          .where('entityType', '=', 'fund_application')
+          .where('entityId', '=', String(a.id))
+          .execute()
+      ).map((n) => n.titleZh);
+    const res = await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '企业不在支持范围内' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'rejected', actions: [] });
+    expect(res.json().events.at(-1)).toMatchObject({ kind: 'preliminary_reject', text: '企业不在支持范围内' });
+    const task = await t.deps.db.selectFrom('tasks').select('status').where('id', '=', staff.taskId).executeTakeFirstOrThrow();
+    expect(task.status).toBe('done');
+    expect(await firmNotices()).toContainEqual(expect.stringContaining('未通过（企业不在支持范围内）'));
+    const after = (await c.office.get(`/api/funds/programmes/${prog.id}`)).json();
+    expect(after).toMatchObject({ approvedFen: 0, remainingFen: 50_000_000 });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'fund_application')
+      .where('entityId', '=', String(a.id))
+      .execute();
+    expect(audit.map((x) => x.action)).toContain('fund_application.reject');
+    // Rejected for good: no second rejection, no review, no resubmission.
+    expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: '再次' })).statusCode).toBe(409);
+    expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/preliminary`, { decision: 'pass' })).statusCode).toBe(409);
+    expect((await c.wuxing.post(`/api/funds/applications/${a.id}/resubmit`, {})).statusCode).toBe(409);
+  });
+
+  it('the office and the leader reject at their own steps', async () => {
+    const prog = await programme({ budgetFen: 50_000_000, categories: [{ name: '定额奖励', ruleKind: 'fixed', amountFen: 1_000_000 }] });
+    const a = (await c.wuxing.post('/api/funds/applications', { programmeId: prog.id, categoryId: prog.categories[0]?.id, title: '办公室拒绝' })).json();
+    await c.yangzhuang.post(`/api/funds/applications/${a.id}/preliminary`, { decision: 'pass' });
+    expect((await c.yangzhuang.post(`/api/funds/applications/${a.id}/reject`, { reason: 'x' })).statusCode).toBe(403);
+    expect((await c.office.post(`/api/funds/applications/${a.id}/reject`, { reason: '材料不实' })).json().status).toBe('rejected');
+    const b = (await c.wuxing.post('/api/funds/applications', { programmeId: prog.id, categoryId: prog.categories[0]?.id, title: '领导拒绝' })).json();
+    await c.yangzhuang.post(`/api/funds/applications/${b.id}/preliminary`, { decision: 'pass' });
+    await c.office.post(`/api/funds/applications/${b.id}/office-review`, { decision: 'pass' });
+    expect((await c.office.post(`/api/funds/applications/${b.id}/reject`, { reason: 'x' })).statusCode).toBe(403);
+    expect((await c.leader.post(`/api/funds/applications/${b.id}/reject`, { reason: '资金安排调整' })).json()).toMatchObject({
+      status: 'rejected',
+      approvedFen: null,
+    });
+    expect((await c.office.get(`/api/funds/programmes/${prog.id}`)).json().approvedFen).toBe(0);
   });
 });

@@ -24,6 +24,7 @@ import {
   programmeListQuery,
   programmePage,
   programmeSchema,
+  rejectBody,
   resubmitBody,
   reviewBody,
   updateProgrammeBody,
@@ -46,6 +47,7 @@ import {
   getProgramme,
   listApplications,
   listProgrammes,
+  rejectApplication,
   resubmitApplication,
   reviewApplication,
   updateProgramme,
@@ -173,6 +175,12 @@ export function fundRoutes(app: FastifyInstance, deps: Deps) {
     '/api/funds/applications/:id/approval',
     { config: { permission: 'fund:approve' }, schema: { tags, params: idParams, body: reviewBody, response: { 200: applicationSchema } } },
     (req) => reviewApplication(deps, userCtx(req), req.params.id, 'leader', req.body),
+  );
+  // The reviewer of the step the application waits at (the service checks which step and unit).
+  r.post(
+    '/api/funds/applications/:id/reject',
+    { config: read, schema: { tags, params: idParams, body: rejectBody, response: { 200: applicationSchema } } },
+    (req) => rejectApplication(deps, userCtx(req), req.params.id, req.body),
   );
   r.post(
     '/api/funds/applications/:id/resubmit',

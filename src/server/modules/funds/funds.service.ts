@@ -11,6 +11,7 @@ import type {
   createProgrammeBody,
   disbursementBody,
   resubmitBody,
+  rejectBody,
   reviewBody,
   updateProgrammeBody,
 } from '../../../shared/modules/funds.schemas';
@@ -180,6 +181,7 @@ function actionsOf(ctx: UserContext, r: Pick<ListedApplication, 'status' | 'revi
   if (r.status === 'preliminary' && p.has('fund:review') && ctx.user.unitId === r.reviewUnitId) out.push('preliminary');
   if (r.status === 'office' && p.has('fund:manage')) out.push('office');
   if (r.status === 'leader' && p.has('fund:approve')) out.push('leader');
+  if (out.some((a) => a === 'preliminary' || a === 'office' || a === 'leader')) out.push('reject');
   if (r.status === 'returned' && ((p.has('fund:apply') && ctx.user.enterpriseId === r.enterpriseId) || p.has('fund:manage'))) out.push('resubmit');
   if (r.status === 'approved' && p.has('fund:disburse')) out.push('disburse');
   return out;
@@ -461,6 +463,48 @@ export async function reviewApplication(
       after: { ...changes, programmeApprovedFen: approvedTotal, programmeBudgetFen: Number(programme.budgetFen) },
     });
     await tellFirm(trx, deps, ctx, row, `已核定 ${yuan(amount)} 元`, `approved: ${yuan(amount)} yuan`);
+  });
+  return getApplication(deps, ctx, id);
+}
+
+/** Whether the caller is the reviewer of the step an application waits at. */
+function reviewsStep(ctx: UserContext, row: { status: string; reviewUnitId: number }): boolean {
+  const p = ctx.user.permissions;
+  if (row.status === 'preliminary') return p.has('fund:review') && ctx.user.unitId === row.reviewUnitId;
+  if (row.status === 'office') return p.has('fund:manage');
+  if (row.status === 'leader') return p.has('fund:approve');
+  return false;
+}
+
+/**
+ * A final refusal (不予支持) by the reviewer of the step the application waits at: the step's task is finished, the
+ * application is `rejected` for good, the firm is told the reason. Nothing was approved, so the budget is untouched.
+ * Another unit's reviewer, or anyone not reviewing this step, gets 403; an application not under review, 409.
+ */
+export async function rejectApplication(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof rejectBody>): Promise<FundApplication> {
+  requirePermission(ctx, 'fund:read');
+  await deps.db.transaction().execute(async (trx) => {
+    await findInScope(trx, ctx, id);
+    const row = await fundsRepository.lockApplication(trx, deps.dialect, id);
+    if (!row) throw notFound();
+    const step = row.status as ReviewStep;
+    if (!['preliminary', 'office', 'leader'].includes(step)) {
+      if (!(ctx.user.permissions.has('fund:review') || ctx.user.permissions.has('fund:manage') || ctx.user.permissions.has('fund:approve'))) throw forbidden();
+      throw conflict('status', 'err.fund.not_at_step', { status: row.status });
+    }
+    if (!reviewsStep(ctx, row)) throw forbidden();
+    await finishTask(trx, deps, ctx, row.taskId, `不予支持：${body.reason}`, 'task.fund_step_done');
+    const changes = { status: 'rejected', taskId: null, updatedAt: deps.clock.now().toISOString() };
+    await fundsRepository.updateApplication(trx, id, changes);
+    await addEvent(trx, deps, ctx, id, `${step}_reject`, body.reason);
+    await recordAudit(trx, deps, ctx, {
+      action: 'fund_application.reject',
+      entityType: 'fund_application',
+      entityId: id,
+      before: row,
+      after: { step, ...changes, reason: body.reason },
+    });
+    await tellFirm(trx, deps, ctx, row, `未通过（${body.reason}）`, `rejected (${body.reason})`);
   });
   return getApplication(deps, ctx, id);
 }

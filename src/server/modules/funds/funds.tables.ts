@@ -96,6 +96,56 @@ export interface FundDisbursementTable {
   createdAt: string;
 }
 
+/** A guaranteed loan (小额担保贷款) of a firm from a bank, its terms and running totals (fen). */
+export interface FundLoanTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  townshipUnitId: number;
+  bankUnitId: number;
+  guarantorUnitId: number | null;
+  guarantorName: string;
+  contractNo: string;
+  amountFen: number;
+  annualRateBp: number;
+  termMonths: number;
+  startDate: string;
+  maturityDate: string;
+  method: string;
+  repaidFen: Generated<number>;
+  principalRepaidFen: Generated<number>;
+  outstandingFen: number;
+  overdue: Generated<number>;
+  status: string;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One instalment of a loan's repayment schedule and what has been paid of it. */
+export interface FundLoanInstalmentTable {
+  id: Generated<number>;
+  loanId: number;
+  seq: number;
+  dueDate: string;
+  principalFen: number;
+  interestFen: number;
+  totalFen: number;
+  paidFen: Generated<number>;
+  missedOn: string | null;
+}
+
+/** A repayment recorded against a loan. */
+export interface FundLoanRepaymentTable {
+  id: Generated<number>;
+  loanId: number;
+  paidDate: string;
+  amountFen: number;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 declare module '../../core/db/schema' {
   interface Database {
     fundProgrammes: FundProgrammeTable;
@@ -104,5 +154,8 @@ declare module '../../core/db/schema' {
     fundApplicationEvents: FundApplicationEventTable;
     fundDisbursements: FundDisbursementTable;
     fundPolicies: FundPolicyTable;
+    fundLoans: FundLoanTable;
+    fundLoanInstalments: FundLoanInstalmentTable;
+    fundLoanRepayments: FundLoanRepaymentTable;
   }
 }

@@ -3,6 +3,9 @@ import { FUND_PERMISSIONS } from '../../../shared/modules/funds.schemas';
 import { defineModule } from '../../core/modules/module';
 import { ensureFundsDemo } from './funds.demo';
 import { applicationAttachmentOwner, fundRoutes, programmeAttachmentOwner } from './funds.routes';
+import { ensureLoansDemo } from './loans.demo';
+import { loanRoutes } from './loans.routes';
+import { loansMissedJob } from './loans.service';
 import { migrations } from './migrations';
 
 /**
@@ -13,22 +16,26 @@ import { migrations } from './migrations';
 export const funds = defineModule({
   name: 'funds',
   migrations,
-  routes: [fundRoutes],
+  routes: [fundRoutes, loanRoutes],
   permissions: FUND_PERMISSIONS,
   grants: {
-    office: ['fund:read', 'fund:manage', 'fund:disburse', 'fund:budget'],
-    leader: ['fund:read', 'fund:approve', 'fund:budget'],
+    office: ['fund:read', 'fund:manage', 'fund:disburse', 'fund:budget', 'fund:loans', 'fund:loan_manage'],
+    leader: ['fund:read', 'fund:approve', 'fund:budget', 'fund:loans'],
     department: ['fund:read', 'fund:review'],
     township: ['fund:read', 'fund:review'],
-    enterprise: ['fund:read', 'fund:apply'],
+    enterprise: ['fund:read', 'fund:apply', 'fund:loans'],
+    bank: ['fund:loans'],
   },
+  jobs: [{ ...loansMissedJob, title: { zh: '担保贷款逾期标记（每日 7:00）', en: 'Flag missed guaranteed-loan instalments (daily 07:00)' } }],
   taskTypes: ['fund_review'],
   attachmentOwners: { fund_programme: programmeAttachmentOwner, fund_application: applicationAttachmentOwner },
   messages: FUND_MESSAGES,
   demo: async (deps) => {
     await ensureFundsDemo(deps);
+    await ensureLoansDemo(deps);
   },
 });
 
 // The public API of the funds module.
 export { ensureFundsDemo } from './funds.demo';
+export { markMissedInstalments } from './loans.service';

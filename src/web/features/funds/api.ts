@@ -1,6 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { ApplicationListItem, BudgetRow, FundApplication, FundPolicy, FundProgramme } from '../../../shared/modules/funds.schemas';
+import type {
+  ApplicationListItem,
+  BankTotalsRow,
+  BudgetRow,
+  FundApplication,
+  FundLoan,
+  FundPolicy,
+  FundProgramme,
+  LoanListItem,
+  LoanSettings,
+} from '../../../shared/modules/funds.schemas';
 import type { Expr } from '../../../shared/rules/funds-eligibility';
 import { api, toQuery } from '../../lib/api';
 
@@ -110,6 +120,7 @@ export const useReview = (id: number) =>
   useWrite(({ step, ...body }: { step: keyof typeof STEP_PATHS; decision: 'pass' | 'return'; reason: string; amountFen?: number }) =>
     api.post<FundApplication>(`/api/funds/applications/${id}/${STEP_PATHS[step]}`, body),
   );
+export const useReject = (id: number) => useWrite((body: { reason: string }) => api.post<FundApplication>(`/api/funds/applications/${id}/reject`, body));
 export const useResubmit = (id: number) =>
   useWrite((body: { description?: string; investmentFen?: number | null }) => api.post<FundApplication>(`/api/funds/applications/${id}/resubmit`, body));
 export const useDisburse = (id: number) =>
@@ -166,3 +177,50 @@ export const useSavePolicy = () =>
     }) => (id ? api.patch<FundPolicy>(`/api/funds/policies/${id}`, body) : api.post<FundPolicy>('/api/funds/policies', body)),
   );
 export const useConfirmAwards = () => useWrite((id: number) => api.post<{ granted: number; amountFen: number }>(`/api/funds/policies/${id}/awards`, {}));
+
+// Guaranteed loans.
+export interface LoanFilters {
+  q?: string;
+  bankUnitId?: number;
+  method?: string;
+  status?: string;
+  overdue?: string;
+}
+export function useLoans(query: object) {
+  return useQuery({
+    queryKey: [...key, 'loans', query],
+    queryFn: () => api.get<Page<LoanListItem>>(`/api/funds/loans${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+export function useLoan(id: number) {
+  return useQuery({ queryKey: [...key, 'loan', id], queryFn: () => api.get<FundLoan>(`/api/funds/loans/${id}`) });
+}
+export function useBankTotals() {
+  return useQuery({
+    queryKey: [...key, 'loans-by-bank'],
+    queryFn: () => api.get<{ items: BankTotalsRow[]; totals: Omit<BankTotalsRow, 'bank'> }>('/api/funds/loans/by-bank'),
+  });
+}
+export function useLoanOptions() {
+  return useQuery({
+    queryKey: [...key, 'loan-options'],
+    queryFn: () => api.get<{ banks: { id: number; nameZh: string; nameEn: string }[]; settings: LoanSettings }>('/api/funds/loans/options'),
+  });
+}
+export interface LoanInput {
+  enterpriseId: number;
+  bankUnitId: number;
+  guarantorName: string;
+  contractNo: string;
+  amountFen: number;
+  annualRateBp: number;
+  termMonths: number;
+  startDate: string;
+  method: string;
+  note: string;
+}
+export const useCreateLoan = () => useWrite((body: LoanInput) => api.post<FundLoan>('/api/funds/loans', body));
+export const useRepay = (id: number) =>
+  useWrite((body: { amountFen: number; paidDate: string; note: string }) => api.post<FundLoan>(`/api/funds/loans/${id}/repayments`, body));
+export const useSaveLoanSettings = () => useWrite((body: LoanSettings) => api.put<LoanSettings>('/api/funds/loans/settings', body));

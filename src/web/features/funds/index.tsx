@@ -1,4 +1,13 @@
-import { AccountBookOutlined, AimOutlined, AuditOutlined, FundOutlined, MoneyCollectOutlined, PieChartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AimOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CreditCardOutlined,
+  FundOutlined,
+  MoneyCollectOutlined,
+  PieChartOutlined,
+} from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { enUS, zhCN } from './locales';
 
@@ -14,6 +23,14 @@ export const fundsFeature = defineFeature({
       icon: <MoneyCollectOutlined />,
       label: 'myFunds',
       page: () => import('./pages/PortalFundsPage').then((m) => ({ Component: m.PortalFundsPage })),
+    },
+    {
+      path: '/portal/loans',
+      permission: 'fund:loans',
+      portal: 'only',
+      icon: <CreditCardOutlined />,
+      label: 'myLoans',
+      page: () => import('./pages/LoansPage').then((m) => ({ Component: m.PortalLoansPage })),
     },
     {
       path: '/funds/applications',
@@ -47,8 +64,26 @@ export const fundsFeature = defineFeature({
       group: 'fundsGroup',
       page: () => import('./pages/BudgetPage').then((m) => ({ Component: m.BudgetPage })),
     },
+    {
+      path: '/funds/loans',
+      permission: 'fund:loans',
+      icon: <CreditCardOutlined />,
+      label: 'fundLoans',
+      group: 'fundsGroup',
+      page: () => import('./pages/LoansPage').then((m) => ({ Component: m.LoansPage })),
+    },
+    {
+      path: '/funds/loans/by-bank',
+      permission: 'fund:loans',
+      icon: <BankOutlined />,
+      label: 'fundLoanBanks',
+      group: 'fundsGroup',
+      page: () => import('./pages/LoanBanksPage').then((m) => ({ Component: m.LoanBanksPage })),
+    },
   ],
   routes: [
+    { path: '/funds/loans/:id', permission: 'fund:loans', page: () => import('./pages/LoanPage').then((m) => ({ Component: m.LoanPage })) },
+    { path: '/portal/loans/:id', permission: 'fund:loans', page: () => import('./pages/LoanPage').then((m) => ({ Component: m.PortalLoanPage })) },
     { path: '/funds/applications/:id', permission: 'fund:read', page: () => import('./pages/ApplicationPage').then((m) => ({ Component: m.ApplicationPage })) },
   ],
   locales: { zhCN, enUS },

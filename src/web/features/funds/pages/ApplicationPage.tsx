@@ -30,7 +30,7 @@ import { useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { useApplication, useDisburse, useResubmit, useReview } from '../api';
+import { useApplication, useDisburse, useReject, useResubmit, useReview } from '../api';
 import { StatusTag, toFen, yuan } from '../components/bits';
 
 /** One application: what the firm asked, where it is, its history and payments, and what the caller may do now. */
@@ -53,7 +53,7 @@ export function ApplicationPage() {
   );
 }
 
-type Dialog = null | ReviewStep | 'disburse' | 'resubmit';
+type Dialog = null | ReviewStep | 'disburse' | 'resubmit' | 'reject';
 
 function ApplicationView({ a, portal }: { a: FundApplication; portal: boolean }) {
   const { t } = useTranslation();
@@ -99,6 +99,11 @@ function ApplicationView({ a, portal }: { a: FundApplication; portal: boolean })
             {step && (
               <Button type="primary" onClick={() => setDialog(step)} data-testid={`action-${step}`}>
                 {t(`funds.steps.${step}`)}
+              </Button>
+            )}
+            {a.actions.includes('reject') && (
+              <Button danger onClick={() => setDialog('reject')} data-testid="action-reject">
+                {t('funds.reject')}
               </Button>
             )}
             {a.actions.includes('disburse') && (
@@ -155,6 +160,7 @@ function ApplicationView({ a, portal }: { a: FundApplication; portal: boolean })
       </Card>
       {dialog === 'disburse' && <DisburseModal a={a} toPay={toPay} onClose={() => setDialog(null)} />}
       {dialog === 'resubmit' && <ResubmitModal a={a} onClose={() => setDialog(null)} />}
+      {dialog === 'reject' && <RejectModal a={a} onClose={() => setDialog(null)} />}
       {(dialog === 'preliminary' || dialog === 'office' || dialog === 'leader') && <ReviewModal a={a} step={dialog} onClose={() => setDialog(null)} />}
     </>
   );
@@ -168,6 +174,9 @@ const EVENT_KINDS = {
   office_pass: 1,
   office_return: 1,
   leader_return: 1,
+  preliminary_reject: 1,
+  office_reject: 1,
+  leader_reject: 1,
   approved: 1,
   disbursed: 1,
 };
@@ -318,6 +327,51 @@ function ResubmitModal({ a, onClose }: { a: FundApplication; onClose: () => void
         )}
         <Form.Item name="description" label={t('funds.description')}>
           <Input.TextArea rows={4} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A final refusal (不予支持) at the caller's step, with its reason for the firm; confirmed, since it cannot be undone. */
+function RejectModal({ a, onClose }: { a: FundApplication; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const showError = useShowError();
+  const reject = useReject(a.id);
+  const [form] = Form.useForm<{ reason: string }>();
+  const ok = async () => {
+    const { reason } = await form.validateFields();
+    modal.confirm({
+      title: t('funds.confirmReject'),
+      content: t('funds.rejectHint'),
+      okButtonProps: { danger: true, 'data-testid': 'reject-confirm' } as never,
+      onOk: async () => {
+        try {
+          await reject.mutateAsync({ reason });
+          void message.success(t('funds.rejected'));
+          onClose();
+        } catch (error) {
+          showError(error, form);
+        }
+      },
+    });
+  };
+  return (
+    <Modal
+      open
+      title={t('funds.reject')}
+      onCancel={onClose}
+      onOk={ok}
+      okButtonProps={{ danger: true, loading: reject.isPending, 'data-testid': 'reject-ok' }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {a.title} · {a.enterprise.name}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('funds.reason')} rules={[{ required: true, whitespace: true, message: t('funds.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={1000} data-testid="reject-reason" />
         </Form.Item>
       </Form>
     </Modal>
