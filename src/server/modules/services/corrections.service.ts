@@ -39,7 +39,7 @@ function shown(values: Record<string, unknown>, pii: boolean) {
   };
 }
 
-async function describe(db: Executor, ctx: UserContext, rows: Row[]): Promise<Correction[]> {
+async function describeRows(db: Executor, ctx: UserContext, rows: Row[]): Promise<Correction[]> {
   const units = await servicesRepository.unitsByIds(db, [...new Set(rows.map((r) => r.townshipUnitId))]);
   const decide = ctx.user.permissions.has('enterprise:write') ? await scopeFor(db, ctx.user, 'enterprise:write') : none();
   const firm = (r: Row) => ctx.user.enterpriseId === r.enterpriseId;
@@ -107,7 +107,7 @@ export async function proposeCorrection(deps: Deps, ctx: UserContext, body: z.in
 export async function listCorrections(deps: Deps, ctx: UserContext, query: z.infer<typeof correctionListQuery>) {
   requirePermission(ctx, 'service:read');
   const { rows, total } = await portalRepository.corrections(deps.db, query, await readScope(deps.db, ctx));
-  return { items: await describe(deps.db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await describeRows(deps.db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 // Staff see the corrections of the firms whose profile they may write (the township, the office); a firm its own.
@@ -119,7 +119,7 @@ async function readScope(db: Executor, ctx: UserContext): Promise<Scope> {
 async function correctionOf(deps: Deps, ctx: UserContext, id: number) {
   const row = await portalRepository.correction(deps.db, id, await readScope(deps.db, ctx));
   if (!row) throw notFound();
-  return (await describe(deps.db, ctx, [row]))[0];
+  return (await describeRows(deps.db, ctx, [row]))[0];
 }
 
 export async function getCorrection(deps: Deps, ctx: UserContext, id: number) {

@@ -87,7 +87,7 @@ export async function register(deps: Deps, ctx: RequestContext, body: z.infer<ty
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof portalRepository.registration>>>;
-async function describe(db: Executor, rows: Row[]): Promise<Registration[]> {
+async function describeRows(db: Executor, rows: Row[]): Promise<Registration[]> {
   const units = await servicesRepository.unitsByIds(db, [...new Set(rows.map((r) => r.townshipUnitId))]);
   return rows.map((r) => {
     const u = units.find((x) => x.id === r.townshipUnitId);
@@ -113,7 +113,7 @@ async function describe(db: Executor, rows: Row[]): Promise<Registration[]> {
 export async function listRegistrations(deps: Deps, ctx: UserContext, query: z.infer<typeof registrationListQuery>) {
   requirePermission(ctx, 'service:accounts');
   const { rows, total } = await portalRepository.registrations(deps.db, query, await scopeFor(deps.db, ctx.user, 'service:accounts'));
-  return { items: await describe(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await describeRows(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 async function pendingInScope(db: Executor, ctx: UserContext, id: number): Promise<Row> {
@@ -207,5 +207,5 @@ export async function refuseRegistration(deps: Deps, ctx: UserContext, id: numbe
 async function registrationOf(deps: Deps, ctx: UserContext, id: number) {
   const row = await portalRepository.registration(deps.db, id, await scopeFor(deps.db, ctx.user, 'service:accounts'));
   if (!row) throw notFound();
-  return (await describe(deps.db, [row]))[0];
+  return (await describeRows(deps.db, [row]))[0];
 }
