@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
 import type { Enterprise } from '../../../shared/modules/enterprises.schemas';
-import type { Commitment, Correction, Registration, RequestListItem, ServiceCategory, ServiceRequest, UnitStats } from '../../../shared/modules/services.schemas';
+import type {
+  Commitment,
+  Correction,
+  Registration,
+  RequestListItem,
+  ServiceCategory,
+  ServiceRequest,
+  UnitStats,
+} from '../../../shared/modules/services.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface RequestFilters {
@@ -163,7 +171,9 @@ export function useRegistrations(query: object) {
   });
 }
 export const useConfirmRegistration = () =>
-  useWrite(({ id, ...body }: { id: number; industryCode?: string; address?: string }) => api.post<Registration>(`/api/services/registrations/${id}/confirm`, body));
+  useWrite(({ id, ...body }: { id: number; industryCode?: string; address?: string }) =>
+    api.post<Registration>(`/api/services/registrations/${id}/confirm`, body),
+  );
 export const useRefuseRegistration = () =>
   useWrite(({ id, reason }: { id: number; reason: string }) => api.post<Registration>(`/api/services/registrations/${id}/refuse`, { reason }));
 export function useCorrections(query: object) {
@@ -173,7 +183,8 @@ export function useCorrections(query: object) {
     placeholderData: keepPreviousData,
   });
 }
-export const useProposeCorrection = () => useWrite((body: { changes: Record<string, unknown>; note: string }) => api.post<Correction>('/api/services/corrections', body));
+export const useProposeCorrection = () =>
+  useWrite((body: { changes: Record<string, unknown>; note: string }) => api.post<Correction>('/api/services/corrections', body));
 export const useAcceptCorrection = () => useWrite((id: number) => api.post<Correction>(`/api/services/corrections/${id}/accept`));
 export const useRefuseCorrection = () =>
   useWrite(({ id, reason }: { id: number; reason: string }) => api.post<Correction>(`/api/services/corrections/${id}/refuse`, { reason }));

@@ -61,11 +61,13 @@ export function LoginPage() {
       {PUBLIC_PAGES.some((p) => p.loginLink) && (
         <Flex justify="center" gap={16} style={{ marginTop: 16 }}>
           {PUBLIC_PAGES.flatMap((p) =>
-            p.loginLink ? [
-              <Link key={p.path} to={p.path} data-testid={`login-link-${p.loginLink}`}>
-                {t(`nav.${p.loginLink}`)}
-              </Link>,
-            ] : [],
+            p.loginLink
+              ? [
+                  <Link key={p.path} to={p.path} data-testid={`login-link-${p.loginLink}`}>
+                    {t(`nav.${p.loginLink}`)}
+                  </Link>,
+                ]
+              : [],
           )}
         </Flex>
       )}

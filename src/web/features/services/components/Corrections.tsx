@@ -4,7 +4,11 @@ import { CORRECTABLE_FIELDS, type Correction } from '../../../../shared/modules/
 
 type Contact = { name: string; position?: string; phone?: string };
 const show = (v: unknown) =>
-  Array.isArray(v) ? (v as Contact[]).map((c) => [c.name, c.position, c.phone].filter(Boolean).join(' ')).join('；') || '—' : v === null || v === '' || v === undefined ? '—' : String(v);
+  Array.isArray(v)
+    ? (v as Contact[]).map((c) => [c.name, c.position, c.phone].filter(Boolean).join(' ')).join('；') || '—'
+    : v === null || v === '' || v === undefined
+      ? '—'
+      : String(v);
 
 /** The fields a correction changes: was → becomes. */
 export function CorrectionChanges({ c }: { c: Correction }) {

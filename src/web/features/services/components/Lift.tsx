@@ -16,7 +16,12 @@ export function LiftCard({ r }: { r: ServiceRequest }) {
   const lift = r.lift;
   if (!lift) return null;
   return (
-    <Card title={t('services.lift.title')} size="small" extra={<Tag color={COLORS[lift.status]}>{t(`services.lift.status.${lift.status}`)}</Tag>} data-testid="request-lift">
+    <Card
+      title={t('services.lift.title')}
+      size="small"
+      extra={<Tag color={COLORS[lift.status]}>{t(`services.lift.status.${lift.status}`)}</Tag>}
+      data-testid="request-lift"
+    >
       <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label={t('services.lift.requestedBy')}>{localName(lift.unit)}</Descriptions.Item>
         <Descriptions.Item label={t('services.lift.reason')}>{lift.reason}</Descriptions.Item>
@@ -66,7 +71,12 @@ export function LiftModals({ r, dialog, onClose }: { r: ServiceRequest; dialog: 
     >
       <Form form={form} layout="vertical">
         {dialog === 'schedule' ? (
-          <Form.Item name="meetingId" label={t('services.lift.meeting')} rules={required} extra={meetings.data?.items.length === 0 ? t('services.lift.noMeetings') : undefined}>
+          <Form.Item
+            name="meetingId"
+            label={t('services.lift.meeting')}
+            rules={required}
+            extra={meetings.data?.items.length === 0 ? t('services.lift.noMeetings') : undefined}
+          >
             <Select
               loading={meetings.isLoading}
               options={meetings.data?.items.map((m) => ({ value: m.id, label: `${m.meetingDate} ${m.title}` }))}

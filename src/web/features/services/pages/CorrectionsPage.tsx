@@ -45,9 +45,7 @@ export function CorrectionsPage() {
           <Space wrap>
             <Popconfirm
               title={t('services.portal.accept')}
-              onConfirm={() =>
-                accept.mutate(c.id, { onSuccess: () => void message.success(t('services.portal.accepted')), onError: (e) => showError(e) })
-              }
+              onConfirm={() => accept.mutate(c.id, { onSuccess: () => void message.success(t('services.portal.accepted')), onError: (e) => showError(e) })}
             >
               <Button size="small" type="primary" data-testid={`accept-correction-${c.id}`}>
                 {t('services.portal.accept')}

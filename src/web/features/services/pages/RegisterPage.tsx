@@ -81,10 +81,20 @@ export function RegisterPage() {
                 />
               </Form.Item>
               <Flex gap={12} wrap>
-                <Form.Item name="contactName" label={t('services.portal.contactName')} rules={[{ required: true, message: t('common.required') }]} style={{ flex: '1 1 180px' }}>
+                <Form.Item
+                  name="contactName"
+                  label={t('services.portal.contactName')}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ flex: '1 1 180px' }}
+                >
                   <Input maxLength={40} />
                 </Form.Item>
-                <Form.Item name="contactPhone" label={t('services.portal.contactPhone')} rules={[{ required: true, message: t('common.required') }]} style={{ flex: '1 1 180px' }}>
+                <Form.Item
+                  name="contactPhone"
+                  label={t('services.portal.contactPhone')}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ flex: '1 1 180px' }}
+                >
                   <Input maxLength={11} inputMode="tel" />
                 </Form.Item>
               </Flex>

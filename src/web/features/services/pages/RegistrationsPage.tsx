@@ -111,7 +111,14 @@ function ConfirmModal({ r, onClose }: { r: Registration; onClose: () => void }) 
     );
   };
   return (
-    <Modal open title={`${t('services.portal.confirm')}：${r.firmName}`} onCancel={onClose} onOk={ok} okButtonProps={{ loading: confirm.isPending }} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('services.portal.confirm')}：${r.firmName}`}
+      onCancel={onClose}
+      onOk={ok}
+      okButtonProps={{ loading: confirm.isPending }}
+      destroyOnHidden
+    >
       {r.enterprise ? (
         <Typography.Paragraph>
           {t('services.portal.linked')}：{r.enterprise.name}
