@@ -14,6 +14,15 @@ const zh = {
   'err.service.firm_has_no_unit': '缺少企业账号所属单位',
   'err.service.overpaid': '支付金额超过尚欠金额',
   'err.service.settled': '该事项已兑现完毕',
+  'err.service.mobile': '请填写 11 位手机号码',
+  'err.service.registration_duplicate': '该企业已有账号或已有待确认的注册申请',
+  'err.service.registration_decided': '该注册申请已处理',
+  'err.service.correction_empty': '请至少修改一项',
+  'err.service.correction_decided': '该修改申请已处理',
+  'err.service.correction_pending': '已有待乡镇确认的修改申请，请等待处理结果',
+  'err.service.lift_exists': '该诉求已提请调度会研究',
+  'err.service.lift_state': '该诉求当前不能进行此操作',
+  'err.service.not_handler': '只有首接单位或分办单位可以提请',
 } as const;
 
 /** The enterprise services module's server messages (errors and field problems) in both languages. */
@@ -33,6 +42,15 @@ export const SERVICE_MESSAGES: ModuleMessageTexts<typeof zh> = {
     'err.service.firm_has_no_unit': 'The unit of enterprise accounts is missing',
     'err.service.overpaid': 'The payment is more than what is still owed',
     'err.service.settled': 'This item has been paid in full',
+    'err.service.mobile': 'Enter an 11-digit mobile number',
+    'err.service.registration_duplicate': 'This firm already has an account or a registration awaiting confirmation',
+    'err.service.registration_decided': 'This registration has already been decided',
+    'err.service.correction_empty': 'Change at least one field',
+    'err.service.correction_decided': 'This correction has already been decided',
+    'err.service.correction_pending': 'A correction awaits the township’s decision; please wait for it',
+    'err.service.lift_exists': 'This request has already been lifted to a dispatch meeting',
+    'err.service.lift_state': 'This cannot be done to the request now',
+    'err.service.not_handler': 'Only the owner unit or a unit handling a part may do this',
   },
 };
 

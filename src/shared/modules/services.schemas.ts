@@ -4,6 +4,7 @@ import { listQuery, pageOf, queryBoolean } from '../list';
 import { patchOf } from '../patch';
 import type { PermissionSet } from '../permissions';
 import { AGE_BUCKETS } from '../rules/services-ageing';
+import { contactInput, industryCode, uscc } from './enterprises.schemas';
 import { RATINGS, REQUEST_CHANNELS, REQUEST_STATUSES } from '../rules/services-requests';
 
 /**
@@ -45,7 +46,7 @@ const categoryFields = {
 export const createCategoryBody = z.strictObject({ ...categoryFields, active: categoryFields.active.default(true) });
 export const updateCategoryBody = patchOf(categoryFields);
 
-export const REQUEST_ACTIONS = ['note', 'transfer', 'reply', 'rate', 'comment'] as const;
+export const REQUEST_ACTIONS = ['note', 'transfer', 'reply', 'rate', 'comment', 'lift', 'schedule', 'decide'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const partSchema = z.object({
@@ -61,7 +62,20 @@ export const partSchema = z.object({
   canReply: z.boolean(),
 });
 
-export const EVENT_KINDS = ['submitted', 'received', 'note', 'transfer', 'part_reply', 'reply', 'comment', 'rating', 'reopen'] as const;
+export const EVENT_KINDS = [
+  'submitted',
+  'received',
+  'note',
+  'transfer',
+  'part_reply',
+  'reply',
+  'comment',
+  'rating',
+  'reopen',
+  'lift',
+  'meeting',
+  'decision',
+] as const;
 export const eventSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -69,6 +83,15 @@ export const eventSchema = z.object({
   user: z.string().nullable(),
   unit: unitBrief.nullable(),
   text: z.string(),
+});
+
+export const LIFT_STATUSES = ['requested', 'scheduled', 'decided'] as const;
+export const liftSchema = z.object({
+  status: z.enum(LIFT_STATUSES),
+  reason: z.string(),
+  unit: unitBrief,
+  meeting: z.object({ id: z.number().int(), title: z.string(), meetingDate: z.string(), status: z.string() }).nullable(),
+  decision: z.object({ seq: z.number().int(), text: z.string(), ownerUnit: unitBrief, dueDate: z.string(), taskId: z.number().int().nullable() }).nullable(),
 });
 
 export const requestListItem = z.object({
@@ -100,6 +123,10 @@ export const requestSchema = requestListItem.extend({
   parts: z.array(partSchema),
   events: z.array(eventSchema),
   actions: z.array(z.enum(REQUEST_ACTIONS)),
+  /** Lifted to a 调度会 for a policy decision: who asked and why, the meeting, and its decision (the follow-up). */
+  lift: liftSchema.nullable(),
+  /** Whether the caller may add files to the request (the firm, the owner unit, a unit handling a part). */
+  canAddFiles: z.boolean(),
 });
 export type ServiceRequest = z.infer<typeof requestSchema>;
 
@@ -243,4 +270,99 @@ export const commitmentSummary = z.object({
       byAge: z.record(z.enum(AGE_BUCKETS), z.number().int()),
     }),
   ),
+});
+
+// Files on requests and commitments: the attachment owner types this module registers.
+export const REQUEST_FILES = 'service_request';
+export const COMMITMENT_FILES = 'service_commitment';
+
+// Self-registration of a firm's account, confirmed by its township.
+/** A mainland mobile number: 11 digits starting 13–19. */
+export const mobilePhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'err.service.mobile');
+export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'refused'] as const;
+export const registerBody = z.strictObject({
+  firmName: text(100).min(2, 'err.required'),
+  uscc,
+  townshipUnitId: z.number().int().positive(),
+  contactName: required(40),
+  contactPhone: mobilePhone,
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,40}$/, { error: 'err.username' }),
+  password: z.string().min(1, 'err.required').max(200),
+});
+export const registeredResponse = z.object({ id: z.number().int(), status: z.literal('pending'), linked: z.boolean() });
+export const registrationTownships = z.object({ items: z.array(unitBrief) });
+export const registrationSchema = z.object({
+  id: z.number().int(),
+  firmName: z.string(),
+  uscc: z.string(),
+  township: unitBrief,
+  contactName: z.string(),
+  contactPhone: z.string(),
+  username: z.string(),
+  /** The 一企一档 firm of the same credit code, when there is one; otherwise confirming files a new firm. */
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  status: z.enum(REGISTRATION_STATUSES),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  userId: z.number().int().nullable(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+export const registrationListQuery = z.strictObject({ ...listQuery, status: z.enum(REGISTRATION_STATUSES).optional(), q: text(100).optional() });
+export const registrationPage = pageOf(registrationSchema);
+export const registrationIdParams = z.strictObject({ id: strictId });
+/** Confirming a registration of a firm not yet in 一企一档 files it: its industry (GB/T 4754) and address come from the township. */
+export const confirmRegistrationBody = z.strictObject({ industryCode: industryCode.optional(), address: text(200).default('') });
+export const reasonBody = z.strictObject({ reason: required(1000) });
+
+// Corrections of a firm's own 一企一档 profile, proposed from the portal and decided by its township.
+/** The profile fields a firm may propose to correct. */
+export const CORRECTABLE_FIELDS = ['address', 'employees', 'contacts', 'rdInstitutions'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+export const correctionChanges = z
+  .strictObject({
+    address: text(200).min(1, 'err.required').optional(),
+    employees: z.number().int().min(0).max(1_000_000).optional(),
+    contacts: z.array(contactInput).min(1).max(10).optional(),
+    rdInstitutions: text(500).optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, { message: 'err.service.correction_empty' });
+export const proposeCorrectionBody = z.strictObject({ changes: correctionChanges, note: text(1000).default('') });
+export const CORRECTION_STATUSES = ['pending', 'accepted', 'refused'] as const;
+export const correctionSchema = z.object({
+  id: z.number().int(),
+  enterprise: z.object({ id: z.number().int(), name: z.string() }),
+  township: unitBrief,
+  changes: z.record(z.string(), z.unknown()),
+  /** The profile's values of the same fields when proposed (contacts' phone and ID numbers as the caller may see them). */
+  before: z.record(z.string(), z.unknown()),
+  note: z.string(),
+  status: z.enum(CORRECTION_STATUSES),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** Whether the caller may accept or refuse it now (the firm's township or the office, while pending). */
+  canDecide: z.boolean(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+export const correctionListQuery = z.strictObject({ ...listQuery, status: z.enum(CORRECTION_STATUSES).optional() });
+export const correctionPage = pageOf(correctionSchema);
+export const correctionIdParams = z.strictObject({ id: strictId });
+
+// Lifting a request to a 调度会 for a policy decision.
+export const liftBody = z.strictObject({ reason: required(1000) });
+export const scheduleLiftBody = z.strictObject({ meetingId: z.number().int().positive() });
+export const liftDecisionBody = z.strictObject({
+  text: required(1000),
+  ownerUnitId: z.number().int().positive(),
+  dueDate: z.iso.date(),
+});
+export const dispatchMeetingsResponse = z.object({
+  items: z.array(z.object({ id: z.number().int(), title: z.string(), meetingDate: z.string(), status: z.string() })),
 });

@@ -39,6 +39,11 @@ export interface FeatureDefinition<Z = unknown> {
   /** Detail pages (reached from lists), each behind a permission. */
   routes?: { path: string; permission: Permission; page: PageModule }[];
   locales?: { zhCN: Z; enUS: LocaleOf<Z> };
+  /**
+   * Pages open to everyone, outside the app's layout (a firm's self-registration); one with `loginLink` (a key under
+   * `nav.`) is offered as a link under the sign-in form.
+   */
+  publicPages?: { path: string; page: PageModule; loginLink?: NavLabel }[];
   /** Menu groups of the feature's own, placed where their first entry comes. */
   groups?: { key: NavGroupKey; icon: ReactNode }[];
 }

@@ -58,3 +58,6 @@ export function visibleNavigation(allowed: (permission: Permission) => boolean, 
     return items.length ? [{ ...entry, items }] : [];
   });
 }
+
+/** The pages open without signing in, and the links the sign-in page offers to them. */
+export const PUBLIC_PAGES = FEATURES.flatMap((f) => f.publicPages ?? []);

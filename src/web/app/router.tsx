@@ -4,7 +4,7 @@ import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH, MFA_PATH, NotFound, Requir
 import { AppLayout } from './layout/AppLayout';
 import { FEATURES } from '../features';
 import { accountSecurityPage, changePasswordPage, loginPage, mfaPage } from '../features/auth';
-import { NAVIGATION } from './navigation';
+import { NAVIGATION, PUBLIC_PAGES } from './navigation';
 
 /** Pages reached from lists rather than the menu, behind the permission of the list they come from. */
 function detailRoutes(): RouteObject[] {
@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
         path: '/login',
         lazy: loginPage,
       },
+      ...PUBLIC_PAGES.map((p) => ({ path: p.path, lazy: p.page })),
       {
         element: <RequireAuth />,
         children: [

@@ -5,7 +5,7 @@ import { maskIdNumber, maskPhone } from '../../../shared/rules/pii-mask';
 import { type Scope, requirePermission, scopeFor } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
-import type { Executor } from '../db/database';
+import type { Executor, Trx } from '../db/database';
 import type { Deps } from '../deps';
 import type { ExportColumn } from '../excel/export';
 import { type FieldProblem, fieldError, notFound } from '../http/errors';
@@ -197,21 +197,27 @@ function enterpriseColumns(now: string, body: Body) {
 
 /** Edits a firm within the caller's write scope (another township's firm is 404), audited. */
 export async function updateEnterprise(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateEnterpriseBody>): Promise<Enterprise> {
+  return deps.db.transaction().execute((trx) => patchEnterprise(trx, deps, ctx, id, body));
+}
+
+/**
+ * The same edit inside a caller's transaction (a module that applies a profile change with its own record, e.g. a
+ * firm's accepted correction): permission, write scope (another township's firm is 404), checks and audit.
+ */
+export async function patchEnterprise(trx: Trx, deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateEnterpriseBody>): Promise<Enterprise> {
   requirePermission(ctx, 'enterprise:write');
-  const scope = await scopeFor(deps.db, ctx.user, 'enterprise:write');
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await enterprisesRepository.findById(trx, id, scope);
-    if (!row) throw notFound();
-    if (body.uscc && body.uscc !== row.uscc && (await enterprisesRepository.findByUscc(trx, body.uscc))) throw fieldError({ uscc: 'err.uscc_taken' });
-    await checkReferences(trx, body, scope);
-    const [before] = await describeEnterprises(trx, ctx, [row]);
-    await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
-    if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
-    if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
-    const [after] = await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
-    await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
-    return after;
-  });
+  const scope = await scopeFor(trx, ctx.user, 'enterprise:write');
+  const row = await enterprisesRepository.findById(trx, id, scope);
+  if (!row) throw notFound();
+  if (body.uscc && body.uscc !== row.uscc && (await enterprisesRepository.findByUscc(trx, body.uscc))) throw fieldError({ uscc: 'err.uscc_taken' });
+  await checkReferences(trx, body, scope);
+  const [before] = await describeEnterprises(trx, ctx, [row]);
+  await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
+  if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
+  if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
+  const [after] = await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+  await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+  return after;
 }
 
 /** Whether a caller may see a firm: the rule the attachment and task panels of the profile use too. */

@@ -29,3 +29,4 @@ export const meetings = defineModule({
 // The public API of the meetings module.
 export { type MeetingBrief, ensureSchedule, meetingOfKind, meetingUnitIds, meetingsByIds, meetingsOfKind, recordScheduledMeeting } from './meetings.public';
 export { createScheduledMeetings } from './schedules.service';
+export { addMeetingDecision, meetingDecision } from './meetings.service';

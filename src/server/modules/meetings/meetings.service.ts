@@ -176,3 +176,37 @@ export async function updateMeeting(deps: Deps, ctx: UserContext, id: number, bo
   });
   return getMeeting(deps, ctx, id);
 }
+
+/**
+ * One decision of a held meeting of a kind, recorded from another module's record (a service request lifted to a
+ * 调度会): a 督办 task of its owner unit like any decision; returns its number and task. The caller's module checks its
+ * own permission; this checks `meeting:write`, the meeting's kind and that it was held, the unit and the due date.
+ */
+export async function addMeetingDecision(
+  trx: Trx,
+  deps: Deps,
+  ctx: UserContext,
+  meetingId: number,
+  kind: string,
+  decision: DecisionInput,
+): Promise<{ seq: number; taskId: number | null }> {
+  requirePermission(ctx, 'meeting:write');
+  const row = await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), meetingId);
+  if (!row || row.kind !== kind) throw fieldError({ meetingId: 'err.NOT_FOUND' });
+  if (row.status !== 'held') throw fieldError({ meetingId: 'err.meeting_not_held' });
+  const today = countyDay(deps.clock.now());
+  const problems: Record<string, 'err.NOT_FOUND' | 'err.meeting_due_past'> = {};
+  if (!(await meetingsRepository.activeUnitIds(trx, [decision.ownerUnitId])).length) problems.ownerUnitId = 'err.NOT_FOUND';
+  if (decision.dueDate < today) problems.dueDate = 'err.meeting_due_past';
+  if (Object.keys(problems).length) throw fieldError(problems);
+  await addDecisions(trx, deps, ctx, row, [decision]);
+  const seq = await meetingsRepository.lastDecisionSeq(trx, meetingId);
+  const added = (await meetingsRepository.decisions(trx, meetingId)).find((d) => d.seq === seq);
+  await recordAudit(trx, deps, ctx, { action: 'meeting.add_decision', entityType: 'meeting', entityId: meetingId, after: { seq, ...decision } });
+  return { seq, taskId: added?.taskId ?? null };
+}
+
+/** One decision of a meeting with its task, or undefined. */
+export async function meetingDecision(db: Executor, meetingId: number, seq: number) {
+  return (await meetingsRepository.decisions(db, meetingId)).find((d) => d.seq === seq);
+}

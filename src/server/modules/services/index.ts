@@ -3,6 +3,8 @@ import { SERVICE_PERMISSIONS } from '../../../shared/modules/services.schemas';
 import { defineModule } from '../../core/modules/module';
 import { commitmentsOverdueJob } from './commitments.service';
 import { migrations } from './migrations';
+import { portalRoutes } from './portal.routes';
+import { commitmentAttachmentOwner, requestAttachmentOwner } from './services.attachments';
 import { ensureServicesDemo } from './services.demo';
 import { serviceRoutes } from './services.routes';
 import { serviceTaskSources } from './task-sources';
@@ -10,12 +12,13 @@ import { serviceTaskSources } from './task-sources';
 /**
  * Enterprise services (企业诉求): requests from the portal or entered by staff, owned by the unit that first received
  * them (首接负责制), parts handed to other units as 督办 tasks, replies, ratings that reopen once, per-unit rates, and
- * the enterprise accounts of the portal.
+ * the enterprise accounts of the portal with self-registration confirmed by the township, corrections of a firm's
+ * profile, files on requests and commitments, and requests lifted to a 调度会.
  */
 export const services = defineModule({
   name: 'services',
   migrations,
-  routes: [serviceRoutes],
+  routes: [serviceRoutes, portalRoutes],
   permissions: SERVICE_PERMISSIONS,
   grants: {
     office: ['service:read', 'service:handle', 'service:manage', 'service:accounts', 'service:commitments'],
@@ -27,6 +30,7 @@ export const services = defineModule({
   },
   taskTypes: ['service_request', 'service_part', 'service_commitment'],
   taskSources: serviceTaskSources,
+  attachmentOwners: { service_request: requestAttachmentOwner, service_commitment: commitmentAttachmentOwner },
   jobs: [{ ...commitmentsOverdueJob, title: { zh: '逾期未兑现事项交办督办（每日 7:30）', en: 'Task overdue commitments to firms (daily 07:30)' } }],
   messages: SERVICE_MESSAGES,
   demo: async (deps) => {

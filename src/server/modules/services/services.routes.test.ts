@@ -72,7 +72,7 @@ describe('a firm submits a request; its township receives it first and owns it',
       en: `Request ${staff.title}`,
       path: `/services/requests/${id}`,
     });
-    expect(staff.actions).toEqual(['note', 'transfer', 'reply']);
+    expect(staff.actions).toEqual(['note', 'transfer', 'reply', 'lift']);
   });
 
   it('bad input is refused with nothing written', async () => {
@@ -156,11 +156,11 @@ describe('首接负责制: parts handed to other units, the owner stays', () => 
     expect(r.parts[0]).toMatchObject({ unit: { id: units.zrzyj }, status: 'open', dueDate: '2021-10-11' });
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', r.parts[0].taskId).executeTakeFirstOrThrow();
     expect(task).toMatchObject({ type: 'service_part', ownerUnitId: units.zrzyj, createdByUnitId: units.yangzhuang });
-    expect(r.actions).toEqual(['note', 'transfer']);
+    expect(r.actions).toEqual(['note', 'transfer', 'lift']);
     // The unit handling the part now sees the request, and may reply to its part only.
     const seen = (await c.zrzyj.get(`/api/services/requests/${id}`)).json();
     expect(seen.parts[0].canReply).toBe(true);
-    expect(seen.actions).toEqual(['note']);
+    expect(seen.actions).toEqual(['note', 'lift']);
     expect((await c.zrzyj.get('/api/services/requests')).json().total).toBe(1);
     // The firm does not see the units' internal parts and notes.
     const firmView = (await c.wuxing.get(`/api/services/requests/${id}`)).json();

@@ -40,6 +40,8 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { usersRepository } from '../../core/users/users.repository';
+import { liftOf } from './lift.service';
+import { requestAttachmentOwner } from './services.attachments';
 import { FIRMS_UNIT_CODE, type ListedRow, type PartRow, type RequestRow, servicesRepository } from './services.repository';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
@@ -166,6 +168,11 @@ function actionsOf(ctx: UserContext, r: RequestRow, parts: PartRow[]): RequestAc
     actions.push('transfer');
     if (parts.every((p) => p.status !== 'open')) actions.push('reply');
   }
+  if ((owner || handlesPart) && status === 'open' && r.liftStatus === null) actions.push('lift');
+  if (ctx.user.permissions.has('service:manage') && status !== 'confirmed') {
+    if (r.liftStatus === 'requested' || r.liftStatus === 'scheduled') actions.push('schedule');
+    if (r.liftStatus === 'scheduled') actions.push('decide');
+  }
   return actions;
 }
 
@@ -220,6 +227,8 @@ export async function getRequest(deps: Deps, ctx: UserContext, id: number): Prom
       text: e.text,
     })),
     actions: actionsOf(ctx, listed, parts),
+    lift: firm ? null : await liftOf(deps.db, listed, await unitNames(deps.db, [listed.liftUnitId ?? listed.ownerUnitId])),
+    canAddFiles: await requestAttachmentOwner.canWrite(deps.db, ctx, String(id)),
   };
 }
 
@@ -598,36 +607,7 @@ export async function createFirmAccount(
   const created = await deps.db.transaction().execute(async (trx) => {
     const firm = await servicesRepository.enterprise(trx, body.enterpriseId, scope.all ? scope : { ...scope, enterpriseId: null });
     if (!firm) throw fieldError({ enterpriseId: 'err.service.enterprise_unknown' });
-    if (await usersRepository.findByUsername(trx, body.username)) throw fieldError({ username: 'err.username_taken' });
-    const role = await rolesRepository.findByCode(trx, 'enterprise');
-    if (!role) throw fieldError({ enterpriseId: 'err.role_not_found' });
-    const problem = separationProblem((await rolesRepository.permissionsOf(trx, [role.id])).map((p) => p.permission));
-    if (problem) throw fieldError({ enterpriseId: `err.${problem}` });
-    const now = deps.clock.now().toISOString();
-    const values = {
-      username: body.username,
-      displayName: body.displayName,
-      phone: body.phone,
-      unitId: await ensureFirmsUnit(trx, deps),
-      enterpriseId: firm.id,
-      passwordHash,
-      passwordChangedAt: now,
-      passwordChangeReason: mustChange ? ('first_login' as const) : null,
-      active: 1,
-      failedLogins: 0,
-      locale: 'zh-CN',
-      createdAt: now,
-      updatedAt: now,
-    };
-    const id = await usersRepository.insert(trx, values);
-    await usersRepository.setRoles(trx, id, [role.id]);
-    const { passwordHash: _h, ...after } = values;
-    await recordAudit(trx, deps, ctx, {
-      action: 'user.create_enterprise_account',
-      entityType: 'user',
-      entityId: id,
-      after: { ...after, roles: ['enterprise'] },
-    });
+    const id = await insertFirmUser(trx, deps, ctx, { ...body, enterpriseId: firm.id, passwordHash, mustChange });
     return {
       id,
       username: body.username,
@@ -639,6 +619,44 @@ export async function createFirmAccount(
     };
   });
   return { ...created, temporaryPassword: password };
+}
+
+/**
+ * Writes an enterprise account of a firm the caller may serve: only the `enterprise` role (checked to hold no
+ * administrator permission), in the unit of enterprise accounts, audited `user.create_enterprise_account`.
+ */
+export async function insertFirmUser(
+  trx: Trx,
+  deps: Deps,
+  ctx: UserContext,
+  a: { username: string; displayName: string; phone: string | null; enterpriseId: number; passwordHash: string; mustChange: boolean },
+): Promise<number> {
+  if (await usersRepository.findByUsername(trx, a.username)) throw fieldError({ username: 'err.username_taken' });
+  const role = await rolesRepository.findByCode(trx, 'enterprise');
+  if (!role) throw fieldError({ enterpriseId: 'err.role_not_found' });
+  const problem = separationProblem((await rolesRepository.permissionsOf(trx, [role.id])).map((p) => p.permission));
+  if (problem) throw fieldError({ enterpriseId: `err.${problem}` });
+  const now = deps.clock.now().toISOString();
+  const values = {
+    username: a.username,
+    displayName: a.displayName,
+    phone: a.phone,
+    unitId: await ensureFirmsUnit(trx, deps),
+    enterpriseId: a.enterpriseId,
+    passwordHash: a.passwordHash,
+    passwordChangedAt: now,
+    passwordChangeReason: a.mustChange ? ('first_login' as const) : null,
+    active: 1,
+    failedLogins: 0,
+    locale: 'zh-CN',
+    createdAt: now,
+    updatedAt: now,
+  };
+  const id = await usersRepository.insert(trx, values);
+  await usersRepository.setRoles(trx, id, [role.id]);
+  const { passwordHash: _h, ...after } = values;
+  await recordAudit(trx, deps, ctx, { action: 'user.create_enterprise_account', entityType: 'user', entityId: id, after: { ...after, roles: ['enterprise'] } });
+  return id;
 }
 
 /** The enterprise accounts of the firms in the caller's scope. */

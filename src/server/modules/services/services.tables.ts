@@ -37,6 +37,11 @@ export interface ServiceRequestTable {
   ratingComment: string | null;
   ratedAt: string | null;
   reopenCount: Generated<number>;
+  liftStatus: string | null;
+  liftReason: string | null;
+  liftUnitId: number | null;
+  meetingId: number | null;
+  meetingDecisionSeq: number | null;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -100,6 +105,42 @@ export interface ServiceCommitmentPaymentTable {
   createdAt: string;
 }
 
+/** A firm's request for a portal account, confirmed (or refused) by its township. */
+export interface ServiceRegistrationTable {
+  id: Generated<number>;
+  firmName: string;
+  uscc: string;
+  townshipUnitId: number;
+  contactName: string;
+  contactPhone: string;
+  username: string;
+  passwordHash: string | null;
+  enterpriseId: number | null;
+  status: string;
+  reason: string | null;
+  userId: number | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  ip: string | null;
+  createdAt: string;
+}
+
+/** Corrections a firm proposes to its own 一企一档 profile, decided by its township. */
+export interface ServiceProfileCorrectionTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  townshipUnitId: number;
+  changes: string;
+  previous: string;
+  note: string;
+  status: string;
+  reason: string | null;
+  proposedBy: number | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
 declare module '../../core/db/schema' {
   interface Database {
     serviceCategories: ServiceCategoryTable;
@@ -108,5 +149,7 @@ declare module '../../core/db/schema' {
     serviceRequestEvents: ServiceRequestEventTable;
     serviceCommitments: ServiceCommitmentTable;
     serviceCommitmentPayments: ServiceCommitmentPaymentTable;
+    serviceRegistrations: ServiceRegistrationTable;
+    serviceProfileCorrections: ServiceProfileCorrectionTable;
   }
 }

@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
 import type { Enterprise } from '../../../shared/modules/enterprises.schemas';
-import type { Commitment, RequestListItem, ServiceCategory, ServiceRequest, UnitStats } from '../../../shared/modules/services.schemas';
+import type {
+  Commitment,
+  Correction,
+  Registration,
+  RequestListItem,
+  ServiceCategory,
+  ServiceRequest,
+  UnitStats,
+} from '../../../shared/modules/services.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface RequestFilters {
@@ -146,3 +154,49 @@ export const usePayment = () =>
   useWrite(({ id, ...body }: { id: number; paidDate: string; amountFen: number; note: string }) =>
     api.post<Commitment>(`/api/services/commitments/${id}/payments`, body),
   );
+
+// Self-registration, profile corrections, requests lifted to a 调度会.
+export function useRegistrationTownships() {
+  return useQuery({
+    queryKey: [...key, 'registration-townships'],
+    queryFn: () => api.get<{ items: { id: number; nameZh: string; nameEn: string }[] }>('/api/services/registration/townships'),
+  });
+}
+export const useRegister = () => useMutation({ mutationFn: (body: object) => api.post<{ id: number }>('/api/services/registrations', body) });
+export function useRegistrations(query: object) {
+  return useQuery({
+    queryKey: [...key, 'registrations', query],
+    queryFn: () => api.get<Page<Registration>>(`/api/services/registrations${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+export const useConfirmRegistration = () =>
+  useWrite(({ id, ...body }: { id: number; industryCode?: string; address?: string }) =>
+    api.post<Registration>(`/api/services/registrations/${id}/confirm`, body),
+  );
+export const useRefuseRegistration = () =>
+  useWrite(({ id, reason }: { id: number; reason: string }) => api.post<Registration>(`/api/services/registrations/${id}/refuse`, { reason }));
+export function useCorrections(query: object) {
+  return useQuery({
+    queryKey: [...key, 'corrections', query],
+    queryFn: () => api.get<Page<Correction>>(`/api/services/corrections${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+export const useProposeCorrection = () =>
+  useWrite((body: { changes: Record<string, unknown>; note: string }) => api.post<Correction>('/api/services/corrections', body));
+export const useAcceptCorrection = () => useWrite((id: number) => api.post<Correction>(`/api/services/corrections/${id}/accept`));
+export const useRefuseCorrection = () =>
+  useWrite(({ id, reason }: { id: number; reason: string }) => api.post<Correction>(`/api/services/corrections/${id}/refuse`, { reason }));
+export const useLift = (id: number) => useWrite((reason: string) => api.post<ServiceRequest>(`/api/services/requests/${id}/lift`, { reason }));
+export const useScheduleLift = (id: number) =>
+  useWrite((meetingId: number) => api.post<ServiceRequest>(`/api/services/requests/${id}/lift/meeting`, { meetingId }));
+export const useDecideLift = (id: number) =>
+  useWrite((body: { text: string; ownerUnitId: number; dueDate: string }) => api.post<ServiceRequest>(`/api/services/requests/${id}/lift/decision`, body));
+export function useDispatchMeetings(enabled: boolean) {
+  return useQuery({
+    queryKey: [...key, 'dispatch-meetings'],
+    queryFn: () => api.get<{ items: { id: number; title: string; meetingDate: string; status: string }[] }>('/api/services/dispatch-meetings'),
+    enabled,
+  });
+}

@@ -2,10 +2,12 @@ import {
   AccountBookOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
+  EditOutlined,
   FieldTimeOutlined,
   MessageOutlined,
   ShopOutlined,
   TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { enUS, zhCN } from './locales';
@@ -67,6 +69,25 @@ export const servicesFeature = defineFeature({
       group: 'servicesGroup',
       page: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })),
     },
+    {
+      path: '/services/registrations',
+      permission: 'service:accounts',
+      icon: <UserAddOutlined />,
+      label: 'serviceRegistrations',
+      group: 'servicesGroup',
+      page: () => import('./pages/RegistrationsPage').then((m) => ({ Component: m.RegistrationsPage })),
+    },
+    {
+      path: '/services/corrections',
+      permission: 'enterprise:write',
+      icon: <EditOutlined />,
+      label: 'serviceCorrections',
+      group: 'servicesGroup',
+      page: () => import('./pages/CorrectionsPage').then((m) => ({ Component: m.CorrectionsPage })),
+    },
+  ],
+  publicPages: [
+    { path: '/register', loginLink: 'enterpriseRegister', page: () => import('./pages/RegisterPage').then((m) => ({ Component: m.RegisterPage })) },
   ],
   routes: [
     { path: '/services/requests/:id', permission: 'service:read', page: () => import('./pages/RequestPage').then((m) => ({ Component: m.RequestPage })) },

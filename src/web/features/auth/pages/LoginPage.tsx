@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api';
 import { getSessionNotice, safeNext, useLogin, useMe } from '../../../lib/auth';
 import { MFA_PATH } from '../../../app/guards';
+import { PUBLIC_PAGES } from '../../../app/navigation';
 import { setFieldErrors } from '../../../lib/errors';
 import { AuthCard } from '../components/AuthCard';
 
@@ -57,6 +58,19 @@ export function LoginPage() {
           </Button>
         </Form.Item>
       </Form>
+      {PUBLIC_PAGES.some((p) => p.loginLink) && (
+        <Flex justify="center" gap={16} style={{ marginTop: 16 }}>
+          {PUBLIC_PAGES.flatMap((p) =>
+            p.loginLink
+              ? [
+                  <Link key={p.path} to={p.path} data-testid={`login-link-${p.loginLink}`}>
+                    {t(`nav.${p.loginLink}`)}
+                  </Link>,
+                ]
+              : [],
+          )}
+        </Flex>
+      )}
     </AuthCard>
   );
 }

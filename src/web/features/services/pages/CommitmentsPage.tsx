@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BUCKETS, COMMITMENT_KINDS, type Commitment } from '../../../../shared/modules/services.schemas';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -30,6 +31,7 @@ export function CommitmentsPage() {
   const summary = useCommitmentSummary(!portal);
   const [creating, setCreating] = useState(false);
   const [paying, setPaying] = useState<Commitment | null>(null);
+  const [files, setFiles] = useState<Commitment | null>(null);
   const ageTag = (c: Commitment) =>
     c.age ? <Tag color={AGE_COLOURS[c.age]}>{t(`services.commitments.ages.${c.age}`)}</Tag> : <Tag color="success">{t('services.commitments.settled')}</Tag>;
 
@@ -92,12 +94,18 @@ export function CommitmentsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, c) =>
-        c.canPay ? (
-          <Button size="small" onClick={() => setPaying(c)} data-testid="commitment-pay">
-            {t('services.commitments.pay')}
+      render: (_, c) => (
+        <Flex gap={8} wrap>
+          {c.canPay && (
+            <Button size="small" onClick={() => setPaying(c)} data-testid="commitment-pay">
+              {t('services.commitments.pay')}
+            </Button>
+          )}
+          <Button size="small" onClick={() => setFiles(c)} data-testid="commitment-files">
+            {t('services.basisFiles')}
           </Button>
-        ) : null,
+        </Flex>
+      ),
     },
   ];
   return (
@@ -171,6 +179,11 @@ export function CommitmentsPage() {
       <ListTable list={list} result={items} columns={columns} testId="commitments-table" />
       {creating && <CreateModal onClose={() => setCreating(false)} />}
       {paying && <PayModal item={paying} onClose={() => setPaying(null)} />}
+      {files && (
+        <Modal open title={`${t('services.basisFiles')}：${files.title}`} footer={null} onCancel={() => setFiles(null)} destroyOnHidden>
+          <AttachmentsPanel ownerType="service_commitment" ownerId={files.id} canWrite={can('service:commitments')} />
+        </Modal>
+      )}
     </PageContainer>
   );
 }

@@ -8,11 +8,13 @@ import { FullPageSpin } from '../../../components/FullPageSpin';
 import { useMe } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { useComment, useNote, usePartReply, useRate, useReply, useRequest, useTransfer } from '../api';
+import { useComment, useNote, usePartReply, useRate, useReply, useRequest, useTransfer, useLift } from '../api';
+import { LiftCard, LiftModals } from '../components/Lift';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { RateModal, TextModal, TransferModal } from '../components/ActionModals';
 import { RatingTag, StatusTags } from '../components/bits';
 
-type Dialog = null | 'note' | 'transfer' | 'reply' | 'rate' | 'comment' | { part: number };
+type Dialog = null | 'note' | 'transfer' | 'reply' | 'rate' | 'comment' | 'lift' | 'schedule' | 'decide' | { part: number };
 
 /** One request: what the firm asked, who owns it, the parts, the history, and what the caller may do now. */
 export function RequestPage() {
@@ -44,6 +46,7 @@ function RequestView({ r, portal }: { r: ServiceRequest; portal: boolean }) {
   const reply = useReply(r.id);
   const rate = useRate(r.id);
   const comment = useComment(r.id);
+  const lift = useLift(r.id);
   const close = () => setDialog(null);
   const done = (key: 'services.commented' | 'services.replied' | 'services.transferred' | 'services.rated') => () => void message.success(t(key));
 
@@ -117,6 +120,21 @@ function RequestView({ r, portal }: { r: ServiceRequest; portal: boolean }) {
                 {t('services.addNote')}
               </Button>
             )}
+            {r.actions.includes('lift') && (
+              <Button onClick={() => setDialog('lift')} data-testid="action-lift">
+                {t('services.lift.action')}
+              </Button>
+            )}
+            {r.actions.includes('schedule') && (
+              <Button onClick={() => setDialog('schedule')} data-testid="action-schedule">
+                {t('services.lift.schedule')}
+              </Button>
+            )}
+            {r.actions.includes('decide') && (
+              <Button onClick={() => setDialog('decide')} data-testid="action-decide">
+                {t('services.lift.decide')}
+              </Button>
+            )}
             {r.actions.includes('comment') && (
               <Button onClick={() => setDialog('comment')} data-testid="action-comment">
                 {t('services.comment')}
@@ -124,6 +142,11 @@ function RequestView({ r, portal }: { r: ServiceRequest; portal: boolean }) {
             )}
           </Flex>
         )}
+      </Card>
+
+      {r.lift && <LiftCard r={r} />}
+      <Card title={t('services.files')} size="small" data-testid="request-files">
+        <AttachmentsPanel ownerType="service_request" ownerId={r.id} canWrite={r.canAddFiles} />
       </Card>
 
       {!portal && (
@@ -192,6 +215,17 @@ function RequestView({ r, portal }: { r: ServiceRequest; portal: boolean }) {
         />
       </Card>
 
+      {dialog === 'lift' && (
+        <TextModal
+          title={t('services.lift.action')}
+          label={t('services.lift.reason')}
+          okText={t('services.lift.action')}
+          onSubmit={(text) => lift.mutateAsync(text)}
+          onClose={close}
+          testId="lift"
+        />
+      )}
+      {(dialog === 'schedule' || dialog === 'decide') && <LiftModals r={r} dialog={dialog} onClose={close} />}
       {dialog === 'note' && (
         <TextModal
           title={t('services.addNote')}
