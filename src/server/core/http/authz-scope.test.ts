@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, loadModuleDemos } from '../../test/build-app';
+import { usccCheckChar } from '../../../shared/rules/uscc';
 import { CALLERS, type Operation, concretePath, listOperations, reviewedMatrix, rowCounts, sampleBody } from '../../test/operations';
 
 /**
@@ -41,6 +42,25 @@ async function arrangeRecords() {
     const client = firm === 'wuxing' ? (clients.get(firm) as Client) : await t.signIn(firm);
     const res = await client.post('/api/services/requests', { categoryId, title: `${firm} 用电增容`, content: '申请协调变压器增容。' });
     expect(res.statusCode, res.body).toBe(200);
+  }
+  // A firm's correction of its profile, and a new firm's registration in two townships (each decides its own).
+  const correction = await (clients.get('wuxing') as Client).post('/api/services/corrections', { changes: { employees: 321 } });
+  expect(correction.statusCode, correction.body).toBe(200);
+  for (const [n, township] of [
+    [1, 'daying'],
+    [2, 'zhouzhuang'],
+  ] as const) {
+    const first = `91410421MA${String(n).padStart(7, '0')}`;
+    const registration = await t.anonymous().post('/api/services/registrations', {
+      firmName: `宝丰县新材料${n}有限公司`,
+      uscc: first + usccCheckChar(first),
+      townshipUnitId: await t.unitId(township),
+      contactName: '张经理',
+      contactPhone: '13803751234',
+      username: `xincailiao${n}`,
+      password: 'Xincai#2021ok',
+    });
+    expect(registration.statusCode, registration.body).toBe(200);
   }
   const letters = await office.post('/api/documents/letters', { month: '2021-09' });
   const brief = await office.post('/api/documents/briefs', { month: '2021-09' });
@@ -132,7 +152,10 @@ describe('authorization matrix: inside and outside the data scope', () => {
       }
       actual[key] = answers;
     }
-    // The writes inside the scope come last, in a fixed order, because they change the records the others are measured on.
+    // The writes inside the scope come last, in a fixed order, because they change the records the others are measured
+    // on; writes to accounts last of all, since they may end the callers' own sessions.
+    const accountsLast = (key: string) => (key.includes(' /api/users/') ? 1 : 0);
+    writesInside.sort((x, y) => accountsLast(x.key) - accountsLast(y.key));
     for (const { op, key, caller, client, id, outsideCode } of writesInside) {
       const res = await call(client, op, id);
       if (res.statusCode >= 500) leaks.push(`${key} as ${caller} on its own #${id}: ${res.statusCode}`);
