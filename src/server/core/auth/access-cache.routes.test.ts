@@ -82,4 +82,18 @@ describe('the signed-in state kept between requests', () => {
     expect((await call(a, '/api/auth/logout', 'POST')).statusCode).toBeLessThan(300);
     expect((await call(b, '/api/auth/me')).statusCode).toBe(401);
   });
+
+  it('reloads a busy session once its time to live is over, however often it is used', async () => {
+    const call = await session('leader');
+    const cache = a.deps.accessCache!;
+    expect((await call(a, '/api/auth/me')).statusCode).toBe(200);
+    const misses = cache.misses;
+    a.clock.advanceMinutes(0.25);
+    expect((await call(a, '/api/auth/me')).statusCode).toBe(200);
+    expect(cache.misses).toBe(misses);
+    // 33 seconds after it was loaded, though used 18 seconds ago.
+    a.clock.advanceMinutes(0.3);
+    expect((await call(a, '/api/auth/me')).statusCode).toBe(200);
+    expect(cache.misses).toBe(misses + 1);
+  });
 });

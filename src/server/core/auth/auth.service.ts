@@ -107,7 +107,8 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
   const id = sha256(token);
   const now = clock.now().getTime();
   const version = await accessVersion(db);
-  const state = deps.accessCache?.get(id, version, now) ?? (await loadSessionState(db, id));
+  const cached = deps.accessCache?.get(id, version, now);
+  const state = cached ?? (await loadSessionState(db, id));
   if (!state) return null;
   const { session, user, roles, settings } = state;
   const idle = now - Date.parse(session.lastSeenAt) > settings.sessionIdleMinutes * 60_000;
@@ -121,7 +122,8 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     session.lastSeenAt = new Date(now).toISOString();
     await authRepository.touchSession(db, session.id, session.lastSeenAt);
   }
-  deps.accessCache?.set(id, state, version, now);
+  // Only a fresh load starts an entry's time to live: a busy session is still reloaded every 30 seconds.
+  if (!cached) deps.accessCache?.set(id, state, version, now);
   const expired = passwordExpired(passwordPolicyOf(settings), new Date(user.passwordChangedAt), new Date(now));
   return {
     id: user.id,
