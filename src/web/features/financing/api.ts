@@ -97,13 +97,7 @@ export const useFinancingStats = (query: { by: string; from?: string; to?: strin
 export const useFinancingPanel = (year?: number) =>
   useQuery({ queryKey: [...key, 'panel', year ?? null], queryFn: () => api.get<FinancingPanel>(`/api/financing/panel${toQuery({ year })}`) });
 
-/** Firms to record a need for, searched by name (within the caller's directory scope). */
-export const useFirmSearch = (q: string) =>
-  useQuery({
-    queryKey: [...key, 'firm-search', q],
-    queryFn: () => api.get<Page<{ id: number; name: string }>>(`/api/enterprises${toQuery({ q: q || undefined, pageSize: 20 })}`),
-    placeholderData: keepPreviousData,
-  });
+export { useFirmSearch } from '../../lib/firms';
 
 /** Any write changes lists, meetings, statistics and tasks: refresh them all. */
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {

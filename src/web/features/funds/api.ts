@@ -57,15 +57,7 @@ export function useBudget(year: number | undefined) {
   });
 }
 
-/** Firms to apply for, searched by name (the office enters applications on a firm's behalf). */
-export function useFirmSearch(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...key, 'firm-search', q],
-    queryFn: () => api.get<Page<{ id: number; name: string }>>(`/api/enterprises${toQuery({ q: q || undefined, pageSize: 20 })}`),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
+export { useFirmSearch } from '../../lib/firms';
 
 /** Any write changes the lists, the budget and tasks: refresh them all. */
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {

@@ -77,14 +77,7 @@ export function useOwnEnterprise(id: number | undefined) {
   return useQuery({ queryKey: [...key, 'firm', id], queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`), enabled: !!id });
 }
 
-/** Firms to enter a request for, searched by name. */
-export function useFirmSearch(q: string) {
-  return useQuery({
-    queryKey: [...key, 'firm-search', q],
-    queryFn: () => api.get<Page<{ id: number; name: string }>>(`/api/enterprises${toQuery({ q: q || undefined, pageSize: 20 })}`),
-    placeholderData: keepPreviousData,
-  });
-}
+export { useFirmSearch } from '../../lib/firms';
 
 /** Any write to a request changes the lists, the statistics and tasks: refresh them all. */
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {

@@ -73,13 +73,7 @@ export const useCoverage = (query: { period?: string; teamUnitId?: number }) =>
     queryFn: () => api.get<Coverage>(`/api/visits/coverage${toQuery(query)}`),
     placeholderData: keepPreviousData,
   });
-/** Firms to assign, searched by name. */
-export const useFirmSearch = (q: string) =>
-  useQuery({
-    queryKey: [...key, 'firm-search', q],
-    queryFn: () => api.get<Page<{ id: number; name: string }>>(`/api/enterprises${toQuery({ q: q || undefined, pageSize: 50 })}`),
-    placeholderData: keepPreviousData,
-  });
+export { useFirmSearch } from '../../lib/firms';
 /** Writes change lists, coverage, tasks and requests: refresh them all. */
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();

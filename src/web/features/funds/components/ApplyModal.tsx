@@ -37,7 +37,7 @@ export function ApplyModal({
   const ruleText = useRuleText();
   const apply = useApply();
   const [q, setQ] = useState('');
-  const firms = useFirmSearch(q, onBehalf);
+  const firms = useFirmSearch(q, { enabled: onBehalf });
   const [form] = Form.useForm<Values>();
   const categoryId = Form.useWatch('categoryId', form);
   const investment = Form.useWatch('investment', form);

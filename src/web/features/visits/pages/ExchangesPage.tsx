@@ -32,7 +32,7 @@ function ExchangeModal({ exchange, onClose }: { exchange: Exchange | null; onClo
   const localName = useLocalName();
   const units = useProblemUnits();
   const [q, setQ] = useState('');
-  const firms = useFirmSearch(q);
+  const firms = useFirmSearch(q, { pageSize: 50 });
   const save = useSaveExchange();
   const [form] = Form.useForm<Values>();
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
