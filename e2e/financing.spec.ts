@@ -199,7 +199,7 @@ test('the firm shares its need with all banks and attaches its statements; the c
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('need-particulars')).toContainText('全部银行');
   await page.locator('input[type=file]').setInputFiles({ name: '2021年财务报表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-  await expect(page.getByText('2021年财务报表.pdf')).toBeVisible();
+  await expect(page.getByTestId('attachments-panel').getByText('2021年财务报表.pdf')).toBeVisible();
   await shot(page, 'financing-19-need-files-phone');
   await signOut(page);
 
@@ -208,7 +208,7 @@ test('the firm shares its need with all banks and attaches its statements; the c
   await signIn(page, 'psbc');
   await page.goto('/financing/needs');
   await page.getByTestId('needs-table').locator('tbody tr', { hasText: WINTER }).getByTestId('need-link').click();
-  await expect(page.getByText('2021年财务报表.pdf')).toBeVisible();
+  await expect(page.getByTestId('attachments-panel').getByText('2021年财务报表.pdf')).toBeVisible();
   await shot(page, 'financing-20-bank-reads-file');
   await signOut(page);
 

@@ -62,10 +62,27 @@ test('a township enters November, explains a jump, submits, and corrects a locke
   await signOut(page);
 });
 
-test('the office reads the warnings board and a leader reads it on a phone', async ({ page, browser }) => {
+test('the office reads the warnings board, acts on a red cell, and a leader reads it on a phone', async ({ page, browser }) => {
   await signIn(page, 'office');
   await page.goto('/indicators/warnings');
-  // The board opens on this year's plan once one is published (indicators.spec.ts publishes one): go to 2021.
+  // The board opens on this year's last locked month. A red cell opens its unit's row with what the office can do.
+  await expect(page.getByTestId('warnings-month')).toContainText(`${new Date().getFullYear()}-`);
+  const red = page.getByTestId('warnings-matrix').locator('button[data-level="red"]').first();
+  const unitName = (await red.locator('xpath=ancestor::tr').locator('td').first().textContent())?.trim() ?? '';
+  await red.click();
+  const drawer = page.getByTestId('unit-drawer');
+  await expect(drawer).toContainText(unitName);
+  await expect(drawer.getByTestId('unit-row')).toContainText('红灯');
+  await drawer.getByTestId('unit-ask').click();
+  await expect(drawer.getByTestId('unit-follow-up')).toContainText(`指标落后整改说明（${unitName}）`);
+  await expect(drawer.getByTestId('unit-ask')).toHaveCount(0);
+  await shot(page, '33a-warnings-unit-drawer');
+  await drawer.getByRole('button', { name: '查看台账' }).click();
+  await expect(page).toHaveURL(/\/indicators\/ledger\?month=/);
+  await expect(page.getByTestId('ledger-grid')).toContainText('工业投资');
+  await expect(page.getByTestId('ledger-unit')).toContainText(unitName);
+
+  await page.goto('/indicators/warnings');
   await page.getByTestId('warnings-year').click();
   await page.locator('.ant-select-item-option[title="2021"]').click();
   await page.getByTestId('warnings-month').click();
@@ -83,6 +100,13 @@ test('the office reads the warnings board and a leader reads it on a phone', asy
   await signIn(mobile, 'leader');
   await mobile.goto('/indicators/warnings');
   await expect(mobile.getByTestId('warnings-matrix')).toContainText('宝丰县');
+  // On a phone the red units come first; a leader reads a unit's row but has no follow-up to give.
+  const redUnits = mobile.getByTestId('warnings-red-units');
+  await expect(redUnits).toBeVisible();
   await shot(mobile, '34-warnings-leader-phone');
+  await redUnits.locator('.ant-tag').first().click();
+  await expect(mobile.getByTestId('unit-row')).toContainText('红灯');
+  await expect(mobile.getByTestId('unit-ask')).toHaveCount(0);
+  await shot(mobile, '34a-warnings-unit-phone');
   await phone.close();
 });

@@ -36,3 +36,23 @@ it('dates no record after the day the demo is loaded', async () => {
   }
   expect(late).toEqual([]);
 });
+
+it('shows this year’s plan with the ledger up to last month, last year as the baseline, and keeps 2021 as history', async () => {
+  const plans = await t.deps.db.selectFrom('indicatorPlans').select(['year', 'status']).orderBy('year').execute();
+  expect(plans).toEqual([
+    { year: 2021, status: 'published' },
+    { year: 2026, status: 'published' },
+  ]);
+  const locks = (await t.deps.db.selectFrom('indicatorMonthLocks').select('month').where('month', '>=', '2026-01').orderBy('month').execute()).map((l) => l.month);
+  expect(locks).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']);
+  const september = await t.deps.db
+    .selectFrom('indicatorValues')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('month', '=', '2026-09')
+    .groupBy('status')
+    .execute();
+  // Last month is in every state: most units sent it, some have a draft (and some nothing yet).
+  expect(new Set(september.map((s) => s.status))).toEqual(new Set(['submitted', 'draft']));
+  const baseline = await t.deps.db.selectFrom('indicatorValues').select('month').distinct().where('month', 'like', '2025-%').execute();
+  expect(baseline).toHaveLength(12);
+});

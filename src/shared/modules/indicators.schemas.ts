@@ -287,6 +287,10 @@ export const warningsQuery = z.strictObject({
   indicatorId: strictId.optional(),
 });
 
+/** The office asks a unit of the board for its written explanation (the month's 督办 task, made or found). */
+export const askLaggingBody = z.strictObject({ month: monthString, unitId: strictId });
+export const askLaggingResponse = z.object({ id: z.number().int(), created: z.boolean() });
+
 const progressCell = z.object({
   unit: z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() }),
   target: z.number(),

@@ -14,13 +14,13 @@ export interface MonthlyCycle {
 
 export const DEFAULT_MONTHLY_CYCLE: MonthlyCycle = { reportDueWorkingDay: 5, lockWorkingDay: 8, responseWorkingDays: 5, autoLock: true };
 
-/** `YYYY-MM` of the month before a day `YYYY-MM-DD`. */
 /** `YYYY-MM` of the month after `month`. */
 export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** `YYYY-MM` of the month before a day `YYYY-MM-DD`. */
 export function previousMonth(day: string): string {
   const [y, m] = day.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;

@@ -1,7 +1,8 @@
+import { INDICATOR_MESSAGES } from '../../../shared/modules/indicators.messages';
 import { INDICATOR_PERMISSIONS } from '../../../shared/modules/indicators.schemas';
 import { defineModule } from '../../core/modules/module';
 import { autoLockJob } from './autolock';
-import { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
+import { ensureDemoCurrentYear, ensureDemoIndicators, indicatorsFile } from './indicators.demo';
 import { indicatorRoutes } from './indicators.routes';
 import { ledgerRoutes } from './ledger.routes';
 import { migrations } from './migrations';
@@ -22,6 +23,7 @@ export const indicators = defineModule({
   migrations,
   routes: [indicatorRoutes, ledgerRoutes],
   permissions: INDICATOR_PERMISSIONS,
+  messages: INDICATOR_MESSAGES,
   grants: {
     office: ['indicator:read', 'indicator:manage', 'indicator:enter', 'indicator:lock'],
     leader: ['indicator:read'],
@@ -32,6 +34,8 @@ export const indicators = defineModule({
   taskTypes: ['indicator_warning'],
   taskSources: indicatorTaskSources,
   demo: async (deps) => {
-    await ensureDemoIndicators(deps, indicatorsFile.parse(readDemoFile('baofeng-indicators-2021.json')));
+    const history = indicatorsFile.parse(readDemoFile('baofeng-indicators-2021.json'));
+    await ensureDemoIndicators(deps, history);
+    await ensureDemoCurrentYear(deps, history);
   },
 });

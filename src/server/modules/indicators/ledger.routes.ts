@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  askLaggingBody,
+  askLaggingResponse,
   ledgerQuery,
   ledgerSchema,
   ledgerSheetParams,
@@ -20,6 +22,7 @@ import type { Deps } from '../../core/deps';
 import { userCtx } from '../../core/http/request-context';
 import { importRoutes } from '../../core/excel/import.routes';
 import { importLedger, ledgerWorkbook } from './ledger.import';
+import { askLaggingUnit } from './month-close';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
 import { readMonthlyCycle, updateMonthlyCycle } from './cycle.service';
 import { WARNING_EXPORT_COLUMNS, indicatorTrend, monthWarnings, warningRows } from './warnings.service';
@@ -75,6 +78,11 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     '/api/indicator-warnings',
     { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: warningsQuery, response: { 200: warningsResponse } } },
     (req) => monthWarnings(deps, userCtx(req), req.query),
+  );
+  r.post(
+    '/api/indicator-warnings/tasks',
+    { config: { permission: 'task:assign' }, schema: { tags: ['indicator warnings'], body: askLaggingBody, response: { 200: askLaggingResponse } } },
+    (req) => askLaggingUnit(deps, userCtx(req), req.body),
   );
   r.get(
     '/api/indicator-warnings/export.xlsx',

@@ -1,5 +1,6 @@
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
-import type { RequestContext } from '../../core/access/context';
+import type { RequestContext, UserContext } from '../../core/access/context';
+import { AppError } from '../../core/http/errors';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
@@ -42,6 +43,9 @@ function describeLagging(lagging: LaggingUnit): string {
     .join('\n');
 }
 
+const explanationRequest = (entry: LaggingUnit, workingDays: number) =>
+  `请于 ${workingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describeLagging(entry)}`;
+
 /**
  * What locking a month sets off, in the lock's transaction: every unit with a red or missing indicator is notified
  * and gets one 督办 task asking for its causes and measures (one per unit and month, however often this runs).
@@ -67,7 +71,7 @@ export async function followUpLockedMonth(trx: Trx, deps: Deps, ctx: RequestCont
     const { created } = await laggingUnitTask(trx, deps, ctx, {
       month,
       unit: entry.unit,
-      description: `请于 ${responseWorkingDays} 个工作日内书面说明以下指标落后的原因、整改措施和完成时限：\n${describeLagging(entry)}`,
+      description: explanationRequest(entry, responseWorkingDays),
       createdByUnitId: officeUnitId,
     });
     if (created) tasks += 1;
@@ -100,4 +104,22 @@ export async function laggingUnitTask(
     createdByUnitId: input.createdByUnitId,
   });
   return { id, created: true };
+}
+
+/**
+ * The office asks one unit of the board, from its red cell, for the written explanation of its lagging indicators:
+ * the same 督办 task the month's lock gives (made now, or the one that exists), so that locking later reuses it.
+ */
+export async function askLaggingUnit(deps: Deps, ctx: UserContext, input: { month: string; unitId: number }): Promise<{ id: number; created: boolean }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const entry = laggingUnits(await boardOf(trx, { all: true }, { month: input.month })).find((u) => u.unit.id === input.unitId);
+    if (!entry) throw new AppError('CONFLICT', {}, { unitId: { key: 'err.indicator.not_lagging' } });
+    const { responseWorkingDays } = await getMonthlyCycle(trx);
+    return laggingUnitTask(trx, deps, ctx, {
+      month: input.month,
+      unit: entry.unit,
+      description: explanationRequest(entry, responseWorkingDays),
+      createdByUnitId: ctx.user.unitId,
+    });
+  });
 }

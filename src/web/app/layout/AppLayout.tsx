@@ -80,11 +80,13 @@ export function AppLayout() {
               position: 'sticky',
               top: HEADER_HEIGHT,
               height: `calc(100vh - ${HEADER_HEIGHT}px)`,
-              overflow: 'auto',
               borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
             }}
           >
-            <SideMenu />
+            {/* The menu scrolls above the collapse button, which would otherwise cover its last entry. */}
+            <div style={{ height: '100%', overflowY: 'auto' }} data-testid="side-menu-scroll">
+              <SideMenu />
+            </div>
           </Layout.Sider>
         )}
         <Layout>

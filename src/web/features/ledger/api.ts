@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Ledger, Trend, Warnings } from '../../../shared/modules/indicators.schemas';
+import type { TaskStatus } from '../../../shared/rules/task-deadline';
 import { api, toQuery } from '../../lib/api';
 
 const ledgerKey = ['indicator-ledger'] as const;
@@ -88,3 +89,39 @@ export function useTrend(query: { year: number; indicatorId?: number; unitId?: n
     enabled: query.indicatorId !== undefined,
   });
 }
+
+/** What the office has already done about one unit's month on the board: its 督办 task and its reminder letters. */
+export function useUnitFollowUp(month: string, unitId: number | undefined, enabled: { tasks: boolean; letters: boolean }) {
+  const tasks = useQuery({
+    queryKey: ['tasks', 'indicator-warning', month, unitId],
+    queryFn: () =>
+      api.get<{ items: { id: number; title: string; status: TaskStatus }[] }>(`/api/tasks${toQuery({ type: 'indicator_warning', unitId, q: month })}`),
+    enabled: unitId !== undefined && enabled.tasks,
+  });
+  const letters = useQuery({
+    queryKey: ['documents', 'letters', month, unitId],
+    queryFn: () =>
+      api.get<{ items: { id: number; title: string; number: string | null; status: string }[] }>(
+        `/api/documents${toQuery({ docType: 'letter', month, unitId })}`,
+      ),
+    enabled: unitId !== undefined && enabled.letters,
+  });
+  return { tasks, letters };
+}
+
+export const useAskLaggingUnit = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { month: string; unitId: number }) => api.post<{ id: number; created: boolean }>('/api/indicator-warnings/tasks', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+};
+
+export const useDraftUnitLetter = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { month: string; unitId: number }) =>
+      api.post<{ items: { id: number }[] }>('/api/documents/letters', { month: body.month, unitIds: [body.unitId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['documents'] }),
+  });
+};

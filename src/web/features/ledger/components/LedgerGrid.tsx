@@ -1,6 +1,6 @@
 import { HistoryOutlined, LockOutlined } from '@ant-design/icons';
-import { Button, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { type ClipboardEvent, type KeyboardEvent, useEffect } from 'react';
+import { Button, Grid, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { type ClipboardEvent, type ComponentProps, type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ledger, LedgerRow } from '../../../../shared/modules/indicators.schemas';
 import { indicatorProgress } from '../../../../shared/rules/indicator-progress';
@@ -39,6 +39,36 @@ function parseNumber(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** A value as the ledger shows it at rest: grouped thousands, the decimals as entered. */
+const grouped = (value: number, locale: string) => value.toLocaleString(locale, { maximumFractionDigits: 6 });
+
+/**
+ * One editable cell: grouped thousands at rest, the plain number while typing (so "12." can become "12.5"); every
+ * change that is a number reaches the sheet at once.
+ */
+function CellInput({
+  value,
+  locale,
+  onValue,
+  ...input
+}: { value: number | null; locale: string; onValue: (v: number | null) => void } & Omit<ComponentProps<'input'>, 'value' | 'onChange'>) {
+  const [typing, setTyping] = useState<string | null>(null);
+  return (
+    <input
+      {...input}
+      inputMode="decimal"
+      value={typing ?? (value === null ? '' : grouped(value, locale))}
+      onFocus={() => setTyping(value === null ? '' : String(value))}
+      onBlur={() => setTyping(null)}
+      onChange={(e) => {
+        setTyping(e.target.value);
+        const parsed = parseNumber(e.target.value);
+        if (parsed !== undefined) onValue(parsed);
+      }}
+    />
+  );
+}
+
 /**
  * The monthly ledger of one unit as a spreadsheet: arrow keys and Enter move between cells, and a block copied
  * from Excel pastes into the cells from the one in focus, rows down and months across.
@@ -47,9 +77,13 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
   const { t } = useTranslation();
   const locale = useLocale();
   const localName = useLocalName();
+  // On a phone only the indicator's name stays fixed: pinned progress and explanation columns would cover every month.
+  const phone = !Grid.useBreakpoint().md;
   // Bring the month being worked on into view; the indicator names and the progress stay fixed at the sides.
+  // After the table has laid out its columns (on the first render the scroll area is not measured yet).
   useEffect(() => {
-    document.querySelector(`input[data-cell="0:${month}"]`)?.scrollIntoView({ inline: 'center', block: 'nearest' });
+    const timer = setTimeout(() => document.querySelector(`[data-cell="0:${month}"]`)?.scrollIntoView({ inline: 'center', block: 'nearest' }), 50);
+    return () => clearTimeout(timer);
   }, [month]);
   const locked = new Set(ledger.lockedMonths.map((m) => Number(m.slice(5)) - 1));
   const rows = ledger.rows;
@@ -109,22 +143,26 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       const value = cellValue(row, m);
       const status = edits.has(key) ? 'edited' : saved?.source ? 'reported' : locked.has(m) && saved ? 'locked' : (saved?.status ?? 'empty');
       const tip = saved?.source ? t('ledger.reportedTip', { source: saved.explanation }) : saved?.explanation || undefined;
+      const label = `${localName(row.indicator)} ${t('indicators.monthShort', { month: m + 1 })}`;
+      // What the viewer cannot change is shown as text, not as a greyed box.
       return (
         <Tooltip title={tip}>
-          <input
-            className={`ledger-cell ledger-${status}`}
-            data-cell={`${r}:${m}`}
-            aria-label={`${localName(row.indicator)} ${t('indicators.monthShort', { month: m + 1 })}`}
-            inputMode="decimal"
-            disabled={!editable(row, m)}
-            value={value === null ? '' : String(value)}
-            onChange={(e) => {
-              const parsed = parseNumber(e.target.value);
-              if (parsed !== undefined) onEdit([[key, parsed]]);
-            }}
-            onKeyDown={onKeyDown(r, m)}
-            onPaste={onPaste(r, m)}
-          />
+          {editable(row, m) ? (
+            <CellInput
+              className={`ledger-cell ledger-${status}`}
+              data-cell={`${r}:${m}`}
+              aria-label={label}
+              locale={locale}
+              value={value}
+              onValue={(v) => onEdit([[key, v]])}
+              onKeyDown={onKeyDown(r, m)}
+              onPaste={onPaste(r, m)}
+            />
+          ) : (
+            <span className={`ledger-cell ledger-text ledger-${status}`} data-cell={`${r}:${m}`}>
+              {value === null ? '' : grouped(value, locale)}
+            </span>
+          )}
         </Tooltip>
       );
     },
@@ -148,7 +186,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       title: t('indicators.name'),
       key: 'indicator',
       fixed: 'left',
-      width: 180,
+      width: phone ? 112 : 180,
       render: (_, row) => (
         <>
           <Typography.Text strong>{localName(row.indicator)}</Typography.Text>
@@ -176,7 +214,7 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     {
       title: t('ledger.progressAt', { month: month + 1 }),
       key: 'progress',
-      fixed: 'right',
+      fixed: phone ? undefined : 'right',
       width: 170,
       render: (_, row) => {
         const p = progressOf(row);
@@ -197,27 +235,30 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
     {
       title: t('ledger.explanation', { month: month + 1 }),
       key: 'explanation',
-      fixed: 'right',
+      fixed: phone ? undefined : 'right',
       width: 200,
-      render: (_, row) => (
-        <>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 3 }}
-            maxLength={500}
-            disabled={!row.writable}
-            status={rowErrors.has(row.indicator.id) ? 'error' : undefined}
-            value={explanations.get(row.indicator.id) ?? row.values[month]?.explanation ?? ''}
-            onChange={(e) => onExplain(row.indicator.id, e.target.value)}
-            aria-label={`${localName(row.indicator)} ${t('ledger.explanation', { month: month + 1 })}`}
-          />
-          {rowErrors.has(row.indicator.id) && <Typography.Text type="danger">{rowErrors.get(row.indicator.id)}</Typography.Text>}
-        </>
-      ),
+      render: (_, row) =>
+        !row.writable ? (
+          <Typography.Text>{row.values[month]?.explanation ?? ''}</Typography.Text>
+        ) : (
+          <>
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 3 }}
+              maxLength={500}
+              disabled={!row.writable}
+              status={rowErrors.has(row.indicator.id) ? 'error' : undefined}
+              value={explanations.get(row.indicator.id) ?? row.values[month]?.explanation ?? ''}
+              onChange={(e) => onExplain(row.indicator.id, e.target.value)}
+              aria-label={`${localName(row.indicator)} ${t('ledger.explanation', { month: month + 1 })}`}
+            />
+            {rowErrors.has(row.indicator.id) && <Typography.Text type="danger">{rowErrors.get(row.indicator.id)}</Typography.Text>}
+          </>
+        ),
     },
     {
       title: '',
       key: 'history',
-      fixed: 'right',
+      fixed: phone ? undefined : 'right',
       width: 44,
       render: (_, row) => (
         <Button type="text" size="small" icon={<HistoryOutlined />} aria-label={t('ledger.history')} onClick={() => onHistory(row.indicator.id)} />
@@ -230,7 +271,8 @@ export function LedgerGrid({ ledger, month, lastEditable, edits, onEdit, explana
       <style>{`
         .ledger-cell { width: 100%; box-sizing: border-box; text-align: right; border: 1px solid #d9d9d9; border-radius: 4px; padding: 3px 6px; font: inherit; font-variant-numeric: tabular-nums; }
         .ledger-cell:focus { outline: 2px solid #1f4e99; border-color: #1f4e99; }
-        .ledger-cell:disabled { background: #fafafa; color: #555; }
+        .ledger-text { display: block; min-height: 26px; border-color: transparent; color: #333; }
+        .ledger-text.ledger-locked, .ledger-text.ledger-submitted { background: transparent; }
         .ledger-draft { background: #fff7e6; }
         .ledger-edited { background: #e6f4ff; }
         .ledger-locked { background: #f5f5f5; }

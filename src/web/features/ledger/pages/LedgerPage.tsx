@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Empty, Flex, Form, Input, Select, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { PageContainer } from '../../../components/PageContainer';
 import { ApiError, download } from '../../../lib/api';
@@ -26,14 +27,17 @@ export function LedgerPage() {
   const showError = useShowError();
   const years = usePlanYears();
   const today = new Date();
-  const [chosenYear, setYear] = useState<number | null>(null);
+  // The warnings board links here with `?month=YYYY-MM&unitId=…`: the unit's sheet opens on that month.
+  const [params] = useSearchParams();
+  const linkedMonth = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') as string) : null;
+  const [chosenYear, setYear] = useState<number | null>(linkedMonth ? Number(linkedMonth.slice(0, 4)) : null);
   const year = chosenYear ?? defaultPlanYear(years.data?.items) ?? today.getFullYear();
-  const [unitId, setUnitId] = useState<number | null>(null);
+  const [unitId, setUnitId] = useState<number | null>(Number(params.get('unitId')) || null);
   const ledger = useLedger(year, unitId);
   const data = ledger.data;
   // The last month of the year that can have data: every month of a past year, up to last month of this one.
   const lastEditable = year < today.getFullYear() ? 11 : year > today.getFullYear() ? -1 : Math.max(0, today.getMonth() - 1);
-  const [month, setMonth] = useState<number | null>(null);
+  const [month, setMonth] = useState<number | null>(linkedMonth ? Number(linkedMonth.slice(5)) - 1 : null);
   const current = month ?? Math.max(0, lastEditable);
   const [edits, setEdits] = useState<Edits>(new Map());
   const [explanations, setExplanations] = useState<Map<number, string>>(new Map());

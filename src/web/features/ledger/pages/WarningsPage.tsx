@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Flex, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Flex, Grid, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressCell, Warnings } from '../../../../shared/modules/indicators.schemas';
@@ -13,33 +13,45 @@ import { useTrend, useWarnings } from '../api';
 
 const TrendChart = lazy(() => import('../components/TrendChart'));
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
+import { UnitDrawer } from '../components/UnitDrawer';
 
 type Row = Warnings['indicators'][number];
 const LEVELS: WarningLevel[] = ['red', 'yellow', 'green', 'missing'];
 
+const lightStyle = (cell: ProgressCell) => ({
+  display: 'inline-block',
+  minWidth: 56,
+  padding: '2px 6px',
+  borderRadius: 10,
+  color: '#fff',
+  fontSize: 12,
+  textAlign: 'center' as const,
+  background: LEVEL_COLOURS[cell.level],
+  outline: cell.persistentRed ? '2px solid #820014' : undefined,
+  outlineOffset: 1,
+});
+
 /** One traffic light of the matrix, with the gap as text so the colour is not the only signal. */
-function Light({ cell }: { cell: ProgressCell | undefined }) {
+function Light({ cell, onOpen }: { cell: ProgressCell | undefined; onOpen?: () => void }) {
   const { t } = useTranslation();
   if (!cell) return <span style={{ color: '#ccc' }}>·</span>;
+  const text = cell.gapPp === null ? t('ledger.level.missing') : `${cell.gapPp > 0 ? '+' : ''}${cell.gapPp.toFixed(1)}`;
   return (
     <Tooltip title={`${t(`ledger.level.${cell.level}`)}${cell.gapPp !== null ? ` · ${t('ledger.gap', { gap: cell.gapPp.toFixed(1) })}` : ''}`}>
-      <span
-        data-level={cell.level}
-        style={{
-          display: 'inline-block',
-          minWidth: 56,
-          padding: '2px 6px',
-          borderRadius: 10,
-          color: '#fff',
-          fontSize: 12,
-          textAlign: 'center',
-          background: LEVEL_COLOURS[cell.level],
-          outline: cell.persistentRed ? '2px solid #820014' : undefined,
-          outlineOffset: 1,
-        }}
-      >
-        {cell.gapPp === null ? t('ledger.level.missing') : `${cell.gapPp > 0 ? '+' : ''}${cell.gapPp.toFixed(1)}`}
-      </span>
+      {onOpen ? (
+        <button
+          type="button"
+          data-level={cell.level}
+          onClick={onOpen}
+          style={{ ...lightStyle(cell), border: 'none', cursor: 'pointer', font: 'inherit', fontSize: 12 }}
+        >
+          {text}
+        </button>
+      ) : (
+        <span data-level={cell.level} style={lightStyle(cell)}>
+          {text}
+        </span>
+      )}
     </Tooltip>
   );
 }
@@ -66,6 +78,8 @@ export function WarningsPage() {
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
   const query = { month: month ?? defaultMonth, level };
+  const [openUnit, setOpenUnit] = useState<ProgressCell['unit'] | null>(null);
+  const phone = !Grid.useBreakpoint().md;
   const monthYear = Number(query.month.slice(0, 4));
   const board = useWarnings(query);
   const data = board.data;
@@ -98,13 +112,18 @@ export function WarningsPage() {
       title: t('indicators.unit'),
       key: 'unit',
       fixed: 'left',
-      render: (_, row) => (row.county ? <Typography.Text strong>{localName(row.unit)}</Typography.Text> : localName(row.unit)),
+      render: (_, row) =>
+        row.county ? (
+          <Typography.Text strong>{localName(row.unit)}</Typography.Text>
+        ) : (
+          <Typography.Link onClick={() => setOpenUnit(row.unit)}>{localName(row.unit)}</Typography.Link>
+        ),
     },
     ...(level ? matrixIndicators : (data?.indicators ?? [])).map((r) => ({
       title: <span style={{ whiteSpace: 'nowrap' }}>{localName(r.indicator)}</span>,
       key: String(r.indicator.id),
       align: 'center' as const,
-      render: (_: unknown, row: MatrixRow) => <Light cell={row.cells.get(r.indicator.id)} />,
+      render: (_: unknown, row: MatrixRow) => <Light cell={row.cells.get(r.indicator.id)} onOpen={row.county ? undefined : () => setOpenUnit(row.unit)} />,
     })),
   ];
 
@@ -181,7 +200,13 @@ export function WarningsPage() {
         <Empty description={t('warnings.noPlan')} />
       ) : (
         <>
-          <Card size="small" title={t('warnings.matrix')} style={{ marginBottom: 16 }}>
+          {phone && data && <RedUnits board={data} onOpen={setOpenUnit} />}
+          <Card
+            size="small"
+            title={t('warnings.matrix')}
+            extra={!phone && <Typography.Text type="secondary">{t('warnings.openUnit')}</Typography.Text>}
+            style={{ marginBottom: 16 }}
+          >
             <Table<MatrixRow>
               rowKey="key"
               size="small"
@@ -255,6 +280,43 @@ export function WarningsPage() {
           )}
         </>
       )}
+      {data && <UnitDrawer board={data} month={query.month} unit={openUnit} onClose={() => setOpenUnit(null)} />}
     </PageContainer>
+  );
+}
+
+/** On a phone the red units come first: per indicator, its red units (persistent red marked), each opening its row. */
+function RedUnits({ board, onOpen }: { board: Warnings; onOpen: (unit: ProgressCell['unit']) => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const rows = board.indicators
+    .map((r) => ({ indicator: r.indicator, red: r.units.filter((c) => c.level === 'red').sort((a, b) => Number(b.persistentRed) - Number(a.persistentRed)) }))
+    .filter((r) => r.red.length > 0);
+  return (
+    <Card size="small" title={t('warnings.redUnits')} style={{ marginBottom: 16 }} data-testid="warnings-red-units">
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{t('warnings.noRedUnits')}</Typography.Text>
+      ) : (
+        <Flex vertical gap={10}>
+          {rows.map((r) => (
+            <div key={r.indicator.id}>
+              <Typography.Text strong>{localName(r.indicator)}</Typography.Text>
+              <Flex gap={6} wrap style={{ marginTop: 4 }}>
+                {r.red.map((c) => (
+                  <Tag
+                    key={c.unit.id}
+                    color={c.persistentRed ? '#820014' : LEVEL_COLOURS.red}
+                    style={{ cursor: 'pointer', marginInlineEnd: 0 }}
+                    onClick={() => onOpen(c.unit)}
+                  >
+                    {localName(c.unit)} {c.gapPp?.toFixed(1)}
+                  </Tag>
+                ))}
+              </Flex>
+            </div>
+          ))}
+        </Flex>
+      )}
+    </Card>
   );
 }
