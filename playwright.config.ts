@@ -12,20 +12,38 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh database for every run; workers inherit the variable, so they all agree on it.
 process.env.E2E_DATA_DIR ??= path.resolve('test-results', `e2e-data-${Date.now()}`);
 
+/**
+ * The journeys run as two lanes side by side, each on a server and database of its own, each lane's files one after
+ * the other in file order (journeys of one lane may build on each other's data; lanes never share any). The second
+ * lane takes the files listed here, chosen so that both take about as long; a new journey file joins the first lane.
+ */
+const SECOND_LANE = ['projects', 'services', 'reports', 'tasks', 'funds', 'loans', 'monitoring'].map((name) => `**/${name}.spec.ts`);
+const lanes = [
+  { name: 'lane-1', port, testIgnore: SECOND_LANE },
+  { name: 'lane-2', port: port + 1, testMatch: SECOND_LANE },
+];
+
 export default defineConfig({
   testDir: 'e2e',
   // Journeys sign in two or three times; on a busy 2-core machine a minute was not always enough.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // One worker per lane (each lane's `workers: 1` keeps its files in order on its server).
+  workers: lanes.length,
+  projects: lanes.map((lane) => ({
+    name: lane.name,
+    testMatch: lane.testMatch,
+    testIgnore: lane.testIgnore,
+    workers: 1,
+    use: { baseURL: `http://127.0.0.1:${lane.port}` },
+  })),
   // On CI a journey that fails is run once more and reported as flaky if it then passes: a browser that hung for 90 s
   // closing its context after every step had passed failed a whole run once. A journey that fails twice still fails.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results/playwright',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     screenshot: 'only-on-failure',
@@ -43,14 +61,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: lanes.map((lane) => ({
     // The production artefact (`npm run build`), as deployed: compiled JavaScript, no TypeScript compiler at run time.
     command: 'node dist/server/main.js --demo',
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `http://127.0.0.1:${lane.port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     // The server logs warnings only (LOG_LEVEL below): shown with the run's output, so a failure's server side is seen.
-    stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR as string, LOG_LEVEL: 'warn' },
-  },
+    stdout: 'pipe' as const,
+    env: { PORT: String(lane.port), HOST: '127.0.0.1', DATA_DIR: `${process.env.E2E_DATA_DIR}-${lane.name}`, LOG_LEVEL: 'warn' },
+  })),
 });

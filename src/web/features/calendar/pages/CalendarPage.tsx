@@ -73,8 +73,11 @@ export function CalendarPage() {
                 )}
               </Flex>
             }
-            extra={<Legend />}
           >
+            {/* In the body, not the card's header: beside the title it overlapped it on a phone. */}
+            <div style={{ marginBottom: 12 }}>
+              <Legend />
+            </div>
             {calendar.error && <Alert type="error" showIcon title={calendar.error.message} />}
             {!canEdit && <Typography.Paragraph type="secondary">{t('calendar.readOnly')}</Typography.Paragraph>}
             {calendar.isLoading ? (

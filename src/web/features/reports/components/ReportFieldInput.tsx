@@ -19,6 +19,8 @@ export function ScalarInput({ field, value, onChange, disabled, enterprises, sta
   const { t } = useTranslation();
   const en = useLocale() === 'en-US';
   const unit = en ? field.unitEn || field.unitZh : field.unitZh;
+  // A report that cannot be changed (submitted, accepted, or read by someone who does not fill it) shows its values.
+  if (disabled) return <ReadOnlyValue field={field} value={value} enterprises={enterprises} unit={unit ?? ''} testId={testId} />;
   switch (field.type) {
     case 'number':
     case 'integer':
@@ -100,6 +102,25 @@ export function ScalarInput({ field, value, onChange, disabled, enterprises, sta
   }
 }
 
+function ReadOnlyValue({ field, value, enterprises, unit, testId }: Pick<ScalarProps, 'field' | 'value' | 'enterprises' | 'testId'> & { unit: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const en = locale === 'en-US';
+  const text = (() => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'number' && field.type === 'enterprise') return enterprises.find((e) => e.id === value)?.name ?? `#${value}`;
+    if (typeof value === 'number') return `${value.toLocaleString(locale, { maximumFractionDigits: 6 })}${unit ? ` ${unit}` : ''}`;
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    const option = field.options?.find((o) => o.value === value);
+    return option ? (en ? option.labelEn || option.labelZh : option.labelZh) : String(value);
+  })();
+  return (
+    <Typography.Text data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      {text}
+    </Typography.Text>
+  );
+}
+
 interface TableProps {
   field: ReportField;
   rows: ReportRow[];
@@ -122,7 +143,7 @@ export function ReportTableInput({ field, rows, onChange, disabled, enterprises,
         scroll={{ x: 'max-content' }}
         rowKey="__i"
         dataSource={rows.map((r, i) => ({ ...r, __i: i }))}
-        locale={{ emptyText: t('reports.noRows') }}
+        locale={{ emptyText: disabled ? t('common.empty') : t('reports.noRows') }}
         columns={[
           { title: '#', width: 40, render: (_, r) => r.__i + 1 },
           ...(field.columns ?? []).map((c) => ({

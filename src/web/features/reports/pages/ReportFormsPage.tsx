@@ -38,6 +38,8 @@ export function ReportFormsPage() {
         loading={forms.isLoading}
         dataSource={forms.data?.items ?? []}
         pagination={false}
+        // Each column as wide as its text: on a phone the table scrolls sideways instead of one character per line.
+        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowKeys: open ? [open] : [],
           onExpand: (expanded, r) => setOpen(expanded ? r.id : null),

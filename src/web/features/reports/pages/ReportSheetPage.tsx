@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { AcceptPreview, ReportSheet } from '../../../../shared/modules/reports.schemas';
-import type { ReportField, ReportRow, ReportValues, ScalarValue } from '../../../../shared/rules/report-forms';
+import { type ReportField, type ReportRow, type ReportValues, type ScalarValue, completeness } from '../../../../shared/rules/report-forms';
 import { PageContainer } from '../../../components/PageContainer';
 import { ApiError, api, download, toQuery, uploadFile } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
@@ -364,7 +364,10 @@ function SheetView({ sheet, onReplaced }: { sheet: ReportSheet; onReplaced: () =
           <Descriptions.Item label={t('reports.dueDate')}>
             {sheet.dueDate} <TimelinessTag timeliness={sheet.timeliness} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('reports.completeness')}>{t('reports.filledOf', sheet.completeness)}</Descriptions.Item>
+          <Descriptions.Item label={t('reports.completeness')}>
+            {/* Counted from what is on the page, so it moves as fields are filled, before any save. */}
+            <span data-testid="report-filled">{t('reports.filledOf', completeness(sheet.definition, values))}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('reports.version')}>v{sheet.version}</Descriptions.Item>
           <Descriptions.Item label={t('reports.submittedAt')}>{formatDateTime(sheet.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('reports.acceptedAt')}>{formatDateTime(sheet.acceptedAt)}</Descriptions.Item>
