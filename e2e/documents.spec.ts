@@ -8,9 +8,17 @@ test.use({ reducedMotion: 'reduce' });
 // Documents are numbered by the year they are issued in: today's, while the demo data is of 2021.
 const year = new Date().getFullYear();
 
-/** Issues the open draft through its confirmation. */
+/** Picks a locked month in the draft dialog's month picker. */
+async function pickMonth(page: Page, month: string) {
+  await page.getByTestId('draft-month').click();
+  await page.keyboard.type(month);
+  await page.locator('.ant-select-item-option', { hasText: month }).click();
+}
+
+/** Issues the open draft through its confirmation, on the issue date it offers (today). */
 async function issue(page: Page) {
   await page.getByTestId('issue-document').click();
+  await expect(page.getByTestId('issue-date')).toBeVisible();
   await page
     .getByRole('button', { name: /^印\s*发$/ })
     .last()
@@ -22,12 +30,9 @@ test('the office drafts the brief of a locked month, edits its narrative and iss
   await page.goto('/documents');
   await expect(page.getByRole('heading', { name: '公文管理' })).toBeVisible();
   await page.getByTestId('draft-brief').click();
-  const form = page.getByTestId('draft-form');
-  // October is not locked in the demo year: the server refuses it on the field.
-  await page.getByTestId('draft-month').fill('2021-10');
-  await page.getByTestId('draft-ok').click();
-  await expect(form).toContainText('尚未锁定');
-  await page.getByTestId('draft-month').fill('2021-09');
+  // The picker offers locked months only, the last one first; 2021 is the source document's history year.
+  await expect(page.getByTestId('draft-month')).toContainText(`${year}-`);
+  await pickMonth(page, '2021-09');
   await page.getByTestId('draft-ok').click();
   await expect(page.getByTestId('document-title')).toHaveText('2021年9月工业强县主要指标运行情况');
   await expect(page.getByTestId('document-number')).toHaveText('印发时编号');
@@ -45,6 +50,8 @@ test('the office drafts the brief of a locked month, edits its narrative and iss
 
   await page.getByTestId('issue-document').click();
   await expect(page.locator('.ant-modal-confirm-title', { hasText: '确认印发' })).toBeVisible();
+  await expect(page.locator('.ant-modal-confirm')).toContainText('文号的年份取自印发日期');
+  await shot(page, '60a-issue-dialog');
   await page
     .getByRole('button', { name: /^印\s*发$/ })
     .last()
@@ -62,9 +69,20 @@ test('the office drafts the letters of the month and issues one; its 督办 task
   await signIn(page, 'office');
   await page.goto('/documents');
   await page.getByTestId('draft-letters').click();
-  await page.getByTestId('draft-month').fill('2021-09');
+  await pickMonth(page, '2021-09');
+  // Every red unit of the month is ticked; the office leaves one out.
+  const units = page.getByTestId('letter-units');
+  await expect(units.getByRole('checkbox', { name: '大营镇' })).toBeChecked();
+  const ticked = await units.getByRole('checkbox', { checked: true }).count();
+  await units
+    .getByRole('checkbox', { checked: true })
+    .filter({ hasNot: page.getByText('大营镇') })
+    .first()
+    .uncheck();
+  await expect(units.getByRole('checkbox', { checked: true })).toHaveCount(ticked - 1);
+  await shot(page, '62a-letters-dialog');
   await page.getByTestId('draft-ok').click();
-  await expect(page.getByText(/已生成 \d+ 份提醒函草稿/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`已生成 ${ticked - 1} 份提醒函草稿：.*大营镇`))).toBeVisible();
   const table = page.getByTestId('documents-table');
   await expect(table).toContainText('提醒函');
   await shot(page, '62-letters-drafted');
@@ -85,7 +103,7 @@ test('the office drafts and issues the notice of the units red two months runnin
   await signIn(page, 'office');
   await page.goto('/documents');
   await page.getByTestId('draft-notice').click();
-  await page.getByTestId('draft-month').fill('2021-09');
+  await pickMonth(page, '2021-09');
   await page.getByTestId('draft-ok').click();
   await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标连续落后单位的通报');
   await expect(page.getByTestId('document-body')).toContainText('连续红灯单位及指标');
@@ -113,7 +131,7 @@ test('the office drafts a praise notice of the month, edits its opening and issu
   await page.getByTestId('draft-notice').click();
   await page.getByTestId('draft-subject').getByText('表扬').click();
   await expect(page.getByTestId('draft-form')).toContainText('表扬各项指标均达到序时进度的单位');
-  await page.getByTestId('draft-month').fill('2021-09');
+  await pickMonth(page, '2021-09');
   await shot(page, '70-praise-draft-dialog');
   await page.getByTestId('draft-ok').click();
   await expect(page.getByTestId('document-title')).toHaveText('关于2021年9月工业强县主要指标先进单位的通报');

@@ -229,10 +229,26 @@ describe('numbering', () => {
     expect(counter.lastSeq).toBe(3);
   });
 
-  it('numbers each year on its own', async () => {
+  it('numbers each year on its own, by the issue date chosen', async () => {
     const id = (await office.post('/api/documents/briefs', { month: '2021-06' })).json().id;
-    const res = await office.post(`/api/documents/${id}/issue`, { issueDate: '2022-01-05' });
+    // Issued in the new year (a session of its own: the suite's session is left untouched while the clock is ahead).
+    t.clock.set('2022-01-06T02:00:00Z');
+    const res = await (await t.signIn('office')).post(`/api/documents/${id}/issue`, { issueDate: '2022-01-05' });
+    t.clock.set('2021-10-12T02:00:00Z');
     expect(res.json().number).toBe('宝工强简〔2022〕1号');
+  });
+
+  it('refuses an issue date after today or within the month written about, and numbers nothing', async () => {
+    const id = (await office.post('/api/documents/briefs', { month: '2021-07' })).json().id;
+    const before = await t.deps.db.selectFrom('documentNumbers').selectAll().execute();
+    const future = await office.post(`/api/documents/${id}/issue`, { issueDate: '2021-10-13' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields.issueDate).toContain('不能晚于今天');
+    const early = await office.post(`/api/documents/${id}/issue`, { issueDate: '2021-07-31' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().fields.issueDate).toContain('月份结束之后');
+    expect(await t.deps.db.selectFrom('documentNumbers').selectAll().execute()).toEqual(before);
+    expect((await office.get(`/api/documents/${id}`)).json().status).toBe('draft');
   });
 });
 

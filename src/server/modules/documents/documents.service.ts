@@ -323,7 +323,9 @@ async function render(db: Executor, row: Pick<DocumentRow, 'docType' | 'title' |
  */
 export async function issueDocument(deps: Deps, ctx: UserContext, id: number, issueDate?: string): Promise<DocumentDto> {
   requirePermission(ctx, 'document:issue');
-  const date = issueDate ?? countyDay(deps.clock.now());
+  const today = countyDay(deps.clock.now());
+  const date = issueDate ?? today;
+  if (date > today) throw fieldError({ issueDate: 'err.document_issue_future' });
   await deps.db.transaction().execute(async (trx) => {
     const row = await draftFor(trx, ctx, id);
     let recipients: number[] = [];
@@ -331,6 +333,8 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
       const board = await lockedBoard(trx, row.month);
       recipients = [...new Set(board.indicators.flatMap((r) => r.units.map((c) => c.unit.id)))];
     }
+    // A document about a month is issued once that month is over (the number's year is the issue date's).
+    if (row.month && date.slice(0, 7) <= row.month) throw fieldError({ issueDate: 'err.document_issue_before_month' });
     if (row.unitId) recipients = [row.unitId];
     const template = await documentsRepository.template(trx, row.docType);
     if (!template) throw notFound();

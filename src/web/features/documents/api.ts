@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
 import type { DocType, DocumentDto, DocumentListItem, NoticeSubject } from '../../../shared/modules/documents.schemas';
+import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { api, toQuery } from '../../lib/api';
 
 export interface DocumentFilters {
@@ -47,12 +48,27 @@ export type MonthlyDraft = { kind: 'brief'; month: string } | { kind: 'notice'; 
 export const useDraftMonthly = () =>
   useDocumentMutation(({ kind, ...body }: MonthlyDraft) => api.post<DocumentDto>(kind === 'brief' ? '/api/documents/briefs' : '/api/documents/notices', body));
 /** Drafts the reminder letters of a locked month's lagging units. */
-export const useDraftLetters = () => useDocumentMutation((month: string) => api.post<{ items: DocumentListItem[] }>('/api/documents/letters', { month }));
+export const useDraftLetters = () =>
+  useDocumentMutation((body: { month: string; unitIds: number[] }) => api.post<{ items: DocumentListItem[] }>('/api/documents/letters', body));
+
+/** The units a locked month's reminder letters can go to: every unit with a red or missing indicator on the board. */
+export function useLaggingUnits(month: string | undefined) {
+  return useQuery({
+    queryKey: ['indicator-warnings', { month }, 'lagging'],
+    queryFn: async () => {
+      const board = await api.get<Warnings>(`/api/indicator-warnings${toQuery({ month })}`);
+      const units = new Map<number, Warnings['indicators'][number]['units'][number]['unit']>();
+      for (const row of board.indicators) for (const c of row.units) if (c.level === 'red' || c.level === 'missing') units.set(c.unit.id, c.unit);
+      return [...units.values()];
+    },
+    enabled: !!month,
+  });
+}
 export const useUpdateDraft = (id: number) =>
   useDocumentMutation((body: { title?: string; addressee?: string; paragraphs?: { index: number; text: string }[] }) =>
     api.patch<DocumentDto>(`/api/documents/${id}`, body),
   );
-export const useIssueDocument = (id: number) => useDocumentMutation(() => api.post<DocumentDto>(`/api/documents/${id}/issue`, {}));
+export const useIssueDocument = (id: number) => useDocumentMutation((issueDate: string) => api.post<DocumentDto>(`/api/documents/${id}/issue`, { issueDate }));
 export const useDeleteDraft = (id: number) => useDocumentMutation(() => api.delete(`/api/documents/${id}`));
 
 export interface TemplateValues {

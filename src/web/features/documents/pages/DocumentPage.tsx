@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, FilePdfOutlined, FileWordOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Spin, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -102,22 +103,42 @@ export function DocumentPage() {
       showError(error);
     }
   };
-  const confirmIssue = () =>
+  const confirmIssue = () => {
+    // The issue date is chosen in the dialog (today to start with); the number's year is taken from it.
+    let issueDate = dayjs().format('YYYY-MM-DD');
     modal.confirm({
       title: t('documents.issueConfirmTitle'),
-      content: t('documents.issueConfirm', { title: d.title }),
+      content: (
+        <Flex vertical gap={12}>
+          <span>{t('documents.issueConfirm', { title: d.title })}</span>
+          <Form layout="vertical">
+            <Form.Item label={t('documents.issueDate')} extra={t('documents.issueDateHint')} style={{ marginBottom: 0 }}>
+              <DatePicker
+                defaultValue={dayjs()}
+                allowClear={false}
+                disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                onChange={(day) => {
+                  if (day) issueDate = day.format('YYYY-MM-DD');
+                }}
+                data-testid="issue-date"
+              />
+            </Form.Item>
+          </Form>
+        </Flex>
+      ),
       okText: t('documents.issue'),
       onOk: async () => {
         try {
           if (dirty) await update.mutateAsync({ paragraphs: Object.entries(edits).map(([index, text]) => ({ index: Number(index), text })) });
           setEdits({});
-          const issued = await issue.mutateAsync(undefined);
+          const issued = await issue.mutateAsync(issueDate);
           message.success(t('documents.issued', { number: issued.number }));
         } catch (error) {
           showError(error);
         }
       },
     });
+  };
   const confirmDelete = () =>
     modal.confirm({
       title: t('documents.deleteConfirm'),

@@ -1,7 +1,23 @@
 import { FileAddOutlined, MailOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, DatePicker, Form, Input, Modal, Radio, Select, Space, type TableColumnsType, Tag } from 'antd';
+import {
+  App,
+  Button,
+  type ButtonProps,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DOC_STATUSES, DOC_TYPES, type DocumentListItem, NOTICE_SUBJECTS, type NoticeSubject } from '../../../../shared/modules/documents.schemas';
@@ -14,7 +30,8 @@ import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
-import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly } from '../api';
+import { usePlanYears } from '../../indicators';
+import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly, useLaggingUnits } from '../api';
 import { TemplatesDrawer } from '../components/TemplatesDrawer';
 
 type FilterValues = Omit<DocumentFilters, 'from' | 'to'> & { issued?: [Dayjs | null, Dayjs | null] | null };
@@ -39,24 +56,45 @@ export function NoticeSubjectTag({ subject }: { subject: NoticeSubject | null })
   );
 }
 
-/** Asks for a locked month (and a notice's subject), then drafts the brief or the notice (opens it) or the letters (lists them). */
+/** The locked months the user can draft about, newest first: January to the last locked month of each plan year. */
+function useLockedMonths(): string[] {
+  const years = usePlanYears();
+  return (years.data?.items ?? [])
+    .flatMap((p) =>
+      p.latestLockedMonth ? Array.from({ length: Number(p.latestLockedMonth.slice(5)) }, (_, i) => `${p.year}-${String(i + 1).padStart(2, '0')}`) : [],
+    )
+    .sort((a, b) => b.localeCompare(a));
+}
+
+/**
+ * Asks for a locked month (the last one preselected) and a notice's subject, then drafts the brief or the notice
+ * (opens it), or the letters to the red units the office ticks (all of them to start with), and says what it drafted.
+ */
 function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: string) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const showError = useShowError();
+  const localName = useLocalName();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ month: string; subject: NoticeSubject }>();
+  const [form] = Form.useForm<{ month: string; subject: NoticeSubject; unitIds: number[] }>();
   const subject = Form.useWatch('subject', form);
+  const months = useLockedMonths();
+  const month = Form.useWatch('month', form);
+  // The last locked month is preselected once the plan years have arrived.
+  useEffect(() => {
+    if (months[0] && !form.getFieldValue('month')) form.setFieldValue('month', months[0]);
+  }, [months[0], form]);
+  const lagging = useLaggingUnits(kind === 'letters' ? month : undefined);
   const monthly = useDraftMonthly();
   const letters = useDraftLetters();
-  const submit = async ({ month, subject }: { month: string; subject: NoticeSubject }) => {
+  const submit = async ({ month, subject, unitIds }: { month: string; subject: NoticeSubject; unitIds: number[] }) => {
     try {
       if (kind !== 'letters') {
         const doc = await monthly.mutateAsync(kind === 'brief' ? { kind, month } : { kind, month, subject });
         navigate(`/documents/${doc.id}`);
       } else {
-        const res = await letters.mutateAsync(month);
-        message.success(t('documents.lettersDrafted', { count: res.items.length }));
+        const res = await letters.mutateAsync({ month, unitIds });
+        message.success(t('documents.lettersDrafted', { count: res.items.length, units: res.items.map((d) => d.addressee).join('、') }));
         onClose(month);
       }
     } catch (error) {
@@ -87,12 +125,61 @@ function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: strin
           name="month"
           label={t('documents.lockedMonth')}
           extra={t('documents.lockedMonthHint')}
-          rules={[{ required: true, pattern: MONTH, message: t('documents.monthFormat') }]}
+          rules={[{ required: true, message: t('documents.monthFormat') }]}
         >
-          <Input placeholder="2021-09" style={{ width: 160 }} data-testid="draft-month" />
+          <Select
+            showSearch
+            style={{ width: 160 }}
+            data-testid="draft-month"
+            options={months.map((m) => ({ value: m, label: m }))}
+            notFoundContent={t('documents.noLockedMonth')}
+            onChange={() => form.setFieldValue('unitIds', undefined)}
+          />
         </Form.Item>
+        {kind === 'letters' && (
+          <Form.Item
+            name="unitIds"
+            label={t('documents.letterUnits')}
+            extra={t('documents.letterUnitsHint')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('documents.letterUnitsRequired') }]}
+          >
+            <LetterUnits units={lagging.data ?? []} loading={lagging.isFetching} localName={localName} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
+  );
+}
+
+/** The red units of the month as ticks, all ticked when the month's list arrives. */
+function LetterUnits({
+  units,
+  loading,
+  localName,
+  value,
+  onChange,
+}: {
+  units: { id: number; nameZh: string; nameEn: string }[];
+  loading: boolean;
+  localName: (u: { nameZh: string; nameEn: string }) => string;
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+}) {
+  const { t } = useTranslation();
+  const ids = units.map((u) => u.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick every unit once per list of units, not on each change
+  useEffect(() => {
+    if (!loading) onChange?.(units.map((u) => u.id));
+  }, [ids, loading]);
+  if (loading) return <Spin size="small" />;
+  if (units.length === 0) return <Typography.Text type="secondary">{t('documents.noLaggingUnits')}</Typography.Text>;
+  return (
+    <Checkbox.Group
+      data-testid="letter-units"
+      value={value}
+      onChange={(v) => onChange?.(v as number[])}
+      options={units.map((u) => ({ value: u.id, label: localName(u) }))}
+    />
   );
 }
 
