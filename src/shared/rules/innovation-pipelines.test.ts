@@ -113,7 +113,7 @@ describe('progress within a year', () => {
     ['rd', 'provincial', 2026, 1, 'an institution filed at provincial level counts'],
     ['rd', 'national', 2026, 0, 'the national one came the year before'],
     ['incubator', 'national', 2026, 0, 'none'],
-  ] as const)('%s reaching %s in %i: %i (%s)', (pipeline, stage, year, n) => {
+  ] as const)('%s reaching %s in %i: %i (%s)', (pipeline, stage, year, n, _why) => {
     expect(reachedInYear(moves, pipeline, stage, year)).toBe(n);
   });
 
@@ -142,7 +142,7 @@ describe('零突破 within two years', () => {
     [[m('2026-03-01', null)], '2026-06-01', 'achieved', '2026-03-01', 'filed straight at national level'],
     [[m('2026-03-01', 'provincial', 'city')], '2026-06-01', 'in_progress', null, 'a move below national does not count'],
     [[m('2026-05-01', 'provincial', 'national', 2), m('2025-09-01', 'provincial', 'national', 3)], '2026-06-01', 'achieved', '2025-09-01', 'the first one'],
-  ] as const)('%#: %s', (moves, today, status, on) => {
+  ] as const)('%#: %s', (moves, today, status, on, _why) => {
     const r = breakthrough([...moves], goal, today);
     expect(r.status).toBe(status);
     expect(r.achievedOn).toBe(on);
