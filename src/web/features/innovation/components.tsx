@@ -54,17 +54,17 @@ export function EntryDrawer({ id, onClose }: { id: number | null; onClose: () =>
             <Descriptions.Item label={t(`innovation.pipelines.${e.pipeline}`)}>
               <Tag color="blue">{stageName(e.pipeline, e.stage)}</Tag> {e.stageDate}
             </Descriptions.Item>
-            {e.enterprise && <Descriptions.Item label={t('innovation.enterprise')}>{e.enterprise.name}</Descriptions.Item>}
-            {e.operator && <Descriptions.Item label={t('innovation.operator')}>{e.operator}</Descriptions.Item>}
-            {e.kind && <Descriptions.Item label={t('innovation.kind')}>{t(`innovation.kinds.${e.kind}`)}</Descriptions.Item>}
-            {e.township && <Descriptions.Item label={t('innovation.township')}>{localName(e.township)}</Descriptions.Item>}
+            {e.enterprise ? <Descriptions.Item label={t('innovation.enterprise')}>{e.enterprise.name}</Descriptions.Item> : null}
+            {e.operator ? <Descriptions.Item label={t('innovation.operator')}>{e.operator}</Descriptions.Item> : null}
+            {e.kind ? <Descriptions.Item label={t('innovation.kind')}>{t(`innovation.kinds.${e.kind}`)}</Descriptions.Item> : null}
+            {e.township ? <Descriptions.Item label={t('innovation.township')}>{localName(e.township)}</Descriptions.Item> : null}
             {e.pipeline === 'high_tech' && (
               <Descriptions.Item label={t('innovation.cert')}>
                 <CertCell e={e} />
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('innovation.responsibleUnit')}>{localName(e.responsibleUnit)}</Descriptions.Item>
-            {e.note && <Descriptions.Item label={t('innovation.note')}>{e.note}</Descriptions.Item>}
+            {e.note ? <Descriptions.Item label={t('innovation.note')}>{e.note}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('innovation.history')}
@@ -75,7 +75,7 @@ export function EntryDrawer({ id, onClose }: { id: number | null; onClose: () =>
               content: (
                 <div>
                   <div>
-                    <strong>{h.changedOn}</strong> {h.fromStage ? `${stageName(e.pipeline, h.fromStage)} → ` : `${t('innovation.filedAt')} `}
+                    <strong>{h.changedOn}</strong> {h.fromStage ? `${stageName(e.pipeline, h.fromStage)} → ` : `${t('innovation.filedAt')} · `}
                     {stageName(e.pipeline, h.toStage)}
                     {h.certNo && ` · ${h.certNo}`}
                   </div>

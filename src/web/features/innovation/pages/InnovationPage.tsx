@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { INCUBATOR_KINDS, type InnovationEntry, PIPELINES } from '../../../../shared/modules/innovation.schemas';
-import { STAGES, canMove, needsCertificate } from '../../../../shared/rules/innovation-pipelines';
+import { STAGES, canMove, isPromotion, needsCertificate } from '../../../../shared/rules/innovation-pipelines';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -38,7 +38,12 @@ function StageModal({ entry, onClose }: { entry: InnovationEntry; onClose: () =>
   const change = useChangeStage();
   const [form] = Form.useForm<StageValues>();
   const stage = Form.useWatch('stage', form);
-  const options = (STAGES[entry.pipeline] as readonly string[]).filter((s) => canMove(entry.pipeline, entry.stage, s));
+  // The promotions first (申报 → 认定 before 申报 → 培育库), so the default is the step up.
+  const allowed = (STAGES[entry.pipeline] as readonly string[]).filter((s) => canMove(entry.pipeline, entry.stage, s));
+  const options = [
+    ...allowed.filter((s) => isPromotion(entry.pipeline, entry.stage, s)),
+    ...allowed.filter((s) => !isPromotion(entry.pipeline, entry.stage, s)).reverse(),
+  ];
   const ok = async () => {
     const v = await form.validateFields();
     modal.confirm({
