@@ -18,21 +18,18 @@ export function PortalInnovationPage() {
   const items = useEntries(list.query);
   const [opened, setOpened] = useState<number | null>(null);
   const columns: TableColumnsType<InnovationEntry> = [
-    { title: t('innovation.stage'), key: 'pipeline', render: (_, e) => t(`innovation.pipelines.${e.pipeline}`) },
     {
       title: t('innovation.name'),
       key: 'name',
       sorter: true,
       sortOrder: list.sortOrderOf('name'),
       render: (_, e) => (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', maxWidth: 240 }}
-          onClick={() => setOpened(e.id)}
-        >
-          {e.name}
-        </Button>
+        <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpened(e.id)}>
+            {e.name}
+          </Button>
+          <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t(`innovation.pipelines.${e.pipeline}`)}</div>
+        </div>
       ),
     },
     { title: t('innovation.stage'), key: 'stage', render: (_, e) => <Tag color="blue">{stageName(e.pipeline, e.stage)}</Tag> },
@@ -40,7 +37,6 @@ export function PortalInnovationPage() {
     { title: t('innovation.cert'), key: 'cert', render: (_, e) => (e.pipeline === 'high_tech' ? <CertCell e={e} /> : '—') },
     { title: t('innovation.responsibleUnit'), key: 'unit', render: (_, e) => localName(e.responsibleUnit) },
   ];
-  columns[0] = { ...columns[0], title: t('nav.innovation') };
   return (
     <PageContainer title={t('innovation.portalTitle')}>
       <Alert type="info" showIcon title={t('innovation.portalHint')} style={{ marginBottom: 16 }} />
