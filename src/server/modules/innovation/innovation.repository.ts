@@ -72,8 +72,16 @@ export const innovationRepository = {
   async insert(db: Executor, values: Insertable<InnovationEntryTable>) {
     return (await db.insertInto('innovationEntries').values(values).returning('id').executeTakeFirstOrThrow()).id;
   },
-  update(db: Executor, id: number, values: Updateable<InnovationEntryTable>) {
-    return db.updateTable('innovationEntries').set(values).where('id', '=', id).execute();
+  /** Moves an entry on from the stage it was read at; false when another change came first. */
+  async moveFrom(db: Executor, id: number, from: { stage: string; stageDate: string }, values: Updateable<InnovationEntryTable>) {
+    const r = await db
+      .updateTable('innovationEntries')
+      .set(values)
+      .where('id', '=', id)
+      .where('stage', '=', from.stage)
+      .where('stageDate', '=', from.stageDate)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
   insertChange(db: Executor, values: Insertable<InnovationStageChangeTable>) {
     return db.insertInto('innovationStageChanges').values(values).execute();

@@ -295,6 +295,33 @@ describe('access', () => {
   });
 });
 
+describe('racing stage changes', () => {
+  it('two promotions of one entry at once: one is made, the other is 409, one history row', async () => {
+    const entry = await entryOf('high_tech', 'changlong');
+    expect(entry.stage).toBe('applied');
+    const history = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('innovationStageChanges')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('entryId', '=', entry.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await history();
+    const body = (n: number) => ({ stage: 'certified', changedOn: TODAY, certNo: `GR20264100100${n}`, certDate: TODAY, note: '' });
+    const answers = await Promise.all([
+      c.kjj.post(`/api/innovation/entries/${entry.id}/stage`, body(1)),
+      c.office.post(`/api/innovation/entries/${entry.id}/stage`, body(2)),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(await history()).toBe(before + 1);
+    const won = answers.find((a) => a.statusCode === 200)?.json().certNo;
+    expect((await profile('changlong')).highTechCertNo).toBe(won);
+  });
+});
+
 describe('the daily certificate job', () => {
   it('tells 科技局 once per certificate of 复审 due and expiry, and takes 高新 off an expired firm’s profile', async () => {
     const kjjUnit = await t.unitId('kjj');

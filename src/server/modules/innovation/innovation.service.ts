@@ -312,7 +312,13 @@ export async function changeStage(deps: Deps, ctx: UserContext, id: number, body
         { stage: { key: 'err.innovation.illegal_move', params: { from: stageName(ctx, row.stage), to: stageName(ctx, body.stage) } } },
       );
     const changes = { stage: body.stage, stageDate: body.changedOn, ...certColumns(pipeline, body.stage, body.certNo, body.certDate), updatedAt: now };
-    await repo.update(trx, id, changes);
+    // Two changes racing from the same stage: the second finds the entry moved on and is refused like a jump.
+    if (!(await repo.moveFrom(trx, id, row, changes)))
+      throw new AppError(
+        'CONFLICT',
+        {},
+        { stage: { key: 'err.innovation.illegal_move', params: { from: stageName(ctx, row.stage), to: stageName(ctx, body.stage) } } },
+      );
     await repo.insertChange(trx, {
       entryId: id,
       fromStage: row.stage,
