@@ -65,7 +65,10 @@ test('科技局 promotes a firm from 申报 to 认定: the target progress moves
   await expect(page.getByTestId('breakthrough-panel')).toContainText('Achieved');
   await shot(page, 'innovation-07-list-en-1440');
   await page.locator('#filters-high_tech_q').fill('祥瑞');
-  await page.getByTestId('filters-high_tech').getByRole('button', { name: /Search/ }).click();
+  await page
+    .getByTestId('filters-high_tech')
+    .getByRole('button', { name: /Search/ })
+    .click();
   await page.getByTestId('entries-high_tech').locator('tbody tr.ant-table-row', { hasText: FIRM }).getByTestId('change-stage').click();
   await expect(page.getByRole('dialog').getByTestId('stage-select')).toContainText('Renewed');
   await shot(page, 'innovation-08-stage-dialog-en-1440');
