@@ -115,9 +115,6 @@ export const innovationRepository = {
   unitsByIds(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
-  unitByCode(db: Executor, code: string) {
-    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('code', '=', code).where('active', '=', 1).executeTakeFirst();
-  },
   unitByKind(db: Executor, kind: string) {
     return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('kind', '=', kind).where('active', '=', 1).orderBy('id').executeTakeFirst();
   },

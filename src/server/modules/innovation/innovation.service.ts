@@ -35,6 +35,7 @@ import type { Deps } from '../../core/deps';
 import { patchEnterprise } from '../../core/enterprises/enterprises.service';
 import { AppError, type FieldProblem, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
+import { unitsRepository } from '../../core/org/units.repository';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { type EntryFilter, type EntryRow, MANAGE_SCOPE, innovationRepository as repo } from './innovation.repository';
 
@@ -60,7 +61,8 @@ const stageName = (ctx: RequestContext, s: string) => STAGE_NAMES[s]?.[ctx.local
 /** The department that manages a pipeline: 工信局 for 专精特新, 科技局 for the others (the office when missing). */
 export const RESPONSIBLE_UNIT_CODE: Record<Pipeline, string> = { high_tech: 'kjj', sme: 'gxj', rd: 'kjj', incubator: 'kjj' };
 async function responsibleUnit(db: Executor, pipeline: Pipeline) {
-  const unit = (await repo.unitByCode(db, RESPONSIBLE_UNIT_CODE[pipeline])) ?? (await repo.unitByKind(db, 'office'));
+  const byCode = await unitsRepository.findByCode(db, RESPONSIBLE_UNIT_CODE[pipeline]);
+  const unit = byCode?.active === 1 ? byCode : await repo.unitByKind(db, 'office');
   if (!unit) throw new AppError('INTERNAL');
   return unit;
 }
