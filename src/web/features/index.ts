@@ -8,6 +8,7 @@ import { financingFeature } from './financing';
 import { fundsFeature } from './funds';
 import { homeFeature } from './home';
 import { indicatorsFeature } from './indicators';
+import { innovationFeature } from './innovation';
 import { jobsFeature } from './jobs';
 import { ledgerFeature } from './ledger';
 import { loginLogFeature } from './login-log';
@@ -40,6 +41,7 @@ export const FEATURES = [
   servicesFeature,
   fundsFeature,
   financingFeature,
+  innovationFeature,
   monitoringFeature,
   visitsFeature,
   tasksFeature,
