@@ -181,7 +181,8 @@ test('a file the firm attaches to its request is seen by the handling township',
   expect(requestId).toBeTruthy();
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   await page.getByTestId('request-files').locator('input[type=file]').setInputFiles({ name: 'substation-photo.png', mimeType: 'image/png', buffer: png });
-  await expect(page.getByTestId('request-files')).toContainText('substation-photo.png');
+  // In the list of files (not only in the upload's progress line).
+  await expect(page.getByTestId('request-files').locator('.ant-list-item', { hasText: 'substation-photo.png' })).toBeVisible();
   await shot(page, 'registration-20-request-file-phone');
   await signOut(page);
 
@@ -189,7 +190,7 @@ test('a file the firm attaches to its request is seen by the handling township',
   await signIn(page, 'yangzhuang');
   await page.goto(`/services/requests/${requestId}`);
   await expect(page.getByTestId('owner-unit')).toHaveText('杨庄镇');
-  await expect(page.getByTestId('request-files')).toContainText('substation-photo.png');
+  await expect(page.getByTestId('request-files').locator('.ant-list-item', { hasText: 'substation-photo.png' })).toBeVisible();
   await shot(page, 'registration-21-request-file-township');
   await signOut(page);
 });
