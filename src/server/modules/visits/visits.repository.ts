@@ -136,9 +136,11 @@ export const visitsRepository = {
       .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', day)]))
       .execute();
   },
-  async insertAssignment(db: Executor, values: Insertable<VisitAssignmentTable>) {
-    const row = await db.insertInto('visitAssignments').values(values).returning('id').executeTakeFirstOrThrow();
-    return row.id;
+  async insertAssignments(db: Executor, values: Insertable<VisitAssignmentTable>[]) {
+    if (values.length > 0) await db.insertInto('visitAssignments').values(values).execute();
+  },
+  async endAssignments(db: Executor, ids: number[], toDate: string, updatedAt: string) {
+    if (ids.length > 0) await db.updateTable('visitAssignments').set({ toDate, updatedAt }).where('id', 'in', ids).execute();
   },
   async endAssignment(db: Executor, id: number, toDate: string, updatedAt: string) {
     await db.updateTable('visitAssignments').set({ toDate, updatedAt }).where('id', '=', id).execute();
@@ -230,6 +232,10 @@ export const visitsRepository = {
   enterprises(db: Executor, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId', 'serviceTeamUnitId']).where('id', 'in', ids).execute();
+  },
+  async setChiefOfficers(db: Executor, enterpriseIds: number[], officerUserId: number, updatedAt: string) {
+    if (enterpriseIds.length > 0)
+      await db.updateTable('enterprises').set({ chiefOfficerUserId: officerUserId, updatedAt }).where('id', 'in', enterpriseIds).execute();
   },
   /** Keeps the firm's profile (一企一档) showing its current chief officer. */
   async setChiefOfficer(db: Executor, enterpriseId: number, officerUserId: number | null, updatedAt: string) {

@@ -187,18 +187,32 @@ export async function writeAssignments(trx: Trx, deps: Deps, ctx: UserContext, r
     for (const a of await visitsRepository.openAssignments(trx, batch, '0000-01-01')) open.set(a.enterpriseId, [...(open.get(a.enterpriseId) ?? []), a]);
     await pace?.breathe();
   }
-  const ended: number[] = [];
+  // In multi-row statements: the ends grouped by their day, the inserts in batches, the profiles grouped by officer.
+  const ends = new Map<string, number[]>();
+  const chiefs = new Map<number, number[]>();
   for (const r of rows) {
     const dayBefore = addCalendarDays(r.fromDate, -1);
     for (const a of open.get(r.enterpriseId) ?? []) {
       if (a.toDate !== null && a.toDate < dayBefore) continue;
-      await visitsRepository.endAssignment(trx, a.id, dayBefore, now);
-      ended.push(a.id);
+      ends.set(dayBefore, [...(ends.get(dayBefore) ?? []), a.id]);
     }
-    await visitsRepository.insertAssignment(trx, { ...r, toDate: null, createdBy: ctx.user.id, createdAt: now, updatedAt: now });
-    if (r.fromDate <= day) await visitsRepository.setChiefOfficer(trx, r.enterpriseId, r.officerUserId, now);
+    if (r.fromDate <= day) chiefs.set(r.officerUserId, [...(chiefs.get(r.officerUserId) ?? []), r.enterpriseId]);
     await pace?.tick();
   }
+  const ended: number[] = [];
+  for (const [toDate, ids] of ends)
+    for (const batch of batches(ids, 1)) {
+      await visitsRepository.endAssignments(trx, batch, toDate, now);
+      ended.push(...batch);
+    }
+  for (const batch of batches(rows, 9)) {
+    await visitsRepository.insertAssignments(
+      trx,
+      batch.map((r) => ({ ...r, toDate: null, createdBy: ctx.user.id, createdAt: now, updatedAt: now })),
+    );
+    await pace?.breathe();
+  }
+  for (const [officerUserId, ids] of chiefs) for (const batch of batches(ids, 1)) await visitsRepository.setChiefOfficers(trx, batch, officerUserId, now);
   return ended;
 }
 
