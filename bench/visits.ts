@@ -5,6 +5,7 @@
 //   npx tsx bench/visits.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/visits.ts  PostgreSQL (a temporary schema, dropped afterwards)
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config';
 import type { Clock } from '../src/server/core/deps';
@@ -12,6 +13,7 @@ import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/s
 import { computeCoverage, coverageSettings } from '../src/server/modules/visits';
 import { bootApp } from '../src/server/platform';
 import { shiftPeriod } from '../src/shared/rules/visits-coverage';
+import { usccCheckChar } from '../src/shared/rules/uscc';
 import { addCalendarDays } from '../src/shared/rules/working-days';
 import { benchClient, openBenchDb, time } from './support';
 
@@ -19,6 +21,11 @@ process.env.PASSWORD_HASH_COST ??= '16384';
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 5_000);
 const QUARTERS = 8;
 const TODAY = '2026-12-14';
+/** A valid credit code (its check character holds) per firm, so that the assignment import can name the firm. */
+const uscc = (i: number) => {
+  const body = `91410421MA${String(i).padStart(7, '0')}`;
+  return body + usccCheckChar(body);
+};
 const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
 const { handle, drop } = await openBenchDb('visits');
@@ -46,7 +53,7 @@ try {
       const i = from + k;
       return {
         name: `宝丰县测试企业${i}有限公司`,
-        uscc: `91410421BENCH${String(i).padStart(5, '0')}`,
+        uscc: uscc(i),
         townshipUnitId: townships[i % townships.length] as number,
         address: '',
         industryCode: 'C31',
@@ -129,6 +136,33 @@ try {
   await time('GET /api/visits?withProblems=false&from=…&to=… (office)', 30, () => get(office, '/api/visits?withProblems=false&from=2026-10-01&to=2026-12-31'));
   await time('GET /api/visits (officer, own team)', 30, () => get(officer, '/api/visits?sort=visitDate&order=desc'));
   await time('GET /api/visits/assignments (office, page 1)', 30, () => get(office, '/api/visits/assignments'));
+
+  // The chief-officer import: every firm handed to the next officer from today, one sheet, all or nothing.
+  const signIn = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'Demo@2021' } });
+  const headers = { cookie: `icp_sid=${signIn.cookies[0]?.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
+  const template = await app.inject({ method: 'GET', url: '/api/visits/assignments/template.xlsx', headers });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  for (let i = 0; i < FIRMS; i++)
+    sheet.getRow(3 + i).values = [uscc(i), '', (officers[(i + 1) % officers.length] as (typeof officers)[number]).username, '', ''];
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+  const boundary = '----bench-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const t0 = performance.now();
+  const imported = await app.inject({
+    method: 'POST',
+    url: '/api/visits/assignments/import',
+    payload,
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  const ms = performance.now() - t0;
+  if (imported.statusCode !== 200) throw new Error(`import: ${imported.statusCode} ${imported.body.slice(0, 300)}`);
+  console.log(`  POST /api/visits/assignments/import (${FIRMS} rows)         ${ms.toFixed(0)} ms   ${Math.round(FIRMS / (ms / 1000))} rows/s`);
   await app.close();
 } finally {
   await handle.close();

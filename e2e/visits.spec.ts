@@ -56,6 +56,14 @@ test('an officer logs a visit with a problem on the phone: the task and the requ
   await expect(problems).toContainText('县交通运输局');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await shot(page, 'visits-04-detail-phone');
+  // Its author may still edit it, not delete it: its problem is a task and a request already.
+  await expect(page.getByTestId('visit-cannot-delete')).toBeVisible();
+  await expect(page.getByTestId('visit-delete')).toHaveCount(0);
+  await page.getByTestId('visit-edit').click();
+  await page.getByTestId('visit-edit-people').fill('总经理 张某、生产副总 刘某');
+  await shot(page, 'visits-04b-edit-phone');
+  await page.getByTestId('visit-edit-save').click();
+  await expect(page.getByTestId('visit-detail')).toContainText('生产副总 刘某');
 
   // The service request, received by the officer's team through 走访.
   await problems.getByTestId('problem-request').click();

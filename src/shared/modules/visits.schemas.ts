@@ -124,15 +124,25 @@ const problemBody = z.strictObject({
   ownerUnitId: z.number().int().positive(),
   workingDays: z.number().int().min(1).max(60),
 });
-export const createVisitBody = z.strictObject({
-  enterpriseId: z.number().int().positive(),
+const visitFields = {
   visitDate: day,
   /** The officers who went; the caller is always one of them. */
   officerUserIds: z.array(z.number().int().positive()).max(10).default([]),
   peopleMet: required(200),
   discussion: required(4000),
+};
+export const createVisitBody = z.strictObject({
+  enterpriseId: z.number().int().positive(),
+  ...visitFields,
   problems: z.array(problemBody).max(20).default([]),
 });
+/**
+ * Edit a visit (its author or the office, within the setting's days): the day, the officers, whom they met and what
+ * was discussed. The firm and the problems stay: the problems are tasks and requests in other hands already.
+ */
+export const updateVisitBody = patchOf(visitFields);
+/** Delete a visit without filed problems (its author or the office, within the setting's days), with the reason. */
+export const deleteVisitBody = z.strictObject({ reason: required(500) });
 export const problemSchema = z.object({
   id: z.number().int(),
   seq: z.number().int(),
@@ -163,6 +173,10 @@ export const visitSchema = visitListItem.extend({
   createdAt: z.string(),
   /** Whether the caller may add files. */
   canWrite: z.boolean(),
+  /** Whether the caller may edit it now, and delete it (no problem filed); the last day either is possible. */
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
+  editableUntil: z.string(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 export const VISIT_SORTS = ['id', 'visitDate', 'enterprise'] as const;
@@ -188,10 +202,15 @@ export const problemUnitsResponse = z.object({ items: z.array(unitBrief) });
 
 // ---- Coverage (走访覆盖) ---------------------------------------------------------------------------------------
 
+const editDays = z.number().int().min(0).max(90);
+/** The visits settings: coverage, and the days a visit may be edited or deleted after it was logged (kept when omitted). */
 export const coverageSettingsSchema = z.strictObject({
   period: z.enum(COVERAGE_PERIODS),
   remindWorkingDays: z.number().int().min(1).max(60),
+  editDays: editDays.optional(),
 });
+export const visitSettingsSchema = coverageSettingsSchema.extend({ editDays });
+export type VisitSettings = z.infer<typeof visitSettingsSchema>;
 export const coverageQuery = z.strictObject({ period: text(10).optional(), teamUnitId: strictId.optional() });
 export const coverageSchema = z.object({
   period: z.object({ key: z.string(), start: z.string(), end: z.string(), kind: z.enum(COVERAGE_PERIODS) }),

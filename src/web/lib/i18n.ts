@@ -11,8 +11,12 @@ import { mergeCatalogues } from './locale-types';
 
 const STORAGE_KEY = 'icp.locale';
 
+/** The language chosen on this device; until one is chosen, the browser's first preference (English, else Chinese). */
 function storedLocale(): Locale {
-  return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
+  const chosen = localStorage.getItem(STORAGE_KEY);
+  if (chosen !== null) return chosen === 'en-US' ? 'en-US' : 'zh-CN';
+  const preferred = (navigator.languages?.[0] ?? navigator.language ?? '').toLowerCase();
+  return preferred.startsWith('en') ? 'en-US' : 'zh-CN';
 }
 
 /** The UI language now in use. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
+import { escalateTasks } from '../../core/tasks/escalation';
 import { ensureServicesDemo } from './services.demo';
 
 let t: TestApp;
@@ -272,5 +273,65 @@ describe('categories are data the office edits', () => {
     expect((await c.office.patch(`/api/services/categories/${general}`, { limitDays: 0 })).statusCode).toBe(400);
     const r = (await c.wuxing.post('/api/services/requests', { categoryId: general, title: '招工', content: '需要技术工人' })).json();
     expect(r.dueDate).toBe('2021-10-13');
+  });
+});
+
+describe('deadlines escalate through the task engine (rules.md: Tasks and service requests)', () => {
+  const task = (taskId: number) =>
+    t.deps.db.selectFrom('tasks').select(['id', 'status', 'dueDate', 'escalationStep']).where('id', '=', taskId).executeTakeFirstOrThrow();
+  const noticesOf = (taskId: number) =>
+    t.deps.db
+      .selectFrom('notifications')
+      .select(['kind', 'userId'])
+      .where('entityType', '=', 'task')
+      .where('entityId', '=', String(taskId))
+      .where('kind', 'like', 'task.escalation.%')
+      .execute();
+
+  it('an overdue request and its overdue part each escalate by the engine’s job; a replied part stops', async () => {
+    // Monday 1 November 2021: no holiday in the month.
+    t.clock.set('2021-11-01T02:00:00Z');
+    await signInAll();
+    const made = await c.wuxing.post('/api/services/requests', { categoryId: general, title: '污水管网接入', content: '新厂区需接入园区污水管网' });
+    expect(made.statusCode, made.body).toBe(200);
+    const r = made.json();
+    const owner = (await c.yangzhuang.get(`/api/services/requests/${r.id}`)).json();
+    const handed = await c.yangzhuang.post(`/api/services/requests/${r.id}/parts`, { unitId: units.zrzyj, reason: '管网穿越用地', workingDays: 2 });
+    expect(handed.statusCode, handed.body).toBe(200);
+    const withPart = handed.json();
+    const part = withPart.parts[0];
+    // The request's and the part's deadlines are those of their tasks.
+    expect((await task(owner.taskId)).dueDate).toBe(owner.dueDate);
+    expect(owner.dueDate).toBe('2021-11-05');
+    expect((await task(part.taskId)).dueDate).toBe(part.dueDate);
+    expect(part.dueDate).toBe('2021-11-03');
+
+    // Thursday 4 November: the part is overdue (step 1 to 自然资源局), the request not yet.
+    t.clock.set('2021-11-04T02:00:00Z');
+    await escalateTasks(t.deps);
+    expect((await task(part.taskId)).escalationStep).toBe(1);
+    expect((await task(owner.taskId)).escalationStep).toBe(0);
+    expect((await noticesOf(part.taskId)).map((n) => n.kind)).toContain('task.escalation.1');
+
+    // 自然资源局 replies: its part's task is done and escalates no further. (Sessions lapse as the clock moves.)
+    await signInAll();
+    expect((await c.zrzyj.post(`/api/services/requests/${r.id}/parts/${part.id}/reply`, { text: '已核实' })).statusCode).toBe(200);
+    // Tuesday 9 November: the request is overdue by two working days (step 2, the office), the part stays at step 1.
+    t.clock.set('2021-11-09T02:00:00Z');
+    await signInAll();
+    await escalateTasks(t.deps);
+    expect((await c.yangzhuang.get(`/api/services/requests/${r.id}`)).json()).toMatchObject({ overdue: true, dueDate: '2021-11-05' });
+    expect((await task(part.taskId)).escalationStep).toBe(1);
+    expect((await task(owner.taskId)).escalationStep).toBe(2);
+    const kinds = (await noticesOf(owner.taskId)).map((n) => n.kind);
+    expect(new Set(kinds)).toEqual(new Set(['task.escalation.1', 'task.escalation.2']));
+    // Run again the same day: nothing twice.
+    await escalateTasks(t.deps);
+    expect((await noticesOf(owner.taskId)).length).toBe(kinds.length);
+    // Closing the request finishes its task: no more steps.
+    expect((await c.yangzhuang.post(`/api/services/requests/${r.id}/reply`, { text: '已接入' })).json()).toMatchObject({ status: 'closed', onTime: false });
+    t.clock.set('2021-11-16T02:00:00Z');
+    await escalateTasks(t.deps);
+    expect(await task(owner.taskId)).toMatchObject({ status: 'done', escalationStep: 2 });
   });
 });

@@ -136,9 +136,11 @@ export const visitsRepository = {
       .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', day)]))
       .execute();
   },
-  async insertAssignment(db: Executor, values: Insertable<VisitAssignmentTable>) {
-    const row = await db.insertInto('visitAssignments').values(values).returning('id').executeTakeFirstOrThrow();
-    return row.id;
+  async insertAssignments(db: Executor, values: Insertable<VisitAssignmentTable>[]) {
+    if (values.length > 0) await db.insertInto('visitAssignments').values(values).execute();
+  },
+  async endAssignments(db: Executor, ids: number[], toDate: string, updatedAt: string) {
+    if (ids.length > 0) await db.updateTable('visitAssignments').set({ toDate, updatedAt }).where('id', 'in', ids).execute();
   },
   async endAssignment(db: Executor, id: number, toDate: string, updatedAt: string) {
     await db.updateTable('visitAssignments').set({ toDate, updatedAt }).where('id', '=', id).execute();
@@ -207,12 +209,33 @@ export const visitsRepository = {
       .orderBy('users.id')
       .execute();
   },
+  firmsByUscc(db: Executor, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('enterprises').select(['id', 'name', 'uscc']).where('uscc', 'in', codes).execute();
+  },
+  /** Active staff accounts (not firms', not banks') by sign-in name. */
+  staffByUsernames(db: Executor, usernames: string[]) {
+    if (usernames.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('users')
+      .innerJoin('orgUnits', 'orgUnits.id', 'users.unitId')
+      .select(['users.id', 'users.username', 'users.unitId'])
+      .where('users.username', 'in', usernames)
+      .where('users.active', '=', 1)
+      .where('users.enterpriseId', 'is', null)
+      .where('orgUnits.kind', 'not in', ['enterprise', 'bank'])
+      .execute();
+  },
   enterprise(db: Executor, id: number) {
     return db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId', 'serviceTeamUnitId']).where('id', '=', id).executeTakeFirst();
   },
   enterprises(db: Executor, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId', 'serviceTeamUnitId']).where('id', 'in', ids).execute();
+  },
+  async setChiefOfficers(db: Executor, enterpriseIds: number[], officerUserId: number, updatedAt: string) {
+    if (enterpriseIds.length > 0)
+      await db.updateTable('enterprises').set({ chiefOfficerUserId: officerUserId, updatedAt }).where('id', 'in', enterpriseIds).execute();
   },
   /** Keeps the firm's profile (一企一档) showing its current chief officer. */
   async setChiefOfficer(db: Executor, enterpriseId: number, officerUserId: number | null, updatedAt: string) {
@@ -279,6 +302,29 @@ export const visitsRepository = {
   async insertVisit(db: Executor, values: Insertable<VisitTable>) {
     const row = await db.insertInto('visits').values(values).returning('id').executeTakeFirstOrThrow();
     return row.id;
+  },
+  async updateVisit(db: Executor, id: number, values: Partial<Insertable<VisitTable>>) {
+    await db.updateTable('visits').set(values).where('id', '=', id).execute();
+  },
+  async replaceOfficers(db: Executor, visitId: number, userIds: number[]) {
+    await db.deleteFrom('visitOfficers').where('visitId', '=', visitId).execute();
+    await visitsRepository.insertOfficers(db, visitId, userIds);
+  },
+  /** Deletes a visit with its officers and its (unfiled) problems. */
+  async deleteVisit(db: Executor, id: number) {
+    await db.deleteFrom('visitProblems').where('visitId', '=', id).execute();
+    await db.deleteFrom('visitOfficers').where('visitId', '=', id).execute();
+    await db.deleteFrom('visits').where('id', '=', id).execute();
+  },
+  async liveAttachments(db: Executor, visitId: number) {
+    const rows = await db
+      .selectFrom('attachments')
+      .select('id')
+      .where('ownerType', '=', 'visit')
+      .where('ownerId', '=', String(visitId))
+      .where('deletedAt', 'is', null)
+      .execute();
+    return rows.map((r) => r.id);
   },
   async insertOfficers(db: Executor, visitId: number, userIds: number[]) {
     if (userIds.length > 0)

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
@@ -312,10 +313,177 @@ describe('coverage and the reminder', () => {
   });
 
   it('the office changes the coverage setting (audited); others may not', async () => {
-    expect((await c.office.get('/api/visits/settings')).json()).toEqual({ period: 'quarter', remindWorkingDays: 10 });
+    expect((await c.office.get('/api/visits/settings')).json()).toEqual({ period: 'quarter', remindWorkingDays: 10, editDays: 7 });
     expect((await c['stainless.team'].put('/api/visits/settings', { period: 'month', remindWorkingDays: 5 })).statusCode).toBe(403);
-    expect((await c.office.put('/api/visits/settings', { period: 'month', remindWorkingDays: 5 })).json()).toEqual({ period: 'month', remindWorkingDays: 5 });
+    expect((await c.office.put('/api/visits/settings', { period: 'month', remindWorkingDays: 5 })).json()).toEqual({
+      period: 'month',
+      remindWorkingDays: 5,
+      editDays: 7,
+    });
     expect((await c.office.get('/api/visits/coverage')).json().period.key).toBe('2026-11');
     await c.office.put('/api/visits/settings', { period: 'quarter', remindWorkingDays: 10 });
+  });
+});
+
+describe('editing and deleting a visit', () => {
+  const log = async (who: Client, problems: unknown[] = []) => {
+    const [firm] = await firmOf(who);
+    const res = await who.post('/api/visits', { enterpriseId: firm?.id, visitDate: TODAY, peopleMet: '总经理', discussion: '了解生产情况', problems });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { id: number; canEdit: boolean; canDelete: boolean; editableUntil: string };
+  };
+  const audits = (id: number) =>
+    t.deps.db
+      .selectFrom('auditLog')
+      .select(['action', 'afterJson'])
+      .where('entityType', '=', 'visit')
+      .where('entityId', '=', String(id))
+      .orderBy('id')
+      .execute();
+
+  it('only the author or the office: another officer of the team is 403, another team 404, nothing written', async () => {
+    const visit = await log(c['stainless.team']);
+    expect(visit).toMatchObject({ canEdit: true, canDelete: true, editableUntil: '2026-11-27' });
+    expect((await c['stainless.li'].get(`/api/visits/${visit.id}`)).json()).toMatchObject({ canEdit: false, canDelete: false });
+    const before = await counts();
+    expect((await c['stainless.li'].patch(`/api/visits/${visit.id}`, { peopleMet: '改' })).statusCode).toBe(403);
+    expect((await c['stainless.li'].post(`/api/visits/${visit.id}/delete`, { reason: '重复' })).statusCode).toBe(403);
+    expect((await c['graphite.team'].patch(`/api/visits/${visit.id}`, { peopleMet: '改' })).statusCode).toBe(404);
+    expect((await c['graphite.team'].post(`/api/visits/${visit.id}/delete`, { reason: '重复' })).statusCode).toBe(404);
+    expect((await c.leader.patch(`/api/visits/${visit.id}`, { peopleMet: '改' })).statusCode).toBe(403);
+    expect((await c.daying.post(`/api/visits/${visit.id}/delete`, { reason: '重复' })).statusCode).toBe(403);
+    expect((await c.office.patch('/api/visits/999999', { peopleMet: '改' })).statusCode).toBe(404);
+    expect(await counts()).toEqual(before);
+    expect((await c['stainless.team'].get(`/api/visits/${visit.id}`)).json().peopleMet).toBe('总经理');
+  });
+
+  it('bad input is 400 per field and writes nothing; the author and the office edit, audited', async () => {
+    const visit = await log(c['stainless.team']);
+    const before = await counts();
+    const bad = await c['stainless.team'].patch(`/api/visits/${visit.id}`, { visitDate: '2026-11-21', discussion: '  ', officerUserIds: [users.wuxing] });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields)).toEqual(['discussion']);
+    const bad2 = await c['stainless.team'].patch(`/api/visits/${visit.id}`, { visitDate: '2026-11-21', officerUserIds: [users.wuxing] });
+    expect(Object.keys(bad2.json().fields).sort()).toEqual(['officerUserIds.0', 'visitDate']);
+    expect((await c['stainless.team'].post(`/api/visits/${visit.id}/delete`, { reason: ' ' })).statusCode).toBe(400);
+    expect((await c['stainless.team'].post(`/api/visits/${visit.id}/delete`, {})).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    const edited = await c['stainless.team'].patch(`/api/visits/${visit.id}`, { peopleMet: '董事长', officerUserIds: [users['stainless.li']] });
+    expect(edited.json()).toMatchObject({ peopleMet: '董事长', discussion: '了解生产情况' });
+    // The author stays one of the officers.
+    expect(
+      edited
+        .json()
+        .officers.map((o: { id: number }) => o.id)
+        .sort(),
+    ).toEqual([users['stainless.team'], users['stainless.li']].sort());
+    expect((await c.office.patch(`/api/visits/${visit.id}`, { visitDate: '2026-11-19' })).json().visitDate).toBe('2026-11-19');
+    expect((await audits(visit.id)).map((a) => a.action)).toEqual(['visit.create', 'visit.update', 'visit.update']);
+  });
+
+  it('the author deletes with a reason, audited; a visit whose problems were filed is 409 and only edited', async () => {
+    const visit = await log(c['stainless.team']);
+    const deleted = await c['stainless.team'].post(`/api/visits/${visit.id}/delete`, { reason: '重复登记' });
+    expect(deleted.json()).toEqual({ ok: true });
+    expect((await c['stainless.team'].get(`/api/visits/${visit.id}`)).statusCode).toBe(404);
+    const officers = await t.deps.db.selectFrom('visitOfficers').select('userId').where('visitId', '=', visit.id).execute();
+    expect(officers).toEqual([]);
+    const trail = await audits(visit.id);
+    expect(trail.map((a) => a.action)).toEqual(['visit.create', 'visit.delete']);
+    expect(JSON.parse(trail[1]?.afterJson ?? '{}')).toEqual({ reason: '重复登记' });
+
+    const filed = await log(c['stainless.team'], [{ text: '道路积水', ownerUnitId: units.jtysj, workingDays: 5 }]);
+    expect(filed).toMatchObject({ canEdit: true, canDelete: false });
+    const before = await counts();
+    const refused = await c['stainless.team'].post(`/api/visits/${filed.id}/delete`, { reason: '登记错了' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().fields.problems).toBe('该走访发现的问题已转为督办任务和企业诉求，不能删除，只能修改');
+    expect((await c.office.post(`/api/visits/${filed.id}/delete`, { reason: '登记错了' })).statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+    expect((await c['stainless.team'].patch(`/api/visits/${filed.id}`, { discussion: '补充：企业订单饱满' })).statusCode).toBe(200);
+  });
+
+  it('after the setting’s days neither the author nor the office may change it; the office widens the window', async () => {
+    const visit = await log(c['stainless.team']);
+    t.clock.set('2026-11-28T02:00:00Z');
+    // Sessions lapse over eight idle days: sign in again on the later day, and once more back on today.
+    const resign = async () => {
+      for (const u of ['office', 'stainless.team']) c[u] = await t.signIn(u);
+    };
+    await resign();
+    try {
+      const before = await counts();
+      const late = await c['stainless.team'].patch(`/api/visits/${visit.id}`, { peopleMet: '改' });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().fields.createdAt).toBe('走访记录登记 7 天后不能再修改或删除');
+      expect((await c.office.post(`/api/visits/${visit.id}/delete`, { reason: '重复' })).statusCode).toBe(409);
+      expect(await counts()).toEqual(before);
+      expect((await c['stainless.team'].get(`/api/visits/${visit.id}`)).json()).toMatchObject({ canEdit: false, canDelete: false });
+      await c.office.put('/api/visits/settings', { period: 'quarter', remindWorkingDays: 10, editDays: 10 });
+      expect((await c['stainless.team'].patch(`/api/visits/${visit.id}`, { peopleMet: '改' })).statusCode).toBe(200);
+    } finally {
+      await c.office.put('/api/visits/settings', { period: 'quarter', remindWorkingDays: 10, editDays: 7 });
+      t.clock.set(`${TODAY}T02:00:00Z`);
+      await resign();
+    }
+  });
+});
+
+describe('importing chief-officer assignments', () => {
+  const filled = async (rows: unknown[][]) => {
+    const template = await c.office.get('/api/visits/assignments/template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    rows.forEach((r, i) => {
+      if (sheet) sheet.getRow(3 + i).values = r as ExcelJS.CellValue[];
+    });
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  const upload = async (rows: unknown[][], who = c.office) => uploadFile(who, '/api/visits/assignments/import', 'a.xlsx', await filled(rows));
+  const firmsOf = async (n: number) =>
+    t.deps.db.selectFrom('enterprises').select(['id', 'uscc', 'name']).where('townshipUnitId', '=', units.yangzhuang).orderBy('id').limit(n).execute();
+
+  it('one unknown credit code or account writes nothing and names each row', async () => {
+    const [a, b] = await firmsOf(2);
+    const before = await counts();
+    const res = await upload([
+      [a?.uscc, a?.name, 'graphite.team', '2026-11-20'],
+      [b?.uscc, b?.name, 'nobody.here'],
+      ['91410421MA9XXXXXXQ', '无此企业', 'stainless.li'],
+      [a?.uscc, a?.name, 'wuxing'],
+    ]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { row: 4, column: '首席服务官账号', message: '账号不存在、已停用或不是工作人员' },
+      { row: 5, column: '统一社会信用代码', message: '统一社会信用代码不在企业名录中' },
+      { row: 6, column: '首席服务官账号', message: '账号不存在、已停用或不是工作人员' },
+      { row: 6, column: '统一社会信用代码', message: '同一企业在文件中出现多次' },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect((await upload([[a?.uscc, a?.name, 'graphite.team']], c['stainless.team'])).statusCode).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a good file assigns every row, ends the current assignments, audits once and tells each officer', async () => {
+    const [a, b] = await firmsOf(2);
+    const notesBefore = await t.deps.db.selectFrom('notifications').select('id').where('kind', '=', 'visit.assigned').execute();
+    const res = await upload([
+      [a?.uscc, a?.name, 'graphite.team', '', '批量导入'],
+      [b?.uscc, b?.name, 'graphite.team', '2026-11-01'],
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ imported: 2 });
+    const current = (await c.office.get(`/api/visits/assignments?enterpriseId=${a?.id}`)).json().items;
+    expect(current).toMatchObject([{ officer: { id: users['graphite.team'] }, fromDate: TODAY, note: '批量导入', team: { id: units['team-graphite'] } }]);
+    expect((await c.office.get(`/api/enterprises/${b?.id}`)).json().chiefOfficer.displayName).toBe('王专员');
+    const audit = await t.deps.db.selectFrom('auditLog').select('afterJson').where('action', '=', 'visit_assignment.import').execute();
+    expect(audit).toHaveLength(1);
+    const notes = await t.deps.db.selectFrom('notifications').select('id').where('kind', '=', 'visit.assigned').execute();
+    expect(notes.length).toBe(notesBefore.length + 1);
+    // Again from an earlier day: the current assignment started later, so the row is refused.
+    const again = await upload([[a?.uscc, a?.name, 'stainless.li', '2026-11-10']]);
+    expect(again.json().errors).toEqual([{ row: 3, column: '起始日期', message: '起始日期须晚于该企业现任首席服务官的起始日期' }]);
   });
 });

@@ -14,6 +14,7 @@ import {
   coverageSettingsSchema,
   createExchangeBody,
   createVisitBody,
+  deleteVisitBody,
   endAssignmentBody,
   exchangeListQuery,
   exchangePage,
@@ -23,13 +24,16 @@ import {
   okResponse,
   problemUnitsResponse,
   updateExchangeBody,
+  updateVisitBody,
   visitListQuery,
   visitPage,
   visitSchema,
+  visitSettingsSchema,
   visitablesResponse,
 } from '../../../shared/modules/visits.schemas';
 import type { Deps } from '../../core/deps';
 import { type ExportColumn, exportXlsx } from '../../core/excel/export';
+import { importRoutes } from '../../core/excel/import.routes';
 import { sendXlsx } from '../../core/http/reply';
 import { userCtx } from '../../core/http/request-context';
 import {
@@ -42,6 +46,7 @@ import {
   createExchange,
   createVisit,
   deleteExchange,
+  deleteVisit,
   endAssignment,
   getVisit,
   listAssignments,
@@ -51,8 +56,10 @@ import {
   problemUnits,
   saveCoverageSettings,
   updateExchange,
+  updateVisit,
   visitableFirms,
 } from './visits.service';
+import { ASSIGNMENT_TEMPLATE_NAME, assignmentTemplate, importAssignments } from './visits.import';
 
 const name = (en: boolean, u: { nameZh: string; nameEn: string }) => (en ? u.nameEn : u.nameZh);
 const yesNo = (en: boolean, v: boolean) => (v ? (en ? 'Yes' : '是') : en ? 'No' : '否');
@@ -119,6 +126,14 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/visits/assignments', { config: manage, schema: { tags, body: assignBody, response: { 200: assignResponse } } }, (req) =>
     assignFirms(deps, userCtx(req), req.body),
   );
+  importRoutes(app, {
+    base: '/api/visits/assignments',
+    permission: 'visit:manage',
+    tags,
+    fileName: ASSIGNMENT_TEMPLATE_NAME,
+    template: (ctx) => assignmentTemplate(ctx),
+    run: (ctx, buffer) => importAssignments(deps, ctx, buffer),
+  });
   r.post(
     '/api/visits/assignments/:id/end',
     { config: manage, schema: { tags, params: idParams, body: endAssignmentBody, response: { 200: assignmentSchema } } },
@@ -152,8 +167,8 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/visits/coverage', { config: read, schema: { tags, querystring: coverageQuery, response: { 200: coverageSchema } } }, (req) =>
     coverageReport(deps, userCtx(req), req.query),
   );
-  r.get('/api/visits/settings', { config: read, schema: { tags, response: { 200: coverageSettingsSchema } } }, () => coverageSettings(deps.db));
-  r.put('/api/visits/settings', { config: manage, schema: { tags, body: coverageSettingsSchema, response: { 200: coverageSettingsSchema } } }, (req) =>
+  r.get('/api/visits/settings', { config: read, schema: { tags, response: { 200: visitSettingsSchema } } }, () => coverageSettings(deps.db));
+  r.put('/api/visits/settings', { config: manage, schema: { tags, body: coverageSettingsSchema, response: { 200: visitSettingsSchema } } }, (req) =>
     saveCoverageSettings(deps, userCtx(req), req.body),
   );
 
@@ -181,5 +196,11 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get('/api/visits/:id', { config: read, schema: { tags, params: idParams, response: { 200: visitSchema } } }, (req) =>
     getVisit(deps, userCtx(req), req.params.id),
+  );
+  r.patch('/api/visits/:id', { config: write, schema: { tags, params: idParams, body: updateVisitBody, response: { 200: visitSchema } } }, (req) =>
+    updateVisit(deps, userCtx(req), req.params.id, req.body),
+  );
+  r.post('/api/visits/:id/delete', { config: write, schema: { tags, params: idParams, body: deleteVisitBody, response: { 200: okResponse } } }, (req) =>
+    deleteVisit(deps, userCtx(req), req.params.id, req.body),
   );
 }

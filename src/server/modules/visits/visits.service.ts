@@ -13,7 +13,10 @@ import type {
   coverageSettingsSchema,
   createExchangeBody,
   createVisitBody,
+  deleteVisitBody,
   updateExchangeBody,
+  updateVisitBody,
+  VisitSettings,
 } from '../../../shared/modules/visits.schemas';
 import {
   type CoverageSettings,
@@ -24,15 +27,19 @@ import {
   reckoningDay,
   shiftPeriod,
 } from '../../../shared/rules/visits-coverage';
+import { DEFAULT_EDIT_DAYS, type VisitChange, visitChangeRefusal } from '../../../shared/rules/visits-edit';
 import { addCalendarDays } from '../../../shared/rules/working-days';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
+import { attachmentsRepository } from '../../core/attachments/attachments.repository';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
-import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
+import { batches } from '../../core/db/batch';
+import type { Pace } from '../../core/excel/import';
+import { AppError, type FieldProblem, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { createTask } from '../../core/tasks/tasks.service';
@@ -133,27 +140,12 @@ export async function assignFirms(deps: Deps, ctx: UserContext, body: z.infer<ty
       if (open.some((a) => a.enterpriseId === id && a.fromDate >= body.fromDate)) problems[`enterpriseIds.${i}`] = 'err.visit.from_before_current';
     });
     if (Object.keys(problems).length > 0 || !officer) throw fieldError(problems);
-    const now = deps.clock.now().toISOString();
-    const day = today(deps);
-    const ended: number[] = [];
-    for (const id of ids) {
-      for (const a of open.filter((x) => x.enterpriseId === id)) {
-        await visitsRepository.endAssignment(trx, a.id, addCalendarDays(body.fromDate, -1), now);
-        ended.push(a.id);
-      }
-      await visitsRepository.insertAssignment(trx, {
-        enterpriseId: id,
-        officerUserId: officer.id,
-        teamUnitId: officer.unitId,
-        fromDate: body.fromDate,
-        toDate: null,
-        note: body.note,
-        createdBy: ctx.user.id,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (body.fromDate <= day) await visitsRepository.setChiefOfficer(trx, id, officer.id, now);
-    }
+    const ended = await writeAssignments(
+      trx,
+      deps,
+      ctx,
+      ids.map((enterpriseId) => ({ enterpriseId, officerUserId: officer.id, teamUnitId: officer.unitId, fromDate: body.fromDate, note: body.note })),
+    );
     await recordAudit(trx, deps, ctx, {
       action: 'visit_assignment.assign',
       entityType: 'visit_assignment',
@@ -170,6 +162,58 @@ export async function assignFirms(deps: Deps, ctx: UserContext, body: z.infer<ty
     });
     return { assigned: ids.length };
   });
+}
+
+export interface AssignmentWrite {
+  enterpriseId: number;
+  officerUserId: number;
+  teamUnitId: number;
+  fromDate: string;
+  note: string;
+}
+
+/**
+ * Writes checked assignments (each firm once): the firm's assignments still open on the new start end the day
+ * before it, and the firm's profile names its chief officer once the assignment has started. Returns the ids ended.
+ */
+export async function writeAssignments(trx: Trx, deps: Deps, ctx: UserContext, rows: AssignmentWrite[], pace?: Pace): Promise<number[]> {
+  const now = deps.clock.now().toISOString();
+  const day = today(deps);
+  const open = new Map<number, { id: number; toDate: string | null }[]>();
+  for (const batch of batches(
+    rows.map((r) => r.enterpriseId),
+    1,
+  )) {
+    for (const a of await visitsRepository.openAssignments(trx, batch, '0000-01-01')) open.set(a.enterpriseId, [...(open.get(a.enterpriseId) ?? []), a]);
+    await pace?.breathe();
+  }
+  // In multi-row statements: the ends grouped by their day, the inserts in batches, the profiles grouped by officer.
+  const ends = new Map<string, number[]>();
+  const chiefs = new Map<number, number[]>();
+  for (const r of rows) {
+    const dayBefore = addCalendarDays(r.fromDate, -1);
+    for (const a of open.get(r.enterpriseId) ?? []) {
+      if (a.toDate !== null && a.toDate < dayBefore) continue;
+      ends.set(dayBefore, [...(ends.get(dayBefore) ?? []), a.id]);
+    }
+    if (r.fromDate <= day) chiefs.set(r.officerUserId, [...(chiefs.get(r.officerUserId) ?? []), r.enterpriseId]);
+    await pace?.tick();
+  }
+  const ended: number[] = [];
+  for (const [toDate, ids] of ends)
+    for (const batch of batches(ids, 1)) {
+      await visitsRepository.endAssignments(trx, batch, toDate, now);
+      ended.push(...batch);
+    }
+  for (const batch of batches(rows, 9)) {
+    await visitsRepository.insertAssignments(
+      trx,
+      batch.map((r) => ({ ...r, toDate: null, createdBy: ctx.user.id, createdAt: now, updatedAt: now })),
+    );
+    await pace?.breathe();
+  }
+  for (const [officerUserId, ids] of chiefs) for (const batch of batches(ids, 1)) await visitsRepository.setChiefOfficers(trx, batch, officerUserId, now);
+  return ended;
 }
 
 /** The office ends an assignment on a day: the firm has no chief officer until assigned again. */
@@ -346,6 +390,7 @@ export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promis
     problems.flatMap((p) => (p.requestId === null ? [] : [p.requestId])),
   );
   const [creator] = row.createdBy === null ? [] : await visitsRepository.usersByIds(deps.db, [row.createdBy]);
+  const change = await changeOf(deps.db, deps, ctx, row, problems.filter(filed).length);
   return {
     ...(item as VisitListItem),
     discussion: row.discussion,
@@ -363,7 +408,93 @@ export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promis
     createdBy: creator?.displayName ?? null,
     createdAt: row.createdAt,
     canWrite: await canWriteVisit(deps.db, ctx, row),
+    canEdit: visitChangeRefusal({ ...change, action: 'edit' }) === null,
+    canDelete: visitChangeRefusal({ ...change, action: 'delete' }) === null,
+    editableUntil: addCalendarDays(change.loggedDay, change.editDays),
   };
+}
+
+const filed = (p: { taskId: number | null; requestId: number | null }) => p.taskId !== null || p.requestId !== null;
+
+/** The facts that decide whether the caller may change a visit (rule `shared/rules/visits-edit.ts`). */
+async function changeOf(db: Executor, deps: Deps, ctx: UserContext, row: VisitRow, filedProblems: number): Promise<Omit<VisitChange, 'action'>> {
+  const settings = await coverageSettings(db);
+  const office = ctx.user.permissions.has('visit:manage');
+  const author = ctx.user.permissions.has('visit:write') && row.createdBy === ctx.user.id && (await canWriteVisit(db, ctx, row));
+  return { author, office, loggedDay: countyDay(new Date(row.createdAt)), today: today(deps), editDays: settings.editDays, filedProblems };
+}
+
+/** Refuses a change the rule refuses: 403 for another officer, 409 with the reason otherwise. */
+function refuse(change: VisitChange) {
+  const refusal = visitChangeRefusal(change);
+  if (refusal === 'not_author') throw forbidden();
+  if (refusal === 'window_closed') throw new AppError('CONFLICT', {}, { createdAt: { key: 'err.visit.edit_window', params: { days: change.editDays } } });
+  if (refusal === 'problems_filed') throw new AppError('CONFLICT', {}, { problems: { key: 'err.visit.problems_filed' } });
+}
+
+/**
+ * Its author or the office edits a visit within the setting's days after it was logged: the day (not after today),
+ * the officers who went (the author stays one of them), whom they met and what was discussed. Audited with before
+ * and after. Another team's visit is not found; another officer of the team is refused.
+ */
+export async function updateVisit(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateVisitBody>): Promise<Visit> {
+  requirePermission(ctx, 'visit:write');
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await visibleVisit(trx, ctx, id);
+    const filedProblems = (await visitsRepository.problemsOf(trx, id)).filter(filed).length;
+    refuse({ ...(await changeOf(trx, deps, ctx, before, filedProblems)), action: 'edit' });
+    const problems: Problems = {};
+    if (body.visitDate !== undefined && body.visitDate > today(deps)) problems.visitDate = 'err.visit.future';
+    for (const [i, officerId] of (body.officerUserIds ?? []).entries())
+      if (!(await staffUser(trx, officerId))) problems[`officerUserIds.${i}`] = 'err.visit.officer_unknown';
+    if (Object.keys(problems).length > 0) throw fieldError(problems);
+    const officersBefore = (await visitsRepository.officersOf(trx, [id])).map((o) => o.id);
+    const { officerUserIds, ...fields } = body;
+    const changes = { ...fields, updatedAt: deps.clock.now().toISOString() };
+    await visitsRepository.updateVisit(trx, id, changes);
+    let officersAfter = officersBefore;
+    if (officerUserIds !== undefined) {
+      officersAfter = [...new Set([...(before.createdBy === null ? [] : [before.createdBy]), ...officerUserIds])];
+      await visitsRepository.replaceOfficers(trx, id, officersAfter);
+    }
+    const { enterpriseName: _n, problems: _p, openProblems: _o, ...stored } = before;
+    await recordAudit(trx, deps, ctx, {
+      action: 'visit.update',
+      entityType: 'visit',
+      entityId: id,
+      before: { ...stored, officerUserIds: officersBefore },
+      after: { ...stored, ...changes, officerUserIds: officersAfter },
+    });
+  });
+  return getVisit(deps, ctx, id);
+}
+
+/**
+ * Its author or the office deletes a visit within the setting's days, with a reason: the visit, its officers and
+ * its files go; the audit row keeps the whole record and the reason. A visit whose problems became tasks or
+ * requests is refused (409): it may only be edited.
+ */
+export async function deleteVisit(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof deleteVisitBody>) {
+  requirePermission(ctx, 'visit:write');
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await visibleVisit(trx, ctx, id);
+    const problemRows = await visitsRepository.problemsOf(trx, id);
+    refuse({ ...(await changeOf(trx, deps, ctx, before, problemRows.filter(filed).length)), action: 'delete' });
+    const officers = (await visitsRepository.officersOf(trx, [id])).map((o) => o.id);
+    const now = deps.clock.now().toISOString();
+    const files = await visitsRepository.liveAttachments(trx, id);
+    for (const fileId of files) await attachmentsRepository.softDelete(trx, fileId, now, ctx.user.id);
+    await visitsRepository.deleteVisit(trx, id);
+    const { enterpriseName: _n, problems: _p, openProblems: _o, ...stored } = before;
+    await recordAudit(trx, deps, ctx, {
+      action: 'visit.delete',
+      entityType: 'visit',
+      entityId: id,
+      before: { ...stored, officerUserIds: officers, problems: problemRows.map((p) => p.text), attachmentIds: files },
+      after: { reason: body.reason },
+    });
+  });
+  return { ok: true };
 }
 
 /** The firms the caller may log a visit to, with their chief officer and team. */
@@ -489,18 +620,19 @@ export const visitAttachmentOwner: AttachmentOwner = {
 
 // ---- Coverage (走访覆盖) ---------------------------------------------------------------------------------------
 
-/** The coverage setting in force: stored over the defaults (a quarter, reminders 10 working days before its end). */
-export async function coverageSettings(db: Executor): Promise<CoverageSettings> {
+/** The settings in force: stored over the defaults (a quarter, reminders 10 working days before its end, edits for 7 days). */
+export async function coverageSettings(db: Executor): Promise<VisitSettings> {
   const row = await visitsRepository.setting(db, SETTINGS_KEY);
-  return { ...DEFAULT_COVERAGE_SETTINGS, ...(row ? (JSON.parse(row.valueJson) as Partial<CoverageSettings>) : {}) };
+  return { ...DEFAULT_COVERAGE_SETTINGS, editDays: DEFAULT_EDIT_DAYS, ...(row ? (JSON.parse(row.valueJson) as Partial<VisitSettings>) : {}) };
 }
 
 export async function saveCoverageSettings(deps: Deps, ctx: UserContext, body: z.infer<typeof coverageSettingsSchema>) {
   requirePermission(ctx, 'visit:manage');
   await deps.db.transaction().execute(async (trx) => {
     const before = await coverageSettings(trx);
-    await visitsRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(body), deps.clock.now().toISOString(), ctx.user.id);
-    await recordAudit(trx, deps, ctx, { action: 'visit.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after: body });
+    const after = { ...before, ...body };
+    await visitsRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(after), deps.clock.now().toISOString(), ctx.user.id);
+    await recordAudit(trx, deps, ctx, { action: 'visit.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after });
   });
   return coverageSettings(deps.db);
 }

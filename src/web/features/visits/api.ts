@@ -88,6 +88,10 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useCreateVisit = () => useWrite((body: VisitBody) => api.post<Visit>('/api/visits', body));
+export const useUpdateVisit = () =>
+  useWrite(({ id, ...body }: Partial<Omit<VisitBody, 'enterpriseId' | 'problems'>> & { id: number }) => api.patch<Visit>(`/api/visits/${id}`, body));
+export const useDeleteVisit = () =>
+  useWrite(({ id, reason }: { id: number; reason: string }) => api.post<{ ok: boolean }>(`/api/visits/${id}/delete`, { reason }));
 export const useAssign = () =>
   useWrite((body: { enterpriseIds: number[]; officerUserId: number; fromDate: string; note: string }) =>
     api.post<{ assigned: number }>('/api/visits/assignments', body),

@@ -23,19 +23,21 @@ export function CorrectionsPage() {
   const accept = useAcceptCorrection();
   const [refusing, setRefusing] = useState<number | null>(null);
   const columns: TableColumnsType<Correction> = [
+    // The firm with what it asks to change in one column, then the status and the actions: on a phone the township
+    // reads and decides without scrolling sideways.
     {
-      title: t('services.enterprise'),
+      title: t('services.portal.corrections'),
       key: 'firm',
+      width: 240,
       render: (_, c) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{c.enterprise.name}</Typography.Text>
-          <Typography.Text type="secondary">{localName(c.township)}</Typography.Text>
+        <Space direction="vertical" size={4}>
+          <span>
+            <Typography.Text strong>{c.enterprise.name}</Typography.Text> <Typography.Text type="secondary">{localName(c.township)}</Typography.Text>
+          </span>
+          <CorrectionChanges c={c} />
         </Space>
       ),
     },
-    { title: t('services.portal.corrections'), key: 'changes', render: (_, c) => <CorrectionChanges c={c} /> },
-    { title: t('services.portal.note'), dataIndex: 'note', key: 'note' },
-    { title: t('services.portal.createdAt'), key: 'createdAt', render: (_, c) => formatDateTime(c.createdAt) },
     { title: t('common.status'), key: 'status', render: (_, c) => <CorrectionStatus c={c} /> },
     {
       title: t('common.actions'),
@@ -57,6 +59,8 @@ export function CorrectionsPage() {
           </Space>
         ),
     },
+    { title: t('services.portal.note'), dataIndex: 'note', key: 'note' },
+    { title: t('services.portal.createdAt'), key: 'createdAt', render: (_, c) => formatDateTime(c.createdAt) },
   ];
   return (
     <PageContainer title={t('nav.serviceCorrections')}>

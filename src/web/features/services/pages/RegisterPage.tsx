@@ -20,7 +20,7 @@ interface Fields {
 
 /** 企业注册: a firm asks for its portal account without signing in; its township confirms it. */
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const localName = useLocalName();
   const [form] = Form.useForm<Fields>();
@@ -29,7 +29,7 @@ export function RegisterPage() {
   const [done, setDone] = useState(false);
   return (
     <Flex vertical align="center" gap={16} style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}>
-      <Typography.Title level={3} style={{ margin: '16px 0 0', letterSpacing: 2 }}>
+      <Typography.Title level={3} style={{ margin: '16px 0 0', letterSpacing: i18n.language === 'en-US' ? 0 : 2, textAlign: 'center' }}>
         {t('app.shortName')}
       </Typography.Title>
       <Card
@@ -80,7 +80,7 @@ export function RegisterPage() {
                   data-testid="register-township"
                 />
               </Form.Item>
-              <Flex gap={12} wrap>
+              <Flex gap="0 12px" wrap>
                 <Form.Item
                   name="contactName"
                   label={t('services.portal.contactName')}

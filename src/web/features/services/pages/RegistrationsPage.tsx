@@ -23,26 +23,25 @@ export function RegistrationsPage() {
   const result = useRegistrations(list.query);
   const [confirming, setConfirming] = useState<Registration | null>(null);
   const [refusing, setRefusing] = useState<Registration | null>(null);
+  // The firm (its code and whether it is on file), the status and the actions come first: on a phone they are what
+  // the township needs, and the table scrolls sideways for the rest.
   const columns: TableColumnsType<Registration> = [
     {
       title: t('services.portal.firmName'),
       key: 'firm',
+      width: 220,
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{r.firmName}</Typography.Text>
-          <Typography.Text type="secondary">{r.uscc}</Typography.Text>
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong style={{ wordBreak: 'break-all' }}>
+            {r.firmName}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {r.uscc}
+          </Typography.Text>
+          {r.enterprise ? <Tag color="blue">{t('services.portal.linked')}</Tag> : <Tag>{t('services.portal.newFirm')}</Tag>}
         </Space>
       ),
     },
-    {
-      title: t('services.enterprise'),
-      key: 'linked',
-      render: (_, r) => (r.enterprise ? <Tag color="blue">{t('services.portal.linked')}</Tag> : <Tag>{t('services.portal.newFirm')}</Tag>),
-    },
-    { title: t('services.portal.township'), key: 'township', render: (_, r) => localName(r.township) },
-    { title: t('services.portal.contactName'), key: 'contact', render: (_, r) => `${r.contactName} ${r.contactPhone}` },
-    { title: t('services.portal.username'), dataIndex: 'username', key: 'username' },
-    { title: t('services.portal.createdAt'), key: 'createdAt', render: (_, r) => formatDateTime(r.createdAt) },
     {
       title: t('common.status'),
       key: 'status',
@@ -68,6 +67,10 @@ export function RegistrationsPage() {
           </Space>
         ),
     },
+    { title: t('services.portal.township'), key: 'township', render: (_, r) => localName(r.township) },
+    { title: t('services.portal.contactName'), key: 'contact', render: (_, r) => `${r.contactName} ${r.contactPhone}` },
+    { title: t('services.portal.username'), dataIndex: 'username', key: 'username' },
+    { title: t('services.portal.createdAt'), key: 'createdAt', render: (_, r) => formatDateTime(r.createdAt) },
   ];
   return (
     <PageContainer title={t('nav.serviceRegistrations')}>

@@ -1,9 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select, type TableColumnsType, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../../../shared/modules/visits.schemas';
+import { ExcelImportModal } from '../../../components/ExcelImportModal';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -123,6 +125,9 @@ export function AssignmentsPage() {
   const items = useAssignments(list.query);
   const [assigning, setAssigning] = useState(false);
   const [ending, setEnding] = useState<Assignment | null>(null);
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const columns: TableColumnsType<Assignment> = [
     {
       title: t('visits.enterprise'),
@@ -169,6 +174,11 @@ export function AssignmentsPage() {
         <>
           <ExportButton url="/api/visits/assignments/export.xlsx" query={list.exportQuery} />
           {can('visit:manage') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-assignments">
+              {t('visits.assignments.import')}
+            </Button>
+          )}
+          {can('visit:manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAssigning(true)} data-testid="assign">
               {t('visits.assignments.assign')}
             </Button>
@@ -205,6 +215,20 @@ export function AssignmentsPage() {
       <ListTable list={list} result={items} columns={columns} testId="assignments-table" />
       {assigning && <AssignModal onClose={() => setAssigning(false)} />}
       {ending && <EndModal assignment={ending} onClose={() => setEnding(null)} />}
+      {importing && (
+        <ExcelImportModal
+          title={t('visits.assignments.import')}
+          hint={t('visits.assignments.importHint')}
+          templateUrl="/api/visits/assignments/template.xlsx"
+          importUrl="/api/visits/assignments/import"
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            void message.success(t('visits.assignments.assigned', { count }));
+            void queryClient.invalidateQueries({ queryKey: ['visits'] });
+            setImporting(false);
+          }}
+        />
+      )}
     </PageContainer>
   );
 }

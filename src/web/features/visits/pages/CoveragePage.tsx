@@ -41,7 +41,7 @@ function SettingsModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const settings = useQuery({
     queryKey: ['visits', 'settings'],
-    queryFn: () => api.get<{ period: string; remindWorkingDays: number }>('/api/visits/settings'),
+    queryFn: () => api.get<{ period: string; remindWorkingDays: number; editDays: number }>('/api/visits/settings'),
   });
   const [form] = Form.useForm();
   if (!settings.data) return null;
@@ -67,6 +67,9 @@ function SettingsModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="remindWorkingDays" label={t('visits.coverage.remindDays')}>
           <InputNumber min={1} max={60} precision={0} />
+        </Form.Item>
+        <Form.Item name="editDays" label={t('visits.coverage.editDays')} extra={t('visits.coverage.editDaysHint')}>
+          <InputNumber min={0} max={90} precision={0} />
         </Form.Item>
       </Form>
     </Modal>
