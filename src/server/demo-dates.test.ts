@@ -43,7 +43,9 @@ it('shows this year’s plan with the ledger up to last month, last year as the 
     { year: 2021, status: 'published' },
     { year: 2026, status: 'published' },
   ]);
-  const locks = (await t.deps.db.selectFrom('indicatorMonthLocks').select('month').where('month', '>=', '2026-01').orderBy('month').execute()).map((l) => l.month);
+  const locks = (await t.deps.db.selectFrom('indicatorMonthLocks').select('month').where('month', '>=', '2026-01').orderBy('month').execute()).map(
+    (l) => l.month,
+  );
   expect(locks).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']);
   const september = await t.deps.db
     .selectFrom('indicatorValues')
