@@ -44,12 +44,13 @@ export function AppLayout() {
             {phone && (
               <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} style={{ color: '#fff' }} onClick={() => setDrawerOpen(true)} />
             )}
-            <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+            {/* A long name (English) is cut with an ellipsis rather than running under the bell on a phone. */}
+            <Typography.Text strong ellipsis={{ tooltip: t('app.shortName') }} style={{ color: '#fff', fontSize: phone ? 16 : 18, minWidth: 0 }}>
               {t('app.shortName')}
             </Typography.Text>
             {screens.lg && <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>{t('app.subtitle')}</Typography.Text>}
           </Flex>
-          <Flex align="center" gap={phone ? 4 : 12} style={{ color: '#fff' }}>
+          <Flex align="center" gap={phone ? 4 : 12} style={{ color: '#fff', flexShrink: 0 }}>
             {!phone && <span data-testid="header-unit">{localName(me.unit)}</span>}
             <NotificationBell />
             <LanguageSwitch type="text" style={{ color: '#fff' }} />
