@@ -8,15 +8,12 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { loadConfig } from '../src/server/config';
 import { AccessCache } from '../src/server/core/auth/access-cache';
-import { countyFile } from '../src/server/core/setup/bootstrap';
-import { bootApp, loadCountyData } from '../src/server/platform';
-import { benchClient, openBenchDb } from './support';
+import { bootApp } from '../src/server/platform';
+import { benchApp, benchClient } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
-const county = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const run = promisify(execFile);
 
 interface Load {
@@ -52,12 +49,10 @@ async function main() {
   const bare = await load(`${await listen(bareApp)}/bare`);
   await bareApp.close();
 
-  const { handle, drop } = await openBenchDb('http');
+  const bench = await benchApp('http', { config: { logLevel: 'info' }, demo: 'all' });
+  const { app, deps, handle, config } = bench;
   try {
-    const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', logLevel: 'info' };
     const devNull = fs.createWriteStream('/dev/null');
-    const { app, deps } = await bootApp({ config, database: handle, logger: false });
-    await loadCountyData(deps, county, { demo: true });
     const base = await listen(app);
     const cookie = await benchClient(app).login('office');
     console.log(`\nauthenticated reads on ${handle.dialect}, ${CONNECTIONS} connections, ${SECONDS} s each`);
@@ -68,7 +63,6 @@ async function main() {
     deps.accessCache = undefined;
     report('GET /api/auth/me, session cache off', await load(`${base}/api/auth/me`, cookie), bare);
     deps.accessCache = cache ?? new AccessCache();
-    await app.close();
 
     // The same app with its request log at info, written to /dev/null: what a log line per request costs.
     const logged = await bootApp({ config, database: handle, logger: true, logStream: devNull });
@@ -78,8 +72,7 @@ async function main() {
     report('GET /api/enterprises, request log at info', await load(`${loggedBase}/api/enterprises?pageSize=20`, loggedCookie), bare);
     await logged.app.close();
   } finally {
-    await handle.close();
-    await drop();
+    await bench.close();
   }
 }
 

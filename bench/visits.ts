@@ -1,33 +1,16 @@
-// Visit coverage at scale: 5,000 firms assigned to every staff officer of the demo county round robin, and eight
-// quarters of visits (about 1.2 per firm and quarter, one firm in eight skipped each quarter); the coverage page
-// (current and past quarter; office and one team), the visit list and the reminder's coverage through the full app,
-// p50/p95. Prints figures; asserts nothing.
-//   npx tsx bench/visits.ts                                  SQLite (temporary file)
-//   BENCH_DATABASE_URL=postgres://… npx tsx bench/visits.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { computeCoverage, coverageSettings } from '../src/server/modules/visits';
-import { bootApp } from '../src/server/platform';
 import { shiftPeriod } from '../src/shared/rules/visits-coverage';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 5_000);
 const QUARTERS = 8;
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('visits');
+const bench = await benchApp('visits', { today: TODAY });
+const { app, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   const db = handle.db;
   const now = clock.now().toISOString();
   const townships = (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').execute()).map((u) => u.id);
@@ -129,8 +112,6 @@ try {
   await time('GET /api/visits?withProblems=false&from=…&to=… (office)', 30, () => get(office, '/api/visits?withProblems=false&from=2026-10-01&to=2026-12-31'));
   await time('GET /api/visits (officer, own team)', 30, () => get(officer, '/api/visits?sort=visitDate&order=desc'));
   await time('GET /api/visits/assignments (office, page 1)', 30, () => get(office, '/api/visits/assignments'));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }
