@@ -75,9 +75,10 @@ try {
   for (const source of ['output', 'electricity'] as const) {
     const rows = rowsOf(source);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const outcome = await handle.db.transaction().execute((trx) => writeFigures(trx, deps, ctx, source, rows, LAST, new Pace(600_000), ctx.user.unitId));
     console.log(
-      `  ${source.padEnd(11)} ${rows.length.toLocaleString()} rows written, flags computed: ${seconds(performance.now() - t0)}  (raised ${outcome.raised}, tasks ${outcome.tasks})`,
+      `  ${source.padEnd(11)} ${rows.length.toLocaleString()} rows written, flags computed: ${seconds(performance.now() - t0)} (this process's CPU ${seconds(process.cpuUsage(cpu0).user / 1000)})  (raised ${outcome.raised}, tasks ${outcome.tasks})`,
     );
   }
 
