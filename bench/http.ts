@@ -14,6 +14,7 @@ import { benchApp, benchClient } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
+const WRITE_CONNECTIONS = 8;
 const run = promisify(execFile);
 
 interface Load {
@@ -24,8 +25,17 @@ interface Load {
 }
 
 /** Loads a URL from a separate process, so that the load generator does not share the server's event loop. */
-async function load(url: string, cookie?: string): Promise<Load> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
+async function load(url: string, cookie?: string, write?: { csrf: string; body: string; connections: number }, connections = CONNECTIONS): Promise<Load> {
+  const args = [
+    '-c',
+    String(write?.connections ?? connections),
+    '-d',
+    String(SECONDS),
+    '-j',
+    ...(cookie ? ['-H', `cookie=${cookie}`] : []),
+    ...(write ? ['-m', 'PATCH', '-H', 'content-type=application/json', '-H', `x-csrf-token=${write.csrf}`, '-b', write.body] : []),
+    url,
+  ];
   const { stdout } = await run('node_modules/.bin/autocannon', args, { maxBuffer: 16 * 1024 * 1024 });
   const r = JSON.parse(stdout);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
@@ -59,6 +69,32 @@ async function main() {
     report('bare Fastify JSON route', bare);
     report('GET /api/auth/me', await load(`${base}/api/auth/me`, cookie), bare);
     report('GET /api/enterprises (20 rows)', await load(`${base}/api/enterprises?pageSize=20`, cookie), bare);
+    // A business write with its audit row: PATCH of one firm's employees at 8 connections (each request a
+    // transaction: the firm, its audit row linked into the hash chain), beside the same firm's read.
+    const writer = await benchClient(app).session('office');
+    const firm = await handle.db.selectFrom('enterprises').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const audits = async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('auditLog')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await audits();
+    const patch = await load(`${base}/api/enterprises/${firm.id}`, writer.cookie, {
+      csrf: writer.csrf,
+      body: '{"employees":418}',
+      connections: WRITE_CONNECTIONS,
+    });
+    const written = (await audits()) - before;
+    report(`PATCH /api/enterprises/:id (${WRITE_CONNECTIONS} connections)`, patch);
+    console.log(`  ${''.padEnd(44)} ${written.toLocaleString()} audit rows written (${Math.round(written / SECONDS)}/s)`);
+    report(
+      `GET /api/enterprises/:id (${WRITE_CONNECTIONS} connections)`,
+      await load(`${base}/api/enterprises/${firm.id}`, writer.cookie, undefined, WRITE_CONNECTIONS),
+    );
     const cache = deps.accessCache;
     deps.accessCache = undefined;
     report('GET /api/auth/me, session cache off', await load(`${base}/api/auth/me`, cookie), bare);

@@ -125,6 +125,11 @@ export function benchClient(app: FastifyInstance) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
       return `icp_sid=${res.cookies[0].value}`;
     },
+    /** The session cookie and the CSRF token a write sends. */
+    async session(username: string): Promise<{ cookie: string; csrf: string }> {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return { cookie: `icp_sid=${res.cookies[0].value}`, csrf: res.json().csrfToken as string };
+    },
 
     async get(cookie: string, url: string) {
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
