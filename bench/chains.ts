@@ -1,30 +1,13 @@
-// Chains and investment attraction at county and province scale: 12 chains, then 300 and 20,000 leads with their
-// stage history spread over two years; the lead list (paged, stalled filter, sorted), the scoreboard and a chain page
-// through the full app, p50/p95. Prints figures; asserts nothing.
-//   npx tsx bench/chains.ts                                  SQLite (temporary file)
-//   BENCH_DATABASE_URL=postgres://… npx tsx bench/chains.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { bootApp } from '../src/server/platform';
 import { LEAD_STAGES, daysBefore } from '../src/shared/rules/chains-attraction';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const SCALES = (process.env.BENCH_LEADS ?? '300,20000').split(',').map(Number);
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('chains');
+const bench = await benchApp('chains', { today: TODAY });
+const { app, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
-
   const units = await handle.db.selectFrom('orgUnits').select(['id', 'code', 'kind']).execute();
   const teams = units.filter((u) => u.kind === 'service_team').map((u) => u.id);
   const townships = units.filter((u) => u.kind === 'township').map((u) => u.id);
@@ -127,8 +110,6 @@ try {
     await time('GET /api/chains/:id (office, with its leads)', 30, () => get(office, `/api/chains/${chainIds[0]}`));
     await time('GET /api/leads/:id (office)', 30, () => get(office, '/api/leads/1'));
   }
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -3,28 +3,19 @@
 // app. Prints figures; asserts nothing.
 //   npx tsx bench/documents.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/documents.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import { openBenchDb, time } from './support';
+import { benchApp, time } from './support';
 import fs from 'node:fs';
 import type { DocumentChart } from '../src/shared/modules/documents.schemas';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
 import { chartImage } from '../src/server/core/documents/chart-image';
-import type { Clock } from '../src/server/core/deps';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
 import { ensureDemoIndicators, indicatorsFile } from '../src/server/modules/indicators';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const indicators = indicatorsFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-indicators-2021.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('documents');
+// The demo year has January to September locked; documents are issued in October.
+const bench = await benchApp('documents', { clock: { now: () => new Date('2021-10-12T02:00:00Z') } });
+const { app, deps, handle } = bench;
 try {
-  // The demo year has January to September locked; documents are issued in October.
-  const clock: Clock = { now: () => new Date('2021-10-12T02:00:00Z') };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   await ensureDemoIndicators(deps, indicators);
   console.log(`\ndocuments on ${handle.dialect}: the demo county, ${indicators.indicators.length} indicators, briefs of 2021-09`);
 
@@ -45,8 +36,6 @@ try {
     if (issued.statusCode !== 200) throw new Error(issued.body);
   });
   await time('draft the letters of a month (all lagging units)', 5, () => post('/api/documents/letters', { month: '2021-09' }));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -6,29 +6,19 @@
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/financing.ts  PostgreSQL (a temporary schema, dropped afterwards)
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
 import { ensureDemoEnterprises, enterprisesFile } from '../src/server/core/enterprises/enterprises.demo';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { ensureFinancingDemo } from '../src/server/modules/financing';
 import { ensureServicesDemo } from '../src/server/modules/services';
-import { bootApp } from '../src/server/platform';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const NEEDS = Number(process.env.BENCH_NEEDS ?? 20_000);
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const firmsFile = enterprisesFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-enterprises.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('financing');
+const bench = await benchApp('financing', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   await ensureDemoEnterprises(deps, firmsFile);
   await ensureServicesDemo(deps);
   await ensureFinancingDemo(deps);
@@ -139,8 +129,6 @@ try {
     .limit(1)
     .executeTakeFirstOrThrow();
   await time('GET /api/financing/needs/:id (bank)', 30, () => get(abc, `/api/financing/needs/${shared.needId}`));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

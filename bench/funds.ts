@@ -7,31 +7,21 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ensureDemoEnterprises, enterprisesFile } from '../src/server/core/enterprises/enterprises.demo';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { ensureServicesDemo } from '../src/server/modules/services';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 30_000);
 const TODAY = '2026-12-14';
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 10_000);
 const POLICIES = 50;
 const YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
 const STATUSES = ['paid', 'paid', 'approved', 'preliminary', 'office', 'leader', 'returned'];
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const firmsFile = enterprisesFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-enterprises.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('funds');
+const bench = await benchApp('funds', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   await ensureDemoEnterprises(deps, firmsFile);
   await ensureServicesDemo(deps);
 
@@ -213,8 +203,6 @@ try {
   await time('GET /api/funds/policies/mine (firm: its matched policies)', 30, () => get(wuxing, '/api/funds/policies/mine'));
   await time('GET /api/funds/policies/:id/matches (office: award list)', 30, () => get(office, '/api/funds/policies/1/matches'));
   await time('GET /api/funds/budget/export.xlsx (office)', 10, () => get(office, '/api/funds/budget/export.xlsx'));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -8,15 +8,13 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { loadConfig } from '../src/server/config';
 import { AccessCache } from '../src/server/core/auth/access-cache';
-import { countyFile } from '../src/server/core/setup/bootstrap';
-import { bootApp, loadCountyData } from '../src/server/platform';
-import { benchClient, openBenchDb } from './support';
+import { bootApp } from '../src/server/platform';
+import { benchApp, benchClient } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
-const county = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
+const WRITE_CONNECTIONS = 8;
 const run = promisify(execFile);
 
 interface Load {
@@ -27,8 +25,17 @@ interface Load {
 }
 
 /** Loads a URL from a separate process, so that the load generator does not share the server's event loop. */
-async function load(url: string, cookie?: string): Promise<Load> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...(cookie ? ['-H', `cookie=${cookie}`] : []), url];
+async function load(url: string, cookie?: string, write?: { csrf: string; body: string; connections: number }, connections = CONNECTIONS): Promise<Load> {
+  const args = [
+    '-c',
+    String(write?.connections ?? connections),
+    '-d',
+    String(SECONDS),
+    '-j',
+    ...(cookie ? ['-H', `cookie=${cookie}`] : []),
+    ...(write ? ['-m', 'PATCH', '-H', 'content-type=application/json', '-H', `x-csrf-token=${write.csrf}`, '-b', write.body] : []),
+    url,
+  ];
   const { stdout } = await run('node_modules/.bin/autocannon', args, { maxBuffer: 16 * 1024 * 1024 });
   const r = JSON.parse(stdout);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
@@ -52,23 +59,46 @@ async function main() {
   const bare = await load(`${await listen(bareApp)}/bare`);
   await bareApp.close();
 
-  const { handle, drop } = await openBenchDb('http');
+  const bench = await benchApp('http', { config: { logLevel: 'info' }, demo: 'all' });
+  const { app, deps, handle, config } = bench;
   try {
-    const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', logLevel: 'info' };
     const devNull = fs.createWriteStream('/dev/null');
-    const { app, deps } = await bootApp({ config, database: handle, logger: false });
-    await loadCountyData(deps, county, { demo: true });
     const base = await listen(app);
     const cookie = await benchClient(app).login('office');
     console.log(`\nauthenticated reads on ${handle.dialect}, ${CONNECTIONS} connections, ${SECONDS} s each`);
     report('bare Fastify JSON route', bare);
     report('GET /api/auth/me', await load(`${base}/api/auth/me`, cookie), bare);
     report('GET /api/enterprises (20 rows)', await load(`${base}/api/enterprises?pageSize=20`, cookie), bare);
+    // A business write with its audit row: PATCH of one firm's employees at 8 connections (each request a
+    // transaction: the firm, its audit row linked into the hash chain), beside the same firm's read.
+    const writer = await benchClient(app).session('office');
+    const firm = await handle.db.selectFrom('enterprises').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const audits = async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('auditLog')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await audits();
+    const patch = await load(`${base}/api/enterprises/${firm.id}`, writer.cookie, {
+      csrf: writer.csrf,
+      body: '{"employees":418}',
+      connections: WRITE_CONNECTIONS,
+    });
+    const written = (await audits()) - before;
+    report(`PATCH /api/enterprises/:id (${WRITE_CONNECTIONS} connections)`, patch);
+    console.log(`  ${''.padEnd(44)} ${written.toLocaleString()} audit rows written (${Math.round(written / SECONDS)}/s)`);
+    report(
+      `GET /api/enterprises/:id (${WRITE_CONNECTIONS} connections)`,
+      await load(`${base}/api/enterprises/${firm.id}`, writer.cookie, undefined, WRITE_CONNECTIONS),
+    );
     const cache = deps.accessCache;
     deps.accessCache = undefined;
     report('GET /api/auth/me, session cache off', await load(`${base}/api/auth/me`, cookie), bare);
     deps.accessCache = cache ?? new AccessCache();
-    await app.close();
 
     // The same app with its request log at info, written to /dev/null: what a log line per request costs.
     const logged = await bootApp({ config, database: handle, logger: true, logStream: devNull });
@@ -78,8 +108,7 @@ async function main() {
     report('GET /api/enterprises, request log at info', await load(`${loggedBase}/api/enterprises?pageSize=20`, loggedCookie), bare);
     await logged.app.close();
   } finally {
-    await handle.close();
-    await drop();
+    await bench.close();
   }
 }
 

@@ -5,17 +5,11 @@
 //   BENCH_SCALE=province npx tsx bench/indicators.ts              2,500 units × 50 indicators × 60 months ≈ 7.5 M values
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/indicators.ts   PostgreSQL (a temporary schema, dropped afterwards)
 //   BENCH_YEARS=2 shrinks the years of values (at least 2: the board reads last year beside this one); BENCH_UNITS=300 the units.
-import { benchClient, openBenchDb, time } from './support';
-import fs from 'node:fs';
+import { benchApp, benchClient, time } from './support';
 import { sql } from 'kysely';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { boardOf } from '../src/server/modules/indicators';
 import { INDICATOR_SCALES, LAST_LOCKED_MONTH, LAST_YEAR, generateIndicatorData } from './indicator-data';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const scaleName = (process.env.BENCH_SCALE ?? 'county') as keyof typeof INDICATOR_SCALES;
 if (!INDICATOR_SCALES[scaleName]) throw new Error(`BENCH_SCALE must be one of ${Object.keys(INDICATOR_SCALES).join(', ')}`);
 const scale = {
@@ -25,7 +19,6 @@ const scale = {
 };
 /** Each measurement runs about this long (at least once, at most 50 times), after one untimed warm-up call. */
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 20_000);
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
 /** Warms up with one call, then times as many calls as fit the budget; slow calls get a small n. */
 async function measure(label: string, fn: () => Promise<unknown>) {
@@ -36,15 +29,10 @@ async function measure(label: string, fn: () => Promise<unknown>) {
   await time(label, n, fn);
 }
 
-const { handle, drop } = await openBenchDb('indicators');
+// Early January: December is being reported, months up to October are locked.
+const bench = await benchApp('indicators', { clock: { now: () => new Date(`${LAST_YEAR + 1}-01-05T01:00:00Z`) } });
+const { app, deps, handle, clock } = bench;
 try {
-  // Early January: December is being reported, months up to October are locked.
-  const clock: Clock = { now: () => new Date(`${LAST_YEAR + 1}-01-05T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
-
   const data = await generateIndicatorData(handle, scale, clock.now().toISOString());
   console.log(
     `\nindicators, ${scaleName} scale on ${handle.dialect}: ${data.unitIds.length} units × ${data.indicatorIds.length} indicators × ${data.years.length * 12} months (${data.years[0]}–${LAST_YEAR})`,
@@ -79,8 +67,6 @@ try {
     get(dayingSession, `/api/indicator-trend?year=${year}&indicatorId=${indicatorId}&unitId=${daying.id}`),
   );
   await measure("boardOf: one month's warnings, all units", () => boardOf(deps.db, { all: true }, { month }));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

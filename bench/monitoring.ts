@@ -8,42 +8,23 @@
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/monitoring.ts  PostgreSQL (a temporary schema, dropped afterwards)
 //   BENCH_FIRMS=10000 BENCH_MONTHS=24                            other sizes
 import { PassThrough } from 'node:stream';
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { loadConfig } from '../src/server/config';
-import type { UserContext } from '../src/server/core/access/context';
-import { authenticate } from '../src/server/core/auth/auth.service';
-import type { Clock } from '../src/server/core/deps';
 import { Pace } from '../src/server/core/excel/import';
-import { SESSION_COOKIE } from '../src/server/core/http/request-context';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { importFigures, monitoringSpec, writeFigures } from '../src/server/modules/monitoring';
-import { bootApp } from '../src/server/platform';
 import { benchUscc } from '../src/server/test/big-workbook';
 import { addMonths, monthsBetween } from '../src/shared/rules/monitoring-flags';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, benchContext, dialectName, seconds, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 10_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 24);
 const TODAY = '2026-12-14';
 const LAST = '2026-11';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-const { handle, drop } = await openBenchDb('monitoring');
+const bench = await benchApp('monitoring', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
-  await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: DEMO_PASSWORD } });
-  const user = await authenticate(deps, login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '');
-  if (!user || user === 'expired') throw new Error('bench: no session');
-  const ctx: UserContext = { user, ip: null, userAgent: null, locale: 'zh-CN' };
-  const dialect = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+  const ctx = await benchContext(bench, 'office');
+  const dialect = dialectName();
 
   // The firms, straight in: the bench measures the monitoring, not the directory.
   const townships = (await handle.db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').orderBy('id').execute()).map((u) => u.id);
@@ -94,9 +75,10 @@ try {
   for (const source of ['output', 'electricity'] as const) {
     const rows = rowsOf(source);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const outcome = await handle.db.transaction().execute((trx) => writeFigures(trx, deps, ctx, source, rows, LAST, new Pace(600_000), ctx.user.unitId));
     console.log(
-      `  ${source.padEnd(11)} ${rows.length.toLocaleString()} rows written, flags computed: ${seconds(performance.now() - t0)}  (raised ${outcome.raised}, tasks ${outcome.tasks})`,
+      `  ${source.padEnd(11)} ${rows.length.toLocaleString()} rows written, flags computed: ${seconds(performance.now() - t0)} (this process's CPU ${seconds(process.cpuUsage(cpu0).user / 1000)})  (raised ${outcome.raised}, tasks ${outcome.tasks})`,
     );
   }
 
@@ -127,10 +109,8 @@ try {
   await time('GET /api/monitoring/flags (township)', 30, () => client.get(daying, '/api/monitoring/flags'));
   await time('GET /api/monitoring/flags/export.xlsx (office)', 5, () => client.get(office, '/api/monitoring/flags/export.xlsx'));
   await time('GET /api/monitoring/firms/:id', 30, () => client.get(office, `/api/monitoring/firms/${firmIds[7]}`));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }
 
 /** The output template of one month, filled with [credit code, 万元] rows, by exceljs's streaming writer. */

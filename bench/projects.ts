@@ -1,29 +1,13 @@
-// Key projects at province scale: 5,000 projects × 10 milestones × 12 months of investment; the battle map and the
-// library list (paged, filtered by colour, sorted) through the full app, p50/p95. Prints figures; asserts nothing.
-//   npx tsx bench/projects.ts                                  SQLite (temporary file)
-//   BENCH_DATABASE_URL=postgres://… npx tsx bench/projects.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { DEFAULT_MILESTONES, PROJECT_STAGES, addDays, defaultMilestoneDue } from '../src/shared/rules/project-progress';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 5_000);
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('projects');
+const bench = await benchApp('projects', { today: TODAY });
+const { app, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
-
   const units = await handle.db.selectFrom('orgUnits').select(['id', 'code', 'kind']).execute();
   const townships = units.filter((u) => u.kind === 'township').map((u) => u.id);
   const chains = units.filter((u) => u.kind === 'industry_group').map((u) => u.id);
@@ -126,8 +110,6 @@ try {
   await time('GET /api/projects (department, own milestones)', 30, () => get(gxj, '/api/projects'));
   await time('GET /api/projects/gantt (office, 15 projects)', 30, () => get(office, '/api/projects/gantt?pageSize=15'));
   await time('GET /api/projects/:id (office)', 30, () => get(office, '/api/projects/2500'));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -4,19 +4,14 @@
 //   BENCH_DATABASE_URL=postgres://… npm run bench   PostgreSQL (a temporary schema, dropped afterwards)
 import { DEMO_TOTP_SECRET } from '../src/shared/demo-accounts';
 import { totpOf } from '../src/server/core/auth/mfa';
-import { openBenchDb, time } from './support';
-import fs from 'node:fs';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
+import { benchApp, time } from './support';
 import { systemContext } from '../src/server/core/access/context';
 import { GENESIS_HASH, chainHash } from '../src/server/core/audit/chain';
 import { recordAudit, verifyAuditChain } from '../src/server/core/audit/audit.service';
 import type { DbHandle } from '../src/server/core/db/database';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const SCALES = { county: { units: 60, users: 300, audit: 20_000 }, province: { units: 2_000, users: 20_000, audit: 300_000 } };
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
 async function seedScale(handle: DbHandle, scale: (typeof SCALES)['county']) {
   const { db } = handle;
@@ -105,12 +100,9 @@ async function seedScale(handle: DbHandle, scale: (typeof SCALES)['county']) {
 
 async function runScale(name: keyof typeof SCALES) {
   const scale = SCALES[name];
-  const { handle, drop } = await openBenchDb('run');
+  const bench = await benchApp('run');
+  const { app, deps, handle } = bench;
   try {
-    const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-    const { app, deps } = await bootApp({ config, database: handle, logger: false });
-    await loadCounty(deps, demo);
-    await ensureDemoAccounts(deps, demo);
     const loadMs = await seedScale(handle, scale);
     console.log(
       `\n${name} scale on ${handle.dialect}: ${scale.units} units, ${scale.users} users, ${scale.audit} audit rows (bulk-loaded at ${Math.round(scale.audit / (loadMs / 1000))} rows/s)`,
@@ -161,10 +153,8 @@ async function runScale(name: keyof typeof SCALES) {
     console.log(
       `  audit chain verify                           ${Math.round(report.checked / ((performance.now() - t1) / 1000))} rows/s (${report.checked} rows, ok=${report.ok})`,
     );
-    await app.close();
   } finally {
-    await handle.close();
-    await drop();
+    await bench.close();
   }
 }
 

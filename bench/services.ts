@@ -6,27 +6,17 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ensureDemoEnterprises, enterprisesFile } from '../src/server/core/enterprises/enterprises.demo';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { ensureServicesDemo } from '../src/server/modules/services';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50_000);
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 const firmsFile = enterprisesFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-enterprises.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('services');
+const bench = await benchApp('services', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   await ensureDemoEnterprises(deps, firmsFile);
   await ensureServicesDemo(deps);
 
@@ -117,8 +107,6 @@ try {
   await time('GET /api/services/requests (department, owned or parts)', 30, () => get(zrzyj, '/api/services/requests?sort=id&order=desc'));
   await time('GET /api/services/requests (firm, own)', 30, () => get(wuxing, '/api/services/requests?sort=id&order=desc'));
   await time('GET /api/services/requests/:id (office)', 30, () => get(office, '/api/services/requests/25000'));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -2,29 +2,18 @@
 // task list latency (p50/p95) through the full app. Prints figures; asserts nothing.
 //   npx tsx bench/tasks.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/tasks.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import { openBenchDb, time } from './support';
-import fs from 'node:fs';
-import { bootApp } from '../src/server/platform';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
+import { benchApp, time } from './support';
 import { escalateTasks } from '../src/server/core/tasks/escalation';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
+import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
 import { addCalendarDays } from '../src/shared/rules/working-days';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const TODAY = '2026-03-16';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('tasks');
+// 09:00 county time on a Monday, so "today" is fixed whatever day the bench runs.
+const bench = await benchApp('tasks', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  // 09:00 county time on a Monday, so "today" is fixed whatever day the bench runs.
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
-
   // Tasks spread over the townships and departments, due from 30 days ago to 30 days ahead: about half are overdue.
   const units = (await handle.db.selectFrom('orgUnits').select('id').where('kind', 'in', ['township', 'department']).execute()).map((u) => u.id);
   const office = await handle.db.selectFrom('orgUnits').select('id').where('code', '=', 'office').executeTakeFirstOrThrow();
@@ -84,8 +73,6 @@ try {
   await time('GET /api/tasks/:id (township, scoped 404)', 100, () => get(dayingSession, '/api/tasks/2'));
   await time('GET /api/notifications/unread-count', 100, () => get(dayingSession, '/api/notifications/unread-count'));
   await time('GET /api/tasks/export.xlsx (all 10,000)', 3, () => get(officeSession, '/api/tasks/export.xlsx?view=all'));
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -4,20 +4,14 @@
 // p50/p95. Prints figures; asserts nothing.
 //   npx tsx bench/visits.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/visits.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { computeCoverage, coverageSettings } from '../src/server/modules/visits';
-import { bootApp } from '../src/server/platform';
 import { shiftPeriod } from '../src/shared/rules/visits-coverage';
 import { usccCheckChar } from '../src/shared/rules/uscc';
 import { addCalendarDays } from '../src/shared/rules/working-days';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 5_000);
 const QUARTERS = 8;
 const TODAY = '2026-12-14';
@@ -26,15 +20,10 @@ const uscc = (i: number) => {
   const body = `91410421MA${String(i).padStart(7, '0')}`;
   return body + usccCheckChar(body);
 };
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
 
-const { handle, drop } = await openBenchDb('visits');
+const bench = await benchApp('visits', { today: TODAY });
+const { app, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   const db = handle.db;
   const now = clock.now().toISOString();
   const townships = (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'township').execute()).map((u) => u.id);
@@ -163,8 +152,6 @@ try {
   const ms = performance.now() - t0;
   if (imported.statusCode !== 200) throw new Error(`import: ${imported.statusCode} ${imported.body.slice(0, 300)}`);
   console.log(`  POST /api/visits/assignments/import (${FIRMS} rows)         ${ms.toFixed(0)} ms   ${Math.round(FIRMS / (ms / 1000))} rows/s`);
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -6,10 +6,8 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Page, chromium } from '@playwright/test';
-import { loadConfig } from '../src/server/config';
-import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
-import { bootApp } from '../src/server/platform';
-import { openBenchDb } from './support';
+import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
+import { benchApp } from './support';
 
 const RUNS = 5;
 const webDist = path.resolve('dist/web');
@@ -27,12 +25,8 @@ function scriptCounter(page: Page) {
   return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 }
 
-const { handle, drop } = await openBenchDb('web');
-const config = { ...loadConfig({}, []), demo: true, webDist };
-const { app, deps } = await bootApp({ config, database: handle, logger: false });
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
-await loadCounty(deps, demo);
-await ensureDemoAccounts(deps, demo);
+const bench = await benchApp('web', { config: { webDist } });
+const { app } = bench;
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -68,7 +62,5 @@ try {
   console.log(`  JavaScript on the wire by the rendered home page: ${kb(median((r) => r.homeJs))}`);
 } finally {
   await browser.close();
-  await app.close();
-  await handle.close();
-  await drop();
+  await bench.close();
 }

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { countyDayEndUtc, countyDayStartUtc } from '../../../shared/dates';
 import type { AUDIT_SORTS } from '../../../shared/modules/admin.schemas';
+import { insertMany } from '../db/batch';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { AuditLogTable } from '../db/schema';
@@ -33,8 +34,9 @@ export const auditRepository = {
     const row = await db.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
     return row?.hash;
   },
-  async insert(db: Executor, row: Insertable<AuditLogTable>) {
-    await db.insertInto('auditLog').values(row).execute();
+  /** Rows in order, with multi-row statements: ids follow the order given. */
+  insertMany(db: Executor, rows: Insertable<AuditLogTable>[]) {
+    return insertMany(db, 'auditLog', rows);
   },
   batchAfter(db: Executor, afterId: number, limit: number) {
     return db.selectFrom('auditLog').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();

@@ -21,21 +21,37 @@ export interface AuditEntry {
 
 /** Appends an audit row in the caller's transaction, linked by hash to the previous row. */
 export async function recordAudit(trx: Trx, deps: Pick<Deps, 'dialect' | 'clock'>, ctx: RequestContext, entry: AuditEntry) {
+  await recordAudits(trx, deps, ctx, [entry]);
+}
+
+/**
+ * Appends audit rows in order in the caller's transaction, each linked by hash to the one before: the chain is locked
+ * and its last hash read once, and the rows go in with multi-row statements (a job that audits thousands of changes).
+ */
+export async function recordAudits(trx: Trx, deps: Pick<Deps, 'dialect' | 'clock'>, ctx: RequestContext, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
   await lockChain(trx, deps.dialect, AUDIT_CHAIN_LOCK);
-  const prevHash = (await auditRepository.lastHash(trx)) ?? GENESIS_HASH;
-  const fields = {
-    at: deps.clock.now().toISOString(),
-    actorUserId: ctx.user?.id ?? null,
-    actorUsername: ctx.user?.username ?? null,
-    actorUnitId: ctx.user?.unitId ?? null,
-    ip: ctx.ip,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId === null ? null : String(entry.entityId),
-    beforeJson: entry.before === undefined ? null : JSON.stringify(maskSecrets(entry.before)),
-    afterJson: entry.after === undefined ? null : JSON.stringify(maskSecrets(entry.after)),
-  };
-  await auditRepository.insert(trx, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
+  let prevHash = (await auditRepository.lastHash(trx)) ?? GENESIS_HASH;
+  const at = deps.clock.now().toISOString();
+  const rows = entries.map((entry) => {
+    const fields = {
+      at,
+      actorUserId: ctx.user?.id ?? null,
+      actorUsername: ctx.user?.username ?? null,
+      actorUnitId: ctx.user?.unitId ?? null,
+      ip: ctx.ip,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === null ? null : String(entry.entityId),
+      beforeJson: entry.before === undefined ? null : JSON.stringify(maskSecrets(entry.before)),
+      afterJson: entry.after === undefined ? null : JSON.stringify(maskSecrets(entry.after)),
+    };
+    const hash = chainHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await auditRepository.insertMany(trx, rows);
 }
 
 /** Walks the chain in id order and reports the first row whose link does not hold. */

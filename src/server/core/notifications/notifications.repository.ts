@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { insertMany } from '../db/batch';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { NotificationTable } from '../db/schema';
@@ -40,12 +41,8 @@ export const notificationsRepository = {
     const rows = await db.selectFrom('users').select('unitId').distinct().where('id', 'in', userIds).execute();
     return rows.map((r) => r.unitId);
   },
-  async insertMany(db: Executor, rows: Insertable<NotificationTable>[]) {
-    for (let i = 0; i < rows.length; i += 200)
-      await db
-        .insertInto('notifications')
-        .values(rows.slice(i, i + 200))
-        .execute();
+  insertMany(db: Executor, rows: Insertable<NotificationTable>[]) {
+    return insertMany(db, 'notifications', rows);
   },
   list(db: Executor, userId: number, f: NotificationFilter) {
     return paginate(inbox(db, userId, f), f, SORTS, 'createdAt', 'notifications.id');

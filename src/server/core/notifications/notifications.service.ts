@@ -1,7 +1,9 @@
 import type { Notification } from '../../../shared/modules/notifications.schemas';
 import type { Permission } from '../../../shared/permissions';
 import type { UserContext } from '../access/context';
+import type { Insertable } from 'kysely';
 import type { Trx } from '../db/database';
+import type { NotificationTable, WebhookDeliveryTable } from '../db/schema';
 import type { Deps } from '../deps';
 import { notFound } from '../http/errors';
 import { type NotificationFilter, notificationsRepository } from './notifications.repository';
@@ -34,40 +36,65 @@ export interface NotifyInput {
  * transaction, so a notice exists exactly when the business change it reports does. Returns the recipient user ids.
  */
 export async function notify(trx: Trx, deps: Pick<Deps, 'clock'>, input: NotifyInput): Promise<number[]> {
-  const except = new Set(input.exceptUserIds ?? []);
-  const fromUnits = await notificationsRepository.usersOfUnits(trx, input.unitIds ?? [], input.unitPermission);
-  const recipients = [...new Set([...(input.userIds ?? []), ...fromUnits])].filter((id) => !except.has(id));
-  if (recipients.length === 0) return [];
+  return (await notifyMany(trx, deps, [input]))[0];
+}
+
+/**
+ * `notify` for many notices at once (a job's): recipients and webhooks are looked up once per distinct unit list and
+ * recipient set, and the notices and deliveries go in with multi-row statements. Returns each notice's recipients.
+ */
+export async function notifyMany(trx: Trx, deps: Pick<Deps, 'clock'>, inputs: readonly NotifyInput[]): Promise<number[][]> {
   const now = deps.clock.now().toISOString();
-  await notificationsRepository.insertMany(
-    trx,
-    recipients.map((userId) => ({
-      userId,
-      kind: input.kind,
-      titleZh: input.title.zh,
-      titleEn: input.title.en,
-      link: input.link,
-      entityType: input.entityType,
-      entityId: String(input.entityId),
-      createdAt: now,
-      readAt: null,
-    })),
-  );
-  const units = await notificationsRepository.unitsOfUsers(trx, recipients);
-  const hooks = await webhooksRepository.activeOfUnits(trx, units);
-  for (const hook of hooks)
-    await webhooksRepository.queue(trx, {
-      webhookId: hook.id,
-      // The WeCom / DingTalk group-robot text message shape.
-      payloadJson: JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】${input.title.zh}` } }),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-  return recipients;
+  const unitUsers = new Map<string, number[]>();
+  const hooksOf = new Map<string, { id: number }[]>();
+  const notices: Insertable<NotificationTable>[] = [];
+  const deliveries: Insertable<WebhookDeliveryTable>[] = [];
+  const out: number[][] = [];
+  for (const input of inputs) {
+    const except = new Set(input.exceptUserIds ?? []);
+    const unitsKey = `${input.unitPermission ?? ''}|${(input.unitIds ?? []).join(',')}`;
+    let fromUnits = unitUsers.get(unitsKey);
+    if (!fromUnits) {
+      fromUnits = await notificationsRepository.usersOfUnits(trx, input.unitIds ?? [], input.unitPermission);
+      unitUsers.set(unitsKey, fromUnits);
+    }
+    const recipients = [...new Set([...(input.userIds ?? []), ...fromUnits])].filter((id) => !except.has(id));
+    out.push(recipients);
+    if (recipients.length === 0) continue;
+    for (const userId of recipients)
+      notices.push({
+        userId,
+        kind: input.kind,
+        titleZh: input.title.zh,
+        titleEn: input.title.en,
+        link: input.link,
+        entityType: input.entityType,
+        entityId: String(input.entityId),
+        createdAt: now,
+        readAt: null,
+      });
+    const recipientsKey = recipients.join(',');
+    let hooks = hooksOf.get(recipientsKey);
+    if (!hooks) {
+      hooks = await webhooksRepository.activeOfUnits(trx, await notificationsRepository.unitsOfUsers(trx, recipients));
+      hooksOf.set(recipientsKey, hooks);
+    }
+    for (const hook of hooks)
+      deliveries.push({
+        webhookId: hook.id,
+        // The WeCom / DingTalk group-robot text message shape.
+        payloadJson: JSON.stringify({ msgtype: 'text', text: { content: `【工业强县】${input.title.zh}` } }),
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      });
+  }
+  await notificationsRepository.insertMany(trx, notices);
+  await webhooksRepository.queueMany(trx, deliveries);
+  return out;
 }
 
 /** One page of the signed-in user's inbox, newest first by default. */

@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { insertMany } from '../db/batch';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { WebhookDeliveryTable, WebhookTable } from '../db/schema';
@@ -67,8 +68,8 @@ export const webhooksRepository = {
     if (unitIds.length === 0) return Promise.resolve([]);
     return db.selectFrom('webhooks').select(['id', 'unitId']).where('unitId', 'in', unitIds).where('active', '=', 1).execute();
   },
-  async queue(db: Executor, row: Insertable<WebhookDeliveryTable>) {
-    await db.insertInto('webhookDeliveries').values(row).execute();
+  queueMany(db: Executor, rows: Insertable<WebhookDeliveryTable>[]) {
+    return insertMany(db, 'webhookDeliveries', rows);
   },
   list(db: Executor, f: WebhookFilter) {
     return paginate(webhooksFiltered(db, f), f, WEBHOOK_SORTS, 'unit', 'webhooks.id');

@@ -1,9 +1,9 @@
 import { type EscalationStep, escalationStepReached, type TaskStatus } from '../../../shared/rules/task-deadline';
 import { systemContext } from '../access/context';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudits } from '../audit/audit.service';
 import { arrangementAround } from '../calendar/calendar.service';
 import type { Deps } from '../deps';
-import { notify } from '../notifications/notifications.service';
+import { notifyMany } from '../notifications/notifications.service';
 import { type Job, countyDay } from '../scheduler/scheduler';
 import { tasksRepository } from './tasks.repository';
 
@@ -16,7 +16,8 @@ const STEP_TITLES: Record<EscalationStep, { zh: string; en: string }> = {
 /**
  * Applies the escalation steps of rules.md to every overdue task: step 1 tells the assignee and the owner unit (its
  * head included), step 2 the office, step 3 lists the task for the next notice and tells the office. Each (task, step)
- * is claimed by a unique row first, so running the job twice, or on two instances at once, escalates once.
+ * is claimed by a unique row first, so running the job twice, or on two instances at once, escalates once. Set-based:
+ * one transaction per batch of tasks, with multi-row claims, events, audit rows and notices.
  */
 export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
   const today = countyDay(deps.clock.now());
@@ -26,33 +27,64 @@ export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
   let afterId = 0;
   for (;;) {
     const tasks = await tasksRepository.escalationCandidates(deps.db, today, afterId, batch);
+    // The steps each task is due (several when a day was missed), in task and step order.
+    const due: { taskId: number; step: number }[] = [];
     for (const task of tasks) {
       const reached = escalationStepReached(cal, task.dueDate, today, task.status as TaskStatus);
-      if (reached <= task.escalationStep) continue;
-      // One transaction per task for the steps it is due (several when a day was missed), to keep the job quick.
-      applied += await deps.db.transaction().execute(async (trx) => {
-        let claimed = 0;
-        for (let step = task.escalationStep + 1; step <= reached; step++) {
-          const at = deps.clock.now().toISOString();
-          if (!(await tasksRepository.claimEscalation(trx, task.id, step, at))) continue;
-          claimed++;
-          await tasksRepository.update(trx, task.id, { escalationStep: step, wasOverdue: 1 });
-          await tasksRepository.addEvent(trx, { taskId: task.id, at, userId: null, kind: 'escalation', fromStatus: null, toStatus: null, text: String(step) });
-          await recordAudit(trx, deps, systemContext(), { action: 'task.escalate', entityType: 'task', entityId: task.id, after: { step } });
-          const title = STEP_TITLES[step as EscalationStep];
-          await notify(trx, deps, {
-            ...(step === 1 ? { unitIds: [task.ownerUnitId], userIds: task.assigneeUserId ? [task.assigneeUserId] : [] } : { unitIds: officeUnits }),
-            unitPermission: 'task:read',
-            kind: `task.escalation.${step}`,
-            title: { zh: `${title.zh}：${task.title}（应于 ${task.dueDate} 办结）`, en: `${title.en}: ${task.title} (due ${task.dueDate})` },
-            link: `/tasks/${task.id}`,
-            entityType: 'task',
-            entityId: task.id,
-          });
-        }
-        return claimed;
-      });
+      for (let step = task.escalationStep + 1; step <= reached; step++) due.push({ taskId: task.id, step });
     }
+    if (due.length > 0)
+      applied += await deps.db.transaction().execute(async (trx) => {
+        const at = deps.clock.now().toISOString();
+        const claimed = new Set(
+          (
+            await tasksRepository.claimEscalations(
+              trx,
+              due.map((d) => ({ ...d, at })),
+            )
+          ).map((c) => `${c.taskId}|${c.step}`),
+        );
+        const steps = due.filter((d) => claimed.has(`${d.taskId}|${d.step}`));
+        if (steps.length === 0) return 0;
+        const byId = new Map(tasks.map((t) => [t.id, t]));
+        // A task ends on the last step it claimed.
+        const last = new Map<number, number>();
+        for (const { taskId, step } of steps) last.set(taskId, step);
+        for (const step of [1, 2, 3])
+          await tasksRepository.setEscalationStep(
+            trx,
+            [...last].filter(([, s]) => s === step).map(([id]) => id),
+            step,
+          );
+        await tasksRepository.addEvents(
+          trx,
+          steps.map(({ taskId, step }) => ({ taskId, at, userId: null, kind: 'escalation', fromStatus: null, toStatus: null, text: String(step) })),
+        );
+        await recordAudits(
+          trx,
+          deps,
+          systemContext(),
+          steps.map(({ taskId, step }) => ({ action: 'task.escalate', entityType: 'task', entityId: taskId, after: { step } })),
+        );
+        await notifyMany(
+          trx,
+          deps,
+          steps.map(({ taskId, step }) => {
+            const task = byId.get(taskId) as (typeof tasks)[number];
+            const title = STEP_TITLES[step as EscalationStep];
+            return {
+              ...(step === 1 ? { unitIds: [task.ownerUnitId], userIds: task.assigneeUserId ? [task.assigneeUserId] : [] } : { unitIds: officeUnits }),
+              unitPermission: 'task:read' as const,
+              kind: `task.escalation.${step}`,
+              title: { zh: `${title.zh}：${task.title}（应于 ${task.dueDate} 办结）`, en: `${title.en}: ${task.title} (due ${task.dueDate})` },
+              link: `/tasks/${task.id}`,
+              entityType: 'task',
+              entityId: task.id,
+            };
+          }),
+        );
+        return steps.length;
+      });
     if (tasks.length < batch) break;
     afterId = tasks[tasks.length - 1].id;
   }

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Insertable, type SelectQueryBuilder, type 
 import { type DeadlineState, ESCALATING_STATUSES } from '../../../shared/rules/task-deadline';
 import type { TASK_SORTS, TASK_VIEWS } from '../../../shared/modules/tasks.schemas';
 import type { Scope } from '../access/access';
+import { batches, insertMany } from '../db/batch';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
 import type { Database, TaskEventTable, TaskTable } from '../db/schema';
@@ -170,6 +171,13 @@ export const tasksRepository = {
   async addEvent(db: Executor, row: Insertable<TaskEventTable>) {
     await db.insertInto('taskEvents').values(row).execute();
   },
+  addEvents(db: Executor, rows: Insertable<TaskEventTable>[]) {
+    return insertMany(db, 'taskEvents', rows);
+  },
+  /** Sets the escalation step of some tasks (and marks them as having been overdue). */
+  async setEscalationStep(db: Executor, ids: number[], step: number) {
+    for (const batch of batches(ids, 1)) await db.updateTable('tasks').set({ escalationStep: step, wasOverdue: 1 }).where('id', 'in', batch).execute();
+  },
   events(db: Executor, taskId: number) {
     return db
       .selectFrom('taskEvents')
@@ -193,14 +201,18 @@ export const tasksRepository = {
       .limit(limit)
       .execute();
   },
-  /** Records that a task reached a step; false when it was already recorded (by an earlier or a parallel run). */
-  async claimEscalation(db: Executor, taskId: number, step: number, at: string): Promise<boolean> {
-    const row = await db
-      .insertInto('taskEscalations')
-      .values({ taskId, step, at })
-      .onConflict((oc) => oc.columns(['taskId', 'step']).doNothing())
-      .returning('taskId')
-      .executeTakeFirst();
-    return row !== undefined;
+  /** Records the steps tasks reached, several per statement; returns those not recorded before (by an earlier or a parallel run). */
+  async claimEscalations(db: Executor, rows: { taskId: number; step: number; at: string }[]) {
+    const claimed: { taskId: number; step: number }[] = [];
+    for (const batch of batches(rows, 3))
+      claimed.push(
+        ...(await db
+          .insertInto('taskEscalations')
+          .values(batch)
+          .onConflict((oc) => oc.columns(['taskId', 'step']).doNothing())
+          .returning(['taskId', 'step'])
+          .execute()),
+      );
+    return claimed;
   },
 };

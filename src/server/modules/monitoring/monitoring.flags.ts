@@ -52,6 +52,8 @@ export const sourceOf = (enterpriseId: number, month: string) => ({ module: 'mon
 const key = (enterpriseId: number, month: string) => `${enterpriseId}|${month}`;
 /** Firms per statement of the look-ups below (one bound parameter each, plus the months). */
 const FIRM_BATCH = 500;
+/** Rows between two yields to the event loop. */
+const ROWS_PER_BREATH = 500;
 
 export interface WriteOutcome {
   written: number;
@@ -79,21 +81,30 @@ export async function writeFigures(
   createdByUnitId: number,
 ): Promise<WriteOutcome> {
   const now = deps.clock.now().toISOString();
-  const tick = async () => {
-    if (pace) await pace.tick();
-  };
+  // Yields to the event loop (and checks the import's time limit) every few hundred rows, without an await per row.
+  let count = 0;
   const breathe = async () => {
     if (pace) await pace.breathe();
   };
+  const tick = () => (pace && ++count % ROWS_PER_BREATH === 0 ? pace.breathe() : undefined);
   const firmIds = [...new Set(rows.map((r) => r.enterpriseId))];
   const months = [...new Set(rows.map((r) => r.month))].sort();
   // Every figure the flags of the affected months can look at: 13 months before the first imported month to 13 after the last.
   const from = addMonths(months[0], -13);
   const to = addMonths(months[months.length - 1], 13) < lastClosed ? addMonths(months[months.length - 1], 13) : lastClosed;
-  const figures = new Map<string, MonthFigures>();
+  // A firm's figures by month: no key built per look-up.
+  const figures = new Map<number, Map<string, MonthFigures>>();
+  const seriesOf = (enterpriseId: number) => {
+    let series = figures.get(enterpriseId);
+    if (!series) {
+      series = new Map();
+      figures.set(enterpriseId, series);
+    }
+    return series;
+  };
   for (const batch of batches(firmIds, 1, FIRM_BATCH)) {
     for (const f of await monitoringRepository.figures(trx, batch, from, to))
-      figures.set(key(f.enterpriseId, f.month), {
+      seriesOf(f.enterpriseId).set(f.month, {
         outputFen: f.outputFen === null ? null : Number(f.outputFen),
         electricityKwh: f.electricityKwh === null ? null : Number(f.electricityKwh),
         taxesFen: f.taxesFen === null ? null : Number(f.taxesFen),
@@ -101,30 +112,37 @@ export async function writeFigures(
     await breathe();
   }
 
-  // What is overwritten, for the audit row.
+  // What is overwritten, for the audit row; the months whose flags the figures can change, per firm.
   const column = SOURCE_COLUMN[source];
   const changed: { enterpriseId: number; month: string; before: number; after: number }[] = [];
-  for (const r of rows) {
-    const existing = figures.get(key(r.enterpriseId, r.month));
-    const before = existing?.[column] ?? null;
-    if (before !== null && before !== r.value) changed.push({ enterpriseId: r.enterpriseId, month: r.month, before, after: r.value });
-    figures.set(key(r.enterpriseId, r.month), { ...(existing ?? { outputFen: null, electricityKwh: null, taxesFen: null }), [column]: r.value });
-    await tick();
-  }
-  // Four values a row: firm, month, the source's column, the time.
-  for (const batch of batches(rows, 4)) {
-    await monitoringRepository.upsertFigures(trx, source, batch, now);
-    await breathe();
-  }
-
-  // The flags of the affected months.
-  const thresholds = await monitoringThresholds(trx);
+  const affected = new Map<string, string[]>();
   const evaluate = new Map<number, Set<string>>();
   for (const r of rows) {
-    const set = evaluate.get(r.enterpriseId) ?? new Set<string>();
-    evaluate.set(r.enterpriseId, set);
-    for (const m of monthsAffectedBy(r.month, lastClosed)) set.add(m);
+    const series = seriesOf(r.enterpriseId);
+    const existing = series.get(r.month);
+    if (existing) {
+      const before = existing[column];
+      if (before !== null && before !== r.value) changed.push({ enterpriseId: r.enterpriseId, month: r.month, before, after: r.value });
+      existing[column] = r.value;
+    } else series.set(r.month, { outputFen: null, electricityKwh: null, taxesFen: null, [column]: r.value });
+    let set = evaluate.get(r.enterpriseId);
+    if (!set) {
+      set = new Set<string>();
+      evaluate.set(r.enterpriseId, set);
+    }
+    let monthsOf = affected.get(r.month);
+    if (!monthsOf) {
+      monthsOf = monthsAffectedBy(r.month, lastClosed);
+      affected.set(r.month, monthsOf);
+    }
+    for (const m of monthsOf) set.add(m);
+    const turn = tick();
+    if (turn) await turn;
   }
+  await monitoringRepository.upsertFigures(trx, source, rows, now, breathe);
+
+  // The flags of the affected months, by the pure rules.
+  const thresholds = await monitoringThresholds(trx);
   const existing = new Map<string, { id: number; active: number }>();
   const evalFrom = months[0];
   for (const batch of batches(firmIds, 1, FIRM_BATCH)) {
@@ -135,23 +153,24 @@ export async function writeFigures(
   const activate: number[] = [];
   const deactivate: number[] = [];
   for (const [enterpriseId, evalMonths] of evaluate) {
-    const series = (m: string) => figures.get(key(enterpriseId, m));
+    const monthly = seriesOf(enterpriseId);
+    const series = (m: string) => monthly.get(m);
     for (const month of evalMonths) {
-      const raised = new Set(flagsOfMonth(series, month, thresholds));
-      for (const flag of ['decline', 'stopped', 'half_stopped'] as const) {
-        const row = existing.get(`${key(enterpriseId, month)}|${flag}`);
-        if (raised.has(flag)) {
-          if (!row) inserts.push({ enterpriseId, month, flag, active: 1, taskId: null, createdAt: now, updatedAt: now });
-          else if (row.active !== 1) activate.push(row.id);
-        } else if (row?.active === 1) deactivate.push(row.id);
-      }
-      await tick();
+      const raised = flagsOfMonth(series, month, thresholds);
+      // Most months raise nothing and have no flag row to clear: no look-up then.
+      if (raised.length > 0 || existing.size > 0)
+        for (const flag of ['decline', 'stopped', 'half_stopped'] as const) {
+          const row = existing.get(`${key(enterpriseId, month)}|${flag}`);
+          if (raised.includes(flag)) {
+            if (!row) inserts.push({ enterpriseId, month, flag, active: 1, taskId: null, createdAt: now, updatedAt: now });
+            else if (row.active !== 1) activate.push(row.id);
+          } else if (row?.active === 1) deactivate.push(row.id);
+        }
+      const turn = tick();
+      if (turn) await turn;
     }
   }
-  for (const batch of batches(inserts, 7)) {
-    await monitoringRepository.insertFlags(trx, batch);
-    await breathe();
-  }
+  await monitoringRepository.insertFlags(trx, inserts);
   for (const batch of batches(activate, 1)) await monitoringRepository.setActive(trx, batch, 1, now);
   for (const batch of batches(deactivate, 1)) await monitoringRepository.setActive(trx, batch, 0, now);
 
@@ -202,7 +221,7 @@ export async function writeFigures(
       entityType: 'enterprise',
       entityId: enterpriseId,
     });
-    await tick();
+    await breathe();
   }
 
   await recordAudit(trx, deps, ctx, {

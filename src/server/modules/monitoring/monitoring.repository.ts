@@ -3,6 +3,7 @@ import type { FlagListQuery, MONITORING_SORTS } from '../../../shared/modules/mo
 import type { MonitoringSource } from '../../../shared/rules/monitoring-flags';
 import { addMonths } from '../../../shared/rules/monitoring-flags';
 import { type Scope, applyScope } from '../../core/access/access';
+import { insertMany } from '../../core/db/batch';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
 import type { MonitoringFlagTable } from './monitoring.tables';
@@ -134,17 +135,21 @@ export const monitoringRepository = {
       .where('month', '<=', to)
       .execute();
   },
-  /** Writes one source's figure of many firm-months: a new row, or that source's column of the existing row. */
-  async upsertFigures(db: Executor, source: MonitoringSource, rows: { enterpriseId: number; month: string; value: number }[], now: string) {
-    if (rows.length === 0) return;
+  /** Writes one source's figure of many firm-months: a new row, or that source's column of the existing row (multi-row upserts). */
+  upsertFigures(
+    db: Executor,
+    source: MonitoringSource,
+    rows: { enterpriseId: number; month: string; value: number }[],
+    now: string,
+    between?: () => Promise<void>,
+  ) {
     const column = SOURCE_COLUMN[source];
-    await db
-      .insertInto('monitoringFigures')
-      .values(rows.map((r) => ({ enterpriseId: r.enterpriseId, month: r.month, [column]: r.value, updatedAt: now })))
-      .onConflict((oc) =>
-        oc.columns(['enterpriseId', 'month']).doUpdateSet((eb) => ({ [column]: eb.ref(`excluded.${column}`), updatedAt: eb.ref('excluded.updatedAt') })),
-      )
-      .execute();
+    return insertMany(
+      db,
+      'monitoringFigures',
+      rows.map((r) => ({ enterpriseId: r.enterpriseId, month: r.month, [column]: r.value, updatedAt: now })),
+      { onConflict: { columns: ['enterpriseId', 'month'], update: [column, 'updatedAt'] }, between },
+    );
   },
   /** Every flag row (active or not) of some firms between two months. */
   flagRows(db: Executor, enterpriseIds: number[], from: string, to: string) {
@@ -157,8 +162,8 @@ export const monitoringRepository = {
       .where('month', '<=', to)
       .execute();
   },
-  async insertFlags(db: Executor, rows: Insertable<MonitoringFlagTable>[]) {
-    if (rows.length) await db.insertInto('monitoringFlags').values(rows).execute();
+  insertFlags(db: Executor, rows: Insertable<MonitoringFlagTable>[]) {
+    return insertMany(db, 'monitoringFlags', rows);
   },
   async setActive(db: Executor, ids: number[], active: 0 | 1, now: string) {
     if (ids.length) await db.updateTable('monitoringFlags').set({ active, updatedAt: now }).where('id', 'in', ids).execute();
