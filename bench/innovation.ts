@@ -4,28 +4,16 @@
 // the 零突破 goals, and the daily certificate job's first run (rows/s) through the full app. Prints figures; asserts nothing.
 //   npx tsx bench/innovation.ts                                  SQLite (temporary file)
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/innovation.ts  PostgreSQL (a temporary schema, dropped afterwards)
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/server/config';
-import type { Clock } from '../src/server/core/deps';
-import { countyFile, ensureDemoAccounts, loadCounty } from '../src/server/core/setup/bootstrap';
 import { notifyCertificates } from '../src/server/modules/innovation';
-import { bootApp } from '../src/server/platform';
 import { PIPELINES, STAGES, addDays, certValidTo } from '../src/shared/rules/innovation-pipelines';
-import { benchClient, openBenchDb, time } from './support';
+import { benchApp, benchClient, time } from './support';
 
-process.env.PASSWORD_HASH_COST ??= '16384';
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2_000);
 const TODAY = '2026-12-14';
-const demo = countyFile.parse(JSON.parse(fs.readFileSync('scripts/demo/baofeng-county.json', 'utf8')));
-
-const { handle, drop } = await openBenchDb('innovation');
+const bench = await benchApp('innovation', { today: TODAY });
+const { app, deps, handle, clock } = bench;
 try {
-  const clock: Clock = { now: () => new Date(`${TODAY}T01:00:00Z`) };
-  const config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent' };
-  const { app, deps } = await bootApp({ config, database: handle, clock, logger: false });
-  await loadCounty(deps, demo);
-  await ensureDemoAccounts(deps, demo);
   const db = handle.db;
   const now = clock.now().toISOString();
   const townships = (await db.selectFrom('orgUnits').select(['id', 'code']).where('kind', '=', 'township').orderBy('id').execute()).map((u) => u.id);
@@ -145,8 +133,6 @@ try {
   const sent = await notifyCertificates(deps);
   const s = (performance.now() - t0) / 1000;
   console.log(`  certificate job, first run: ${sent} notices in ${s.toFixed(2)} s (${Math.round(sent / s)} rows/s)`);
-  await app.close();
 } finally {
-  await handle.close();
-  await drop();
+  await bench.close();
 }
