@@ -67,10 +67,15 @@ test('the office assigns a 督办 task to 大营镇', async ({ page }) => {
   await page.locator('.ant-select-item-option', { hasText: '孙站长' }).click();
   await form.getByRole('spinbutton').fill('5');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  // The dialog shows the due date the engine will set, and the day it turns due soon.
+  const preview = page.getByTestId('due-preview');
+  await expect(preview).toContainText(/截止 \d{4}-\d{2}-\d{2}；\d{4}-\d{2}-\d{2} 起标为临期/);
+  const due = (await preview.textContent())?.match(/截止 (\S+?)；/)?.[1];
   await shot(page, 'tasks-01-create-form');
   await page.getByRole('button', { name: /确\s*定/ }).click();
 
   await expect(page.getByTestId('task-title')).toHaveText(TITLE);
+  await expect(page.getByTestId('task-due')).toHaveText(due as string);
   await expect(page.getByTestId('task-state')).toHaveText('正常');
   await expect(page.getByTestId('task-actions')).toContainText('撤销');
   await page.goto('/tasks/all');

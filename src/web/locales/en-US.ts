@@ -558,6 +558,7 @@ export const enUS: Catalogue = {
     dueInWorkingDays: 'Working days',
     dueByDate: 'A date',
     workingDaysSuffix: 'working days',
+    duePreview: 'Due {{due}}; due soon from {{soon}}',
     wasOverdue: 'Was overdue',
     listedForNotice: 'Listed for notice',
     escalationStep: 'Escalated to step {{step}}',

@@ -531,6 +531,7 @@ export const zhCN = {
     dueInWorkingDays: '工作日',
     dueByDate: '指定日期',
     workingDaysSuffix: '个工作日',
+    duePreview: '截止 {{due}}；{{soon}} 起标为临期',
     wasOverdue: '曾超期',
     listedForNotice: '列入通报',
     escalationStep: '已升级至第 {{step}} 级',

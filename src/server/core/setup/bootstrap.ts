@@ -105,6 +105,19 @@ export interface NewAccount {
   mustChange: boolean;
 }
 
+/** The county science bureau's demo reviewer, whom both the science fund and the innovation pipelines need. */
+export const DEMO_SCIENCE_REVIEWER = { username: 'kjj', displayName: '郑科长', unitCode: 'kjj', roleCodes: ['department'] };
+
+/**
+ * A module's demo account, made once with the demo password when its unit exists (a county without the unit gets
+ * none): modules that need the same person call this with the same account and whichever loads first makes it.
+ */
+export async function ensureDemoAccount(deps: Deps, trx: Trx, account: Omit<NewAccount, 'password' | 'mustChange'>) {
+  if (await usersRepository.findByUsername(trx, account.username)) return;
+  if (!(await unitsRepository.findByCode(trx, account.unitCode))) return;
+  await createAccount(deps, trx, { ...account, password: DEMO_PASSWORD, mustChange: false });
+}
+
 /** Creates an account outside the web UI (first start, CLI, demo); refuses unknown units or roles. */
 export async function createAccount(deps: Deps, trx: Trx, account: NewAccount) {
   const unit = await unitsRepository.findByCode(trx, account.unitCode);

@@ -5,8 +5,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
-import { usersRepository } from '../../core/users/users.repository';
+import { DEMO_SCIENCE_REVIEWER, ensureDemoAccount } from '../../core/setup/bootstrap';
 import { createTask } from '../../core/tasks/tasks.service';
 import { fundsRepository } from './funds.repository';
 
@@ -43,15 +42,7 @@ interface DemoApp {
 export async function ensureFundsDemo(deps: Deps) {
   await deps.db.transaction().execute(async (trx) => {
     // The science fund's preliminary reviews sit with 县科技局: its demo reviewer (kjj / Demo@2021).
-    if (!(await usersRepository.findByUsername(trx, 'kjj')) && (await trx.selectFrom('orgUnits').select('id').where('code', '=', 'kjj').executeTakeFirst()))
-      await createAccount(deps, trx, {
-        username: 'kjj',
-        displayName: '郑科长',
-        unitCode: 'kjj',
-        roleCodes: ['department'],
-        password: DEMO_PASSWORD,
-        mustChange: false,
-      });
+    await ensureDemoAccount(deps, trx, DEMO_SCIENCE_REVIEWER);
     if (await trx.selectFrom('fundProgrammes').select('id').limit(1).executeTakeFirst()) return;
     const today = countyDay(deps.clock.now());
     const year = Number(today.slice(0, 4));

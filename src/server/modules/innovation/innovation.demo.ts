@@ -3,8 +3,7 @@ import { systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
-import { usersRepository } from '../../core/users/users.repository';
+import { DEMO_SCIENCE_REVIEWER, ensureDemoAccount } from '../../core/setup/bootstrap';
 import { RESPONSIBLE_UNIT_CODE } from './innovation.service';
 
 /** A demo entry: a firm's (by credit code) or a standalone one; its stages as [stage, days ago] oldest first. */
@@ -150,15 +149,7 @@ const ENTRIES: DemoEntry[] = [
  */
 export async function ensureInnovationDemo(deps: Deps) {
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await usersRepository.findByUsername(trx, 'kjj')) && (await trx.selectFrom('orgUnits').select('id').where('code', '=', 'kjj').executeTakeFirst()))
-      await createAccount(deps, trx, {
-        username: 'kjj',
-        displayName: '郑科长',
-        unitCode: 'kjj',
-        roleCodes: ['department'],
-        password: DEMO_PASSWORD,
-        mustChange: false,
-      });
+    await ensureDemoAccount(deps, trx, DEMO_SCIENCE_REVIEWER);
     if (await trx.selectFrom('innovationEntries').select('id').limit(1).executeTakeFirst()) return;
     const today = countyDay(deps.clock.now());
     const year = yearOf(today);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -22,6 +22,22 @@ interface Values {
   dueDate?: Dayjs;
 }
 
+/**
+ * The due date and the first due-soon day of a task due in `days` working days from today, on the county calendar,
+ * as the task engine will set them (due soon once 80 % of the working days have passed).
+ */
+function useDuePreview(days: number | undefined) {
+  const today = dayjs().format('YYYY-MM-DD');
+  const valid = typeof days === 'number' && days >= 1 && days <= 250;
+  const at = (add: number) => api.get<{ date: string }>(`/api/calendar/working-day?from=${today}&add=${add}`).then((r) => r.date);
+  const query = useQuery({
+    queryKey: ['calendar', 'due-preview', today, days],
+    queryFn: async () => ({ due: await at(days as number), soon: await at(Math.ceil((4 * (days as number)) / 5)) }),
+    enabled: valid,
+  });
+  return valid ? query.data : undefined;
+}
+
 /** The office assigns an ad-hoc 督办 task to any unit, due in working days or by a date. */
 export function TaskFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -32,6 +48,8 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
   const showError = useShowError();
   const ownerUnitId = Form.useWatch('ownerUnitId', form);
   const dueMode = Form.useWatch('dueMode', form) ?? 'days';
+  const days = Form.useWatch('dueInWorkingDays', form);
+  const preview = useDuePreview(dueMode === 'days' ? days : undefined);
   const [touched, setTouched] = useState(false);
   // The assignee is one of the owner unit's active users.
   const users = useQuery({
@@ -114,7 +132,13 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="dueInWorkingDays" rules={[{ required: true, message: t('common.required') }]}>
             <InputNumber min={1} max={250} suffix={t('tasks.workingDaysSuffix')} style={{ width: 200 }} />
           </Form.Item>
-        ) : (
+        ) : null}
+        {dueMode === 'days' && preview && (
+          <Typography.Paragraph type="secondary" data-testid="due-preview" style={{ marginTop: -12 }}>
+            {t('tasks.duePreview', preview)}
+          </Typography.Paragraph>
+        )}
+        {dueMode === 'date' && (
           <Form.Item name="dueDate" rules={[{ required: true, message: t('common.required') }]}>
             <DatePicker style={{ width: 200 }} />
           </Form.Item>
