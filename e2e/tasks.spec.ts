@@ -101,8 +101,15 @@ test('大营镇 sees it with the unread bell, comments and submits it', async ({
   await page.getByTestId('task-comment-submit').click();
   await expect(page.getByTestId('task-timeline')).toContainText('已走访 12 家规上企业');
   await page.getByTestId('task-action-submit').click();
+  // The submission carries its supporting file, attached to the task as soon as it is uploaded.
+  await page
+    .getByTestId('submit-files')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '用电量汇总.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(page.getByTestId('submit-files').getByText('用电量汇总.pdf')).toBeVisible();
   await page.getByLabel('办理说明（可选）').fill('请审核。');
   await page.locator('#task-action-confirm').click();
+  await expect(page.getByText('已提交，等待审核')).toBeVisible();
   await expect(page.getByTestId('task-actions')).toHaveCount(0);
   await expect(page.getByTestId('task-timeline')).toContainText('待办理 → 待审核');
   await shot(page, 'tasks-04-task-submitted-daying');

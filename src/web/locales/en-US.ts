@@ -558,6 +558,7 @@ export const enUS: Catalogue = {
     dueInWorkingDays: 'Working days',
     dueByDate: 'A date',
     workingDaysSuffix: 'working days',
+    submitFiles: 'Supporting files (optional; attached to the task as soon as uploaded)',
     duePreview: 'Due {{due}}; due soon from {{soon}}',
     wasOverdue: 'Was overdue',
     listedForNotice: 'Listed for notice',
@@ -586,6 +587,7 @@ export const enUS: Catalogue = {
   },
   taskStatus: { open: 'Open', in_progress: 'In progress', submitted: 'Submitted', returned: 'Returned', done: 'Done', cancelled: 'Cancelled' },
   taskState: { on_track: 'On track', due_soon: 'Due soon', overdue: 'Overdue', done_on_time: 'Done on time', done_late: 'Done late', cancelled: 'Cancelled' },
+  taskActionDone: { start: 'Started', submit: 'Submitted for review', accept: 'Accepted: the task is done', return: 'Returned', cancel: 'Cancelled' },
   taskAction: {
     assign: 'Change assignee',
     start: 'Start',

@@ -531,6 +531,7 @@ export const zhCN = {
     dueInWorkingDays: '工作日',
     dueByDate: '指定日期',
     workingDaysSuffix: '个工作日',
+    submitFiles: '办结材料（可选，上传后即附在事项上）',
     duePreview: '截止 {{due}}；{{soon}} 起标为临期',
     wasOverdue: '曾超期',
     listedForNotice: '列入通报',
@@ -560,6 +561,7 @@ export const zhCN = {
   taskStatus: { open: '待办理', in_progress: '办理中', submitted: '待审核', returned: '已退回', done: '已办结', cancelled: '已撤销' },
   taskState: { on_track: '正常', due_soon: '临期', overdue: '超期', done_on_time: '按期办结', done_late: '超期办结', cancelled: '已撤销' },
   taskAction: { assign: '更改经办人', start: '开始办理', submit: '提交办结', accept: '审核通过', return: '退回', cancel: '撤销', comment: '留言' },
+  taskActionDone: { start: '已开始办理', submit: '已提交，等待审核', accept: '已审核通过，事项办结', return: '已退回', cancel: '已撤销' },
   taskType: { adhoc: '交办督办' },
   taskEvent: {
     assigned: '指定经办人',

@@ -1,7 +1,8 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskAction, TaskDetail } from '../../../../shared/modules/tasks.schemas';
+import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { useShowError } from '../../../lib/errors';
 import { useTransitionTask } from '../api';
 
@@ -28,7 +29,7 @@ export function TaskActionBar({ task }: { task: TaskDetail }) {
       { id: task.id, action, reason },
       {
         onSuccess: () => {
-          void message.success(t('common.saved'));
+          void message.success(t(`taskActionDone.${action}`));
           setAsking(null);
           form.resetFields();
         },
@@ -75,6 +76,12 @@ export function TaskActionBar({ task }: { task: TaskDetail }) {
           onCancel={() => setAsking(null)}
         >
           {asking === 'cancel' && <p>{t('tasks.confirmCancel')}</p>}
+          {asking === 'submit' && (
+            <div style={{ marginBottom: 16 }} data-testid="submit-files">
+              <Typography.Text type="secondary">{t('tasks.submitFiles')}</Typography.Text>
+              <AttachmentsPanel ownerType="task" ownerId={task.id} canWrite />
+            </div>
+          )}
           <Form form={form} name="task-transition" layout="vertical" onFinish={(v) => run(asking, v.reason?.trim() || undefined)}>
             <Form.Item
               name="reason"
