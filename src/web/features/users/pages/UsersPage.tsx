@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Form, Input, Select, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/modules/admin.schemas';
@@ -40,7 +40,18 @@ export function UsersPage() {
     {
       title: t('users.roles'),
       key: 'roles',
-      render: (_, user) => user.roles.map((role) => <Tag key={role.id}>{localName(role)}</Tag>),
+      // Long role names are cut with an ellipsis; the tooltip names them all.
+      render: (_, user) => (
+        <Tooltip title={user.roles.map((role) => localName(role)).join('、')}>
+          <Flex gap={4} wrap={false} style={{ maxWidth: 260 }}>
+            {user.roles.map((role) => (
+              <Tag key={role.id} style={{ maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', marginInlineEnd: 0 }}>
+                {localName(role)}
+              </Tag>
+            ))}
+          </Flex>
+        </Tooltip>
+      ),
     },
     { title: t('users.phone'), dataIndex: 'phone', key: 'phone', render: (phone: string | null) => phone ?? '—' },
     {
