@@ -382,6 +382,7 @@ export const enUS: Catalogue = {
     tags: 'Kind',
     aboveScale: 'Above scale',
     highTech: 'High-tech',
+    highTechExpired: 'High-tech certificate expired',
     highTechCertNo: 'High-tech certificate',
     highTechValidTo: 'Certificate valid to',
     validTo: 'valid to {{date}}',

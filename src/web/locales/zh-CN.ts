@@ -356,6 +356,7 @@ export const zhCN = {
     tags: '企业类型',
     aboveScale: '规上企业',
     highTech: '高新技术企业',
+    highTechExpired: '高企证书已过期',
     highTechCertNo: '高企证书',
     highTechValidTo: '高企有效期至',
     validTo: '有效期至 {{date}}',

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, LineChartOutlined } from '@ant-design/
 import { Alert, Button, Card, Descriptions, Empty, Grid, Space, Spin, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HighTechTag } from '../components/HighTechTag';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Task } from '../../../../shared/modules/tasks.schemas';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
@@ -62,7 +63,7 @@ export function EnterprisePage() {
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('tasks.back')} onClick={() => navigate(-1)} />
           <span data-testid="enterprise-name">{e.name}</span>
           {e.aboveScale && <Tag color="blue">{t('enterprises.aboveScale')}</Tag>}
-          {e.highTech && <Tag color="green">{t('enterprises.highTech')}</Tag>}
+          {e.highTech && <HighTechTag validTo={e.highTechValidTo} />}
           {e.smeTier !== 'none' && <Tag color="gold">{t(`enterprises.sme.${e.smeTier}`)}</Tag>}
         </Space>
       }

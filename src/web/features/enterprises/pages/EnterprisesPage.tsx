@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Select, Tag, type TableColumnsType } from 'an
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HighTechTag } from '../components/HighTechTag';
 import { Link } from 'react-router';
 import { SME_TIERS, type Enterprise } from '../../../../shared/modules/enterprises.schemas';
 import { ExcelImportModal } from '../../../components/ExcelImportModal';
@@ -54,7 +55,7 @@ export function EnterprisesPage() {
       render: (_, e) => (
         <>
           {e.aboveScale && <Tag color="blue">{t('enterprises.aboveScale')}</Tag>}
-          {e.highTech && <Tag color="green">{t('enterprises.highTech')}</Tag>}
+          {e.highTech && <HighTechTag validTo={e.highTechValidTo} />}
           {e.smeTier !== 'none' && <Tag color="gold">{t(`enterprises.sme.${e.smeTier}`)}</Tag>}
         </>
       ),
