@@ -86,6 +86,25 @@ test('科技局 promotes a firm from 申报 to 认定: the target progress moves
   await expect(page.getByText('GR202641009999')).toBeVisible();
   await expect(page.locator('.ant-tag', { hasText: '高新' }).first()).toBeVisible();
   await shot(page, 'innovation-09-profile-zh-1440');
+
+  // The office sets a further target of the year: 省级研发机构 2 more.
+  await page.goto('/innovation');
+  await page.getByTestId('edit-targets').click();
+  const targetsForm = page.getByTestId('targets-form');
+  const rows = await targetsForm.getByLabel('目标数').count();
+  await page.getByTestId('add-target').click();
+  await targetsForm.getByLabel('培育类型').nth(rows).click();
+  await page.locator('.ant-select-item-option', { hasText: '研发机构' }).click();
+  await targetsForm.getByLabel('阶段').nth(rows).click();
+  await page.locator('.ant-select-item-option', { hasText: '市级' }).last().click();
+  await targetsForm.getByLabel('目标数').nth(rows).fill('2');
+  await shot(page, 'innovation-09a-targets-dialog');
+  await page
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .last()
+    .click();
+  await expect(page.getByText('已保存年度培育目标')).toBeVisible();
+  await expect(page.getByTestId('target-rd-city')).toBeVisible();
   await signOut(page);
 
   // The firm's own entries on its portal, read-only.

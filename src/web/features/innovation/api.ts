@@ -52,3 +52,6 @@ export const useChangeStage = () =>
     api.post<InnovationEntryDetail>(`/api/innovation/entries/${id}/stage`, body),
   );
 export const useCreateEntry = () => useWrite((body: Partial<CreateEntryBody>) => api.post<InnovationEntryDetail>('/api/innovation/entries', body));
+
+export const useSaveTargets = (year: number) =>
+  useWrite((items: { pipeline: string; stage: string; target: number }[]) => api.put<InnovationTargets>(`/api/innovation/targets/${year}`, { items }));

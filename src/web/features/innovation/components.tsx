@@ -1,8 +1,13 @@
-import { Card, Descriptions, Drawer, Empty, Flex, Progress, Spin, Tag, Timeline, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Drawer, Empty, Flex, Form, InputNumber, Modal, Progress, Select, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InnovationEntry, InnovationTargets } from '../../../shared/modules/innovation.schemas';
+import { PIPELINES, STAGES } from '../../../shared/rules/innovation-pipelines';
+import { useCan } from '../../lib/auth';
+import { useShowError } from '../../lib/errors';
 import { useLocalName } from '../../lib/names';
-import { useEntry } from './api';
+import { useEntry, useSaveTargets } from './api';
 
 type Pipeline = InnovationEntry['pipeline'];
 const STATUS_COLORS = { valid: 'green', renewal_due: 'orange', expired: 'red' } as const;
@@ -94,14 +99,29 @@ export function EntryDrawer({ id, onClose }: { id: number | null; onClose: () =>
   );
 }
 
-/** The year's targets as progress bars, and the 零突破 goals with their state. */
+/** The year's targets as progress bars (the office sets them), and the 零突破 goals with their state. */
 export function TargetsPanel({ data }: { data: InnovationTargets | undefined }) {
   const { t } = useTranslation();
   const stageName = useStageName();
+  const can = useCan();
+  const [editing, setEditing] = useState(false);
   if (!data) return null;
   return (
     <Flex gap={16} wrap style={{ marginBottom: 16 }}>
-      <Card size="small" title={t('innovation.targets', { year: data.year })} style={{ flex: '1 1 420px', minWidth: 0 }} data-testid="targets-panel">
+      <Card
+        size="small"
+        title={t('innovation.targets', { year: data.year })}
+        extra={
+          can('innovation:targets') && (
+            <Button size="small" onClick={() => setEditing(true)} data-testid="edit-targets">
+              {t('innovation.editTargets')}
+            </Button>
+          )
+        }
+        style={{ flex: '1 1 420px', minWidth: 0 }}
+        data-testid="targets-panel"
+      >
+        {editing && <TargetsModal data={data} onClose={() => setEditing(false)} />}
         {data.targets.length === 0 ? (
           <Empty description={t('innovation.noTargets')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
@@ -149,5 +169,70 @@ export function TargetsPanel({ data }: { data: InnovationTargets | undefined }) 
         </Card>
       )}
     </Flex>
+  );
+}
+
+/** The office sets the year's targets: a pipeline, the stage counted, and how many. */
+function TargetsModal({ data, onClose }: { data: InnovationTargets; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const stageName = useStageName();
+  const showError = useShowError();
+  const save = useSaveTargets(data.year);
+  const [form] = Form.useForm<{ items: { pipeline: Pipeline; stage: string; target: number }[] }>();
+  const items = Form.useWatch('items', form) ?? [];
+  const submit = (v: { items: { pipeline: Pipeline; stage: string; target: number }[] }) =>
+    save.mutate(v.items ?? [], {
+      onSuccess: () => {
+        void message.success(t('innovation.targetsSaved'));
+        onClose();
+      },
+      onError: (e) => showError(e, form),
+    });
+  return (
+    <Modal open title={t('innovation.targets', { year: data.year })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={640}>
+      <Form
+        form={form}
+        onFinish={submit}
+        initialValues={{ items: data.targets.map((x) => ({ pipeline: x.pipeline, stage: x.stage, target: x.target })) }}
+        data-testid="targets-form"
+      >
+        <Form.List name="items">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} wrap align="start">
+                  <Form.Item name={[field.name, 'pipeline']} rules={[{ required: true, message: t('common.required') }]}>
+                    <Select
+                      style={{ width: 170 }}
+                      aria-label={t('innovation.pipeline')}
+                      options={PIPELINES.map((p) => ({ value: p, label: t(`innovation.pipelines.${p}`) }))}
+                      onChange={() => form.setFieldValue(['items', field.name, 'stage'], undefined)}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'stage']} rules={[{ required: true, message: t('common.required') }]}>
+                    <Select
+                      style={{ width: 190 }}
+                      aria-label={t('innovation.stage')}
+                      options={(items[field.name]?.pipeline ? STAGES[items[field.name].pipeline] : []).map((s) => ({
+                        value: s,
+                        label: stageName(items[field.name].pipeline, s),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'target']} rules={[{ required: true, message: t('common.required') }]}>
+                    <InputNumber min={0} max={10_000} precision={0} style={{ width: 110 }} aria-label={t('innovation.targetCount')} />
+                  </Form.Item>
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ target: 1 })} data-testid="add-target">
+                {t('innovation.addTarget')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
   );
 }
