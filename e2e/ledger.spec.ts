@@ -67,9 +67,13 @@ test('the office reads the warnings board, acts on a red cell, and a leader read
   await page.goto('/indicators/warnings');
   // The board opens on this year's last locked month. A red cell opens its unit's row with what the office can do.
   await expect(page.getByTestId('warnings-month')).toContainText(`${new Date().getFullYear()}-`);
-  const red = page.getByTestId('warnings-matrix').locator('button[data-level="red"]').first();
-  const unitName = (await red.locator('xpath=ancestor::tr').locator('td').first().textContent())?.trim() ?? '';
-  await red.click();
+  await expect(page.getByText('本月数据已锁定')).toBeVisible();
+  const row = page
+    .getByTestId('warnings-matrix')
+    .locator('tbody tr', { has: page.locator('button[data-level="red"]') })
+    .first();
+  const unitName = (await row.locator('td').first().textContent())?.trim() ?? '';
+  await row.locator('button[data-level="red"]').first().click();
   const drawer = page.getByTestId('unit-drawer');
   await expect(drawer).toContainText(unitName);
   await expect(drawer.getByTestId('unit-row')).toContainText('红灯');

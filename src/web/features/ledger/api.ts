@@ -73,11 +73,12 @@ export function useValueHistory(q: { indicatorId: number; unitId: number; month:
 }
 
 /** The warnings board of a month. */
-export function useWarnings(query: { month: string; level?: string; unitId?: number; indicatorId?: number }) {
+export function useWarnings(query: { month: string; level?: string; unitId?: number; indicatorId?: number }, enabled = true) {
   return useQuery({
     queryKey: [...warningsKey, query],
     queryFn: () => api.get<Warnings>(`/api/indicator-warnings${toQuery(query)}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -81,7 +81,8 @@ export function WarningsPage() {
   const [openUnit, setOpenUnit] = useState<ProgressCell['unit'] | null>(null);
   const phone = !Grid.useBreakpoint().md;
   const monthYear = Number(query.month.slice(0, 4));
-  const board = useWarnings(query);
+  // Until the plan years are known the opening month is a guess: wait rather than show a month and jump to another.
+  const board = useWarnings(query, month !== null || !years.isPending);
   const data = board.data;
 
   const decomposed = (data?.indicators ?? []).filter((row) => row.units.length > 0 || !level);
