@@ -355,7 +355,7 @@ export async function createApplication(deps: Deps, ctx: UserContext, body: z.in
     if (!category || category.programmeId !== programme.id) throw fieldError({ categoryId: 'err.fund.category_unknown' });
     if (body.policyId !== null) {
       const policy = await fundsRepository.policy(trx, body.policyId);
-      if (!policy || policy.active !== 1 || policy.programmeId !== programme.id || policy.categoryId !== category.id)
+      if (policy?.active !== 1 || policy.programmeId !== programme.id || policy.categoryId !== category.id)
         throw fieldError({ policyId: 'err.fund.policy_inactive' });
     }
     const rule = ruleOf(category);
