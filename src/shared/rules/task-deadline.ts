@@ -18,11 +18,13 @@ export type EscalationStep = (typeof ESCALATION_STEPS)[number];
 /** Working days past the due date at which each step falls due (step 1: any day after the due date). */
 const STEP_WORKING_DAYS: Record<EscalationStep, number> = { 1: 0, 2: 2, 3: 5 };
 
+/** Working days after creation at which a task of `span` working days turns due soon: 80 % of them. */
+// Integer arithmetic: 0.8 * span in floating point can land a hair above a whole number and round up wrongly.
+export const dueSoonWorkingDays = (span: number) => Math.ceil((4 * Math.max(0, span)) / 5);
+
 /** The first day on which a task counts as due soon: when 80 % of the working days from creation to due have passed. */
 export function dueSoonDate(cal: CalendarArrangement, created: string, due: string): string {
-  const span = Math.max(0, workingDaysBetween(cal, created, due));
-  // Integer arithmetic: 0.8 * span in floating point can land a hair above a whole number and round up wrongly.
-  return addWorkingDays(cal, created, Math.ceil((4 * span) / 5));
+  return addWorkingDays(cal, created, dueSoonWorkingDays(workingDaysBetween(cal, created, due)));
 }
 
 export interface DeadlineInput {

@@ -9,6 +9,7 @@ import type { User } from '../../../../shared/modules/admin.schemas';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { api } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
+import { dueSoonWorkingDays } from '../../../../shared/rules/task-deadline';
 import { useCreateTask } from '../api';
 
 interface Values {
@@ -32,7 +33,7 @@ function useDuePreview(days: number | undefined) {
   const at = (add: number) => api.get<{ date: string }>(`/api/calendar/working-day?from=${today}&add=${add}`).then((r) => r.date);
   const query = useQuery({
     queryKey: ['calendar', 'due-preview', today, days],
-    queryFn: async () => ({ due: await at(days as number), soon: await at(Math.ceil((4 * (days as number)) / 5)) }),
+    queryFn: async () => ({ due: await at(days as number), soon: await at(dueSoonWorkingDays(days as number)) }),
     enabled: valid,
   });
   return valid ? query.data : undefined;
