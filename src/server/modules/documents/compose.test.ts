@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentBlockData } from '../../../shared/modules/documents.schemas';
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
-import { allGreenUnits, composePraise, praiseTitle } from './compose';
+import { allGreenUnits, composeNotice, composePraise, praiseTitle } from './compose';
 
 type Level = ProgressCell['level'];
 const UNITS = ['大营镇', '杨庄镇', '闹店镇', '石桥镇'];
@@ -110,5 +110,16 @@ describe('composePraise', () => {
     const editable = blocks.flatMap((b, i) => (b.kind === 'paragraph' && b.editable ? [i] : []));
     expect(editable).toEqual([0, blocks.length - 1]);
     expect((blocks[0] as { text: string }).text).toContain('2021年9月');
+  });
+});
+
+describe('composeNotice', () => {
+  it('gives a growth row (no completion) no time-progress figure, and a cumulative row its own', () => {
+    const red = (u: number, completion: number | null, gapPp: number) => ({ ...cell(u, 'red', 1, completion, gapPp), persistentRed: true });
+    const table = tableOf(composeNotice(boardOf([red(0, 60, -15)], [red(1, null, -3)]), []));
+    expect(table.rows).toEqual([
+      ['大营镇', '指标1', '60.0%', '75.0%', '-15.0'],
+      ['杨庄镇', '指标2', '—', '—', '-3.0'],
+    ]);
   });
 });

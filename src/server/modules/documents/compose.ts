@@ -7,6 +7,8 @@ import type { LaggingUnit } from '../indicators';
 const LEVEL_ZH = { green: '绿灯', yellow: '黄灯', red: '红灯', missing: '未报' } as const;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 const pp = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+/** Time progress is the yardstick of a cumulative indicator only: a growth or ratio row (no completion) shows none. */
+const timeProgressOf = (c: Pick<ProgressCell, 'completion' | 'timeProgress'>) => pct(c.completion === null ? null : c.timeProgress);
 const num = (v: number | null, decimals: number) => (v === null ? '—' : v.toFixed(decimals));
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const monthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
@@ -94,7 +96,7 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[], sections: 
           num(c.target, r.indicator.decimals),
           num(c.ytd, r.indicator.decimals),
           pct(c.completion),
-          pct(c.timeProgress),
+          timeProgressOf(c),
           pp(c.gapPp),
           LEVEL_ZH[c.level],
         ];
@@ -195,7 +197,7 @@ export function composeLetter(month: string, lagging: LaggingUnit, responseWorki
         num(c.target, c.indicator.decimals),
         num(c.ytd, c.indicator.decimals),
         pct(c.completion),
-        pct(c.timeProgress),
+        timeProgressOf(c),
         pp(c.gapPp),
         c.level === 'missing' ? '未报' : c.persistentRed ? '连续红灯' : '红灯',
       ]),
@@ -223,7 +225,7 @@ export function composeNotice(board: Warnings, overdue: OverdueTask[]): Document
   for (const row of board.indicators)
     for (const cell of row.units)
       if (cell.level === 'red' && cell.persistentRed)
-        rows.push([cell.unit.nameZh, row.indicator.nameZh, pct(cell.completion), pct(cell.timeProgress), pp(cell.gapPp)]);
+        rows.push([cell.unit.nameZh, row.indicator.nameZh, pct(cell.completion), timeProgressOf(cell), pp(cell.gapPp)]);
   rows.sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'));
   const blocks: DocumentBlockData[] = [
     {

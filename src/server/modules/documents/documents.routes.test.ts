@@ -113,7 +113,8 @@ describe('work brief', () => {
       c.target.toFixed(first.indicator.decimals),
       c.ytd === null ? '—' : c.ytd.toFixed(first.indicator.decimals),
       c.completion === null ? '—' : `${c.completion.toFixed(1)}%`,
-      `${c.timeProgress.toFixed(1)}%`,
+      // a growth or ratio row has no completion, so no time progress either
+      c.completion === null ? '—' : `${c.timeProgress.toFixed(1)}%`,
       c.gapPp === null ? '—' : c.gapPp.toFixed(1),
       { green: '绿灯', yellow: '黄灯', red: '红灯', missing: '未报' }[c.level],
     ]);
