@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, formatDocumentNumber, officialDocument } from './official-document';
-import { documentTable, documentText, documentXml } from './read-back';
+import { chineseDate, fitColumnWidths, formatDocumentNumber, officialDocument } from './official-document';
+import { documentTable, documentText, documentXml } from '../../test/read-back';
 
 const template = {
   headerText: '宝丰县工业强县工作领导小组办公室文件',
@@ -78,5 +78,52 @@ describe('official documents (GB/T 9704)', () => {
   it('marks a draft instead of printing a number', async () => {
     const docx = await officialDocument({ template, number: null, title: '草稿', blocks: [], date: '2021-10-12' });
     expect((await documentText(docx))[1]).toBe('〔草稿〕');
+  });
+
+  it('ends a 文件格式 document with its 版记: the 抄送 lines, then the issuer and the 印发 date, between rules', async () => {
+    const text = await documentText(await sample());
+    expect(text.slice(-2)).toEqual(['抄送：县委办、县政府办。', '宝丰县工业强县工作领导小组办公室2021年10月12日印发']);
+  });
+
+  it('lays a letter out in 信函格式: red name over a double rule, number at the right, a double rule at the foot of page 1 and no 印发 line', async () => {
+    const docx = await officialDocument({
+      template: { ...template, headerText: '宝丰县工业强县工作领导小组办公室', footerLines: [] },
+      layout: 'letter',
+      number: '宝工强函〔2021〕3号',
+      title: '关于大营镇2021年9月指标落后的提醒函',
+      addressee: '大营镇人民政府',
+      blocks: [
+        { kind: 'paragraph', text: '请你单位于5个工作日内书面报告。' },
+        { kind: 'paragraph', text: '特此函告。' },
+      ],
+      date: '2021-10-12',
+    });
+    const xml = await documentXml(docx);
+    const head = xml.slice(0, xml.indexOf('宝工强函〔2021〕3号'));
+    expect(head).toMatch(/<w:color w:val="E60012"\/>/);
+    expect(head).toMatch(/<w:bottom w:val="thickThinMediumGap" w:color="E60012"/);
+    expect(head.slice(head.lastIndexOf('<w:p>'))).toContain('<w:jc w:val="right"/>');
+    expect(xml).toContain('<w:titlePg/>');
+    const footers = (await Promise.all([1, 2, 3, 4].map((n) => documentXml(docx, `word/footer${n}.xml`)))).join('');
+    expect(footers).toMatch(/<w:top w:val="thinThickMediumGap" w:color="E60012"/);
+    const text = await documentText(docx);
+    expect(text).toContain('大营镇人民政府：');
+    expect(text.some((p) => p.endsWith('印发'))).toBe(false);
+    // The request and the closing line go with the signature: neither is left behind on a page of its own.
+    const closing = xml.split('</w:p>').filter((p) => p.includes('请你单位') || p.includes('特此函告'));
+    expect(closing.every((p) => p.includes('<w:keepNext/>'))).toBe(true);
+  });
+});
+
+describe('fitColumnWidths', () => {
+  it.each([
+    ['text only: the ratios as given', [1, 1], [['单位', '等级']], 2000, [1000, 1000]],
+    ['a number wider than its share takes what it needs from the text column', [3, 1], [['大营镇', '12345678.90']], 4000, [2589, 1411]],
+    ['a figure split by a line break needs only its widest line', [3, 1], [['大营镇', '61.2%\n+3.0']], 4000, [3000, 1000]],
+    ['no room anywhere: the ratios stand', [1, 1], [['123456789012', '123456789012']], 1000, [500, 500]],
+  ])('%s', (_name, ratios, rows, total, expected) => {
+    const widths = fitColumnWidths(ratios, rows, total);
+    expect(widths).toEqual(expected);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
   });
 });

@@ -8,6 +8,8 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -36,8 +38,17 @@ export type DocumentBlock =
   | { kind: 'table'; columns: string[]; rows: string[][]; widths?: number[]; caption?: string }
   | { kind: 'image'; data: Uint8Array; type: 'png' | 'jpg'; widthPx: number; heightPx: number; caption?: string };
 
+/**
+ * 文件格式 (red 发文机关标志 …文件 over a single red rule, number centred, 版记 with 印发) or 信函格式 (the organ's name in
+ * red over a red double rule, the number at the right under it, a second double rule at the foot of the first page,
+ * no page number on the first page, no 印发 line), per GB/T 9704 7 and 10.1.
+ */
+export type DocumentLayout = 'file' | 'letter';
+
 export interface OfficialDocumentInput {
   template: DocumentTemplate;
+  /** 文件格式 unless given. */
+  layout?: DocumentLayout;
   /** The assigned number (宝工强办〔2021〕12号); null on a draft, which prints 〔草稿〕 instead. */
   number: string | null;
   title: string;
@@ -125,11 +136,33 @@ function heading(level: 1 | 2 | 3, text: string) {
   });
 }
 
+/** Table text size (五号) in points, and the cell's left and right margins in twips (Word's default, 0.19 cm each). */
+const CELL_PT = 10.5;
+const CELL_PADDING = 2 * 108 + 40;
+
+/** The widest run of a cell's text that must not break: a number, a percentage, a date (CJK text breaks anywhere). */
+const widestUnbreakable = (text: string) =>
+  Math.max(0, ...text.split(/[\s\u2e80-\uffff]+/u).map(textWidth), ...[...text].filter((ch) => ch.charCodeAt(0) >= 0x2e80).map(() => 1));
+
+/**
+ * Column widths in twips that share `total` by `ratios` but give every column at least the width of its widest
+ * number, so that no figure is split across two lines of a cell; the width a column needs is taken from the columns
+ * with room to spare, in proportion to that room.
+ */
+export function fitColumnWidths(ratios: number[], rows: string[][], total: number): number[] {
+  const sum = ratios.reduce((a, b) => a + b, 0);
+  const widths = ratios.map((r) => Math.floor((r / sum) * total));
+  const need = ratios.map((_, i) => Math.ceil(Math.max(0, ...rows.map((r) => widestUnbreakable(r[i] ?? ''))) * CELL_PT * 20 + CELL_PADDING));
+  const short = widths.reduce((acc, w, i) => acc + Math.max(0, need[i] - w), 0);
+  const room = widths.map((w, i) => Math.max(0, w - need[i]));
+  const spare = room.reduce((a, b) => a + b, 0);
+  if (short === 0 || spare < short) return widths;
+  return widths.map((w, i) => (need[i] > w ? need[i] : w - Math.ceil((room[i] / spare) * short)));
+}
+
 function table(block: Extract<DocumentBlock, { kind: 'table' }>) {
   const total = 8840; // type area 156 mm in twips, less a little for borders
-  const widths = block.widths ?? block.columns.map(() => 1);
-  const sum = widths.reduce((a, b) => a + b, 0);
-  const tw = widths.map((w) => Math.floor((w / sum) * total));
+  const tw = fitColumnWidths(block.widths ?? block.columns.map(() => 1), [block.columns, ...block.rows], total);
   // A line break in a cell's text starts a new line, so a name and its figures need not break inside a number.
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
@@ -139,7 +172,7 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>) {
         (line, n, lines) =>
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [run(line, header ? 'heiti' : 'fangsong', 10.5)],
+            children: [run(line, header ? 'heiti' : 'fangsong', CELL_PT)],
             spacing: { before: n === 0 ? 40 : 0, after: n === lines.length - 1 ? 40 : 0 },
           }),
       ),
@@ -149,7 +182,7 @@ function table(block: Extract<DocumentBlock, { kind: 'table' }>) {
     out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.caption, 'heiti', PT.sihao)], spacing: { before: 120, after: 120 } }));
   out.push(
     new Table({
-      width: { size: total, type: WidthType.DXA },
+      width: { size: tw.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: tw,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
@@ -201,17 +234,36 @@ const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType
     ],
   });
 
-/** Builds a GB/T 9704 official document (red header and rule, number, title, addressee, body, signature, date, page numbers) as .docx bytes. */
-export async function officialDocument(input: OfficialDocumentInput): Promise<Buffer> {
-  const { template } = input;
-  const children: (Paragraph | Table)[] = [
+/** The letter's rules are 170 mm long, centred: 7 mm wider than the 156 mm type area on either side. */
+const LETTER_RULE_OUTDENT = convertMillimetersToTwip(7);
+const letterRule = (side: 'top' | 'bottom') => ({
+  // 上粗下细 under the organ's name, 上细下粗 at the foot of the page.
+  [side]: { style: side === 'bottom' ? BorderStyle.THICK_THIN_MEDIUM_GAP : BorderStyle.THIN_THICK_MEDIUM_GAP, size: 24, color: RED, space: 4 },
+});
+
+// The first page of a letter: the second red double rule 20 mm above the page's lower edge, and no page number.
+const letterFirstFooter = () =>
+  new Footer({
+    children: [new Paragraph({ indent: { left: -LETTER_RULE_OUTDENT, right: -LETTER_RULE_OUTDENT }, border: letterRule('top'), children: [] })],
+  });
+
+const title = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.AT_LEAST, after: 0 },
+    children: [run(text, 'xiaobiaosong', PT.erhao)],
+  });
+
+/** 文件格式: the red 发文机关标志, the number centred over a red rule 4 mm below it, the title. */
+function fileHead(input: OfficialDocumentInput): Paragraph[] {
+  const { headerText } = input.template;
+  return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 0, line: 960, lineRule: LineRuleType.AT_LEAST },
-      children: [run(template.headerText, 'xiaobiaosong', headerSize(template.headerText), { color: RED })],
+      children: [run(headerText, 'xiaobiaosong', headerSize(headerText), { color: RED })],
     }),
     blank(),
-    // 发文字号, then the red rule 4 mm below it, drawn as the paragraph's bottom border.
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 227 },
@@ -219,60 +271,115 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Bu
       children: [run(input.number ?? '〔草稿〕', 'fangsong', PT.sanhao)],
     }),
     blank(),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.AT_LEAST, after: 0 },
-      children: [run(input.title, 'xiaobiaosong', PT.erhao)],
-    }),
+    title(input.title),
     blank(),
   ];
-  if (input.addressee) children.push(body(`${input.addressee.replace(/[：:]$/, '')}：`, { indent: false }));
-  for (const block of input.blocks) {
-    if (block.kind === 'heading') children.push(heading(block.level, block.text));
-    else if (block.kind === 'paragraph') {
-      // The body's last paragraph goes with the signature to the next page rather than leave it with no text (此页无正文).
-      const lines = block.text.split(/\n+/).filter(Boolean);
-      const last = block === input.blocks[input.blocks.length - 1];
-      for (const [i, line] of lines.entries()) children.push(body(line, { keepNext: last && i === lines.length - 1 }));
-    } else if (block.kind === 'table') children.push(...table(block));
-    else children.push(...image(block));
-  }
-  // 发文机关署名 and 成文日期 (no seal): one blank line under the body, the name two characters from the right
-  // margin, the date on the next line starting two characters to the right of the name; a date longer than that
-  // sits two characters from the margin and pushes the name left.
-  const signature = input.signature ?? template.issuer;
-  const date = chineseDate(input.date);
-  const { signatureRight, dateRight } = signaturePlacement(signature.split('\n'), date);
-  children.push(new Paragraph({ children: [], keepNext: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT } }));
-  for (const line of signature.split('\n'))
-    children.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        indent: { right: Math.round(signatureRight * CHAR) },
-        spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-        keepNext: true,
-        children: [run(line, 'fangsong', PT.sanhao)],
-      }),
-    );
-  children.push(
+}
+
+/** 信函格式: the organ's name in red over a red double rule, the number at the right margin under it, the title two lines below. */
+function letterHead(input: OfficialDocumentInput): Paragraph[] {
+  const { headerText } = input.template;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      indent: { left: -LETTER_RULE_OUTDENT, right: -LETTER_RULE_OUTDENT },
+      spacing: { before: 0, after: 0, line: 720, lineRule: LineRuleType.AT_LEAST },
+      border: letterRule('bottom'),
+      children: [run(headerText, 'xiaobiaosong', Math.min(PT.erhao + 4, headerSize(headerText)), { color: RED })],
+    }),
+    // 7/8 of a 三号 character's height below the rule.
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      indent: { right: Math.round(dateRight * CHAR) },
-      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-      children: [run(date, 'fangsong', PT.sanhao)],
+      spacing: { before: Math.round(PT.sanhao * 20 * 0.875), line: LINE, lineRule: LineRuleType.EXACT },
+      children: [run(input.number ?? '〔草稿〕', 'fangsong', PT.sanhao)],
     }),
-  );
-  if (template.footerLines?.length) {
-    children.push(blank());
-    for (const line of template.footerLines)
-      children.push(
+    blank(),
+    blank(),
+    title(input.title),
+    blank(),
+  ];
+}
+
+/**
+ * The body's blocks. The body's closing paragraphs (the last two when the document ends in text, e.g. the request
+ * and 特此函告) go with the signature to the next page rather than leave the signature alone on a page (此页无正文).
+ */
+function bodyBlocks(blocks: DocumentBlock[]): (Paragraph | Table)[] {
+  const closing = new Set(blocks.slice(-2).filter((b, i, tail) => b.kind === 'paragraph' && tail.slice(i).every((t) => t.kind === 'paragraph')));
+  return blocks.flatMap((block) => {
+    if (block.kind === 'heading') return [heading(block.level, block.text)];
+    if (block.kind === 'table') return table(block);
+    if (block.kind === 'image') return image(block);
+    const lines = block.text.split(/\n+/).filter(Boolean);
+    return lines.map((line) => body(line, { keepNext: closing.has(block) }));
+  });
+}
+
+/**
+ * 发文机关署名 and 成文日期 (no seal): one blank line under the body, the name two characters from the right margin, the
+ * date on the next line starting two characters to the right of the name; a date longer than that sits two
+ * characters from the margin and pushes the name left.
+ */
+function signatureBlock(signature: string, isoDate: string, keepWithImprint: boolean): Paragraph[] {
+  const date = chineseDate(isoDate);
+  const lines = signature.split('\n');
+  const { signatureRight, dateRight } = signaturePlacement(lines, date);
+  const line = (text: string, right: number, keepNext: boolean) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(right * CHAR) },
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      keepNext,
+      children: [run(text, 'fangsong', PT.sanhao)],
+    });
+  return [
+    new Paragraph({ children: [], keepNext: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT } }),
+    ...lines.map((text) => line(text, signatureRight, true)),
+    line(date, dateRight, keepWithImprint),
+  ];
+}
+
+/**
+ * 版记 of a 文件格式 document: the 抄送 lines of the template, then 印发机关 at the left and 印发日期 at the right, between a
+ * thick rule above and below and thin rules between, kept together and with the date above it.
+ */
+function imprint(lines: string[], issuer: string, isoDate: string): Paragraph[] {
+  const thick = { style: BorderStyle.SINGLE, size: 7, color: '000000', space: 2 };
+  const thin = { style: BorderStyle.SINGLE, size: 5, color: '000000', space: 2 };
+  const rows = [
+    ...lines.map((l) => [run(l, 'fangsong', PT.sihao)]),
+    [run(issuer, 'fangsong', PT.sihao), new TextRun({ children: [new Tab()] }), run(`${chineseDate(isoDate)}印发`, 'fangsong', PT.sihao)],
+  ];
+  return [
+    new Paragraph({ children: [], keepNext: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT } }),
+    ...rows.map(
+      (children, i) =>
         new Paragraph({
-          border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+          keepNext: i < rows.length - 1,
+          keepLines: true,
+          indent: { left: CHAR / 2, right: CHAR / 2 },
+          tabStops: [{ type: TabStopType.RIGHT, position: 8840 - CHAR }],
+          border: { top: i === 0 ? thick : thin, ...(i === rows.length - 1 ? { bottom: thick } : {}) },
           spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-          children: [run(line, 'fangsong', PT.sihao)],
+          children,
         }),
-      );
-  }
+    ),
+  ];
+}
+
+/** Builds a GB/T 9704 official document (red header and rule, number, title, addressee, body, signature, date, 版记, page numbers) as .docx bytes. */
+export async function officialDocument(input: OfficialDocumentInput): Promise<Buffer> {
+  const { template } = input;
+  const letter = input.layout === 'letter';
+  const children: (Paragraph | Table)[] = letter ? letterHead(input) : fileHead(input);
+  if (input.addressee) children.push(body(`${input.addressee.replace(/[：:]$/, '')}：`, { indent: false }));
+  children.push(...bodyBlocks(input.blocks));
+  // The 版记 stays on the page of the date: a page holding the 版记 alone would look like a document without a body.
+  children.push(...signatureBlock(input.signature ?? template.issuer, input.date, !letter));
+  if (letter) {
+    // A letter's 版记 has no 印发 line and no rules: the 抄送 lines only, when the template has any.
+    if (template.footerLines?.length) children.push(blank(), ...template.footerLines.map((l) => body(l, { indent: false })));
+  } else children.push(...imprint(template.footerLines ?? [], template.issuer, input.date));
 
   const doc = new Document({
     creator: template.issuer,
@@ -292,18 +399,23 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Bu
     sections: [
       {
         properties: {
+          titlePage: letter,
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
             margin: {
-              top: convertMillimetersToTwip(37),
+              top: convertMillimetersToTwip(letter ? 30 : 37),
               bottom: convertMillimetersToTwip(35),
               left: convertMillimetersToTwip(28),
               right: convertMillimetersToTwip(26),
-              footer: convertMillimetersToTwip(22),
+              footer: convertMillimetersToTwip(letter ? 20 : 22),
             },
           },
         },
-        footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
+        footers: {
+          default: pageFooter(AlignmentType.RIGHT),
+          even: pageFooter(AlignmentType.LEFT),
+          ...(letter ? { first: letterFirstFooter() } : {}),
+        },
         children,
       },
     ],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentText, documentXml } from '../../core/documents/read-back';
+import { documentText, documentXml } from '../../test/read-back';
 import { keepArtefact } from '../../test/artefacts';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentBlockData } from '../../../shared/modules/documents.schemas';
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
-import { allGreenUnits, composeNotice, composePraise, praiseTitle } from './compose';
+import { addresseeOf, allGreenUnits, composeNotice, composePraise, praiseTitle } from './compose';
 
 type Level = ProgressCell['level'];
 const UNITS = ['大营镇', '杨庄镇', '闹店镇', '石桥镇'];
@@ -116,10 +116,52 @@ describe('composePraise', () => {
 describe('composeNotice', () => {
   it('gives a growth row (no completion) no time-progress figure, and a cumulative row its own', () => {
     const red = (u: number, completion: number | null, gapPp: number) => ({ ...cell(u, 'red', 1, completion, gapPp), persistentRed: true });
-    const table = tableOf(composeNotice(boardOf([red(0, 60, -15)], [red(1, null, -3)]), []));
+    const table = tableOf(composeNotice(boardOf([red(0, 60, -15)], [red(1, null, -3)]), [], 5));
     expect(table.rows).toEqual([
       ['大营镇', '指标1', '60.0%', '75.0%', '-15.0'],
       ['杨庄镇', '指标2', '—', '—', '-3.0'],
     ]);
   });
+});
+
+describe('composeNotice sentences', () => {
+  const red = { ...cell(0, 'red', 1, 60, -15), persistentRed: true };
+  const overdue = [{ id: 1, title: '事项', dueDate: '2021-09-30', unitNameZh: '大营镇' }];
+  const headings = (blocks: DocumentBlockData[]) => blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+  const texts = (blocks: DocumentBlockData[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+  it.each([
+    [
+      'red units and overdue tasks',
+      [red],
+      overdue,
+      ['一、主要指标连续两个月亮红灯的单位', '二、逾期未办结的督办事项', '三、有关要求'],
+      '主要指标连续落后单位和逾期督办事项',
+      true,
+    ],
+    ['red units, nothing overdue: no overdue section', [red], [], ['一、主要指标连续两个月亮红灯的单位', '二、有关要求'], '主要指标连续落后单位通报如下', true],
+    [
+      'no unit named: no reply is asked for',
+      [cell(0, 'green', 1)],
+      [],
+      ['一、主要指标连续两个月亮红灯的单位', '二、有关要求'],
+      '主要指标连续落后单位通报如下',
+      false,
+    ],
+  ])('%s', (_name, units, tasks, expectedHeadings, opening, asksReply) => {
+    const blocks = composeNotice(boardOf(units), tasks, 7);
+    expect(headings(blocks)).toEqual(expectedHeadings);
+    expect(texts(blocks)[0]).toContain(opening);
+    expect(texts(blocks).some((t) => t.includes('7个工作日内'))).toBe(asksReply);
+    expect(texts(blocks).some((t) => t.includes('逾期'))).toBe(tasks.length > 0);
+  });
+});
+
+describe('addresseeOf', () => {
+  it.each([
+    [{ kind: 'township', nameZh: '大营镇' }, '大营镇人民政府'],
+    [{ kind: 'township', nameZh: '肖旗乡' }, '肖旗乡人民政府'],
+    [{ kind: 'township', nameZh: '铁路街道' }, '铁路街道办事处'],
+    [{ kind: 'department', nameZh: '县科技局' }, '县科技局'],
+  ])('%o → %s', (unit, expected) => expect(addresseeOf(unit)).toBe(expected));
 });

@@ -177,6 +177,15 @@ export function composeBrief(board: Warnings, overdue: OverdueTask[], sections: 
   return blocks;
 }
 
+/**
+ * The name a letter is addressed to (主送机关): a township's government by its full name (大营镇人民政府, 铁路街道办事处);
+ * a department by its name, which is already the normal short form (县科技局).
+ */
+export function addresseeOf(unit: { kind: string; nameZh: string }): string {
+  if (unit.kind !== 'township') return unit.nameZh;
+  return unit.nameZh.endsWith('街道') ? `${unit.nameZh}办事处` : `${unit.nameZh}人民政府`;
+}
+
 /** The title of a reminder letter to a unit. */
 export const letterTitle = (month: string, unitNameZh: string) => `关于${unitNameZh}${monthZh(month)}指标落后的提醒函`;
 
@@ -216,22 +225,32 @@ export const noticeTitle = (month: string) => `关于${monthZh(month)}工业强�
 /** The title of a month's praise notice. */
 export const praiseTitle = (month: string) => `关于${monthZh(month)}工业强县主要指标先进单位的通报`;
 
+/** The units red two months running in a board, each once, in the board's order: whom a criticism notice names. */
+export function persistentRedUnits(board: Warnings): ProgressCell['unit'][] {
+  const units = new Map<number, ProgressCell['unit']>();
+  for (const row of board.indicators) for (const cell of row.units) if (cell.level === 'red' && cell.persistentRed) units.set(cell.unit.id, cell.unit);
+  return [...units.values()];
+}
+
 /**
  * A notice (通报) of a locked month: the units red two months running, indicator by indicator, and the overdue
- * 督办 tasks; the opening and the requirements are the office's narrative.
+ * 督办 tasks when there are any; the opening and the requirements are the office's narrative. It asks the units it
+ * names for a written report within the cycle's working days (issuing it gives each of them that 督办 task), and asks
+ * for none when it names no unit.
  */
-export function composeNotice(board: Warnings, overdue: OverdueTask[]): DocumentBlockData[] {
+export function composeNotice(board: Warnings, overdue: OverdueTask[], responseWorkingDays: number): DocumentBlockData[] {
   const rows: string[][] = [];
   for (const row of board.indicators)
     for (const cell of row.units)
       if (cell.level === 'red' && cell.persistentRed)
         rows.push([cell.unit.nameZh, row.indicator.nameZh, pct(cell.completion), timeProgressOf(cell), pp(cell.gapPp)]);
   rows.sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'));
+  const subjects = ['主要指标连续落后单位', ...(overdue.length ? ['逾期督办事项'] : [])].join('和');
   const blocks: DocumentBlockData[] = [
     {
       kind: 'paragraph',
       editable: true,
-      text: `为进一步压实工作责任，推动主要指标赶超进位，根据${monthZh(board.month)}指标监测和督办情况，现将主要指标连续落后单位和逾期督办事项通报如下。`,
+      text: `为进一步压实工作责任，推动主要指标赶超进位，根据${monthZh(board.month)}指标监测和督办情况，现将${subjects}通报如下。`,
     },
     { kind: 'heading', level: 1, text: '一、主要指标连续两个月亮红灯的单位' },
   ];
@@ -244,14 +263,18 @@ export function composeNotice(board: Warnings, overdue: OverdueTask[]): Document
       rows,
     });
   else blocks.push({ kind: 'paragraph', text: '本月无连续两个月亮红灯的单位。' });
-  blocks.push({ kind: 'heading', level: 1, text: '二、逾期未办结的督办事项' });
-  if (overdue.length) blocks.push(overdueTable('表2', overdue));
-  else blocks.push({ kind: 'paragraph', text: '截至目前，无逾期未办结的督办事项。' });
-  blocks.push({ kind: 'heading', level: 1, text: '三、有关要求' });
+  let section = 1;
+  if (overdue.length) {
+    blocks.push({ kind: 'heading', level: 1, text: `${NUMERALS[section++]}、逾期未办结的督办事项` });
+    blocks.push(overdueTable(rows.length ? '表2' : '表1', overdue));
+  }
+  blocks.push({ kind: 'heading', level: 1, text: `${NUMERALS[section]}、有关要求` });
   blocks.push({
     kind: 'paragraph',
     editable: true,
-    text: '被通报单位要深刻查摆问题，主要负责同志要亲自研究部署，于收到通报后5个工作日内向县工业强县办书面报告整改措施；县工业强县办将持续跟踪，对整改不力的单位提请县委、县政府约谈。',
+    text: rows.length
+      ? `被通报单位要深刻查摆问题，主要负责同志要亲自研究部署，于收到通报后${responseWorkingDays}个工作日内向县工业强县办书面报告整改措施，并在平台督办事项中填报办理情况；县工业强县办将持续跟踪，对整改不力的单位提请县委、县政府约谈。`
+      : '各单位要对照序时进度查找差距，巩固向好势头，确保全面完成全年目标任务。',
   });
   return blocks;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
-import { documentMedia, documentTable, documentText, documentXml } from '../../core/documents/read-back';
+import { documentMedia, documentTable, documentText, documentXml } from '../../test/read-back';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { libreOffice } from '../../core/documents/pdf';
 import { keepArtefact } from '../../test/artefacts';
@@ -172,7 +172,11 @@ describe('reminder letters', () => {
     const docx = (await office.get(`/api/documents/${first.id}/file.docx`)).rawPayload;
     keepArtefact('letter.docx', docx);
     const text = await documentText(docx);
-    expect(text).toContain(`${first.unit.nameZh}：`);
+    // Addressed by the full name of the unit's government (赵庄镇人民政府), in the letter layout (double red rule).
+    const { kind } = await t.deps.db.selectFrom('orgUnits').select('kind').where('id', '=', first.unit.id).executeTakeFirstOrThrow();
+    expect(first.addressee).toBe(kind === 'township' ? `${first.unit.nameZh}人民政府` : first.unit.nameZh);
+    expect(text).toContain(`${first.addressee}：`);
+    expect(await documentXml(docx)).toContain('w:val="thickThinMediumGap"');
     expect(text.some((p) => p.includes('5个工作日内'))).toBe(true);
     const table = await documentTable(docx, 0);
     const cells = board.indicators.flatMap((r) =>
@@ -301,6 +305,17 @@ describe('notices', () => {
         .map((r) => [r[0], r[1]])
         .sort(),
     ).toEqual(persistent.sort());
+    // The notice asks the units it names for a written report: each of them has the month's 督办 task to reply in.
+    const named = [...new Set(persistent.map(([name]) => name))];
+    const tasks = await t.deps.db
+      .selectFrom('tasks')
+      .innerJoin('orgUnits', 'orgUnits.id', 'tasks.ownerUnitId')
+      .select('orgUnits.nameZh')
+      .where('sourceModule', '=', 'indicators')
+      .where('sourceId', 'like', '2021-09/%')
+      .execute();
+    expect(named.every((name) => tasks.some((task) => task.nameZh === name))).toBe(true);
+    expect(text.some((p) => p.includes('个工作日内'))).toBe(true);
   });
 });
 

@@ -34,8 +34,10 @@ import {
   type OverdueTask,
   briefTitle,
   composeBrief,
+  addresseeOf,
   composeLetter,
   composeNotice,
+  persistentRedUnits,
   composePraise,
   letterTitle,
   noticeTitle,
@@ -116,10 +118,10 @@ async function lockedBoard(db: Executor, month: string) {
 /** A document drafted from a month's board: the work brief, or a notice with its subject. */
 export type MonthlyKind = { docType: 'brief'; subject: null } | { docType: 'notice'; subject: NoticeSubject };
 
-type Compose = (board: Warnings, overdue: OverdueTask[], sections: BriefSectionBlocks[]) => DocumentBlockData[];
+type Compose = (board: Warnings, overdue: OverdueTask[], sections: BriefSectionBlocks[], responseWorkingDays: number) => DocumentBlockData[];
 const MONTHLY: Record<'brief' | NoticeSubject, { title: (month: string) => string; compose: Compose }> = {
   brief: { title: briefTitle, compose: composeBrief },
-  criticism: { title: noticeTitle, compose: (board, overdue) => composeNotice(board, overdue) },
+  criticism: { title: noticeTitle, compose: (board, overdue, _sections, days) => composeNotice(board, overdue, days) },
   praise: { title: praiseTitle, compose: (board) => composePraise(board) },
 };
 
@@ -138,6 +140,7 @@ async function insertMonthly(trx: Trx, deps: Deps, ctx: RequestContext, kind: Mo
   const template = await documentsRepository.template(trx, kind.docType);
   const { title, compose } = MONTHLY[kind.subject ?? kind.docType];
   const sections = kind.docType === 'brief' ? await briefSectionBlocks(trx, deps, board.month) : [];
+  const { responseWorkingDays } = await getMonthlyCycle(trx);
   const now = deps.clock.now().toISOString();
   const row = {
     ...kind,
@@ -146,7 +149,7 @@ async function insertMonthly(trx: Trx, deps: Deps, ctx: RequestContext, kind: Mo
     month: board.month,
     unitId: null,
     addressee: template?.addressee ?? '',
-    body: JSON.stringify(compose(board, overdue, sections)),
+    body: JSON.stringify(compose(board, overdue, sections, responseWorkingDays)),
     createdBy: ctx.user?.id ?? null,
     createdAt: now,
     updatedAt: now,
@@ -219,7 +222,7 @@ export async function draftLetters(deps: Deps, ctx: UserContext, body: z.infer<t
         title,
         month: body.month,
         unitId: entry.unit.id,
-        addressee: entry.unit.nameZh,
+        addressee: addresseeOf(entry.unit),
         body: JSON.stringify(composeLetter(body.month, entry, responseWorkingDays)),
         createdBy: ctx.user.id,
         createdAt: now,
@@ -307,6 +310,7 @@ async function render(db: Executor, row: Pick<DocumentRow, 'docType' | 'title' |
       issuer: template.issuer,
       footerLines: JSON.parse(template.footerLines) as string[],
     },
+    layout: row.docType === 'letter' ? 'letter' : 'file',
     number,
     title: row.title,
     addressee: row.addressee || undefined,
@@ -328,29 +332,16 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
   if (date > today) throw fieldError({ issueDate: 'err.document_issue_future' });
   await deps.db.transaction().execute(async (trx) => {
     const row = await draftFor(trx, ctx, id);
-    let recipients: number[] = [];
-    if (row.month) {
-      const board = await lockedBoard(trx, row.month);
-      recipients = [...new Set(board.indicators.flatMap((r) => r.units.map((c) => c.unit.id)))];
-    }
+    const board = row.month ? await lockedBoard(trx, row.month) : null;
     // A document about a month is issued once that month is over (the number's year is the issue date's).
     if (row.month && date.slice(0, 7) <= row.month) throw fieldError({ issueDate: 'err.document_issue_before_month' });
-    if (row.unitId) recipients = [row.unitId];
+    const recipients = row.unitId ? [row.unitId] : [...new Set(board?.indicators.flatMap((r) => r.units.map((c) => c.unit.id)) ?? [])];
     const template = await documentsRepository.template(trx, row.docType);
     if (!template) throw notFound();
     const year = Number(date.slice(0, 4));
     const seq = await nextDocumentSeq(trx, row.docType, year);
     const number = formatDocumentNumber(template.numberPrefix, year, seq);
-    let taskId: number | null = null;
-    if (row.docType === 'letter' && row.month && row.unitId) {
-      const { responseWorkingDays } = await getMonthlyCycle(trx);
-      ({ id: taskId } = await laggingUnitTask(trx, deps, ctx, {
-        month: row.month,
-        unit: { id: row.unitId, nameZh: row.unitNameZh ?? row.addressee },
-        description: `请按提醒函（${number}）要求，于 ${responseWorkingDays} 个工作日内书面说明指标落后的原因、整改措施和完成时限。`,
-        createdByUnitId: ctx.user.unitId,
-      }));
-    }
+    const taskId = board ? await followUpTasks(trx, deps, ctx, row, board, number) : null;
     const { bytes } = await render(trx, row, number, date);
     const file = await storeDocumentFile(deps.config.attachmentsDir, bytes);
     const now = deps.clock.now().toISOString();
@@ -386,6 +377,24 @@ export async function issueDocument(deps: Deps, ctx: UserContext, id: number, is
       });
   });
   return getDocument(deps, ctx, id);
+}
+
+/**
+ * The 督办 tasks an issued document asks for, one per unit and month (the month close's task when there is one): a
+ * reminder letter's unit, or each unit a criticism notice names. Returns the letter's task.
+ */
+async function followUpTasks(trx: Trx, deps: Deps, ctx: UserContext, row: DocumentRow, board: Warnings, number: string): Promise<number | null> {
+  const { responseWorkingDays } = await getMonthlyCycle(trx);
+  const ask = (unit: { id: number; nameZh: string }, document: string) =>
+    laggingUnitTask(trx, deps, ctx, {
+      month: board.month,
+      unit,
+      description: `请按${document}（${number}）要求，于 ${responseWorkingDays} 个工作日内书面说明指标落后的原因、整改措施和完成时限。`,
+      createdByUnitId: ctx.user.unitId,
+    });
+  if (row.docType === 'letter' && row.unitId) return (await ask({ id: row.unitId, nameZh: row.unitNameZh ?? row.addressee }, '提醒函')).id;
+  if (row.docType === 'notice' && row.subject === 'criticism') for (const unit of persistentRedUnits(board)) await ask(unit, '通报');
+  return null;
 }
 
 /** A download's file name: number and title, without the characters file systems refuse. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
-import { documentTable, documentText } from '../../core/documents/read-back';
+import { documentTable, documentText } from '../../test/read-back';
 import { systemContext } from '../../core/access/context';
 import { keepArtefact } from '../../test/artefacts';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
