@@ -3,8 +3,10 @@ import { systemContext } from '../access/context';
 import { recordAudits } from '../audit/audit.service';
 import { arrangementAround } from '../calendar/calendar.service';
 import type { Deps } from '../deps';
+import { events } from '../events/events';
 import { notifyMany } from '../notifications/notifications.service';
 import { type Job, countyDay } from '../scheduler/scheduler';
+import { taskEventSubject } from './task-events';
 import { tasksRepository } from './tasks.repository';
 
 const STEP_TITLES: Record<EscalationStep, { zh: string; en: string }> = {
@@ -17,7 +19,8 @@ const STEP_TITLES: Record<EscalationStep, { zh: string; en: string }> = {
  * Applies the escalation steps of rules.md to every overdue task: step 1 tells the assignee and the owner unit (its
  * head included), step 2 the office, step 3 lists the task for the next notice and tells the office. Each (task, step)
  * is claimed by a unique row first, so running the job twice, or on two instances at once, escalates once. Set-based:
- * one transaction per batch of tasks, with multi-row claims, events, audit rows and notices.
+ * one transaction per batch of tasks, with multi-row claims, timeline entries, audit rows and notices, and a
+ * `taskOverdue` event per claimed step.
  */
 export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
   const today = countyDay(deps.clock.now());
@@ -34,7 +37,7 @@ export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
       for (let step = task.escalationStep + 1; step <= reached; step++) due.push({ taskId: task.id, step });
     }
     if (due.length > 0)
-      applied += await deps.db.transaction().execute(async (trx) => {
+      applied += await events.transaction(deps, async (trx) => {
         const at = deps.clock.now().toISOString();
         const claimed = new Set(
           (
@@ -83,6 +86,12 @@ export async function escalateTasks(deps: Deps, batch = 500): Promise<string> {
             };
           }),
         );
+        const coUnits = new Map<number, number[]>();
+        for (const c of await tasksRepository.coUnitsOf(trx, [...last.keys()])) coUnits.set(c.taskId, [...(coUnits.get(c.taskId) ?? []), c.id]);
+        for (const { taskId, step } of steps) {
+          const subject = taskEventSubject(byId.get(taskId) as (typeof tasks)[number], coUnits.get(taskId) ?? []);
+          await events.publish(trx, deps, systemContext(), 'taskOverdue', { ...subject, step: step as EscalationStep, overdueAt: at });
+        }
         return steps.length;
       });
     if (tasks.length < batch) break;

@@ -10,10 +10,12 @@ import { arrangementAround, workingDayAfter } from '../calendar/calendar.service
 import type { Executor, Trx } from '../db/database';
 import type { TaskTable } from '../db/schema';
 import type { Deps } from '../deps';
+import { events } from '../events/events';
 import { fieldError, forbidden, notFound } from '../http/errors';
 import { notify } from '../notifications/notifications.service';
 import { countyDay } from '../scheduler/scheduler';
 import { taskTypes } from '../modules/registry';
+import { taskEventSubject } from './task-events';
 import { type TaskFilter, tasksRepository } from './tasks.repository';
 
 type TaskRow = Selectable<TaskTable>;
@@ -126,12 +128,24 @@ async function describeTasks(db: Executor, ctx: RequestContext, rows: TaskRow[],
 
 const taskLink = (id: number) => `/tasks/${id}`;
 
+/** Publishes `taskClosed` for a task as it stands once closed, in the closing transaction. */
+async function publishClosed(trx: Trx, deps: Deps, ctx: RequestContext, task: TaskRow, closedAt: string) {
+  const coUnitIds = (await tasksRepository.coUnitsOf(trx, [task.id])).map((u) => u.id);
+  await events.publish(trx, deps, ctx, 'taskClosed', {
+    ...taskEventSubject(task, coUnitIds),
+    status: task.status as 'done' | 'cancelled',
+    finishedDate: task.finishedDate as string,
+    wasOverdue: task.wasOverdue === 1,
+    closedAt,
+  });
+}
+
 /**
  * Marks a module's task done today because the module's own record says the work is done (a request answered, a
  * review step decided, a need placed): the timeline says why (`text`), the audit row names the module's `action`. A
- * task already finished or cancelled, or no task at all, is left alone.
+ * task already finished or cancelled, or no task at all, is left alone; a finished one publishes `taskClosed`.
  */
-export async function finishTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>, ctx: UserContext, taskId: number | null, text: string, action: string) {
+export async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string, action: string) {
   if (taskId === null) return;
   const task = await tasksRepository.findById(trx, taskId);
   if (!task || task.status === 'done' || task.status === 'cancelled') return;
@@ -147,6 +161,7 @@ export async function finishTask(trx: Trx, deps: Pick<Deps, 'clock' | 'dialect'>
   await tasksRepository.update(trx, taskId, changes);
   await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
   await recordAudit(trx, deps, ctx, { action, entityType: 'task', entityId: taskId, before: task, after: changes });
+  await publishClosed(trx, deps, ctx, { ...task, ...changes }, now);
 }
 
 /** The task a module created for one of its records (`source`), if any: how modules make a task once per record. */
@@ -282,10 +297,10 @@ export async function createAdhocTask(deps: Deps, ctx: UserContext, body: z.infe
   });
 }
 
-/** Moves a task along its workflow if the caller may, with history, audit and notices in one transaction. */
+/** Moves a task along its workflow if the caller may, with history, audit, notices and `taskClosed` in one transaction. */
 export async function transitionTask(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof taskTransitionBody>): Promise<TaskDetail> {
   requirePermission(ctx, 'task:read');
-  return deps.db.transaction().execute(async (trx) => {
+  return events.transaction(deps, async (trx) => {
     const before = await loadVisible(trx, ctx, id);
     if (!taskActions(ctx, before).includes(body.action)) throw fieldError({ action: 'err.task.action_not_allowed' });
     const to = ACTION_TARGET[body.action];
@@ -320,6 +335,7 @@ export async function transitionTask(deps: Deps, ctx: UserContext, id: number, b
       after: { ...after, reason: body.reason ?? null },
     });
     await notifyTransition(trx, deps, ctx, after, body.action, body.reason);
+    if (to === 'done' || to === 'cancelled') await publishClosed(trx, deps, ctx, after, after.updatedAt);
     return detail(trx, ctx, after, today);
   });
 }

@@ -5,6 +5,7 @@ import { autoLockJob } from './autolock';
 import { ensureDemoCurrentYear, ensureDemoIndicators, indicatorsFile } from './indicators.demo';
 import { indicatorRoutes } from './indicators.routes';
 import { ledgerRoutes } from './ledger.routes';
+import { recordReportedValues } from './ledger.service';
 import { migrations } from './migrations';
 import { readDemoFile } from '../../core/setup/demo-files';
 import { indicatorTaskSources } from './task-sources';
@@ -12,7 +13,7 @@ import { indicatorTaskSources } from './task-sources';
 // The public API of the indicators module: other modules import these, never its files.
 export { getMonthlyCycle } from './cycle.service';
 export { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
-export { type ReportedValueOutcome, previewReportedValues, recordReportedValues } from './ledger.service';
+export { type ReportedValueOutcome, previewReportedValues } from './ledger.service';
 export { type LaggingUnit, followUpLockedMonth, laggingUnitTask, laggingUnits } from './month-close';
 export type { MonthLocked } from './month-locked';
 export { boardOf } from './warnings.service';
@@ -33,6 +34,7 @@ export const indicators = defineModule({
   jobs: [{ ...autoLockJob, title: { zh: '指标台账到期锁定（每日 9:00）', en: 'Lock the indicator ledger on its lock day (daily 09:00)' } }],
   taskTypes: ['indicator_warning'],
   taskSources: indicatorTaskSources,
+  events: { reportAccepted: { inTransaction: recordReportedValues } },
   demo: async (deps) => {
     const history = indicatorsFile.parse(readDemoFile('baofeng-indicators-2021.json'));
     await ensureDemoIndicators(deps, history);

@@ -7,6 +7,7 @@ import { type Locale, translate } from '../../../shared/i18n/messages';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import type { EventHandler } from '../../core/events/events';
 import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
@@ -429,18 +430,14 @@ export async function previewReportedValues(
 }
 
 /**
- * Writes values another module has accepted (a township's monthly report) into the ledger, inside the caller's
- * transaction: each becomes the unit's submitted value of the month, marked with its source so that the unit cannot
- * overwrite it in the grid. Values the ledger keeps no row for are skipped with the reason `previewReportedValues`
- * gave; in a locked month a change is kept in the value's history with the source as its reason. The caller has
- * checked its own permission; this writes its own audit row.
+ * Writes the values of an accepted township report into the ledger (indicators' subscription to `reportAccepted`), in
+ * the acceptance's transaction: each becomes the unit's submitted value of the month, marked with the report as its
+ * source so that the unit cannot overwrite it in the grid. Values the ledger keeps no row for are skipped with the
+ * reason `previewReportedValues` gave; in a locked month a change is kept in the value's history with the source as
+ * its reason. Reports has checked its own permission; this writes its own audit row.
  */
-export async function recordReportedValues(
-  trx: Trx,
-  deps: Deps,
-  ctx: RequestContext,
-  input: { unitId: number; month: string; values: { indicatorCode: string; value: number }[]; source: string; sourceLabel: string },
-): Promise<{ written: { indicatorCode: string; value: number }[]; skipped: { indicatorCode: string; reason: string }[] }> {
+export const recordReportedValues: EventHandler<'reportAccepted'> = async (trx, deps, ctx, input) => {
+  if (input.values.length === 0) return;
   const now = deps.clock.now().toISOString();
   const plan = await planReported(trx, ctx.locale, input);
   const written: { indicatorCode: string; value: number }[] = [];
@@ -487,5 +484,4 @@ export async function recordReportedValues(
       after: { values: written, source: input.source },
     });
   }
-  return { written, skipped: plan.filter((v) => !v.written).map((v) => ({ indicatorCode: v.indicatorCode, reason: v.reason as string })) };
-}
+};

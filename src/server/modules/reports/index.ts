@@ -8,6 +8,7 @@ import { reportTaskSources } from './task-sources';
 
 // The public API of the reports module.
 export { ensureDemoReportForms } from './reports.demo';
+export type { ReportAccepted } from './report-accepted';
 
 /** Township monthly reporting: forms as data, drafts, review, completeness and totals, reminders. */
 export const reports = defineModule({

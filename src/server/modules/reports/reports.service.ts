@@ -35,10 +35,11 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { events } from '../../core/events/events';
 import { AppError, type FieldProblem, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { previewReportedValues, recordReportedValues } from '../indicators';
+import { type ReportedValueOutcome, previewReportedValues } from '../indicators';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
@@ -565,26 +566,45 @@ export async function acceptPreview(deps: Deps, ctx: UserContext, id: number): P
   };
 }
 
-/** Accepts a submitted report: it is locked, and fields mapped to indicators become the unit's ledger values in the same transaction. */
+/**
+ * The ledger part of an acceptance's audit row: what the ledger's handler of `reportAccepted` writes and what it skips
+ * (the preview and the handler follow one plan).
+ */
+function ledgerSummary(outcomes: ReportedValueOutcome[]) {
+  return {
+    written: outcomes.filter((o) => o.written).map((o) => ({ indicatorCode: o.indicatorCode, value: o.value })),
+    skipped: outcomes.filter((o) => !o.written).map((o) => ({ indicatorCode: o.indicatorCode, reason: o.reason as string })),
+  };
+}
+
+/**
+ * Accepts a submitted report: it is locked, and `reportAccepted` is published in the same transaction, where
+ * indicators writes the fields mapped to indicators as the unit's ledger values (a failed write refuses the acceptance).
+ */
 export async function acceptReport(deps: Deps, ctx: UserContext, id: number): Promise<ReportSheet> {
   requirePermission(ctx, 'report:review');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const { report, form, definition } = await loadForWrite(trx, ctx, id, 'report:review');
     if (report.status !== 'submitted') throw fieldError({ status: 'err.report.not_submitted' });
     const now = deps.clock.now().toISOString();
     if (!(await reportsRepository.transition(trx, id, 'submitted', { status: 'accepted', acceptedAt: now, updatedAt: now }))) throw new AppError('CONFLICT');
-    const mapped = mappedFields(definition, parse<ReportValues>(report.valuesJson))
+    const values = mappedFields(definition, parse<ReportValues>(report.valuesJson))
       .filter((f) => f.value !== null)
       .map((f) => ({ indicatorCode: f.indicatorCode, value: f.value as number }));
-    const ledger = mapped.length
-      ? await recordReportedValues(trx, deps, ctx, {
-          unitId: report.unitId,
-          month: report.month,
-          values: mapped,
-          source: `reports/${id}`,
-          sourceLabel: `乡镇月报《${form.nameZh}》#${id}`,
-        })
+    const ledger = values.length
+      ? ledgerSummary(await previewReportedValues(trx, ctx, { unitId: report.unitId, month: report.month, values }))
       : { written: [], skipped: [] };
+    await events.publish(trx, deps, ctx, 'reportAccepted', {
+      reportId: id,
+      formId: form.id,
+      formCode: form.code,
+      unitId: report.unitId,
+      month: report.month,
+      acceptedAt: now,
+      values,
+      source: `reports/${id}`,
+      sourceLabel: `乡镇月报《${form.nameZh}》#${id}`,
+    });
     await recordTransition(trx, deps, ctx, {
       report: { id, unitId: report.unitId, month: report.month },
       form,
