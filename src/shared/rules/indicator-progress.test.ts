@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shownTimeProgress,
   type IndicatorInput,
   type WarningLevel,
   coverage,
@@ -248,4 +249,12 @@ describe('coverage', () => {
   ] as const)('%s %s target %f over %j', (kind, direction, target, units, expected) => {
     expect(coverage(kind, direction, target, units)).toEqual(expected);
   });
+});
+
+describe('shownTimeProgress', () => {
+  it.each([
+    ['a cumulative cell shows its time progress', { completion: 61.2, timeProgress: 75 }, 75],
+    ['a completion of zero still has a yardstick', { completion: 0, timeProgress: 8.3 }, 8.3],
+    ['a growth or ratio cell (no completion) shows none', { completion: null, timeProgress: 75 }, null],
+  ])('%s', (_name, cell, expected) => expect(shownTimeProgress(cell)).toBe(expected));
 });

@@ -56,6 +56,14 @@ export function timeProgress(month: number, planCurve?: readonly number[]): numb
 }
 
 /** Problems of a monthly plan curve: 12 values, non-decreasing, between 0 and 100, ending at 100. */
+/**
+ * The time progress shown beside a cell: the yardstick of an indicator that has a completion rate only. A growth or
+ * ratio indicator (no completion) is measured against its target, so a time progress beside it would mean nothing.
+ */
+export function shownTimeProgress(cell: { completion: number | null; timeProgress: number }): number | null {
+  return cell.completion === null ? null : cell.timeProgress;
+}
+
 export function planCurveProblem(curve: readonly number[]): 'length' | 'range' | 'decreasing' | 'end' | null {
   if (curve.length !== 12) return 'length';
   if (curve.some((v) => !Number.isFinite(v) || v < 0 || v > 100)) return 'range';

@@ -1,5 +1,6 @@
 import type { DocumentBlockData } from '../../../shared/modules/documents.schemas';
 import type { ProgressCell, Warnings } from '../../../shared/modules/indicators.schemas';
+import { shownTimeProgress } from '../../../shared/rules/indicator-progress';
 import type { LaggingUnit } from '../indicators';
 
 // Pure composition of the bodies of briefs, letters and notices from a month's board; no database, so tests read it directly.
@@ -7,8 +8,7 @@ import type { LaggingUnit } from '../indicators';
 const LEVEL_ZH = { green: '绿灯', yellow: '黄灯', red: '红灯', missing: '未报' } as const;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 const pp = (v: number | null) => (v === null ? '—' : v.toFixed(1));
-/** Time progress is the yardstick of a cumulative indicator only: a growth or ratio row (no completion) shows none. */
-const timeProgressOf = (c: Pick<ProgressCell, 'completion' | 'timeProgress'>) => pct(c.completion === null ? null : c.timeProgress);
+const timeProgressOf = (c: Pick<ProgressCell, 'completion' | 'timeProgress'>) => pct(shownTimeProgress(c));
 const num = (v: number | null, decimals: number) => (v === null ? '—' : v.toFixed(decimals));
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const monthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;

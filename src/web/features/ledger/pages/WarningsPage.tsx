@@ -10,6 +10,7 @@ import { useLocalName } from '../../../lib/names';
 import { formatValue } from '../../indicators';
 import { defaultPlanYear, usePlanYears } from '../../indicators';
 import { useTrend, useWarnings } from '../api';
+import { shownTimeProgress } from '../../../../shared/rules/indicator-progress';
 
 const TrendChart = lazy(() => import('../components/TrendChart'));
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
@@ -145,7 +146,15 @@ export function WarningsPage() {
     { title: t('indicators.target'), key: 'target', align: 'right', render: (_, c) => fmt(c.target) },
     { title: t('warnings.ytd'), key: 'ytd', align: 'right', render: (_, c) => fmt(c.ytd) },
     { title: t('warnings.completion'), key: 'completion', align: 'right', render: (_, c) => (c.completion === null ? '—' : `${c.completion.toFixed(1)}%`) },
-    { title: t('warnings.timeProgress'), key: 'tp', align: 'right', render: (_, c) => `${c.timeProgress.toFixed(1)}%` },
+    {
+      title: t('warnings.timeProgress'),
+      key: 'tp',
+      align: 'right',
+      render: (_, c) => {
+        const tp = shownTimeProgress(c);
+        return tp === null ? '—' : `${tp.toFixed(1)}%`;
+      },
+    },
     { title: t('warnings.gap'), key: 'gap', align: 'right', render: (_, c) => (c.gapPp === null ? '—' : c.gapPp.toFixed(1)) },
     { title: t('warnings.yoy'), key: 'yoy', align: 'right', render: (_, c) => (c.yoyGrowth === null ? '—' : `${c.yoyGrowth.toFixed(1)}%`) },
     {
