@@ -68,6 +68,14 @@ test('the office reads the warnings board, acts on a red cell, and a leader read
   // The board opens on this year's last locked month. A red cell opens its unit's row with what the office can do.
   await expect(page.getByTestId('warnings-month')).toContainText(`${new Date().getFullYear()}-`);
   await expect(page.getByText('本月数据已锁定')).toBeVisible();
+  // The demo's reminder letters of that month already asked each of its red units for an explanation (their 督办
+  // tasks exist): the office acts on the month before, locked too, where nobody has been asked yet.
+  const opened = (await page.getByTestId('warnings-month').textContent())?.match(/\d{4}-\d{2}/)?.[0] ?? '';
+  const before = `${opened.slice(0, 4)}-${String(Number(opened.slice(5)) - 1).padStart(2, '0')}`;
+  await page.getByTestId('warnings-month').click();
+  await page.locator('.ant-select-item-option', { hasText: before }).click();
+  await expect(page.getByTestId('warnings-month')).toContainText(before);
+  await expect(page.getByText('本月数据已锁定')).toBeVisible();
   const row = page
     .getByTestId('warnings-matrix')
     .locator('tbody tr', { has: page.locator('button[data-level="red"]') })

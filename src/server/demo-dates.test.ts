@@ -58,3 +58,20 @@ it('shows this year’s plan with the ledger up to last month, last year as the 
   const baseline = await t.deps.db.selectFrom('indicatorValues').select('month').distinct().where('month', 'like', '2025-%').execute();
   expect(baseline).toHaveLength(12);
 });
+
+it('has the brief and the reminder letters of the last locked month issued by the office, numbered in order', async () => {
+  const issued = await t.deps.db
+    .selectFrom('documents')
+    .select(['docType', 'status', 'month', 'number', 'issueDate', 'taskId'])
+    .orderBy('docType')
+    .orderBy('seq')
+    .execute();
+  const brief = issued.filter((d) => d.docType === 'brief');
+  const letters = issued.filter((d) => d.docType === 'letter');
+  expect(brief).toEqual([expect.objectContaining({ status: 'issued', month: '2026-08', number: '宝工强简〔2026〕1号' })]);
+  expect(letters.length).toBeGreaterThan(0);
+  expect(letters.map((l) => l.number)).toEqual(letters.map((_, i) => `宝工强函〔2026〕${i + 1}号`));
+  // Issued in September, after August's lock day, each letter with its 督办 task.
+  for (const d of [...brief, ...letters]) expect(d.issueDate?.slice(0, 7)).toBe('2026-09');
+  expect(letters.every((l) => l.status === 'issued' && l.month === '2026-08' && l.taskId !== null)).toBe(true);
+});

@@ -32,5 +32,8 @@ export async function loadCountyData(deps: Deps, county: CountyFile, { demo }: {
   await loadCounty(deps, county);
   if (!demo) return;
   await ensureDemoAccounts(deps, county);
-  for (const m of PLATFORM) await m.demo?.(deps, county);
+  for (const m of demoOrder()) await m.demo?.(deps, county);
 }
+
+/** The modules in the order their demos load: the module list's, with those that describe the others last. */
+export const demoOrder = () => [...PLATFORM.filter((m) => !m.demoLast), ...PLATFORM.filter((m) => m.demoLast)];

@@ -7,7 +7,7 @@ import { type Config, loadConfig } from '../config';
 import type { DbHandle } from '../core/db/database';
 import type { Clock, Deps } from '../core/deps';
 import { DEMO_PASSWORD, countyFile, ensureDemoAccounts, loadCounty } from '../core/setup/bootstrap';
-import { PLATFORM, bootApp } from '../platform';
+import { bootApp, demoOrder } from '../platform';
 import { SESSION_COOKIE } from '../core/http/request-context';
 import { openTestDb } from './test-db';
 import type { UserContext } from '../core/access/context';
@@ -151,7 +151,7 @@ export async function completeSecondFactor(signedIn: Client, deps: Deps, clock: 
 
 /** Loads every module's demo data (projects, chains, firm accounts…) into a test app, as `--demo` does at start. */
 export async function loadModuleDemos(t: TestApp): Promise<void> {
-  for (const m of PLATFORM) await m.demo?.(t.deps, DEMO_COUNTY);
+  for (const m of demoOrder()) await m.demo?.(t.deps, DEMO_COUNTY);
 }
 
 /** Sends one file as multipart/form-data (field `file`), the way a browser form does. */

@@ -62,6 +62,8 @@ export interface ModuleDefinition {
   briefSections?: BriefSection[];
   /** Loads the module's demo data (demo mode only); must be safe to run on every start. */
   demo?: (deps: Deps, county: CountyFile) => Promise<void>;
+  /** The demo describes the other modules' demo data (a brief with their sections), so it loads after all of them. */
+  demoLast?: boolean;
 }
 
 /** Declares a module; the identity function gives the definition its type where it is written. */

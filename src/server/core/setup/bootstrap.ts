@@ -3,10 +3,10 @@ import { authRepository } from '../auth/auth.repository';
 import { isAdministrator } from '../auth/mfa';
 import { z } from 'zod';
 import { BUILTIN_ROLES, UNIT_KINDS } from '../../../shared/permissions';
-import { systemContext } from '../access/context';
+import { type UserContext, systemContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
-import type { Trx } from '../db/database';
+import type { Executor, Trx } from '../db/database';
 import type { Deps } from '../deps';
 import { unitsRepository } from '../org/units.repository';
 import { builtinRolePermissions } from '../modules/registry';
@@ -179,4 +179,33 @@ async function enrolDemoAdministrator(trx: Trx, deps: Deps, username: string) {
   if (!isAdministrator(grants.flatMap((g) => g.permissions))) return;
   await authRepository.savePendingSecret(trx, user.id, DEMO_TOTP_SECRET);
   await authRepository.enableMfa(trx, user.id, DEMO_TOTP_SECRET, null, deps.clock.now().toISOString());
+}
+
+/**
+ * The request context of a demo account, as if it had signed in: what the demo loader acts as when a record must be
+ * made by a person (a document issued by the office), so that it goes through the same service and audit as one.
+ */
+export async function demoUserContext(db: Executor, username: string): Promise<UserContext | null> {
+  const user = await usersRepository.findByUsername(db, username);
+  if (!user) return null;
+  const roles = await authRepository.grantsOf(db, user.id);
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      unitId: user.unitId,
+      enterpriseId: user.enterpriseId ?? null,
+      locale: 'zh-CN',
+      roles,
+      permissions: new Set(roles.flatMap((r) => r.permissions)),
+      sessionId: '',
+      csrfToken: '',
+      passwordChangeReason: null,
+      mfaPending: null,
+    },
+    ip: null,
+    userAgent: null,
+    locale: 'zh-CN',
+  };
 }

@@ -69,6 +69,10 @@ export const documentsRepository = {
   findAny(db: Executor, id: number): Promise<DocumentRow | undefined> {
     return base(db).where('documents.id', '=', id).executeTakeFirst();
   },
+  /** Whether any document exists (the demo loads its documents into an empty register only). */
+  async any(db: Executor): Promise<boolean> {
+    return !!(await db.selectFrom('documents').select('id').limit(1).executeTakeFirst());
+  },
   /** Every document of a type and month, drafts and issued ones. */
   findDrafts(db: Executor, docType: string, month: string) {
     return base(db).where('documents.docType', '=', docType).where('documents.month', '=', month).execute();

@@ -1,5 +1,6 @@
 import { DOCUMENT_PERMISSIONS } from '../../../shared/modules/documents.schemas';
 import { defineModule } from '../../core/modules/module';
+import { ensureDemoDocuments } from './documents.demo';
 import { documentRoutes } from './documents.routes';
 import { draftNoticeOnLock } from './documents.service';
 import { migrations } from './migrations';
@@ -17,4 +18,6 @@ export const documents = defineModule({
     township: ['document:read'],
   },
   events: { monthLocked: { inTransaction: draftNoticeOnLock } },
+  demo: ensureDemoDocuments,
+  demoLast: true,
 });

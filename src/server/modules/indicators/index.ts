@@ -12,6 +12,7 @@ import { indicatorTaskSources } from './task-sources';
 
 // The public API of the indicators module: other modules import these, never its files.
 export { getMonthlyCycle } from './cycle.service';
+export { lastLockedMonthSince } from './plans.service';
 export { ensureDemoIndicators, indicatorsFile } from './indicators.demo';
 export { type ReportedValueOutcome, previewReportedValues } from './ledger.service';
 export { type LaggingUnit, followUpLockedMonth, laggingUnitTask, laggingUnits } from './month-close';

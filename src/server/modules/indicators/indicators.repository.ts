@@ -83,11 +83,15 @@ export const plansRepository = {
   },
   /** The last locked month of a year: complete data, where the boards open when there is one. */
   async latestLockedMonth(db: Executor, year: number): Promise<string | null> {
+    return this.latestLockedMonthIn(db, `${year}-01`, `${year}-12`);
+  },
+  /** The last locked month from `from` to `to` ('YYYY-MM', both included), or null. */
+  async latestLockedMonthIn(db: Executor, from: string, to: string): Promise<string | null> {
     const row = await db
       .selectFrom('indicatorMonthLocks')
       .select((eb) => eb.fn.max('month').as('month'))
-      .where('month', '>=', `${year}-01`)
-      .where('month', '<=', `${year}-12`)
+      .where('month', '>=', from)
+      .where('month', '<=', to)
       .executeTakeFirst();
     return (row?.month as string | null | undefined) ?? null;
   },

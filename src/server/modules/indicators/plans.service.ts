@@ -4,7 +4,7 @@ import { coverage } from '../../../shared/rules/indicator-progress';
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
-import type { Trx } from '../../core/db/database';
+import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { unitsRepository } from '../../core/org/units.repository';
@@ -198,4 +198,9 @@ export async function planVersions(deps: Deps, ctx: RequestContext, year: number
       createdBy: r.userId ? { id: r.userId, displayName: r.displayName as string } : null,
     })),
   };
+}
+
+/** The last locked month of the ledger from `from` ('YYYY-MM') on, or null: what the present's documents can speak of. */
+export function lastLockedMonthSince(db: Executor, from: string): Promise<string | null> {
+  return plansRepository.latestLockedMonthIn(db, from, '9999-12');
 }
