@@ -50,14 +50,14 @@ const probe = defineModule({
           { zh: '名称', en: 'Name', value: (u) => (en ? u.nameEn : u.nameZh) },
         ],
       });
-      // Fixed bilingual headers, and a query without paging: the export of a table that is not a list.
+      // Fixed bilingual headers, a query without paging and a file named after it: the export of a table that is not a list.
       exportRoute(app, {
         path: '/api/probe/kinds/export.xlsx',
         tags: ['probe'],
         query: z.strictObject({ kind: z.string().max(20) }),
         exportAll: async (_ctx, filter) => [{ kind: filter.kind, count: (await units(deps.db, filter.kind).execute()).length }],
         sheet: 'kinds',
-        fileName: { zh: '单位类别.xlsx', en: 'unit-kinds.xlsx' },
+        fileName: ({ kind }) => ({ zh: `单位类别-${kind}.xlsx`, en: `unit-kinds-${kind}.xlsx` }),
         columns: [
           { zh: '类别', en: 'Kind', value: (r) => r.kind },
           { zh: '数量', en: 'Count', value: (r) => r.count },
@@ -161,16 +161,16 @@ describe('listRoutes', () => {
 });
 
 describe('exportRoute', () => {
-  it('exports a table that is not paged, with fixed bilingual headers', async () => {
+  it('exports a table that is not paged, with fixed bilingual headers and a file named after the query', async () => {
     const townships = (await units(t.deps.db, 'township').execute()).length;
     const cases = [
-      { as: 'office', file: '单位类别.xlsx', header: ['类别', '数量'] },
-      { as: 'sysadmin', file: 'unit-kinds.xlsx', header: ['Kind', 'Count'] },
+      { as: 'office', file: '单位类别-township.xlsx', header: ['类别', '数量'] },
+      { as: 'sysadmin', file: 'unit-kinds-township.xlsx', header: ['Kind', 'Count'] },
     ];
     for (const c of cases) {
       const res = await get('/api/probe/kinds/export.xlsx?kind=township', c.as);
       expect(res.statusCode, c.as).toBe(200);
-      expect(res.headers['content-disposition']).toContain(encodeURIComponent(c.file));
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(c.file)}`);
       expect(await sheetOf(res.rawPayload)).toEqual([c.header, ['township', townships]]);
     }
     expect((await get('/api/probe/kinds/export.xlsx', 'office')).statusCode).toBe(400);

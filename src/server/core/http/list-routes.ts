@@ -29,7 +29,8 @@ export interface ExportDefinition<Q extends ObjectQuery, Row> {
   /** Every row matching the filter, in the list's order; `query` is the whole parsed query, paging included. */
   exportAll: (ctx: UserContext, filter: ListFilter<Q>, query: z.output<Q>) => Promise<Row[]>;
   sheet: string;
-  fileName: FileName;
+  /** Fixed, or named after the query (a month's warnings). */
+  fileName: FileName | ((query: z.output<Q>) => FileName);
   columns: ExportColumns<Row>;
 }
 
@@ -59,7 +60,7 @@ export function listRoutes<Q extends PagedQuery, R extends z.ZodType, Row>(app: 
 
 /**
  * Registers only an `.xlsx` export: the twin of a list registered apart from it, or of a table that is not paged
- * (a budget by year, the financing statistics).
+ * (a budget by year, the financing statistics, a month's warnings).
  */
 export function exportRoute<Q extends ObjectQuery, Row>(
   app: FastifyInstance,
@@ -72,6 +73,7 @@ export function exportRoute<Q extends ObjectQuery, Row>(
     const rows = await def.exportAll(ctx, filter, query);
     const en = ctx.locale === 'en-US';
     const columns = typeof def.columns === 'function' ? def.columns(en, ctx.locale) : def.columns;
-    return sendXlsx(reply, en ? def.fileName.en : def.fileName.zh, await exportXlsx(def.sheet, columns, rows, ctx.locale));
+    const name = typeof def.fileName === 'function' ? def.fileName(query) : def.fileName;
+    return sendXlsx(reply, en ? name.en : name.zh, await exportXlsx(def.sheet, columns, rows, ctx.locale));
   });
 }
