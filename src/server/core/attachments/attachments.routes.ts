@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachmentIdParams, attachmentListQuery, attachmentOwnerParams, attachmentPage, attachmentSchema } from '../../../shared/modules/attachments.schemas';
 import type { Deps } from '../deps';
-import { exportXlsx } from '../excel/export';
 import { fieldError } from '../http/errors';
-import { sendXlsx } from '../http/reply';
+import { listRoutes } from '../http/list-routes';
 import { userCtx } from '../http/request-context';
 import { ATTACHMENT_EXPORT_COLUMNS, allAttachments, deleteAttachment, listAttachments, openAttachment, uploadAttachment } from './attachments.service';
 
@@ -29,17 +28,16 @@ export function attachmentRoutes(app: FastifyInstance, deps: Deps) {
     await scope.register(multipart, { limits: { fileSize: deps.config.attachmentMaxBytes, files: 1, fields: 5, parts: 6 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['attachments'];
-    r.get('/api/attachments', { schema: { tags, querystring: attachmentListQuery, response: { 200: attachmentPage } } }, (req) =>
-      listAttachments(deps, userCtx(req), req.query),
-    );
-    r.get('/api/attachments/export.xlsx', { schema: { tags, querystring: attachmentListQuery } }, async (req, reply) => {
-      const ctx = userCtx(req);
-      const rows = await allAttachments(deps, ctx, req.query);
-      return sendXlsx(
-        reply,
-        ctx.locale === 'en-US' ? 'attachments.xlsx' : '附件.xlsx',
-        await exportXlsx('attachments', ATTACHMENT_EXPORT_COLUMNS, rows, ctx.locale),
-      );
+    listRoutes(scope, {
+      path: '/api/attachments',
+      tags,
+      query: attachmentListQuery,
+      response: attachmentPage,
+      list: (ctx, q) => listAttachments(deps, ctx, q),
+      exportAll: (ctx, _filter, query) => allAttachments(deps, ctx, query),
+      sheet: 'attachments',
+      fileName: { zh: '附件.xlsx', en: 'attachments.xlsx' },
+      columns: ATTACHMENT_EXPORT_COLUMNS,
     });
     r.post(
       '/api/attachments/:ownerType/:ownerId',

@@ -4,9 +4,8 @@ import { idParams } from '../../../shared/modules/admin.schemas';
 import { createEnterpriseBody, enterpriseListQuery, enterprisePage, enterpriseSchema, updateEnterpriseBody } from '../../../shared/modules/enterprises.schemas';
 import { registerAttachmentOwner } from '../attachments/owners';
 import type { Deps } from '../deps';
-import { exportXlsx } from '../excel/export';
 import { importRoutes } from '../excel/import.routes';
-import { sendXlsx } from '../http/reply';
+import { listRoutes } from '../http/list-routes';
 import { userCtx } from '../http/request-context';
 import { enterpriseTemplate, importEnterprises } from './enterprises.import';
 import {
@@ -42,17 +41,17 @@ export function enterpriseRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['enterprises'];
   const read = { permission: 'enterprise:read' } as const;
   const write = { permission: 'enterprise:write' } as const;
-  r.get('/api/enterprises', { config: read, schema: { tags, querystring: enterpriseListQuery, response: { 200: enterprisePage } } }, (req) =>
-    listEnterprises(deps, userCtx(req), req.query),
-  );
-  r.get('/api/enterprises/export.xlsx', { config: read, schema: { tags, querystring: enterpriseListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allEnterprises(deps, ctx, req.query);
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'enterprises.xlsx' : '企业档案.xlsx',
-      await exportXlsx('enterprises', ENTERPRISE_EXPORT_COLUMNS, rows, ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/enterprises',
+    tags,
+    config: read,
+    query: enterpriseListQuery,
+    response: enterprisePage,
+    list: (ctx, q) => listEnterprises(deps, ctx, q),
+    exportAll: (ctx, filter) => allEnterprises(deps, ctx, filter),
+    sheet: 'enterprises',
+    fileName: { zh: '企业档案.xlsx', en: 'enterprises.xlsx' },
+    columns: ENTERPRISE_EXPORT_COLUMNS,
   });
   r.get('/api/enterprises/:id', { config: read, schema: { tags, params: idParams, response: { 200: enterpriseSchema } } }, (req) =>
     getEnterprise(deps, userCtx(req), req.params.id),

@@ -15,8 +15,7 @@ import {
   webhookTestResponse,
 } from '../../../shared/modules/notifications.schemas';
 import type { Deps } from '../deps';
-import { exportXlsx } from '../excel/export';
-import { sendXlsx } from '../http/reply';
+import { exportRoute, listRoutes } from '../http/list-routes';
 import { userCtx } from '../http/request-context';
 import { deliveryExportColumns, notificationExportColumns, webhookExportColumns } from './notifications.export';
 import { allMyNotifications, listMyNotifications, markAllRead, markRead, unreadCount } from './notifications.service';
@@ -26,17 +25,16 @@ import { allDeliveries, allWebhooks, createWebhook, listDeliveries, listWebhooks
 export function notificationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  r.get('/api/notifications', { schema: { tags, querystring: notificationListQuery, response: { 200: notificationPage } } }, (req) =>
-    listMyNotifications(deps, userCtx(req), { ...req.query, order: req.query.sort ? req.query.order : 'desc' }),
-  );
-  r.get('/api/notifications/export.xlsx', { schema: { tags, querystring: notificationListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allMyNotifications(deps, ctx, { ...req.query, order: req.query.sort ? req.query.order : 'desc' });
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'inbox.xlsx' : '消息.xlsx',
-      await exportXlsx('inbox', notificationExportColumns(ctx.locale), rows, ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/notifications',
+    tags,
+    query: notificationListQuery,
+    response: notificationPage,
+    list: (ctx, q) => listMyNotifications(deps, ctx, { ...q, order: q.sort ? q.order : 'desc' }),
+    exportAll: (ctx, filter) => allMyNotifications(deps, ctx, { ...filter, order: filter.sort ? filter.order : 'desc' }),
+    sheet: 'inbox',
+    fileName: { zh: '消息.xlsx', en: 'inbox.xlsx' },
+    columns: (_en, locale) => notificationExportColumns(locale),
   });
   r.get('/api/notifications/unread-count', { schema: { tags, response: { 200: unreadCountResponse } } }, (req) => unreadCount(deps, userCtx(req)));
   r.post('/api/notifications/:id/read', { schema: { tags, params: idParams } }, async (req, reply) => {
@@ -50,26 +48,28 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps) {
 
   const hooks = ['webhooks'];
   const manage = { permission: 'webhook:manage' as const };
-  r.get('/api/webhooks', { config: manage, schema: { tags: hooks, querystring: webhookListQuery, response: { 200: webhookPage } } }, (req) =>
-    listWebhooks(deps, userCtx(req), req.query),
-  );
-  r.get('/api/webhooks/export.xlsx', { config: manage, schema: { tags: hooks, querystring: webhookListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allWebhooks(deps, ctx, req.query);
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'webhooks.xlsx' : '消息推送.xlsx',
-      await exportXlsx('webhooks', webhookExportColumns(ctx.locale), rows, ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/webhooks',
+    tags: hooks,
+    config: manage,
+    query: webhookListQuery,
+    response: webhookPage,
+    list: (ctx, q) => listWebhooks(deps, ctx, q),
+    exportAll: (ctx, filter) => allWebhooks(deps, ctx, filter),
+    sheet: 'webhooks',
+    fileName: { zh: '消息推送.xlsx', en: 'webhooks.xlsx' },
+    columns: (_en, locale) => webhookExportColumns(locale),
   });
-  r.get('/api/webhooks/deliveries/export.xlsx', { config: manage, schema: { tags: hooks, querystring: deliveryListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allDeliveries(deps, ctx, { ...req.query, order: req.query.sort ? req.query.order : 'desc' });
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'webhook-deliveries.xlsx' : '推送发送记录.xlsx',
-      await exportXlsx('deliveries', deliveryExportColumns(ctx.locale), rows, ctx.locale),
-    );
+  // Registered before its list, as it always was, so that the API document keeps its order.
+  exportRoute(app, {
+    path: '/api/webhooks/deliveries/export.xlsx',
+    tags: hooks,
+    config: manage,
+    query: deliveryListQuery,
+    exportAll: (ctx, filter) => allDeliveries(deps, ctx, { ...filter, order: filter.sort ? filter.order : 'desc' }),
+    sheet: 'deliveries',
+    fileName: { zh: '推送发送记录.xlsx', en: 'webhook-deliveries.xlsx' },
+    columns: (_en, locale) => deliveryExportColumns(locale),
   });
   r.get('/api/webhooks/deliveries', { config: manage, schema: { tags: hooks, querystring: deliveryListQuery, response: { 200: deliveryPage } } }, (req) =>
     listDeliveries(deps, userCtx(req), { ...req.query, order: req.query.sort ? req.query.order : 'desc' }),

@@ -14,8 +14,7 @@ import {
 import { registerAttachmentOwner } from '../attachments/owners';
 import { taskAttachmentOwner } from './tasks.attachments';
 import type { Deps } from '../deps';
-import { exportXlsx } from '../excel/export';
-import { sendXlsx } from '../http/reply';
+import { listRoutes } from '../http/list-routes';
 import { userCtx } from '../http/request-context';
 import { TASK_EXPORT_COLUMNS } from './tasks.export';
 import { allTasks, assignTask, assignableUsers, commentOnTask, createAdhocTask, getTask, listTasks, transitionTask } from './tasks.service';
@@ -26,17 +25,17 @@ export function taskRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   const read = { permission: 'task:read' as const };
-  r.get('/api/tasks', { config: read, schema: { tags, querystring: taskListQuery, response: { 200: taskPage } } }, (req) =>
-    listTasks(deps, userCtx(req), req.query),
-  );
-  r.get('/api/tasks/export.xlsx', { config: read, schema: { tags, querystring: taskListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allTasks(deps, ctx, req.query);
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'tasks.xlsx' : '督办事项.xlsx',
-      await exportXlsx('tasks', TASK_EXPORT_COLUMNS(ctx.locale), rows, ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/tasks',
+    tags,
+    config: read,
+    query: taskListQuery,
+    response: taskPage,
+    list: (ctx, q) => listTasks(deps, ctx, q),
+    exportAll: (ctx, filter) => allTasks(deps, ctx, filter),
+    sheet: 'tasks',
+    fileName: { zh: '督办事项.xlsx', en: 'tasks.xlsx' },
+    columns: (_en, locale) => TASK_EXPORT_COLUMNS(locale),
   });
   r.get('/api/tasks/:id', { config: read, schema: { tags, params: taskIdParams, response: { 200: taskDetailSchema } } }, (req) =>
     getTask(deps, userCtx(req), req.params.id),

@@ -12,8 +12,7 @@ import {
   userSchema,
 } from '../../../shared/modules/admin.schemas';
 import type { Deps } from '../deps';
-import { exportXlsx } from '../excel/export';
-import { sendXlsx } from '../http/reply';
+import { listRoutes } from '../http/list-routes';
 import { userCtx } from '../http/request-context';
 import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetMfa, resetPassword, setUserRoles, updateUser } from './users.service';
 
@@ -21,13 +20,17 @@ import { USER_EXPORT_COLUMNS, allUsers, createUser, getUser, listUsers, resetMfa
 export function userRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  r.get('/api/users', { config: { permission: 'user:read' }, schema: { tags, querystring: userListQuery, response: { 200: userPage } } }, (req) =>
-    listUsers(deps, userCtx(req), req.query),
-  );
-  r.get('/api/users/export.xlsx', { config: { permission: 'user:read' }, schema: { tags, querystring: userListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allUsers(deps, ctx, req.query);
-    return sendXlsx(reply, ctx.locale === 'en-US' ? 'users.xlsx' : '用户.xlsx', await exportXlsx('users', USER_EXPORT_COLUMNS, rows, ctx.locale));
+  listRoutes(app, {
+    path: '/api/users',
+    tags,
+    config: { permission: 'user:read' },
+    query: userListQuery,
+    response: userPage,
+    list: (ctx, q) => listUsers(deps, ctx, q),
+    exportAll: (ctx, filter) => allUsers(deps, ctx, filter),
+    sheet: 'users',
+    fileName: { zh: '用户.xlsx', en: 'users.xlsx' },
+    columns: USER_EXPORT_COLUMNS,
   });
   r.get('/api/users/:id', { config: { permission: 'user:read' }, schema: { tags, params: idParams, response: { 200: userSchema } } }, (req) =>
     getUser(deps, userCtx(req), req.params.id),

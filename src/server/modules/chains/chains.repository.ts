@@ -215,17 +215,6 @@ export const chainsRepository = {
   /** Users who hold the leader role: the county leaders a chain may be given to (链长). */
   leaderUsers: (db: Executor) => usersRepository.withRole(db, 'leader'),
 
-  setting(db: Executor, key: string) {
-    return db.selectFrom('settings').select('valueJson').where('key', '=', key).executeTakeFirst();
-  },
-  async saveSetting(db: Executor, key: string, valueJson: string, updatedAt: string, updatedBy: number) {
-    await db
-      .insertInto('settings')
-      .values({ key, valueJson, updatedAt, updatedBy })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson, updatedAt, updatedBy }))
-      .execute();
-  },
-
   // ---- leads ----
   leads(db: Executor, scope: Scope, stalledBefore: string, q: LeadListQuery) {
     return paginate(leadsQuery(db, scope, stalledBefore, q), q, LEAD_SORTS, 'updatedAt', 'l.id');

@@ -30,8 +30,8 @@ import {
   updateLeadBody,
 } from '../../../shared/modules/chains.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import {
   addLink,
@@ -123,14 +123,17 @@ export function chainRoutes(app: FastifyInstance, deps: Deps) {
   const leadRead = { permission: 'lead:read' } as const;
   const leadWrite = { permission: 'lead:write' } as const;
 
-  r.get('/api/chains', { config: read, schema: { tags, querystring: chainListQuery, response: { 200: chainPage } } }, (req) =>
-    listChains(deps, userCtx(req), req.query),
-  );
-  r.get('/api/chains/export.xlsx', { config: read, schema: { tags, querystring: chainListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(reply, en ? 'chains.xlsx' : '产业链.xlsx', await exportXlsx('chains', CHAIN_COLUMNS(en), await allChains(deps, ctx, filter), ctx.locale));
+  listRoutes(app, {
+    path: '/api/chains',
+    tags,
+    config: read,
+    query: chainListQuery,
+    response: chainPage,
+    list: (ctx, q) => listChains(deps, ctx, q),
+    exportAll: (ctx, filter) => allChains(deps, ctx, filter),
+    sheet: 'chains',
+    fileName: { zh: '产业链.xlsx', en: 'chains.xlsx' },
+    columns: CHAIN_COLUMNS,
   });
   r.get('/api/chains/graph', { config: read, schema: { tags, response: { 200: chainGraphSchema } } }, (req) => chainGraph(deps, userCtx(req)));
   r.get('/api/chains/options', { config: read, schema: { tags, response: { 200: chainOptionsSchema } } }, (req) => chainOptions(deps, userCtx(req)));
@@ -168,18 +171,17 @@ export function chainRoutes(app: FastifyInstance, deps: Deps) {
     deleteLink(deps, userCtx(req), req.params.id, req.params.linkId),
   );
 
-  r.get('/api/leads', { config: leadRead, schema: { tags, querystring: leadListQuery, response: { 200: leadPage } } }, (req) =>
-    listLeads(deps, userCtx(req), req.query),
-  );
-  r.get('/api/leads/export.xlsx', { config: leadRead, schema: { tags, querystring: leadListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'investment-leads.xlsx' : '招商线索.xlsx',
-      await exportXlsx('leads', LEAD_COLUMNS(en), await allLeads(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/leads',
+    tags,
+    config: leadRead,
+    query: leadListQuery,
+    response: leadPage,
+    list: (ctx, q) => listLeads(deps, ctx, q),
+    exportAll: (ctx, filter) => allLeads(deps, ctx, filter),
+    sheet: 'leads',
+    fileName: { zh: '招商线索.xlsx', en: 'investment-leads.xlsx' },
+    columns: LEAD_COLUMNS,
   });
   r.get('/api/leads/scoreboard', { config: leadRead, schema: { tags, querystring: scoreboardQuery, response: { 200: scoreboardResponse } } }, (req) =>
     scoreboard(deps, userCtx(req), req.query.year),

@@ -15,12 +15,12 @@ import type {
   SegmentBody,
   UpdateChainBody,
   UpdateLeadBody,
-  attractionSettingsSchema,
   linkBody,
   memberBody,
   nextStepBody,
   stageBody,
 } from '../../../shared/modules/chains.schemas';
+import { attractionSettingsSchema } from '../../../shared/modules/chains.schemas';
 import {
   type AttractionSettings,
   DEFAULT_ATTRACTION_SETTINGS,
@@ -40,17 +40,20 @@ import type { Deps } from '../../core/deps';
 import { type FieldProblem, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
+import { settingsStore } from '../../core/settings/settings-store';
 import { createTask } from '../../core/tasks/tasks.service';
 import { projectsOfUnits, registerProject } from '../projects';
 import { type ChainRow, type LeadRow, chainsRepository } from './chains.repository';
 
 type Problems = Record<string, FieldProblem | Parameters<typeof fieldError>[0][string]>;
-const SETTINGS_KEY = 'chains.attraction';
+const settingsOfAttraction = settingsStore('chains.attraction', attractionSettingsSchema, DEFAULT_ATTRACTION_SETTINGS, {
+  action: 'chain.settings',
+  entityType: 'setting',
+});
 
 /** The attraction settings in force: stored settings over the defaults of rules.md. */
-export async function attractionSettings(db: Executor): Promise<AttractionSettings> {
-  const row = await chainsRepository.setting(db, SETTINGS_KEY);
-  return { ...DEFAULT_ATTRACTION_SETTINGS, ...(row ? (JSON.parse(row.valueJson) as Partial<AttractionSettings>) : {}) };
+export function attractionSettings(db: Executor): Promise<AttractionSettings> {
+  return settingsOfAttraction.read(db);
 }
 
 /** The instant before which a lead's last update makes it stalled: the end of the county day `stalledDays` ago (UTC+8). */
@@ -828,11 +831,6 @@ export async function scoreboard(deps: Deps, ctx: UserContext, year?: number): P
 /** The office changes the attraction settings (amount, target, counting stage, stalled days). */
 export async function updateAttractionSettings(deps: Deps, ctx: UserContext, body: z.infer<typeof attractionSettingsSchema>) {
   requirePermission(ctx, 'chain:manage');
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await attractionSettings(trx);
-    const now = deps.clock.now().toISOString();
-    await chainsRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(body), now, ctx.user.id);
-    await recordAudit(trx, deps, ctx, { action: 'chain.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after: body });
-  });
+  await deps.db.transaction().execute((trx) => settingsOfAttraction.write(trx, deps, ctx, body));
   return attractionSettings(deps.db);
 }

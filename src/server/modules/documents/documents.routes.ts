@@ -18,8 +18,8 @@ import {
   updateTemplateBody,
 } from '../../../shared/modules/documents.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import {
   allDocuments,
@@ -57,17 +57,17 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function documentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
-  r.get(
-    '/api/documents',
-    { config: { permission: 'document:read' }, schema: { tags, querystring: documentListQuery, response: { 200: documentPage } } },
-    (req) => listDocuments(deps, userCtx(req), req.query),
-  );
-  r.get('/api/documents/export.xlsx', { config: { permission: 'document:read' }, schema: { tags, querystring: documentListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const rows = await allDocuments(deps, ctx, filter);
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(reply, en ? 'documents.xlsx' : '公文登记.xlsx', await exportXlsx('documents', EXPORT_COLUMNS(en), rows, ctx.locale));
+  listRoutes(app, {
+    path: '/api/documents',
+    tags,
+    config: { permission: 'document:read' },
+    query: documentListQuery,
+    response: documentPage,
+    list: (ctx, q) => listDocuments(deps, ctx, q),
+    exportAll: (ctx, filter) => allDocuments(deps, ctx, filter),
+    sheet: 'documents',
+    fileName: { zh: '公文登记.xlsx', en: 'documents.xlsx' },
+    columns: EXPORT_COLUMNS,
   });
   r.get('/api/documents/templates', { config: { permission: 'document:read' }, schema: { tags, response: { 200: templatesResponse } } }, (req) =>
     listTemplates(deps, userCtx(req)),

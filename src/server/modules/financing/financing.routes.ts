@@ -34,8 +34,8 @@ import {
   updateProductBody,
 } from '../../../shared/modules/financing.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { exportRoute, listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import {
   addMeetingNeeds,
@@ -166,24 +166,22 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
   const handle = { permission: 'financing:handle' } as const;
   const manage = { permission: 'financing:manage' } as const;
   const bank = { permission: 'financing:bank' } as const;
-  const xlsx = (ctxLocale: string, zh: string, en: string) => (ctxLocale === 'en-US' ? en : zh);
 
   r.get('/api/financing/banks', { config: read, schema: { tags, response: { 200: banksResponse } } }, async (req) => ({
     items: await listBanks(deps, userCtx(req)),
   }));
 
-  r.get('/api/financing/products', { config: read, schema: { tags, querystring: productListQuery, response: { 200: productPage } } }, (req) =>
-    listProducts(deps, userCtx(req), req.query),
-  );
-  r.get('/api/financing/products/export.xlsx', { config: read, schema: { tags, querystring: productListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      xlsx(ctx.locale, '金融产品.xlsx', 'financing-products.xlsx'),
-      await exportXlsx('products', PRODUCT_COLUMNS(en), await allProducts(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/financing/products',
+    tags,
+    config: read,
+    query: productListQuery,
+    response: productPage,
+    list: (ctx, q) => listProducts(deps, ctx, q),
+    exportAll: (ctx, filter) => allProducts(deps, ctx, filter),
+    sheet: 'products',
+    fileName: { zh: '金融产品.xlsx', en: 'financing-products.xlsx' },
+    columns: PRODUCT_COLUMNS,
   });
   r.post('/api/financing/products', { config: bank, schema: { tags, body: createProductBody, response: { 200: productSchema } } }, (req) =>
     createProduct(deps, userCtx(req), req.body),
@@ -194,17 +192,17 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
     (req) => updateProduct(deps, userCtx(req), req.params.id, req.body),
   );
 
-  r.get('/api/financing/needs', { config: read, schema: { tags, querystring: needListQuery, response: { 200: needPage } } }, (req) =>
-    listNeeds(deps, userCtx(req), req.query),
-  );
-  r.get('/api/financing/needs/export.xlsx', { config: read, schema: { tags, querystring: needListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    return sendXlsx(
-      reply,
-      xlsx(ctx.locale, '融资需求.xlsx', 'financing-needs.xlsx'),
-      await exportXlsx('needs', NEED_COLUMNS(ctx.locale === 'en-US'), await allNeeds(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/financing/needs',
+    tags,
+    config: read,
+    query: needListQuery,
+    response: needPage,
+    list: (ctx, q) => listNeeds(deps, ctx, q),
+    exportAll: (ctx, filter) => allNeeds(deps, ctx, filter),
+    sheet: 'needs',
+    fileName: { zh: '融资需求.xlsx', en: 'financing-needs.xlsx' },
+    columns: NEED_COLUMNS,
   });
   // A firm records its own (financing:submit) and staff record one on a firm's behalf (financing:handle): the service tells them apart.
   r.post('/api/financing/needs', { config: read, schema: { tags, body: createNeedBody, response: { 200: needSchema } } }, (req) =>
@@ -228,19 +226,18 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
     recordOutcome(deps, userCtx(req), req.params.id, req.body),
   );
 
-  r.get('/api/financing/matches', { config: read, schema: { tags, querystring: matchListQuery, response: { 200: matchPage } } }, (req) =>
-    listMatches(deps, userCtx(req), req.query),
-  );
-  r.get('/api/financing/matches/export.xlsx', { config: read, schema: { tags, querystring: matchListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    return sendXlsx(
-      reply,
-      xlsx(ctx.locale, '对接结果.xlsx', 'financing-matches.xlsx'),
-      await exportXlsx('matches', MATCH_COLUMNS(ctx.locale === 'en-US'), await allMatches(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/financing/matches',
+    tags,
+    config: read,
+    query: matchListQuery,
+    response: matchPage,
+    list: (ctx, q) => listMatches(deps, ctx, q),
+    exportAll: (ctx, filter) => allMatches(deps, ctx, filter),
+    sheet: 'matches',
+    fileName: { zh: '对接结果.xlsx', en: 'financing-matches.xlsx' },
+    columns: MATCH_COLUMNS,
   });
-
   r.get('/api/financing/meetings', { config: read, schema: { tags, response: { 200: financingMeetingsResponse } } }, async (req) => ({
     items: await listFinancingMeetings(deps, userCtx(req)),
   }));
@@ -273,13 +270,14 @@ export function financingRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/financing/panel', { config: read, schema: { tags, querystring: financingPanelQuery, response: { 200: financingPanelSchema } } }, (req) =>
     financingPanel(deps, userCtx(req), req.query.year),
   );
-  r.get('/api/financing/stats/export.xlsx', { config: read, schema: { tags, querystring: financingStatsQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const stats = await financingStatistics(deps, ctx, req.query);
-    return sendXlsx(
-      reply,
-      xlsx(ctx.locale, '融资对接统计.xlsx', 'financing-statistics.xlsx'),
-      await exportXlsx('statistics', STATS_COLUMNS(ctx.locale === 'en-US'), stats.items, ctx.locale),
-    );
+  exportRoute(app, {
+    path: '/api/financing/stats/export.xlsx',
+    tags,
+    config: read,
+    query: financingStatsQuery,
+    exportAll: async (ctx, filter) => (await financingStatistics(deps, ctx, filter)).items,
+    sheet: 'statistics',
+    fileName: { zh: '融资对接统计.xlsx', en: 'financing-statistics.xlsx' },
+    columns: STATS_COLUMNS,
   });
 }

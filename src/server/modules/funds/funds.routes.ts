@@ -32,8 +32,8 @@ import {
 import { scopeFor } from '../../core/access/access';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { exportRoute, listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { fundsRepository } from './funds.repository';
 import { confirmAwards, createPolicy, getPolicy, listPolicies, myPolicies, policyMatches, previewEligibility, updatePolicy } from './policies.service';
@@ -141,18 +141,17 @@ export function fundRoutes(app: FastifyInstance, deps: Deps) {
     (req) => updateProgramme(deps, userCtx(req), req.params.id, req.body),
   );
 
-  r.get('/api/funds/applications', { config: read, schema: { tags, querystring: applicationListQuery, response: { 200: applicationPage } } }, (req) =>
-    listApplications(deps, userCtx(req), req.query),
-  );
-  r.get('/api/funds/applications/export.xlsx', { config: read, schema: { tags, querystring: applicationListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'fund-applications.xlsx' : '资金申请.xlsx',
-      await exportXlsx('applications', APPLICATION_COLUMNS(en), await allApplications(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/funds/applications',
+    tags,
+    config: read,
+    query: applicationListQuery,
+    response: applicationPage,
+    list: (ctx, q) => listApplications(deps, ctx, q),
+    exportAll: (ctx, filter) => allApplications(deps, ctx, filter),
+    sheet: 'applications',
+    fileName: { zh: '资金申请.xlsx', en: 'fund-applications.xlsx' },
+    columns: APPLICATION_COLUMNS,
   });
   // A firm applies (fund:apply) and the office enters on its behalf (fund:manage): the service tells them apart.
   r.post('/api/funds/applications', { config: read, schema: { tags, body: createApplicationBody, response: { 200: applicationSchema } } }, (req) =>
@@ -221,10 +220,14 @@ export function fundRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/funds/budget', { config: { permission: 'fund:budget' }, schema: { tags, querystring: budgetQuery, response: { 200: budgetResponse } } }, (req) =>
     budgetOverview(deps, userCtx(req), req.query.year),
   );
-  r.get('/api/funds/budget/export.xlsx', { config: { permission: 'fund:budget' }, schema: { tags, querystring: budgetQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const en = ctx.locale === 'en-US';
-    const { items } = await budgetOverview(deps, ctx, req.query.year);
-    return sendXlsx(reply, en ? 'fund-budget.xlsx' : '资金预算执行.xlsx', await exportXlsx('budget', BUDGET_COLUMNS(en), items, ctx.locale));
+  exportRoute(app, {
+    path: '/api/funds/budget/export.xlsx',
+    tags,
+    config: { permission: 'fund:budget' },
+    query: budgetQuery,
+    exportAll: async (ctx, filter) => (await budgetOverview(deps, ctx, filter.year)).items,
+    sheet: 'budget',
+    fileName: { zh: '资金预算执行.xlsx', en: 'fund-budget.xlsx' },
+    columns: BUDGET_COLUMNS,
   });
 }

@@ -139,14 +139,4 @@ export const loansRepository = {
   unit(db: Executor, id: number) {
     return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
   },
-  setting(db: Executor, key: string) {
-    return db.selectFrom('settings').select('valueJson').where('key', '=', key).executeTakeFirst();
-  },
-  async saveSetting(db: Executor, key: string, valueJson: string, updatedAt: string, updatedBy: number) {
-    await db
-      .insertInto('settings')
-      .values({ key, valueJson, updatedAt, updatedBy })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson, updatedAt, updatedBy }))
-      .execute();
-  },
 };

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { BankTotalsRow, FundLoan, LoanListItem, LoanListQuery, LoanSettings, createLoanBody, repaymentBody } from '../../../shared/modules/funds.schemas';
+import {
+  type BankTotalsRow,
+  type FundLoan,
+  type LoanListItem,
+  type LoanListQuery,
+  type LoanSettings,
+  type createLoanBody,
+  loanSettingsSchema,
+  type repaymentBody,
+} from '../../../shared/modules/funds.schemas';
 import { type RepaymentMethod, allocateRepayments, instalmentState, paymentDeadline, repaymentSchedule } from '../../../shared/rules/funds-loans';
 import type { CalendarArrangement } from '../../../shared/rules/working-days';
 import { requirePermission, scopeFor } from '../../core/access/access';
@@ -11,11 +20,11 @@ import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
+import { settingsStore } from '../../core/settings/settings-store';
 import { fundsRepository } from './funds.repository';
 import { type ListedLoan, loansRepository } from './loans.repository';
 
-const SETTINGS_KEY = 'funds.loans';
-const DEFAULT_SETTINGS: LoanSettings = { graceDays: 0 };
+const settingsOfLoans = settingsStore('funds.loans', loanSettingsSchema, { graceDays: 0 }, { action: 'fund_loan.settings', entityType: 'setting' });
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const loanLink = (id: number) => `/funds/loans/${id}`;
@@ -23,9 +32,8 @@ const conflict = (field: string, key: string, params: Record<string, string | nu
   new AppError('CONFLICT', {}, { [field]: { key: key as never, params } });
 
 /** The loan settings in force: the grace working days after an instalment's due date (default 0). */
-export async function loanSettings(db: Executor): Promise<LoanSettings> {
-  const row = await loansRepository.setting(db, SETTINGS_KEY);
-  return { ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.valueJson) as Partial<LoanSettings>) : {}) };
+export function loanSettings(db: Executor): Promise<LoanSettings> {
+  return settingsOfLoans.read(db);
 }
 
 export async function loanOptions(deps: Deps, ctx: UserContext) {
@@ -35,11 +43,7 @@ export async function loanOptions(deps: Deps, ctx: UserContext) {
 
 export async function saveLoanSettings(deps: Deps, ctx: UserContext, body: LoanSettings): Promise<LoanSettings> {
   requirePermission(ctx, 'fund:loan_manage');
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await loanSettings(trx);
-    await loansRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(body), deps.clock.now().toISOString(), ctx.user.id);
-    await recordAudit(trx, deps, ctx, { action: 'fund_loan.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after: body });
-  });
+  await deps.db.transaction().execute((trx) => settingsOfLoans.write(trx, deps, ctx, body));
   return loanSettings(deps.db);
 }
 

@@ -16,8 +16,8 @@ import {
   yearParams,
 } from '../../../shared/modules/indicators.schemas';
 import type { Deps } from '../../core/deps';
-import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { INDICATOR_EXPORT_COLUMNS, allIndicators, createIndicator, getIndicator, listIndicators, updateIndicator } from './indicators.service';
 import { getPlan, planVersions, planYears, publishPlan, setDecomposition } from './plans.service';
@@ -33,17 +33,17 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps) {
   const read = { permission: 'indicator:read' } as const;
   const manage = { permission: 'indicator:manage' } as const;
 
-  r.get('/api/indicators', { config: read, schema: { tags, querystring: indicatorListQuery, response: { 200: indicatorPage } } }, (req) =>
-    listIndicators(deps, userCtx(req), req.query),
-  );
-  r.get('/api/indicators/export.xlsx', { config: read, schema: { tags, querystring: indicatorListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const rows = await allIndicators(deps, ctx, req.query);
-    return sendXlsx(
-      reply,
-      ctx.locale === 'en-US' ? 'indicators.xlsx' : '指标目录.xlsx',
-      await exportXlsx('indicators', INDICATOR_EXPORT_COLUMNS, rows, ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/indicators',
+    tags,
+    config: read,
+    query: indicatorListQuery,
+    response: indicatorPage,
+    list: (ctx, q) => listIndicators(deps, ctx, q),
+    exportAll: (ctx, filter) => allIndicators(deps, ctx, filter),
+    sheet: 'indicators',
+    fileName: { zh: '指标目录.xlsx', en: 'indicators.xlsx' },
+    columns: INDICATOR_EXPORT_COLUMNS,
   });
   r.get('/api/indicators/:id', { config: read, schema: { tags, params: idParams, response: { 200: indicatorSchema } } }, (req) =>
     getIndicator(deps, userCtx(req), req.params.id),

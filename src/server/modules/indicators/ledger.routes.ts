@@ -19,6 +19,7 @@ import {
   warningsResponse,
 } from '../../../shared/modules/indicators.schemas';
 import type { Deps } from '../../core/deps';
+import { exportRoute } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { importRoutes } from '../../core/excel/import.routes';
 import { importLedger, ledgerWorkbook } from './ledger.import';
@@ -26,7 +27,6 @@ import { askLaggingUnit } from './month-close';
 import { getLedger, lockMonth, saveValues, submitMonth, valueHistory } from './ledger.service';
 import { readMonthlyCycle, updateMonthlyCycle } from './cycle.service';
 import { WARNING_EXPORT_COLUMNS, indicatorTrend, monthWarnings, warningRows } from './warnings.service';
-import { exportXlsx } from '../../core/excel/export';
 import { sendXlsx } from '../../core/http/reply';
 
 /** The monthly ledger: sheets per unit and year, saving and submitting values, locking months. */
@@ -84,16 +84,16 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps) {
     { config: { permission: 'task:assign' }, schema: { tags: ['indicator warnings'], body: askLaggingBody, response: { 200: askLaggingResponse } } },
     (req) => askLaggingUnit(deps, userCtx(req), req.body),
   );
-  r.get(
-    '/api/indicator-warnings/export.xlsx',
-    { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: warningsQuery } },
-    async (req, reply) => {
-      const ctx = userCtx(req);
-      const rows = warningRows(await monthWarnings(deps, ctx, req.query));
-      const name = ctx.locale === 'en-US' ? `warnings-${req.query.month}.xlsx` : `指标预警-${req.query.month}.xlsx`;
-      return sendXlsx(reply, name, await exportXlsx('warnings', WARNING_EXPORT_COLUMNS, rows, ctx.locale));
-    },
-  );
+  exportRoute(app, {
+    path: '/api/indicator-warnings/export.xlsx',
+    tags: ['indicator warnings'],
+    config: { permission: 'indicator:read' },
+    query: warningsQuery,
+    exportAll: async (ctx, filter) => warningRows(await monthWarnings(deps, ctx, filter)),
+    sheet: 'warnings',
+    fileName: ({ month }) => ({ zh: `指标预警-${month}.xlsx`, en: `warnings-${month}.xlsx` }),
+    columns: WARNING_EXPORT_COLUMNS,
+  });
   r.get(
     '/api/indicator-trend',
     { config: { permission: 'indicator:read' }, schema: { tags: ['indicator warnings'], querystring: trendQuery, response: { 200: trendResponse } } },

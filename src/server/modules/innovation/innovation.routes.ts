@@ -17,8 +17,8 @@ import {
   yearParams,
 } from '../../../shared/modules/innovation.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { allEntries, changeStage, createEntry, getEntry, innovationFirms, listEntries, saveBreakthroughs, saveTargets, targetsOf } from './innovation.service';
 
@@ -71,18 +71,17 @@ export function innovationRoutes(app: FastifyInstance, deps: Deps) {
   const manage = { permission: 'innovation:manage' } as const;
   const targets = { permission: 'innovation:targets' } as const;
 
-  r.get('/api/innovation/entries', { config: read, schema: { tags, querystring: entryListQuery, response: { 200: entryPage } } }, (req) =>
-    listEntries(deps, userCtx(req), req.query),
-  );
-  r.get('/api/innovation/entries/export.xlsx', { config: read, schema: { tags, querystring: entryListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'innovation-pipelines.xlsx' : '创新培育.xlsx',
-      await exportXlsx('innovation', COLUMNS(en), await allEntries(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/innovation/entries',
+    tags,
+    config: read,
+    query: entryListQuery,
+    response: entryPage,
+    list: (ctx, q) => listEntries(deps, ctx, q),
+    exportAll: (ctx, filter) => allEntries(deps, ctx, filter),
+    sheet: 'innovation',
+    fileName: { zh: '创新培育.xlsx', en: 'innovation-pipelines.xlsx' },
+    columns: COLUMNS,
   });
   r.post('/api/innovation/entries', { config: manage, schema: { tags, body: createEntryBody, response: { 200: entryDetailSchema } } }, (req) =>
     createEntry(deps, userCtx(req), req.body),

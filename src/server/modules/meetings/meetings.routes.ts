@@ -17,8 +17,8 @@ import {
 import { scopeFor } from '../../core/access/access';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { meetingsRepository } from './meetings.repository';
 import { allMeetings, createMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.service';
@@ -57,18 +57,17 @@ export const meetingAttachmentOwner: AttachmentOwner = {
 export function meetingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
-  r.get('/api/meetings', { config: { permission: 'meeting:read' }, schema: { tags, querystring: meetingListQuery, response: { 200: meetingPage } } }, (req) =>
-    listMeetings(deps, userCtx(req), req.query),
-  );
-  r.get('/api/meetings/export.xlsx', { config: { permission: 'meeting:read' }, schema: { tags, querystring: meetingListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'meetings.xlsx' : '会议.xlsx',
-      await exportXlsx('meetings', EXPORT_COLUMNS(en), await allMeetings(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/meetings',
+    tags,
+    config: { permission: 'meeting:read' },
+    query: meetingListQuery,
+    response: meetingPage,
+    list: (ctx, q) => listMeetings(deps, ctx, q),
+    exportAll: (ctx, filter) => allMeetings(deps, ctx, filter),
+    sheet: 'meetings',
+    fileName: { zh: '会议.xlsx', en: 'meetings.xlsx' },
+    columns: EXPORT_COLUMNS,
   });
   r.post('/api/meetings', { config: { permission: 'meeting:write' }, schema: { tags, body: createMeetingBody, response: { 200: meetingSchema } } }, (req) =>
     createMeeting(deps, userCtx(req), req.body),

@@ -1,3 +1,4 @@
+import { thresholdsSchema } from '../../../shared/modules/monitoring.schemas';
 import {
   DEFAULT_MONITORING_THRESHOLDS,
   type MonitoringFlag,
@@ -17,15 +18,19 @@ import type { Deps } from '../../core/deps';
 import type { Pace } from '../../core/excel/import';
 import { notify } from '../../core/notifications/notifications.service';
 import { monthLabel } from '../../core/tasks/task-sources';
+import { settingsStore } from '../../core/settings/settings-store';
 import { createTask, taskOfSource } from '../../core/tasks/tasks.service';
 import { SOURCE_COLUMN, monitoringRepository } from './monitoring.repository';
 
-export const SETTINGS_KEY = 'monitoring.thresholds';
+/** The office's thresholds, audited as `monitoring.settings`. */
+export const thresholdsStore = settingsStore('monitoring.thresholds', thresholdsSchema, DEFAULT_MONITORING_THRESHOLDS, {
+  action: 'monitoring.settings',
+  entityType: 'setting',
+});
 
 /** The thresholds in force: the stored setting over the defaults. */
-export async function monitoringThresholds(db: Executor): Promise<MonitoringThresholds> {
-  const row = await monitoringRepository.setting(db, SETTINGS_KEY);
-  return { ...DEFAULT_MONITORING_THRESHOLDS, ...(row ? (JSON.parse(row.valueJson) as Partial<MonitoringThresholds>) : {}) };
+export function monitoringThresholds(db: Executor): Promise<MonitoringThresholds> {
+  return thresholdsStore.read(db);
 }
 
 export interface FigureInput {

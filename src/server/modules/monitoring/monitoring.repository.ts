@@ -180,14 +180,4 @@ export const monitoringRepository = {
   unitsByIds(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('id', 'in', ids).execute() : Promise.resolve([]);
   },
-  setting(db: Executor, key: string) {
-    return db.selectFrom('settings').select('valueJson').where('key', '=', key).executeTakeFirst();
-  },
-  async saveSetting(db: Executor, key: string, valueJson: string, updatedAt: string, updatedBy: number) {
-    await db
-      .insertInto('settings')
-      .values({ key, valueJson, updatedAt, updatedBy })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson, updatedAt, updatedBy }))
-      .execute();
-  },
 };

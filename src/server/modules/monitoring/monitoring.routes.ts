@@ -10,9 +10,9 @@ import {
   thresholdsSchema,
 } from '../../../shared/modules/monitoring.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
+import type { ExportColumn } from '../../core/excel/export';
 import { importRoutes } from '../../core/excel/import.routes';
-import { sendXlsx } from '../../core/http/reply';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { FLAG_NAMES } from './monitoring.flags';
 import { TEMPLATE_NAMES, importFigures, monitoringTemplate } from './monitoring.import';
@@ -49,18 +49,17 @@ export function monitoringRoutes(app: FastifyInstance, deps: Deps) {
   const read = { permission: 'monitoring:read' } as const;
   const write = { permission: 'monitoring:import' } as const;
 
-  r.get('/api/monitoring/flags', { config: read, schema: { tags, querystring: flagListQuery, response: { 200: flagPage } } }, (req) =>
-    listFlagged(deps, userCtx(req), req.query),
-  );
-  r.get('/api/monitoring/flags/export.xlsx', { config: read, schema: { tags, querystring: flagListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'monitoring-flags.xlsx' : '企业运行监测预警.xlsx',
-      await exportXlsx('monitoring', EXPORT_COLUMNS(en), await allFlagged(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/monitoring/flags',
+    tags,
+    config: read,
+    query: flagListQuery,
+    response: flagPage,
+    list: (ctx, q) => listFlagged(deps, ctx, q),
+    exportAll: (ctx, filter) => allFlagged(deps, ctx, filter),
+    sheet: 'monitoring',
+    fileName: { zh: '企业运行监测预警.xlsx', en: 'monitoring-flags.xlsx' },
+    columns: EXPORT_COLUMNS,
   });
   r.get('/api/monitoring/firms/:id', { config: read, schema: { tags, params: firmParams, response: { 200: firmMonitoringSchema } } }, (req) =>
     firmMonitoring(deps, userCtx(req), req.params.id),

@@ -11,12 +11,11 @@ import {
 } from '../../../shared/rules/monitoring-flags';
 import { requirePermission, scopeFor } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
-import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { fieldError, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { SETTINGS_KEY, monitoringThresholds } from './monitoring.flags';
+import { monitoringThresholds, thresholdsStore } from './monitoring.flags';
 import { type FlagFilter, type FlaggedRow, monitoringRepository } from './monitoring.repository';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
@@ -136,10 +135,6 @@ export async function updateThresholds(deps: Deps, ctx: UserContext, body: z.inf
   requirePermission(ctx, 'monitoring:import');
   const problems = thresholdProblems(body);
   if (Object.keys(problems).length) throw fieldError(problems as Record<string, 'err.monitoring.stopped_below_half'>);
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await monitoringThresholds(trx);
-    await monitoringRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(body), deps.clock.now().toISOString(), ctx.user.id);
-    await recordAudit(trx, deps, ctx, { action: 'monitoring.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after: body });
-  });
+  await deps.db.transaction().execute((trx) => thresholdsStore.write(trx, deps, ctx, body));
   return monitoringThresholds(deps.db);
 }

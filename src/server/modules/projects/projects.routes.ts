@@ -21,9 +21,9 @@ import {
 } from '../../../shared/modules/projects.schemas';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
+import type { ExportColumn } from '../../core/excel/export';
 import { importRoutes } from '../../core/excel/import.routes';
-import { sendXlsx } from '../../core/http/reply';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { LIBRARY_NAMES, STAGE_NAMES, TYPE_NAMES, importProjects, projectTemplate } from './projects.import';
 import {
@@ -93,18 +93,17 @@ export function projectRoutes(app: FastifyInstance, deps: Deps) {
   const read = { permission: 'project:read' } as const;
   const write = { permission: 'project:write' } as const;
   const manage = { permission: 'project:manage' } as const;
-  r.get('/api/projects', { config: read, schema: { tags, querystring: projectListQuery, response: { 200: projectPage } } }, (req) =>
-    listProjects(deps, userCtx(req), req.query),
-  );
-  r.get('/api/projects/export.xlsx', { config: read, schema: { tags, querystring: projectListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'key-projects.xlsx' : '重点项目.xlsx',
-      await exportXlsx('projects', EXPORT_COLUMNS(en), await allProjects(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/projects',
+    tags,
+    config: read,
+    query: projectListQuery,
+    response: projectPage,
+    list: (ctx, q) => listProjects(deps, ctx, q),
+    exportAll: (ctx, filter) => allProjects(deps, ctx, filter),
+    sheet: 'projects',
+    fileName: { zh: '重点项目.xlsx', en: 'key-projects.xlsx' },
+    columns: EXPORT_COLUMNS,
   });
   r.get('/api/projects/board', { config: read, schema: { tags, querystring: projectFilterQuery, response: { 200: projectBoard } } }, (req) =>
     board(deps, userCtx(req), req.query),

@@ -33,8 +33,8 @@ import {
   updateCategoryBody,
 } from '../../../shared/modules/services.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
-import { sendXlsx } from '../../core/http/reply';
+import type { ExportColumn } from '../../core/excel/export';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import { allCommitments, commitmentSummary as summary, createCommitment, getCommitment, listCommitments, recordPayment } from './commitments.service';
 import {
@@ -133,18 +133,17 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps) {
     (req) => updateCategory(deps, userCtx(req), req.params.id, req.body),
   );
 
-  r.get('/api/services/requests', { config: read, schema: { tags, querystring: requestListQuery, response: { 200: requestPage } } }, (req) =>
-    listRequests(deps, userCtx(req), req.query),
-  );
-  r.get('/api/services/requests/export.xlsx', { config: read, schema: { tags, querystring: requestListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'service-requests.xlsx' : '企业诉求.xlsx',
-      await exportXlsx('requests', EXPORT_COLUMNS(en), await allRequests(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/services/requests',
+    tags,
+    config: read,
+    query: requestListQuery,
+    response: requestPage,
+    list: (ctx, q) => listRequests(deps, ctx, q),
+    exportAll: (ctx, filter) => allRequests(deps, ctx, filter),
+    sheet: 'requests',
+    fileName: { zh: '企业诉求.xlsx', en: 'service-requests.xlsx' },
+    columns: EXPORT_COLUMNS,
   });
   // A firm submits (service:submit) and staff enter on its behalf (service:handle): the service tells them apart.
   r.post('/api/services/requests', { config: read, schema: { tags, body: createRequestBody, response: { 200: requestSchema } } }, (req) =>
@@ -191,18 +190,17 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps) {
     unitStatistics(deps, userCtx(req), req.query),
   );
 
-  r.get('/api/services/commitments', { config: read, schema: { tags, querystring: commitmentListQuery, response: { 200: commitmentPage } } }, (req) =>
-    listCommitments(deps, userCtx(req), req.query),
-  );
-  r.get('/api/services/commitments/export.xlsx', { config: read, schema: { tags, querystring: commitmentListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    const en = ctx.locale === 'en-US';
-    return sendXlsx(
-      reply,
-      en ? 'commitments.xlsx' : '政策兑现与欠款台账.xlsx',
-      await exportXlsx('commitments', COMMITMENT_COLUMNS(en), await allCommitments(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/services/commitments',
+    tags,
+    config: read,
+    query: commitmentListQuery,
+    response: commitmentPage,
+    list: (ctx, q) => listCommitments(deps, ctx, q),
+    exportAll: (ctx, filter) => allCommitments(deps, ctx, filter),
+    sheet: 'commitments',
+    fileName: { zh: '政策兑现与欠款台账.xlsx', en: 'commitments.xlsx' },
+    columns: COMMITMENT_COLUMNS,
   });
   r.get('/api/services/commitments/summary', { config: read, schema: { tags, response: { 200: commitmentSummary } } }, (req) => summary(deps, userCtx(req)));
   r.post('/api/services/commitments', { config: commitments, schema: { tags, body: createCommitmentBody, response: { 200: commitmentSchema } } }, (req) =>

@@ -372,17 +372,7 @@ export const visitsRepository = {
       .execute();
   },
 
-  // ---- settings and reminders ----
-  setting(db: Executor, key: string) {
-    return db.selectFrom('settings').select('valueJson').where('key', '=', key).executeTakeFirst();
-  },
-  async saveSetting(db: Executor, key: string, valueJson: string, updatedAt: string, updatedBy: number) {
-    await db
-      .insertInto('settings')
-      .values({ key, valueJson, updatedAt, updatedBy })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ valueJson, updatedAt, updatedBy }))
-      .execute();
-  },
+  // ---- reminders ----
   /** Claims the reminder of an officer for a period; false when it was sent already. */
   async claimReminder(db: Executor, officerUserId: number, periodKey: string, unvisited: number, sentAt: string) {
     const result = await db

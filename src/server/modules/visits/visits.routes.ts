@@ -32,9 +32,9 @@ import {
   visitablesResponse,
 } from '../../../shared/modules/visits.schemas';
 import type { Deps } from '../../core/deps';
-import { type ExportColumn, exportXlsx } from '../../core/excel/export';
+import type { ExportColumn } from '../../core/excel/export';
 import { importRoutes } from '../../core/excel/import.routes';
-import { sendXlsx } from '../../core/http/reply';
+import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
 import {
   allAssignments,
@@ -105,23 +105,22 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
   const read = { permission: 'visit:read' } as const;
   const write = { permission: 'visit:write' } as const;
   const manage = { permission: 'visit:manage' } as const;
-  const file = (locale: string, zh: string, en: string) => (locale === 'en-US' ? en : zh);
 
   r.get('/api/visits/officers', { config: read, schema: { tags, response: { 200: officersResponse } } }, async (req) => ({
     items: await listOfficers(deps, userCtx(req)),
   }));
 
-  r.get('/api/visits/assignments', { config: read, schema: { tags, querystring: assignmentListQuery, response: { 200: assignmentPage } } }, (req) =>
-    listAssignments(deps, userCtx(req), req.query),
-  );
-  r.get('/api/visits/assignments/export.xlsx', { config: read, schema: { tags, querystring: assignmentListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    return sendXlsx(
-      reply,
-      file(ctx.locale, '首席服务官分配.xlsx', 'chief-officers.xlsx'),
-      await exportXlsx('assignments', ASSIGNMENT_COLUMNS(ctx.locale === 'en-US'), await allAssignments(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/visits/assignments',
+    tags,
+    config: read,
+    query: assignmentListQuery,
+    response: assignmentPage,
+    list: (ctx, q) => listAssignments(deps, ctx, q),
+    exportAll: (ctx, filter) => allAssignments(deps, ctx, filter),
+    sheet: 'assignments',
+    fileName: { zh: '首席服务官分配.xlsx', en: 'chief-officers.xlsx' },
+    columns: ASSIGNMENT_COLUMNS,
   });
   r.post('/api/visits/assignments', { config: manage, schema: { tags, body: assignBody, response: { 200: assignResponse } } }, (req) =>
     assignFirms(deps, userCtx(req), req.body),
@@ -140,17 +139,17 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
     (req) => endAssignment(deps, userCtx(req), req.params.id, req.body.toDate),
   );
 
-  r.get('/api/visits/exchanges', { config: read, schema: { tags, querystring: exchangeListQuery, response: { 200: exchangePage } } }, (req) =>
-    listExchanges(deps, userCtx(req), req.query),
-  );
-  r.get('/api/visits/exchanges/export.xlsx', { config: read, schema: { tags, querystring: exchangeListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    return sendXlsx(
-      reply,
-      file(ctx.locale, '政企干部双向交流.xlsx', 'cadre-exchanges.xlsx'),
-      await exportXlsx('exchanges', EXCHANGE_COLUMNS(ctx.locale === 'en-US'), await allExchanges(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/visits/exchanges',
+    tags,
+    config: read,
+    query: exchangeListQuery,
+    response: exchangePage,
+    list: (ctx, q) => listExchanges(deps, ctx, q),
+    exportAll: (ctx, filter) => allExchanges(deps, ctx, filter),
+    sheet: 'exchanges',
+    fileName: { zh: '政企干部双向交流.xlsx', en: 'cadre-exchanges.xlsx' },
+    columns: EXCHANGE_COLUMNS,
   });
   r.post('/api/visits/exchanges', { config: manage, schema: { tags, body: createExchangeBody, response: { 200: exchangeSchema } } }, (req) =>
     createExchange(deps, userCtx(req), req.body),
@@ -179,17 +178,17 @@ export function visitRoutes(app: FastifyInstance, deps: Deps) {
     items: await problemUnits(deps, userCtx(req)),
   }));
 
-  r.get('/api/visits', { config: read, schema: { tags, querystring: visitListQuery, response: { 200: visitPage } } }, (req) =>
-    listVisits(deps, userCtx(req), req.query),
-  );
-  r.get('/api/visits/export.xlsx', { config: read, schema: { tags, querystring: visitListQuery } }, async (req, reply) => {
-    const ctx = userCtx(req);
-    const { page: _p, pageSize: _s, ...filter } = req.query;
-    return sendXlsx(
-      reply,
-      file(ctx.locale, '走访记录.xlsx', 'visits.xlsx'),
-      await exportXlsx('visits', VISIT_COLUMNS(ctx.locale === 'en-US'), await allVisits(deps, ctx, filter), ctx.locale),
-    );
+  listRoutes(app, {
+    path: '/api/visits',
+    tags,
+    config: read,
+    query: visitListQuery,
+    response: visitPage,
+    list: (ctx, q) => listVisits(deps, ctx, q),
+    exportAll: (ctx, filter) => allVisits(deps, ctx, filter),
+    sheet: 'visits',
+    fileName: { zh: '走访记录.xlsx', en: 'visits.xlsx' },
+    columns: VISIT_COLUMNS,
   });
   r.post('/api/visits', { config: write, schema: { tags, body: createVisitBody, response: { 200: visitSchema } } }, (req) =>
     createVisit(deps, userCtx(req), req.body),

@@ -18,6 +18,7 @@ import type {
   updateVisitBody,
   VisitSettings,
 } from '../../../shared/modules/visits.schemas';
+import { visitSettingsSchema } from '../../../shared/modules/visits.schemas';
 import {
   type CoverageSettings,
   DEFAULT_COVERAGE_SETTINGS,
@@ -42,12 +43,12 @@ import type { Pace } from '../../core/excel/import';
 import { AppError, type FieldProblem, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
+import { settingsStore } from '../../core/settings/settings-store';
 import { createTask } from '../../core/tasks/tasks.service';
 import { createReceivedRequest, requestStatuses } from '../services';
 import { type AssignmentRow, type ExchangeRow, type VisitRow, visitsRepository } from './visits.repository';
 
 const MODULE = 'visits';
-const SETTINGS_KEY = 'visits.coverage';
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 type UnitBrief = { id: number; nameZh: string; nameEn: string };
 type Problems = Record<string, FieldProblem | Parameters<typeof fieldError>[0][string]>;
@@ -620,20 +621,22 @@ export const visitAttachmentOwner: AttachmentOwner = {
 
 // ---- Coverage (走访覆盖) ---------------------------------------------------------------------------------------
 
+const settingsOfCoverage = settingsStore(
+  'visits.coverage',
+  visitSettingsSchema,
+  { ...DEFAULT_COVERAGE_SETTINGS, editDays: DEFAULT_EDIT_DAYS },
+  { action: 'visit.settings', entityType: 'setting' },
+);
+
 /** The settings in force: stored over the defaults (a quarter, reminders 10 working days before its end, edits for 7 days). */
-export async function coverageSettings(db: Executor): Promise<VisitSettings> {
-  const row = await visitsRepository.setting(db, SETTINGS_KEY);
-  return { ...DEFAULT_COVERAGE_SETTINGS, editDays: DEFAULT_EDIT_DAYS, ...(row ? (JSON.parse(row.valueJson) as Partial<VisitSettings>) : {}) };
+export function coverageSettings(db: Executor): Promise<VisitSettings> {
+  return settingsOfCoverage.read(db);
 }
 
 export async function saveCoverageSettings(deps: Deps, ctx: UserContext, body: z.infer<typeof coverageSettingsSchema>) {
   requirePermission(ctx, 'visit:manage');
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await coverageSettings(trx);
-    const after = { ...before, ...body };
-    await visitsRepository.saveSetting(trx, SETTINGS_KEY, JSON.stringify(after), deps.clock.now().toISOString(), ctx.user.id);
-    await recordAudit(trx, deps, ctx, { action: 'visit.settings', entityType: 'setting', entityId: SETTINGS_KEY, before, after });
-  });
+  // The body may leave out the edit window: it keeps the one in force.
+  await deps.db.transaction().execute(async (trx) => settingsOfCoverage.write(trx, deps, ctx, { ...(await coverageSettings(trx)), ...body }));
   return coverageSettings(deps.db);
 }
 
