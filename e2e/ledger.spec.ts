@@ -63,6 +63,8 @@ test('a township enters November, explains a jump, submits, and corrects a locke
 });
 
 test('the office reads the warnings board, acts on a red cell, and a leader reads it on a phone', async ({ page, browser }) => {
+  // Two sign-ins, two months of the board and a phone context: more than the default 90 s on a busy 2-core machine.
+  test.setTimeout(150_000);
   await signIn(page, 'office');
   await page.goto('/indicators/warnings');
   // The board opens on this year's last locked month. A red cell opens its unit's row with what the office can do.
