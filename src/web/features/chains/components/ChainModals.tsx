@@ -9,6 +9,7 @@ import { api, toQuery } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useAddLink, useChainOptions, useSaveSegment, useSetMembers } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** A search-as-you-type select of firms (一企一档), keeping the names of those already chosen. */
 function FirmSelect({ value, onChange, initial }: { value?: number[]; onChange?: (v: number[]) => void; initial: { id: number; name: string }[] }) {
@@ -85,7 +86,7 @@ export function SegmentModal({ chainId, segment, onClose }: { chainId: number; s
         }
       >
         <Form.Item name="tier" label={t('chains.tier')} rules={[{ required: true }]}>
-          <Select options={SEGMENT_TIERS.map((v) => ({ value: v, label: t(`chains.tiers.${v}`) }))} />
+          <EnumSelect values={SEGMENT_TIERS} label={(v) => t(`chains.tiers.${v}`)} />
         </Form.Item>
         <Form.Item name="name" label={t('chains.segmentName')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={60} data-testid="segment-name" />
@@ -135,7 +136,7 @@ export function LinkModal({ chain, onClose }: { chain: Chain; onClose: () => voi
     <Modal open title={t('chains.addLink')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'inside' }}>
         <Form.Item name="kind" label={t('chains.linkKind')} rules={[{ required: true }]}>
-          <Select options={LINK_KINDS.map((v) => ({ value: v, label: t(`chains.linkKinds.${v}`) }))} />
+          <EnumSelect values={LINK_KINDS} label={(v) => t(`chains.linkKinds.${v}`)} />
         </Form.Item>
         {kind === 'outside' ? (
           <Form.Item name="outsideName" label={t('chains.outsideName')} rules={[{ required: true, whitespace: true }]}>

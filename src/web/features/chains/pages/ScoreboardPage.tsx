@@ -10,6 +10,7 @@ import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useSaveSettings, useScoreboard } from '../api';
 import { fenOfWan, useMoney } from '../money';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Row = Scoreboard['rows'][number];
 
@@ -42,7 +43,7 @@ function SettingsModal({ settings, onClose }: { settings: Scoreboard['settings']
           <InputNumber min={0} max={100} precision={0} />
         </Form.Item>
         <Form.Item name="countingStage" label={t('scoreboard.countingStage')} rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} options={COUNTING_STAGES.map((s) => ({ value: s, label: t(`leads.stages.${s}`) }))} />
+          <EnumSelect style={{ width: 160 }} values={COUNTING_STAGES} label={(s) => t(`leads.stages.${s}`)} />
         </Form.Item>
         <Form.Item name="stalledDays" label={t('scoreboard.stalledDays')} rules={[{ required: true }]}>
           <InputNumber min={1} max={365} precision={0} />

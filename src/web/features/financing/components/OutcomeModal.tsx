@@ -5,6 +5,7 @@ import { DECLINE_REASONS, MATCH_OUTCOMES, type Need } from '../../../../shared/m
 import { useShowError } from '../../../lib/errors';
 import { useOutcome, useProducts } from '../api';
 import { fenOfWan, wan } from './bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
   outcome: string;
@@ -98,7 +99,7 @@ export function OutcomeModal({ need, onClose }: { need: Need; onClose: () => voi
         )}
         {outcome === 'declined' && (
           <Form.Item name="declineReason" label={t('financing.declineReason')} rules={required}>
-            <Select options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`financing.declineReasons.${r}`) }))} data-testid="outcome-reason" />
+            <EnumSelect values={DECLINE_REASONS} label={(r) => t(`financing.declineReasons.${r}`)} data-testid="outcome-reason" />
           </Form.Item>
         )}
         <Form.Item name="productId" label={t('financing.product')}>

@@ -13,6 +13,7 @@ import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type ProductFilters, useBanks, useProducts, useSaveProduct } from '../api';
 import { fenOfWan, pct, wan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** 金融产品: every bank's products for staff and firms; a bank keeps its own (add, edit, withdraw). */
 export function ProductsPage() {
@@ -105,11 +106,12 @@ export function ProductsPage() {
           <Input allowClear placeholder={t('financing.products.searchPlaceholder')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="type">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('financing.products.type')}
             style={{ width: 150 }}
-            options={PRODUCT_TYPES.map((x) => ({ value: x, label: t(`financing.products.types.${x}`) }))}
+            values={PRODUCT_TYPES}
+            label={(x) => t(`financing.products.types.${x}`)}
           />
         </Form.Item>
         {!bank && (
@@ -194,7 +196,7 @@ function ProductModal({ product, onClose }: { product: Product | null; onClose: 
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="type" label={t('financing.products.type')} rules={required}>
-          <Select options={PRODUCT_TYPES.map((x) => ({ value: x, label: t(`financing.products.types.${x}`) }))} />
+          <EnumSelect values={PRODUCT_TYPES} label={(x) => t(`financing.products.types.${x}`)} />
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="min" label={t('financing.products.minAmount')} rules={required} {...half}>

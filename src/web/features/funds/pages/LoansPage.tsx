@@ -16,6 +16,7 @@ import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type LoanFilters, useCreateLoan, useFirmSearch, useLoanOptions, useLoans } from '../api';
 import { toFen, yuan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** A loan's 逾期 flag and status, coloured. */
 export function LoanStatus({ loan }: { loan: Pick<LoanListItem, 'overdue' | 'status'> }) {
@@ -121,20 +122,10 @@ export function LoansPage({ portal = false }: { portal?: boolean }) {
           </Form.Item>
         )}
         <Form.Item name="method">
-          <Select
-            allowClear
-            placeholder={t('loans.method')}
-            style={{ width: 170 }}
-            options={REPAYMENT_METHODS.map((m) => ({ value: m, label: t(`loans.methods.${m}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('loans.method')} style={{ width: 170 }} values={REPAYMENT_METHODS} label={(m) => t(`loans.methods.${m}`)} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            style={{ width: 120 }}
-            options={LOAN_STATUSES.map((s) => ({ value: s, label: t(`loans.statuses.${s}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('common.status')} style={{ width: 120 }} values={LOAN_STATUSES} label={(s) => t(`loans.statuses.${s}`)} />
         </Form.Item>
         <Form.Item name="overdue">
           <Select allowClear placeholder={t('loans.overdue')} style={{ width: 120 }} options={[{ value: 'true', label: t('loans.overdueOnly') }]} />
@@ -237,7 +228,7 @@ function CreateLoanModal({ onClose }: { onClose: () => void }) {
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="method" label={t('loans.method')} rules={required}>
-          <Select options={REPAYMENT_METHODS.map((m) => ({ value: m, label: t(`loans.methods.${m}`) }))} />
+          <EnumSelect values={REPAYMENT_METHODS} label={(m) => t(`loans.methods.${m}`)} />
         </Form.Item>
         <Form.Item name="note" label={t('loans.note')}>
           <Input.TextArea rows={2} maxLength={1000} />

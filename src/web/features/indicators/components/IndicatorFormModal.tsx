@@ -5,6 +5,7 @@ import { INDICATOR_KINDS } from '../../../../shared/rules/indicator-progress';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { type IndicatorInput, useSaveIndicator } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Props {
   /** The indicator to edit; absent to create one. */
@@ -84,7 +85,7 @@ export function IndicatorFormModal({ indicator, onClose }: Props) {
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t('indicators.kind')} rules={required} extra={kind && t(`indicators.kindHints.${kind}`)}>
-              <Select options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`indicators.kinds.${k}`) }))} />
+              <EnumSelect values={INDICATOR_KINDS} label={(k) => t(`indicators.kinds.${k}`)} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

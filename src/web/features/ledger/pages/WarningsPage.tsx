@@ -14,6 +14,7 @@ import { useTrend, useWarnings } from '../api';
 const TrendChart = lazy(() => import('../components/TrendChart'));
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
 import { UnitDrawer } from '../components/UnitDrawer';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Row = Warnings['indicators'][number];
 const LEVELS: WarningLevel[] = ['red', 'yellow', 'green', 'missing'];
@@ -184,13 +185,14 @@ export function WarningsPage() {
           onChange={setMonth}
           style={{ width: 120 }}
         />
-        <Select
+        <EnumSelect
           aria-label={t('warnings.level')}
           allowClear
           placeholder={t('warnings.level')}
           value={level}
           onChange={setLevel}
-          options={LEVELS.map((l) => ({ value: l, label: t(`ledger.level.${l}`) }))}
+          values={LEVELS}
+          label={(l) => t(`ledger.level.${l}`)}
           style={{ width: 120 }}
         />
         {data && <Tag color={data.locked ? 'blue' : 'default'}>{data.locked ? t('warnings.lockedData') : t('warnings.liveData')}</Tag>}

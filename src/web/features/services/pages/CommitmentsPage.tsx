@@ -14,6 +14,7 @@ import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type CommitmentFilters, useCommitmentSummary, useCommitments, useCreateCommitment, useFirmSearch, useHandoverUnits, usePayment } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const AGE_COLOURS = { not_due: 'default', d0_30: 'gold', d31_90: 'orange', d91_180: 'volcano', d181_plus: 'red' } as const;
@@ -149,19 +150,21 @@ export function CommitmentsPage() {
           <Input allowClear placeholder={t('services.commitments.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.commitments.kind')}
             style={{ width: 120 }}
-            options={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`services.commitments.kinds.${k}`) }))}
+            values={COMMITMENT_KINDS}
+            label={(k) => t(`services.commitments.kinds.${k}`)}
           />
         </Form.Item>
         <Form.Item name="age">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.commitments.age')}
             style={{ width: 130 }}
-            options={AGE_BUCKETS.map((b) => ({ value: b, label: t(`services.commitments.ages.${b}`) }))}
+            values={AGE_BUCKETS}
+            label={(b) => t(`services.commitments.ages.${b}`)}
           />
         </Form.Item>
         <Form.Item name="settled">
@@ -216,7 +219,7 @@ function CreateModal({ onClose }: { onClose: () => void }) {
           <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
         </Form.Item>
         <Form.Item name="kind" label={t('services.commitments.kind')} rules={required}>
-          <Select options={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`services.commitments.kinds.${k}`) }))} />
+          <EnumSelect values={COMMITMENT_KINDS} label={(k) => t(`services.commitments.kinds.${k}`)} />
         </Form.Item>
         <Form.Item name="title" label={t('services.commitments.item')} rules={required}>
           <Input maxLength={200} />
