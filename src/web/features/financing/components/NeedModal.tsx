@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { URGENCIES } from '../../../../shared/modules/financing.schemas';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useBanks, useCreateNeed, useFirmSearch } from '../api';
+import { type NeedBody, useBanks, useCreateNeed, useFirmSearch } from '../api';
 import { fenOfWan } from './bits';
 
 interface Values {
@@ -13,7 +13,7 @@ interface Values {
   termMonths: number;
   purpose: string;
   collateral?: string;
-  urgency: string;
+  urgency: NeedBody['urgency'];
   contact: string;
   share: 'all' | 'chosen';
   bankUnitIds?: number[];

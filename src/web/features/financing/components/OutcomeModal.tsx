@@ -3,16 +3,16 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DECLINE_REASONS, MATCH_OUTCOMES, type Need } from '../../../../shared/modules/financing.schemas';
 import { useShowError } from '../../../lib/errors';
-import { useOutcome, useProducts } from '../api';
+import { type OutcomeBody, useOutcome, useProducts } from '../api';
 import { fenOfWan, wan } from './bits';
 import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
-  outcome: string;
+  outcome: OutcomeBody['outcome'];
   amount?: number;
   rate?: number;
   loanDay?: Dayjs;
-  declineReason?: string;
+  declineReason?: OutcomeBody['declineReason'];
   meetingId?: number;
   productId?: number;
   note?: string;

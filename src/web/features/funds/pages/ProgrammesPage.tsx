@@ -169,7 +169,7 @@ interface CategoryRow {
   cap?: number;
 }
 interface Values {
-  fund: string;
+  fund: FundProgramme['fund'];
   name: string;
   year: number;
   budget: number;

@@ -7,12 +7,12 @@ import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from '../../../../share
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useCreateMeeting, useUpdateMeeting } from '../api';
+import { type NewMeeting, useCreateMeeting, useUpdateMeeting } from '../api';
 import { MeetingCommonFields } from './MeetingCommonFields';
 import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
-  kind: string;
+  kind: NewMeeting['kind'];
   status: Meeting['status'];
   title: string;
   meetingDate: Dayjs;
