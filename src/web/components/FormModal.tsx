@@ -1,4 +1,4 @@
-import { Form, type FormInstance, Modal, type ModalProps } from 'antd';
+import { Form, type FormInstance, type FormProps, Modal, type ModalProps } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import type { SaveForm } from '../lib/save-form';
 
@@ -15,6 +15,7 @@ type Props<V> = Omit<ModalProps, 'onOk' | 'onCancel' | 'confirmLoading' | 'okBut
   name?: string;
   formTestId?: string;
   formStyle?: CSSProperties;
+  onValuesChange?: FormProps<V>['onValuesChange'];
   /** Shown above the form (a hint, the record's summary). */
   header?: ReactNode;
   /** Shown below the form (a preview of what the values give). */
@@ -33,6 +34,7 @@ export function FormModal<V>({
   name,
   formTestId,
   formStyle,
+  onValuesChange,
   header,
   after,
   children,
@@ -50,7 +52,16 @@ export function FormModal<V>({
       destroyOnHidden
     >
       {header}
-      <Form form={form} name={name} layout="vertical" onFinish={save.onFinish} initialValues={initialValues} data-testid={formTestId} style={formStyle}>
+      <Form
+        form={form}
+        name={name}
+        layout="vertical"
+        onFinish={save.onFinish}
+        initialValues={initialValues}
+        data-testid={formTestId}
+        style={formStyle}
+        onValuesChange={onValuesChange}
+      >
         {children}
       </Form>
       {after}
