@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Enterprise } from '../../../shared/modules/enterprises.schemas';
+import type { createEnterpriseBody, Enterprise } from '../../../shared/modules/enterprises.schemas';
 import type { Page } from '../../../shared/list';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 export interface EnterpriseFilters {
@@ -29,12 +30,7 @@ export function useEnterprise(id: number) {
   return useQuery({ queryKey: [...enterprisesKey, id], queryFn: () => api.get<Enterprise>(`/api/enterprises/${id}`) });
 }
 
-export type EnterpriseInput = Omit<Enterprise, 'id' | 'township' | 'chains' | 'serviceTeam' | 'chiefOfficer' | 'piiMasked' | 'writable' | 'updatedAt'> & {
-  townshipUnitId: number;
-  chainUnitIds: number[];
-  serviceTeamUnitId: number | null;
-  chiefOfficerUserId: number | null;
-};
+export type EnterpriseInput = z.input<typeof createEnterpriseBody>;
 
 /** Files a firm, or edits one when `id` is given. */
 export function useSaveEnterprise() {

@@ -1,15 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
 import type {
+  createNeedBody,
+  createProductBody,
   FinancingMeeting,
   FinancingPanel,
   FinancingStats,
   Match,
   Need,
   NeedListItem,
+  outcomeBody,
   Product,
   UnitBrief,
 } from '../../../shared/modules/financing.schemas';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 const key = ['financing'] as const;
@@ -35,29 +39,9 @@ export interface MeetingListItem {
   banks: number;
   loans: number;
 }
-export type NeedBody = {
-  enterpriseId?: number;
-  amountFen: number;
-  termMonths: number;
-  purpose: string;
-  collateral: string;
-  urgency: string;
-  contact: string;
-  shareWithAll: boolean;
-  bankUnitIds: number[];
-  consent: true;
-};
-export type OutcomeBody = {
-  outcome: string;
-  meetingId: number | null;
-  productId: number | null;
-  amountFen: number | null;
-  rateBp: number | null;
-  loanDate: string | null;
-  declineReason: string | null;
-  note: string;
-};
-export type ProductBody = Omit<Product, 'id' | 'bank' | 'canEdit'>;
+export type NeedBody = z.input<typeof createNeedBody>;
+export type OutcomeBody = z.input<typeof outcomeBody>;
+export type ProductBody = z.input<typeof createProductBody>;
 
 export const useBanks = () =>
   useQuery({ queryKey: [...key, 'banks'], queryFn: () => api.get<{ items: UnitBrief[] }>('/api/financing/banks'), staleTime: 5 * 60_000 });

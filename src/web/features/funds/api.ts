@@ -4,14 +4,19 @@ import type {
   ApplicationListItem,
   BankTotalsRow,
   BudgetRow,
+  categoryBody,
+  createLoanBody,
+  createProgrammeBody,
   FundApplication,
   FundLoan,
   FundPolicy,
   FundProgramme,
   LoanListItem,
   LoanSettings,
+  updateProgrammeBody,
 } from '../../../shared/modules/funds.schemas';
 import type { Expr } from '../../../shared/rules/funds-eligibility';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 export interface ApplicationFilters {
@@ -71,25 +76,9 @@ function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
-export interface CategoryInput {
-  name: string;
-  ruleKind: 'fixed' | 'share';
-  amountFen: number | null;
-  shareBp: number | null;
-  capFen: number | null;
-}
-export interface ProgrammeInput {
-  fund?: string;
-  name?: string;
-  year?: number;
-  budgetFen?: number;
-  opensOn?: string;
-  closesOn?: string;
-  materials?: string;
-  basis?: string;
-  reviewUnitId?: number | null;
-  categories?: CategoryInput[];
-}
+export type CategoryInput = z.input<typeof categoryBody>;
+/** A new programme with its categories, or the fields a PATCH changes. */
+export type ProgrammeInput = z.input<typeof createProgrammeBody> | z.input<typeof updateProgrammeBody>;
 
 export const useSaveProgramme = () =>
   useWrite(({ id, ...body }: ProgrammeInput & { id?: number }) =>
@@ -200,18 +189,7 @@ export function useLoanOptions() {
     queryFn: () => api.get<{ banks: { id: number; nameZh: string; nameEn: string }[]; settings: LoanSettings }>('/api/funds/loans/options'),
   });
 }
-export interface LoanInput {
-  enterpriseId: number;
-  bankUnitId: number;
-  guarantorName: string;
-  contractNo: string;
-  amountFen: number;
-  annualRateBp: number;
-  termMonths: number;
-  startDate: string;
-  method: string;
-  note: string;
-}
+export type LoanInput = z.input<typeof createLoanBody>;
 export const useCreateLoan = () => useWrite((body: LoanInput) => api.post<FundLoan>('/api/funds/loans', body));
 export const useRepay = (id: number) =>
   useWrite((body: { amountFen: number; paidDate: string; note: string }) => api.post<FundLoan>(`/api/funds/loans/${id}/repayments`, body));

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Indicator, Plan } from '../../../shared/modules/indicators.schemas';
+import type { createIndicatorBody, Indicator, indicatorDecompositionBody, Plan } from '../../../shared/modules/indicators.schemas';
 import type { Page } from '../../../shared/list';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 export interface IndicatorFilters {
@@ -21,7 +22,7 @@ export function useIndicators(query: object) {
   });
 }
 
-export type IndicatorInput = Omit<Indicator, 'id' | 'sourceUnit' | 'updatedAt'> & { sourceUnitId: number | null };
+export type IndicatorInput = z.input<typeof createIndicatorBody>;
 
 /** Adds an indicator, or changes one when `id` is given. */
 export function useSaveIndicator() {
@@ -54,20 +55,9 @@ export function usePlan(year: number) {
   return useQuery({ queryKey: [...plansKey, year], queryFn: () => api.get<Plan>(`/api/indicator-plans/${year}`), placeholderData: keepPreviousData });
 }
 
-export interface TargetInput {
-  target: number;
-  startOfYear: number | null;
-  planCurve: number[] | null;
-  responsiblePerson: string;
-  leadLeader: string;
-  measures: string;
-}
+export type DecompositionInput = z.input<typeof indicatorDecompositionBody>;
 
-export interface DecompositionInput {
-  county: TargetInput;
-  units: (TargetInput & { unitId: number })[];
-  reason?: string;
-}
+export type TargetInput = DecompositionInput['county'];
 
 /** Replaces one indicator's county target and decomposition. */
 export function useSaveDecomposition(year: number) {

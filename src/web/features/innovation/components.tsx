@@ -8,6 +8,7 @@ import { useCan } from '../../lib/auth';
 import { useShowError } from '../../lib/errors';
 import { useLocalName } from '../../lib/names';
 import { useEntry, useSaveTargets } from './api';
+import { EnumSelect } from '../../components/EnumSelect';
 
 type Pipeline = InnovationEntry['pipeline'];
 const STATUS_COLORS = { valid: 'green', renewal_due: 'orange', expired: 'red' } as const;
@@ -203,10 +204,11 @@ function TargetsModal({ data, onClose }: { data: InnovationTargets; onClose: () 
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} wrap align="start">
                   <Form.Item name={[field.name, 'pipeline']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Select
+                    <EnumSelect
                       style={{ width: 170 }}
                       aria-label={t('innovation.pipeline')}
-                      options={PIPELINES.map((p) => ({ value: p, label: t(`innovation.pipelines.${p}`) }))}
+                      values={PIPELINES}
+                      label={(p) => t(`innovation.pipelines.${p}`)}
                       onChange={() => form.setFieldValue(['items', field.name, 'stage'], undefined)}
                     />
                   </Form.Item>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Ledger, Trend, Warnings } from '../../../shared/modules/indicators.schemas';
+import type { Ledger, saveValuesBody, Trend, Warnings } from '../../../shared/modules/indicators.schemas';
 import type { TaskStatus } from '../../../shared/rules/task-deadline';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 const ledgerKey = ['indicator-ledger'] as const;
@@ -15,12 +16,7 @@ export function useLedger(year: number, unitId: number | null) {
   });
 }
 
-export interface ValueInput {
-  indicatorId: number;
-  month: string;
-  value: number;
-  explanation: string;
-}
+export type ValueInput = z.input<typeof saveValuesBody>['values'][number];
 
 function useInvalidateLedger() {
   const queryClient = useQueryClient();

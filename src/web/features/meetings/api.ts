@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { Meeting, MeetingListItem, MeetingSchedule } from '../../../shared/modules/meetings.schemas';
+import type {
+  createMeetingBody,
+  Meeting,
+  meetingDecisionBody,
+  MeetingListItem,
+  MeetingSchedule,
+  meetingScheduleBody,
+  updateMeetingBody,
+} from '../../../shared/modules/meetings.schemas';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 export interface MeetingFilters {
@@ -11,25 +20,13 @@ export interface MeetingFilters {
   to?: string;
 }
 
-export interface NewMeeting {
-  kind: string;
-  status?: 'planned' | 'held';
-  title: string;
-  meetingDate: string;
-  location: string;
-  convener: string;
-  attendees: string;
-  unitIds: number[];
-  agenda: string;
-  minutes: string;
-  decisions: { text: string; ownerUnitId: number; dueDate: string }[];
-}
+export type NewMeeting = z.input<typeof createMeetingBody>;
 
-export type NewDecision = NewMeeting['decisions'][number];
+export type NewDecision = z.input<typeof meetingDecisionBody>;
 
-export type MeetingPatch = Partial<Omit<NewMeeting, 'kind' | 'decisions'>> & { status?: Meeting['status']; newDecisions: NewDecision[] };
+export type MeetingPatch = z.input<typeof updateMeetingBody>;
 
-export type ScheduleBody = Omit<MeetingSchedule, 'id' | 'units' | 'nextDate'> & { unitIds: number[] };
+export type ScheduleBody = z.input<typeof meetingScheduleBody>;
 
 const meetingsKey = ['meetings'] as const;
 const schedulesKey = ['meeting-schedules'] as const;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../shared/modules/admin.schemas';
-import type { AdminFamily, DataScopeKind } from '../../../shared/permissions';
+import type { createRoleBody, Role } from '../../../shared/modules/admin.schemas';
+import type { AdminFamily } from '../../../shared/permissions';
+import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { rolesKey } from '../../lib/roles';
 
@@ -18,14 +19,7 @@ export function usePermissions() {
   });
 }
 
-export interface RoleValues {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  dataScope: DataScopeKind;
-  customUnitIds: number[];
-  permissions: string[];
-}
+export type RoleValues = z.input<typeof createRoleBody>;
 
 /** Creates a role, or changes one when `id` is given (the code never changes). */
 export function useSaveRole() {

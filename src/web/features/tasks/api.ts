@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { Task, TaskDetail } from '../../../shared/modules/tasks.schemas';
+import type { createTaskBody, Task, TaskDetail } from '../../../shared/modules/tasks.schemas';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 import { notificationsKey } from '../notifications';
 
@@ -30,16 +31,7 @@ export function useTask(id: number) {
   return useQuery({ queryKey: [...tasksKey, 'one', id], queryFn: () => api.get<TaskDetail>(`/api/tasks/${id}`) });
 }
 
-export interface NewTask {
-  title: string;
-  description: string;
-  ownerUnitId: number;
-  assigneeUserId?: number;
-  coUnitIds: number[];
-  enterpriseId?: number;
-  dueInWorkingDays?: number;
-  dueDate?: string;
-}
+export type NewTask = z.input<typeof createTaskBody>;
 
 function useTaskMutation<I>(fn: (input: I) => Promise<TaskDetail>) {
   const queryClient = useQueryClient();

@@ -1,18 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Unit } from '../../../shared/modules/admin.schemas';
-import type { UnitKind } from '../../../shared/permissions';
+import type { createUnitBody, Unit } from '../../../shared/modules/admin.schemas';
+import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { unitsKey } from '../../lib/units';
 
-export interface UnitValues {
-  parentId: number | null;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  kind: UnitKind;
-  divisionCode: string | null;
-  sortOrder: number;
-}
+export type UnitValues = z.input<typeof createUnitBody>;
 
 /** Creates a unit, or changes one when `id` is given. */
 export function useSaveUnit() {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '../../../shared/modules/admin.schemas';
+import type { createUserBody, updateUserBody, User } from '../../../shared/modules/admin.schemas';
 import type { Page } from '../../../shared/list';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 export interface UserFilters {
@@ -21,14 +22,9 @@ export function useUsers(query: object) {
   });
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  phone: string | null;
-  unitId: number;
-}
+export type NewUser = z.input<typeof createUserBody>;
 
-export type UserChanges = Partial<Pick<NewUser, 'displayName' | 'phone' | 'unitId'> & { active: boolean }>;
+export type UserChanges = z.input<typeof updateUserBody>;
 
 /** A created user with the one-time password to hand over, shown once. */
 export type CreatedUser = User & { temporaryPassword?: string };

@@ -1,6 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { Assignment, Coverage, Exchange, UnitBrief, Visit, VisitListItem } from '../../../shared/modules/visits.schemas';
+import type {
+  Assignment,
+  Coverage,
+  createExchangeBody,
+  createVisitBody,
+  Exchange,
+  UnitBrief,
+  Visit,
+  VisitListItem,
+} from '../../../shared/modules/visits.schemas';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 const key = ['visits'] as const;
@@ -33,15 +43,8 @@ export interface Visitable {
   officer: { id: number; displayName: string } | null;
   team: UnitBrief | null;
 }
-export type VisitBody = {
-  enterpriseId: number;
-  visitDate: string;
-  officerUserIds: number[];
-  peopleMet: string;
-  discussion: string;
-  problems: { text: string; ownerUnitId: number; workingDays: number }[];
-};
-export type ExchangeBody = Omit<Exchange, 'id' | 'unit' | 'enterprise' | 'current'> & { unitId: number; enterpriseId: number };
+export type VisitBody = z.input<typeof createVisitBody>;
+export type ExchangeBody = z.input<typeof createExchangeBody>;
 
 export const useVisits = (query: object) =>
   useQuery({

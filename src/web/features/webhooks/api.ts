@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { Delivery, Webhook } from '../../../shared/modules/notifications.schemas';
+import type { createWebhookBody, Delivery, Webhook } from '../../../shared/modules/notifications.schemas';
+import type { z } from 'zod';
 import { api, toQuery } from '../../lib/api';
 
 const webhooksKey = ['webhooks'] as const;
@@ -24,12 +25,7 @@ export function useDeliveries(query: object) {
   });
 }
 
-export interface WebhookInput {
-  unitId: number;
-  name: string;
-  url: string;
-  active: boolean;
-}
+export type WebhookInput = z.input<typeof createWebhookBody>;
 
 /** Adds a webhook, or changes one when `id` is given. */
 export function useSaveWebhook() {

@@ -1,15 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../shared/list';
 import type { AuditRow } from '../../../../shared/modules/admin.schemas';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { api, toQuery } from '../../../lib/api';
-import { rangeToDates } from '../../../lib/dates';
 import { formatDateTime } from '../../../lib/format';
 import { useCan } from '../../../lib/auth';
 import { AUDIT_ACTIONS, ENTITY_TYPES, useAuditActionLabel, useEntityTypeLabel } from '../../../lib/labels';
@@ -28,15 +27,13 @@ interface Filters {
   entityId?: string;
 }
 
-type FilterValues = Omit<Filters, 'from' | 'to'> & { range?: [Dayjs | null, Dayjs | null] };
-
 /** 审计日志: who changed what, with before/after, and a check that the chain is intact. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const localName = useLocalName();
   const actionLabel = useAuditActionLabel();
   const entityTypeLabel = useEntityTypeLabel();
-  const [filterForm] = Form.useForm<FilterValues>();
+  const [filterForm] = Form.useForm<Filters>();
   const list = useListParams<Filters>({}, { sort: 'at', order: 'desc' });
   const rows = useQuery({
     queryKey: ['audit', list.query],
@@ -100,10 +97,8 @@ export function AuditLogPage() {
       }
     >
       <VerifyChainResult result={verify.data} onClose={() => verify.reset()} />
-      <FilterBar form={filterForm} testId="audit-filters" onSearch={({ range, ...rest }) => list.setFilters({ ...rangeToDates(range), ...rest })}>
-        <Form.Item name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
+      <FilterBar form={filterForm} testId="audit-filters" onSearch={list.setFilters}>
+        <DateRangeFilter openEnded />
         <Form.Item name="actor">
           <Input allowClear placeholder={t('audit.actor')} style={{ width: 140 }} />
         </Form.Item>

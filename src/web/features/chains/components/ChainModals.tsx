@@ -9,6 +9,9 @@ import { api, toQuery } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useAddLink, useChainOptions, useSaveSegment, useSetMembers } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** A search-as-you-type select of firms (一企一档), keeping the names of those already chosen. */
 function FirmSelect({ value, onChange, initial }: { value?: number[]; onChange?: (v: number[]) => void; initial: { id: number; name: string }[] }) {
@@ -46,12 +49,12 @@ interface SegmentValues {
 export function SegmentModal({ chainId, segment, onClose }: { chainId: number; segment: Segment | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<SegmentValues>();
   const save = useSaveSegment(chainId);
   const weak = Form.useWatch('weak', form);
-  const submit = async (v: SegmentValues) => {
-    try {
+  const saveForm = useSaveForm(
+    form,
+    async (v: SegmentValues) => {
       await save.mutateAsync({
         ...v,
         weakNote: v.weakNote ?? '',
@@ -60,52 +63,43 @@ export function SegmentModal({ chainId, segment, onClose }: { chainId: number; s
         segmentId: segment?.id,
       });
       void message.success(t('chains.saved'));
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+    },
+    { onDone: onClose },
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={segment ? t('chains.editSegment') : t('chains.addSegment')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okButtonProps={{ id: 'segment-save' }}
+      okId="segment-save"
+      form={form}
+      save={saveForm}
+      onClose={onClose}
+      initialValues={
+        segment
+          ? { ...segment, enterpriseIds: segment.firms.map((f) => f.id) }
+          : { tier: 'upstream', weak: false, weakNote: '', keyProducts: '', enterpriseIds: [] }
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          segment
-            ? { ...segment, enterpriseIds: segment.firms.map((f) => f.id) }
-            : { tier: 'upstream', weak: false, weakNote: '', keyProducts: '', enterpriseIds: [] }
-        }
-      >
-        <Form.Item name="tier" label={t('chains.tier')} rules={[{ required: true }]}>
-          <Select options={SEGMENT_TIERS.map((v) => ({ value: v, label: t(`chains.tiers.${v}`) }))} />
+      <Form.Item name="tier" label={t('chains.tier')} rules={[{ required: true }]}>
+        <EnumSelect values={SEGMENT_TIERS} label={(v) => t(`chains.tiers.${v}`)} />
+      </Form.Item>
+      <Form.Item name="name" label={t('chains.segmentName')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={60} data-testid="segment-name" />
+      </Form.Item>
+      <Form.Item name="keyProducts" label={t('chains.keyProducts')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="enterpriseIds" label={t('chains.firms')}>
+        <FirmSelect initial={segment?.firms ?? []} />
+      </Form.Item>
+      <Form.Item name="weak" valuePropName="checked">
+        <Checkbox>{t('chains.weak')}</Checkbox>
+      </Form.Item>
+      {weak && (
+        <Form.Item name="weakNote" label={t('chains.weakNote')}>
+          <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Form.Item name="name" label={t('chains.segmentName')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={60} data-testid="segment-name" />
-        </Form.Item>
-        <Form.Item name="keyProducts" label={t('chains.keyProducts')}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="enterpriseIds" label={t('chains.firms')}>
-          <FirmSelect initial={segment?.firms ?? []} />
-        </Form.Item>
-        <Form.Item name="weak" valuePropName="checked">
-          <Checkbox>{t('chains.weak')}</Checkbox>
-        </Form.Item>
-        {weak && (
-          <Form.Item name="weakNote" label={t('chains.weakNote')}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 
@@ -113,44 +107,40 @@ export function SegmentModal({ chainId, segment, onClose }: { chainId: number; s
 export function LinkModal({ chain, onClose }: { chain: Chain; onClose: () => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const showError = useShowError();
   const [form] = Form.useForm<{ kind: string; toChainId?: number; outsideName?: string; note?: string }>();
   const options = useChainOptions();
   const add = useAddLink(chain.id);
   const kind = Form.useWatch('kind', form);
-  const submit = async (v: { kind: string; toChainId?: number; outsideName?: string; note?: string }) => {
-    try {
+  const saveForm = useSaveForm(
+    form,
+    async (v: { kind: string; toChainId?: number; outsideName?: string; note?: string }) => {
       await add.mutateAsync({
         kind: v.kind,
         toChainId: v.kind === 'outside' ? null : (v.toChainId ?? null),
         outsideName: v.outsideName ?? '',
         note: v.note ?? '',
       });
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+    },
+    { onDone: onClose },
+  );
   return (
-    <Modal open title={t('chains.addLink')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'inside' }}>
-        <Form.Item name="kind" label={t('chains.linkKind')} rules={[{ required: true }]}>
-          <Select options={LINK_KINDS.map((v) => ({ value: v, label: t(`chains.linkKinds.${v}`) }))} />
+    <FormModal title={t('chains.addLink')} form={form} save={saveForm} onClose={onClose} initialValues={{ kind: 'inside' }}>
+      <Form.Item name="kind" label={t('chains.linkKind')} rules={[{ required: true }]}>
+        <EnumSelect values={LINK_KINDS} label={(v) => t(`chains.linkKinds.${v}`)} />
+      </Form.Item>
+      {kind === 'outside' ? (
+        <Form.Item name="outsideName" label={t('chains.outsideName')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={100} />
         </Form.Item>
-        {kind === 'outside' ? (
-          <Form.Item name="outsideName" label={t('chains.outsideName')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="toChainId" label={t('chains.linkTo')} rules={[{ required: true }]}>
-            <Select options={(options.data?.chains ?? []).filter((c) => c.id !== chain.id).map((c) => ({ value: c.id, label: localName(c) }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="note" label={t('chains.note')}>
-          <Input maxLength={500} />
+      ) : (
+        <Form.Item name="toChainId" label={t('chains.linkTo')} rules={[{ required: true }]}>
+          <Select options={(options.data?.chains ?? []).filter((c) => c.id !== chain.id).map((c) => ({ value: c.id, label: localName(c) }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="note" label={t('chains.note')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -9,6 +9,7 @@ import { useLocale } from '../../../lib/i18n';
 import { useLocalName } from '../../../lib/names';
 import { useChainOptions, useCreateLead, useUpdateLead } from '../api';
 import { fenOfWan } from '../money';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
   name: string;
@@ -109,7 +110,7 @@ export function LeadFormDrawer({ lead, chainId, onClose }: { lead?: Lead; chainI
         </Form.Item>
         <Space wrap style={{ display: 'flex' }}>
           <Form.Item name="source" label={t('leads.source')} rules={[{ required: true }]}>
-            <Select style={{ width: 200 }} options={LEAD_SOURCES.map((v) => ({ value: v, label: t(`leads.sources.${v}`) }))} />
+            <EnumSelect style={{ width: 200 }} values={LEAD_SOURCES} label={(v) => t(`leads.sources.${v}`)} />
           </Form.Item>
           <Form.Item name="industryCode" label={t('leads.industryCode')}>
             <Select

@@ -15,6 +15,7 @@ import { type LeadFilters, useChainOptions, useLeads } from '../api';
 import { LeadFormDrawer } from '../components/LeadFormDrawer';
 import { StageTag } from '../components/bits';
 import { useMoney } from '../money';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** 招商线索: the leads the user may see, stalled ones flagged, with filters, export and a new lead. */
 export function LeadsPage() {
@@ -104,12 +105,7 @@ export function LeadsPage() {
           />
         </Form.Item>
         <Form.Item name="stage">
-          <Select
-            allowClear
-            placeholder={t('leads.stage')}
-            style={{ width: 120 }}
-            options={LEAD_STAGES.map((v) => ({ value: v, label: t(`leads.stages.${v}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('leads.stage')} style={{ width: 120 }} values={LEAD_STAGES} label={(v) => t(`leads.stages.${v}`)} />
         </Form.Item>
         <Form.Item name="stalled" valuePropName="checked">
           <Checkbox data-testid="filter-stalled">{t('leads.stalledOnly')}</Checkbox>

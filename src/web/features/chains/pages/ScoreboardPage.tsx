@@ -1,54 +1,51 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COUNTING_STAGES, type Scoreboard } from '../../../../shared/modules/chains.schemas';
+import { FormModal } from '../../../components/FormModal';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 import { useSaveSettings, useScoreboard } from '../api';
 import { fenOfWan, useMoney } from '../money';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Row = Scoreboard['rows'][number];
 
 /** The office changes the amount, the target, the counting stage and the stalled days. */
 function SettingsModal({ settings, onClose }: { settings: Scoreboard['settings']; onClose: () => void }) {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [form] = Form.useForm<{ minWan: number; targetCount: number; countingStage: Scoreboard['settings']['countingStage']; stalledDays: number }>();
-  const save = useSaveSettings();
+  const saveSettings = useSaveSettings();
+  const save = useSaveForm(form, ({ minWan, ...v }) => saveSettings.mutateAsync({ ...v, minAmountFen: fenOfWan(minWan) }), {
+    onDone: onClose,
+    rename: { minAmountFen: 'minWan' },
+  });
   return (
-    <Modal open title={t('scoreboard.settings')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
-      <Form
-        form={form}
-        layout="vertical"
-        name="attraction-settings"
-        initialValues={{ ...settings, minWan: settings.minAmountFen / 1_000_000 }}
-        onFinish={async ({ minWan, ...v }) => {
-          try {
-            await save.mutateAsync({ ...v, minAmountFen: fenOfWan(minWan) });
-            onClose();
-          } catch (error) {
-            showError(error, form, (p) => (p === 'minAmountFen' ? 'minWan' : p));
-          }
-        }}
-      >
-        <Form.Item name="minWan" label={t('scoreboard.minAmount')} rules={[{ required: true }]}>
-          <InputNumber min={0} precision={2} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="targetCount" label={t('scoreboard.targetCount')} rules={[{ required: true }]}>
-          <InputNumber min={0} max={100} precision={0} />
-        </Form.Item>
-        <Form.Item name="countingStage" label={t('scoreboard.countingStage')} rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} options={COUNTING_STAGES.map((s) => ({ value: s, label: t(`leads.stages.${s}`) }))} />
-        </Form.Item>
-        <Form.Item name="stalledDays" label={t('scoreboard.stalledDays')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={365} precision={0} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={t('scoreboard.settings')}
+      form={form}
+      save={save}
+      onClose={onClose}
+      name="attraction-settings"
+      initialValues={{ ...settings, minWan: settings.minAmountFen / 1_000_000 }}
+    >
+      <Form.Item name="minWan" label={t('scoreboard.minAmount')} rules={[{ required: true }]}>
+        <InputNumber min={0} precision={2} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="targetCount" label={t('scoreboard.targetCount')} rules={[{ required: true }]}>
+        <InputNumber min={0} max={100} precision={0} />
+      </Form.Item>
+      <Form.Item name="countingStage" label={t('scoreboard.countingStage')} rules={[{ required: true }]}>
+        <EnumSelect style={{ width: 160 }} values={COUNTING_STAGES} label={(s) => t(`leads.stages.${s}`)} />
+      </Form.Item>
+      <Form.Item name="stalledDays" label={t('scoreboard.stalledDays')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={365} precision={0} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

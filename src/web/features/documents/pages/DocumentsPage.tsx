@@ -1,27 +1,11 @@
 import { FileAddOutlined, MailOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  type ButtonProps,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Spin,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, type ButtonProps, Checkbox, Form, Input, Modal, Radio, Select, Space, Spin, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DOC_STATUSES, DOC_TYPES, type DocumentListItem, NOTICE_SUBJECTS, type NoticeSubject } from '../../../../shared/modules/documents.schemas';
 import { ExportButton } from '../../../components/ExportButton';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
@@ -33,8 +17,8 @@ import { useLocalName } from '../../../lib/names';
 import { usePlanYears } from '../../indicators';
 import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly, useLaggingUnits } from '../api';
 import { TemplatesDrawer } from '../components/TemplatesDrawer';
+import { EnumSelect } from '../../../components/EnumSelect';
 
-type FilterValues = Omit<DocumentFilters, 'from' | 'to'> & { issued?: [Dayjs | null, Dayjs | null] | null };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Drafting = 'brief' | 'notice' | 'letters';
 const DRAFT_TITLES = { brief: 'documents.draftBrief', notice: 'documents.draftNotice', letters: 'documents.draftLetters' } as const;
@@ -188,14 +172,11 @@ export function DocumentsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const localName = useLocalName();
-  const [filterForm] = Form.useForm<FilterValues>();
+  const [filterForm] = Form.useForm<DocumentFilters>();
   const list = useListParams<DocumentFilters>({}, { sort: 'createdAt', order: 'desc' });
   const documents = useDocuments(list.query);
   const [drafting, setDrafting] = useState<Drafting | null>(null);
   const [editingTemplates, setEditingTemplates] = useState(false);
-
-  const onSearch = ({ issued, ...rest }: FilterValues) =>
-    list.setFilters({ ...rest, from: issued?.[0]?.format('YYYY-MM-DD'), to: issued?.[1]?.format('YYYY-MM-DD') });
 
   // The columns of the .xlsx export (server: modules/documents/documents.routes.ts).
   const columns: TableColumnsType<DocumentListItem> = [
@@ -250,33 +231,30 @@ export function DocumentsPage() {
         </>
       }
     >
-      <FilterBar form={filterForm} onSearch={onSearch} testId="documents-filters">
+      <FilterBar form={filterForm} onSearch={list.setFilters} testId="documents-filters">
         <Form.Item name="q">
           <Input allowClear placeholder={t('documents.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="docType">
-          <Select
-            allowClear
-            placeholder={t('documents.type')}
-            style={{ width: 120 }}
-            options={DOC_TYPES.map((v) => ({ value: v, label: t(`documents.types.${v}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('documents.type')} style={{ width: 120 }} values={DOC_TYPES} label={(v) => t(`documents.types.${v}`)} />
         </Form.Item>
         <Form.Item name="subject">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('documents.subject')}
             style={{ width: 130 }}
-            options={NOTICE_SUBJECTS.map((v) => ({ value: v, label: t(`documents.subjects.${v}`) }))}
+            values={NOTICE_SUBJECTS}
+            label={(v) => t(`documents.subjects.${v}`)}
             data-testid="filter-subject"
           />
         </Form.Item>
         <Form.Item name="status">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('documents.statusLabel')}
             style={{ width: 110 }}
-            options={DOC_STATUSES.map((v) => ({ value: v, label: t(`documents.status.${v}`) }))}
+            values={DOC_STATUSES}
+            label={(v) => t(`documents.status.${v}`)}
           />
         </Form.Item>
         <Form.Item name="month" rules={[{ pattern: MONTH, message: t('documents.monthFormat') }]}>
@@ -285,9 +263,7 @@ export function DocumentsPage() {
         <Form.Item name="unitId">
           <UnitTreeSelect allowInactive placeholder={t('documents.unit')} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item name="issued">
-          <DatePicker.RangePicker placeholder={[t('documents.issuedFrom'), t('documents.issuedTo')]} style={{ width: 260 }} />
-        </Form.Item>
+        <DateRangeFilter placeholder={[t('documents.issuedFrom'), t('documents.issuedTo')]} style={{ width: 260 }} />
       </FilterBar>
       <ListTable list={list} result={documents} columns={columns} testId="documents-table" />
       {editingTemplates && <TemplatesDrawer onClose={() => setEditingTemplates(false)} />}

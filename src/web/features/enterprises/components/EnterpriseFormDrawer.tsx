@@ -9,6 +9,7 @@ import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
 import { type EnterpriseInput, useSaveEnterprise } from '../api';
 import { useIndustryOptions } from '../labels';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Values = Omit<EnterpriseInput, 'highTechValidTo'> & { highTechValidTo: Dayjs | null };
 
@@ -134,7 +135,7 @@ export function EnterpriseFormDrawer({ enterprise, onClose }: { enterprise?: Ent
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="smeTier" label={t('enterprises.smeTier')}>
-              <Select options={SME_TIERS.map((s) => ({ value: s, label: t(`enterprises.sme.${s}`) }))} />
+              <EnumSelect values={SME_TIERS} label={(s) => t(`enterprises.sme.${s}`)} />
             </Form.Item>
           </Col>
           <Col xs={8} md={4}>

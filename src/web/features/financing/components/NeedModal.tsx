@@ -1,10 +1,11 @@
-import { App, type ButtonProps, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { URGENCIES } from '../../../../shared/modules/financing.schemas';
-import { useShowError } from '../../../lib/errors';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalName } from '../../../lib/names';
-import { useBanks, useCreateNeed, useFirmSearch } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
+import { type NeedBody, useBanks, useCreateNeed, useFirmSearch } from '../api';
 import { fenOfWan } from './bits';
 
 interface Values {
@@ -13,7 +14,7 @@ interface Values {
   termMonths: number;
   purpose: string;
   collateral?: string;
-  urgency: string;
+  urgency: NeedBody['urgency'];
   contact: string;
   share: 'all' | 'chosen';
   bankUnitIds?: number[];
@@ -27,7 +28,6 @@ export function NeedModal({ forFirm, onClose }: { forFirm: boolean; onClose: () 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const localName = useLocalName();
-  const showError = useShowError();
   const banks = useBanks();
   const [q, setQ] = useState('');
   const firms = useFirmSearch(q);
@@ -36,9 +36,9 @@ export function NeedModal({ forFirm, onClose }: { forFirm: boolean; onClose: () 
   const share = Form.useWatch('share', form);
   const required = [{ required: true, message: t('common.required') }];
 
-  const ok = async () => {
-    const { amount, share: s, bankUnitIds, consent, collateral, ...rest } = await form.validateFields();
-    try {
+  const save = useSaveForm(
+    form,
+    async ({ amount, share: s, bankUnitIds, consent, collateral, ...rest }: Values) => {
       await create.mutateAsync({
         ...rest,
         collateral: collateral ?? '',
@@ -48,76 +48,73 @@ export function NeedModal({ forFirm, onClose }: { forFirm: boolean; onClose: () 
         consent: consent as true,
       });
       void message.success(t('financing.created'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => RENAME[path] ?? path);
-    }
-  };
+    },
+    { onDone: onClose, rename: RENAME },
+  );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('financing.create')}
-      onCancel={onClose}
-      onOk={ok}
       okText={t('financing.create')}
-      okButtonProps={{ loading: create.isPending, 'data-testid': 'need-save' } as ButtonProps}
-      destroyOnHidden
       style={{ top: 16, maxWidth: 'calc(100vw - 16px)' }}
+      form={form}
+      save={save}
+      onClose={onClose}
+      okTestId="need-save"
+      initialValues={{ urgency: 'normal', share: 'chosen', termMonths: 12 }}
+      formTestId="need-form"
     >
-      <Form form={form} layout="vertical" initialValues={{ urgency: 'normal', share: 'chosen', termMonths: 12 }} data-testid="need-form">
-        {!forFirm && (
-          <Form.Item name="enterpriseId" label={t('financing.enterprise')} rules={required}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setQ }}
-              options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-              data-testid="need-enterprise"
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="amount" label={t('financing.amount')} rules={required}>
-          <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: '100%' }} inputMode="decimal" data-testid="need-amount" />
-        </Form.Item>
-        <Form.Item name="termMonths" label={t('financing.term')} rules={required}>
-          <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} inputMode="numeric" data-testid="need-term" />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('financing.purpose')} rules={[...required, { whitespace: true, message: t('common.required') }]}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="need-purpose" />
-        </Form.Item>
-        <Form.Item name="collateral" label={t('financing.collateral')}>
-          <Input placeholder={t('financing.collateralPlaceholder')} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="urgency" label={t('financing.urgency')}>
-          <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`financing.urgencies.${u}`) }))} />
-        </Form.Item>
-        <Form.Item name="contact" label={t('financing.contact')} rules={[...required, { whitespace: true, message: t('common.required') }]}>
-          <Input maxLength={100} data-testid="need-contact" />
-        </Form.Item>
-        <Form.Item name="share" label={t('financing.share')}>
-          <Radio.Group
-            options={[
-              { value: 'chosen', label: t('financing.shareChosen') },
-              { value: 'all', label: t('financing.shareAll') },
-            ]}
+      {!forFirm && (
+        <Form.Item name="enterpriseId" label={t('financing.enterprise')} rules={required}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+            data-testid="need-enterprise"
           />
         </Form.Item>
-        {share !== 'all' && (
-          <Form.Item name="bankUnitIds" label={t('financing.banks')} rules={required}>
-            <Checkbox.Group
-              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-              options={(banks.data?.items ?? []).map((b) => ({ value: b.id, label: localName(b) }))}
-              data-testid="need-banks"
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="consent"
-          valuePropName="checked"
-          rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('common.required')))) }]}
-        >
-          <Checkbox data-testid="need-consent">{t('financing.consent')}</Checkbox>
+      )}
+      <Form.Item name="amount" label={t('financing.amount')} rules={required}>
+        <InputNumber min={0.01} max={1_000_000} precision={2} style={{ width: '100%' }} inputMode="decimal" data-testid="need-amount" />
+      </Form.Item>
+      <Form.Item name="termMonths" label={t('financing.term')} rules={required}>
+        <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} inputMode="numeric" data-testid="need-term" />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('financing.purpose')} rules={[...required, { whitespace: true, message: t('common.required') }]}>
+        <Input.TextArea rows={2} maxLength={1000} data-testid="need-purpose" />
+      </Form.Item>
+      <Form.Item name="collateral" label={t('financing.collateral')}>
+        <Input placeholder={t('financing.collateralPlaceholder')} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="urgency" label={t('financing.urgency')}>
+        <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`financing.urgencies.${u}`) }))} />
+      </Form.Item>
+      <Form.Item name="contact" label={t('financing.contact')} rules={[...required, { whitespace: true, message: t('common.required') }]}>
+        <Input maxLength={100} data-testid="need-contact" />
+      </Form.Item>
+      <Form.Item name="share" label={t('financing.share')}>
+        <Radio.Group
+          options={[
+            { value: 'chosen', label: t('financing.shareChosen') },
+            { value: 'all', label: t('financing.shareAll') },
+          ]}
+        />
+      </Form.Item>
+      {share !== 'all' && (
+        <Form.Item name="bankUnitIds" label={t('financing.banks')} rules={required}>
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+            options={(banks.data?.items ?? []).map((b) => ({ value: b.id, label: localName(b) }))}
+            data-testid="need-banks"
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="consent"
+        valuePropName="checked"
+        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('common.required')))) }]}
+      >
+        <Checkbox data-testid="need-consent">{t('financing.consent')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -10,7 +10,7 @@ import { useCan, useMe } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
-import { useAddMeetingNeeds, useBanks, useCloseNeed, useFinancingMeetings, useNeed, useNeedBanks, useUpdateNeed } from '../api';
+import { type NeedBody, useAddMeetingNeeds, useBanks, useCloseNeed, useFinancingMeetings, useNeed, useNeedBanks, useUpdateNeed } from '../api';
 import { OutcomeModal } from '../components/OutcomeModal';
 import { NeedStatusTag, OutcomeTag, fenOfWan, pct, wan } from '../components/bits';
 
@@ -253,7 +253,7 @@ function EditModal({ need, onClose }: { need: Need; onClose: () => void }) {
   const { message } = App.useApp();
   const showError = useShowError();
   const update = useUpdateNeed(need.id);
-  const [form] = Form.useForm<{ amount: number; termMonths: number; purpose: string; collateral: string; urgency: string; contact: string }>();
+  const [form] = Form.useForm<{ amount: number; termMonths: number; purpose: string; collateral: string; urgency: NeedBody['urgency']; contact: string }>();
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const ok = async () => {
     const { amount, ...v } = await form.validateFields();

@@ -14,6 +14,7 @@ import { useLocalName } from '../../../lib/names';
 import { type NeedFilters, useNeeds } from '../api';
 import { NeedModal } from '../components/NeedModal';
 import { NeedStatusTag, wan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** 融资需求: the firm's own as cards on the portal; for staff and banks a list with filters and export. */
 export function NeedsPage() {
@@ -111,20 +112,16 @@ export function NeedsPage() {
           <Input allowClear placeholder={t('financing.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('financing.status')}
             style={{ width: 120 }}
-            options={NEED_STATUSES.map((s) => ({ value: s, label: t(`financing.statuses.${s}`) }))}
+            values={NEED_STATUSES}
+            label={(s) => t(`financing.statuses.${s}`)}
           />
         </Form.Item>
         <Form.Item name="urgency">
-          <Select
-            allowClear
-            placeholder={t('financing.urgency')}
-            style={{ width: 110 }}
-            options={URGENCIES.map((u) => ({ value: u, label: t(`financing.urgencies.${u}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('financing.urgency')} style={{ width: 110 }} values={URGENCIES} label={(u) => t(`financing.urgencies.${u}`)} />
         </Form.Item>
         <Form.Item name="open">
           <Select

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_TYPES, type Product } from '../../../../shared/modules/financing.schemas';
@@ -8,11 +8,13 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type ProductFilters, useBanks, useProducts, useSaveProduct } from '../api';
 import { fenOfWan, pct, wan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** 金融产品: every bank's products for staff and firms; a bank keeps its own (add, edit, withdraw). */
 export function ProductsPage() {
@@ -105,11 +107,12 @@ export function ProductsPage() {
           <Input allowClear placeholder={t('financing.products.searchPlaceholder')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="type">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('financing.products.type')}
             style={{ width: 150 }}
-            options={PRODUCT_TYPES.map((x) => ({ value: x, label: t(`financing.products.types.${x}`) }))}
+            values={PRODUCT_TYPES}
+            label={(x) => t(`financing.products.types.${x}`)}
           />
         </Form.Item>
         {!bank && (
@@ -145,8 +148,7 @@ const RENAME: Record<string, string> = { minAmountFen: 'min', maxAmountFen: 'max
 function ProductModal({ product, onClose }: { product: Product | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const save = useSaveProduct();
+  const saveProduct = useSaveProduct();
   const [form] = Form.useForm<Values>();
   const required = [{ required: true, message: t('common.required') }];
   const initial = product
@@ -158,10 +160,10 @@ function ProductModal({ product, onClose }: { product: Product | null; onClose: 
         rateMax: product.rateMaxBp / 100,
       }
     : { type: 'working_capital', termMonths: 12 };
-  const ok = async () => {
-    const v = await form.validateFields();
-    try {
-      await save.mutateAsync({
+  const save = useSaveForm(
+    form,
+    async (v) => {
+      await saveProduct.mutateAsync({
         id: product?.id,
         name: v.name,
         type: v.type as Product['type'],
@@ -175,51 +177,47 @@ function ProductModal({ product, onClose }: { product: Product | null; onClose: 
       });
       void message.success(t('financing.saved'));
       onClose();
-    } catch (error) {
-      showError(error, form, (path) => RENAME[path] ?? path);
-    }
-  };
+    },
+    { rename: RENAME },
+  );
   const half = { style: { flex: '1 1 180px' } };
   return (
-    <Modal
-      open
+    <FormModal
       title={product ? t('financing.products.edit') : t('financing.products.create')}
-      onCancel={onClose}
-      onOk={ok}
-      okButtonProps={{ loading: save.isPending }}
-      destroyOnHidden
+      form={form}
+      save={save}
+      onClose={onClose}
+      initialValues={initial}
     >
-      <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="name" label={t('financing.products.name')} rules={required}>
-          <Input maxLength={100} />
+      <Form.Item name="name" label={t('financing.products.name')} rules={required}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="type" label={t('financing.products.type')} rules={required}>
+        <EnumSelect values={PRODUCT_TYPES} label={(x) => t(`financing.products.types.${x}`)} />
+      </Form.Item>
+      <Space wrap style={{ width: '100%' }}>
+        <Form.Item name="min" label={t('financing.products.minAmount')} rules={required} {...half}>
+          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="type" label={t('financing.products.type')} rules={required}>
-          <Select options={PRODUCT_TYPES.map((x) => ({ value: x, label: t(`financing.products.types.${x}`) }))} />
+        <Form.Item name="max" label={t('financing.products.maxAmount')} rules={required} {...half}>
+          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
         </Form.Item>
-        <Space wrap style={{ width: '100%' }}>
-          <Form.Item name="min" label={t('financing.products.minAmount')} rules={required} {...half}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="max" label={t('financing.products.maxAmount')} rules={required} {...half}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="rateMin" label={t('financing.products.rateMin')} rules={required} {...half}>
-            <InputNumber min={0.01} max={36} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="rateMax" label={t('financing.products.rateMax')} rules={required} {...half}>
-            <InputNumber min={0.01} max={36} precision={2} style={{ width: '100%' }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="termMonths" label={t('financing.products.term')} rules={required}>
-          <InputNumber min={1} max={360} precision={0} style={{ width: 180 }} />
+        <Form.Item name="rateMin" label={t('financing.products.rateMin')} rules={required} {...half}>
+          <InputNumber min={0.01} max={36} precision={2} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="conditions" label={t('financing.products.conditions')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+        <Form.Item name="rateMax" label={t('financing.products.rateMax')} rules={required} {...half}>
+          <InputNumber min={0.01} max={36} precision={2} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="contact" label={t('financing.products.contact')} rules={required}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="termMonths" label={t('financing.products.term')} rules={required}>
+        <InputNumber min={1} max={360} precision={0} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item name="conditions" label={t('financing.products.conditions')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="contact" label={t('financing.products.contact')} rules={required}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FundProgramme } from '../../../../shared/modules/funds.schemas';
 import { awardAmount } from '../../../../shared/rules/funds-awards';
-import { useShowError } from '../../../lib/errors';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 import { useApply, useFirmSearch } from '../api';
 import { toFen, useRuleText, yuan } from './bits';
 
@@ -33,7 +34,6 @@ export function ApplyModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const ruleText = useRuleText();
   const apply = useApply();
   const [q, setQ] = useState('');
@@ -48,60 +48,65 @@ export function ApplyModal({
       ? ({ kind: 'fixed', amountFen: category.amountFen ?? 0 } as const)
       : ({ kind: 'share', shareBp: category.shareBp ?? 0, capFen: category.capFen ?? 0 } as const));
   const expected = rule ? awardAmount(rule, investment ? toFen(investment) : null) : null;
-  const ok = async () => {
-    const { investment: inv, description, ...values } = await form.validateFields();
-    try {
-      const created = await apply.mutateAsync({
+  const save = useSaveForm(
+    form,
+    ({ investment: inv, description, ...values }: Values) =>
+      apply.mutateAsync({
         ...values,
         programmeId: programme.id,
         description: description ?? '',
         investmentFen: category?.ruleKind === 'share' && inv ? toFen(inv) : null,
         policyId: policy?.id ?? null,
-      });
-      void message.success(t('funds.applied'));
-      onClose(created.id);
-    } catch (error) {
-      showError(error, form, (path) => (path === 'investmentFen' ? 'investment' : path));
-    }
-  };
+      }),
+    {
+      onDone: (created) => {
+        void message.success(t('funds.applied'));
+        onClose(created.id);
+      },
+      rename: { investmentFen: 'investment' },
+    },
+  );
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('funds.applyTitle')} · ${programme.year} ${programme.name}`}
-      onCancel={() => onClose()}
-      onOk={ok}
       okText={t('funds.apply')}
-      okButtonProps={{ loading: apply.isPending, 'data-testid': 'apply-ok' }}
-      destroyOnHidden
+      form={form}
+      save={save}
+      onClose={onClose}
+      okTestId="apply-ok"
+      formTestId="apply-form"
+      initialValues={policy ? { categoryId: policy.categoryId, title: policy.name } : undefined}
+      header={
+        programme.materials && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            {t('funds.materials')}：{programme.materials}
+          </Typography.Paragraph>
+        )
+      }
+      after={
+        expected !== null && expected > 0 && <Alert type="info" showIcon title={t('funds.expected', { amount: yuan(expected) })} data-testid="apply-expected" />
+      }
     >
-      {programme.materials && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-          {t('funds.materials')}：{programme.materials}
-        </Typography.Paragraph>
+      {onBehalf && (
+        <Form.Item name="enterpriseId" label={t('funds.enterprise')} rules={required}>
+          <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+        </Form.Item>
       )}
-      <Form form={form} layout="vertical" data-testid="apply-form" initialValues={policy ? { categoryId: policy.categoryId, title: policy.name } : undefined}>
-        {onBehalf && (
-          <Form.Item name="enterpriseId" label={t('funds.enterprise')} rules={required}>
-            <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
-          </Form.Item>
-        )}
-        <Form.Item name="categoryId" label={t('funds.category')} rules={required}>
-          <Select data-testid="apply-category" options={programme.categories.map((c) => ({ value: c.id, label: `${c.name}（${ruleText(c)}）` }))} />
+      <Form.Item name="categoryId" label={t('funds.category')} rules={required}>
+        <Select data-testid="apply-category" options={programme.categories.map((c) => ({ value: c.id, label: `${c.name}（${ruleText(c)}）` }))} />
+      </Form.Item>
+      {category?.ruleKind === 'share' && (
+        <Form.Item name="investment" label={t('funds.investment')} rules={required}>
+          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="apply-investment" />
         </Form.Item>
-        {category?.ruleKind === 'share' && (
-          <Form.Item name="investment" label={t('funds.investment')} rules={required}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="apply-investment" />
-          </Form.Item>
-        )}
-        <Form.Item name="title" label={t('funds.title')} rules={required}>
-          <Input maxLength={200} data-testid="apply-title" />
-        </Form.Item>
-        <Form.Item name="description" label={t('funds.description')}>
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-      </Form>
-      {expected !== null && expected > 0 && <Alert type="info" showIcon title={t('funds.expected', { amount: yuan(expected) })} data-testid="apply-expected" />}
-    </Modal>
+      )}
+      <Form.Item name="title" label={t('funds.title')} rules={required}>
+        <Input maxLength={200} data-testid="apply-title" />
+      </Form.Item>
+      <Form.Item name="description" label={t('funds.description')}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

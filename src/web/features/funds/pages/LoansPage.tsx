@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,13 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type LoanFilters, useCreateLoan, useFirmSearch, useLoanOptions, useLoans } from '../api';
 import { toFen, yuan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** A loan's 逾期 flag and status, coloured. */
 export function LoanStatus({ loan }: { loan: Pick<LoanListItem, 'overdue' | 'status'> }) {
@@ -121,20 +123,10 @@ export function LoansPage({ portal = false }: { portal?: boolean }) {
           </Form.Item>
         )}
         <Form.Item name="method">
-          <Select
-            allowClear
-            placeholder={t('loans.method')}
-            style={{ width: 170 }}
-            options={REPAYMENT_METHODS.map((m) => ({ value: m, label: t(`loans.methods.${m}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('loans.method')} style={{ width: 170 }} values={REPAYMENT_METHODS} label={(m) => t(`loans.methods.${m}`)} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            style={{ width: 120 }}
-            options={LOAN_STATUSES.map((s) => ({ value: s, label: t(`loans.statuses.${s}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('common.status')} style={{ width: 120 }} values={LOAN_STATUSES} label={(s) => t(`loans.statuses.${s}`)} />
         </Form.Item>
         <Form.Item name="overdue">
           <Select allowClear placeholder={t('loans.overdue')} style={{ width: 120 }} options={[{ value: 'true', label: t('loans.overdueOnly') }]} />
@@ -164,7 +156,6 @@ function CreateLoanModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
   const { message } = App.useApp();
-  const showError = useShowError();
   const navigate = useNavigate();
   const create = useCreateLoan();
   const options = useLoanOptions();
@@ -182,9 +173,9 @@ function CreateLoanModal({ onClose }: { onClose: () => void }) {
     preview = { count: s.length, interest: s.reduce((x, i) => x + i.interestFen, 0), first: s[0]?.totalFen ?? 0 };
   }
   const paths: Record<string, string> = { amountFen: 'amount', annualRateBp: 'rate', startDate: 'start' };
-  const ok = async () => {
-    const v = await form.validateFields();
-    try {
+  const save = useSaveForm(
+    form,
+    async (v) => {
       const loan = await create.mutateAsync({
         enterpriseId: v.enterpriseId,
         bankUnitId: v.bankUnitId,
@@ -200,56 +191,63 @@ function CreateLoanModal({ onClose }: { onClose: () => void }) {
       void message.success(t('loans.created'));
       onClose();
       navigate(`/funds/loans/${loan.id}`);
-    } catch (error) {
-      showError(error, form, (path) => paths[path] ?? path);
-    }
-  };
+    },
+    { rename: paths },
+  );
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal open title={t('loans.create')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: create.isPending, 'data-testid': 'loan-ok' }} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="loan-form" initialValues={{ method: 'annuity', start: dayjs(), termMonths: 12 }}>
-        <Form.Item name="enterpriseId" label={t('loans.enterprise')} rules={required}>
-          <Select
-            data-testid="loan-firm"
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="bankUnitId" label={t('loans.bank')} rules={required}>
-          <Select data-testid="loan-bank" options={(options.data?.banks ?? []).map((b) => ({ value: b.id, label: localName(b) }))} />
-        </Form.Item>
-        <Form.Item name="guarantorName" label={t('loans.guarantor')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input maxLength={100} data-testid="loan-guarantor" />
-        </Form.Item>
-        <Form.Item name="contractNo" label={t('loans.contractNo')}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="amount" label={t('loans.amount')} rules={required}>
-          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="loan-amount" />
-        </Form.Item>
-        <Form.Item name="rate" label={t('loans.ratePercent')} rules={required}>
-          <InputNumber min={0} max={100} precision={2} step={0.05} style={{ width: '100%' }} data-testid="loan-rate" />
-        </Form.Item>
-        <Form.Item name="termMonths" label={t('loans.termMonths')} rules={required}>
-          <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} data-testid="loan-term" />
-        </Form.Item>
-        <Form.Item name="start" label={t('loans.startDate')} rules={required}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="method" label={t('loans.method')} rules={required}>
-          <Select options={REPAYMENT_METHODS.map((m) => ({ value: m, label: t(`loans.methods.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('loans.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
-      {preview && (
-        <Typography.Paragraph type="secondary" data-testid="loan-preview">
-          {t('loans.schedulePreview')}：{t('loans.schedulePreviewHint', { count: preview.count, interest: yuan(preview.interest) })}；{t('loans.dueDate')} 1：
-          {yuan(preview.first)}
-        </Typography.Paragraph>
-      )}
-    </Modal>
+    <FormModal
+      title={t('loans.create')}
+      okTestId="loan-ok"
+      form={form}
+      save={save}
+      onClose={onClose}
+      formTestId="loan-form"
+      initialValues={{ method: 'annuity', start: dayjs(), termMonths: 12 }}
+      after={
+        preview && (
+          <Typography.Paragraph type="secondary" data-testid="loan-preview">
+            {t('loans.schedulePreview')}：{t('loans.schedulePreviewHint', { count: preview.count, interest: yuan(preview.interest) })}；{t('loans.dueDate')} 1：
+            {yuan(preview.first)}
+          </Typography.Paragraph>
+        )
+      }
+    >
+      <Form.Item name="enterpriseId" label={t('loans.enterprise')} rules={required}>
+        <Select
+          data-testid="loan-firm"
+          showSearch={{ filterOption: false, onSearch: setQ }}
+          options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="bankUnitId" label={t('loans.bank')} rules={required}>
+        <Select data-testid="loan-bank" options={(options.data?.banks ?? []).map((b) => ({ value: b.id, label: localName(b) }))} />
+      </Form.Item>
+      <Form.Item name="guarantorName" label={t('loans.guarantor')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input maxLength={100} data-testid="loan-guarantor" />
+      </Form.Item>
+      <Form.Item name="contractNo" label={t('loans.contractNo')}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="amount" label={t('loans.amount')} rules={required}>
+        <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="loan-amount" />
+      </Form.Item>
+      <Form.Item name="rate" label={t('loans.ratePercent')} rules={required}>
+        <InputNumber min={0} max={100} precision={2} step={0.05} style={{ width: '100%' }} data-testid="loan-rate" />
+      </Form.Item>
+      <Form.Item name="termMonths" label={t('loans.termMonths')} rules={required}>
+        <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} data-testid="loan-term" />
+      </Form.Item>
+      <Form.Item name="start" label={t('loans.startDate')} rules={required}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="method" label={t('loans.method')} rules={required}>
+        <EnumSelect values={REPAYMENT_METHODS} label={(m) => t(`loans.methods.${m}`)} />
+      </Form.Item>
+      <Form.Item name="note" label={t('loans.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

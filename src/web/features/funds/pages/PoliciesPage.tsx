@@ -32,6 +32,7 @@ import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
 import { type Matches, useConfirmAwards, usePolicies, usePolicyMatches, usePreview, useProgrammes, useSavePolicy } from '../api';
 import { yuan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** The operators offered for each field in the editor (the evaluator knows more). */
 const OPS: Record<EligibilityField, EligibilityOp[]> = {
@@ -362,16 +363,17 @@ function ConditionRow({ name, onRemove }: { name: number; onRemove: () => void }
           ]}
         />
       );
-    if (kind === 'tier') return <Select style={{ width: 170 }} options={SME_TIERS.map((s) => ({ value: s, label: t(`funds.tiers.${s}`) }))} />;
+    if (kind === 'tier') return <EnumSelect style={{ width: 170 }} values={SME_TIERS} label={(s) => t(`funds.tiers.${s}`)} />;
     if (kind === 'number') return <InputNumber style={{ width: 160 }} min={0} addonAfter={field && MONEY.has(field) ? t('funds.wan') : undefined} />;
     return <Input style={{ width: 160 }} placeholder="C30" />;
   };
   return (
     <Flex gap={8} wrap align="start">
       <Form.Item name={[name, 'field']} style={{ marginBottom: 8 }}>
-        <Select
+        <EnumSelect
           style={{ width: 200 }}
-          options={FIELDS.map((f) => ({ value: f, label: t(`funds.fields.${f}`) }))}
+          values={FIELDS}
+          label={(f) => t(`funds.fields.${f}`)}
           onChange={(f: EligibilityField) => form.setFieldValue(['rows', name], { field: f, op: OPS[f][0], value: undefined })}
         />
       </Form.Item>

@@ -17,6 +17,7 @@ import { useUnits } from '../../../lib/units';
 import { type ProgrammeFilters, useProgrammes, useSaveProgramme } from '../api';
 import { ApplyModal } from '../components/ApplyModal';
 import { toFen, useRuleText, yuan } from '../components/bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** Fund programmes: per fund and year, budget and what remains, award categories, window, basis documents. */
 export function ProgrammesPage() {
@@ -93,12 +94,7 @@ export function ProgrammesPage() {
           <Input allowClear placeholder={t('funds.programmeSearch')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="fund">
-          <Select
-            allowClear
-            placeholder={t('funds.fund')}
-            style={{ width: 160 }}
-            options={FUND_CODES.map((f) => ({ value: f, label: t(`funds.funds.${f}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('funds.fund')} style={{ width: 160 }} values={FUND_CODES} label={(f) => t(`funds.funds.${f}`)} />
         </Form.Item>
         <Form.Item name="year">
           <InputNumber placeholder={t('funds.year')} min={2000} max={2100} style={{ width: 100 }} />
@@ -173,7 +169,7 @@ interface CategoryRow {
   cap?: number;
 }
 interface Values {
-  fund: string;
+  fund: FundProgramme['fund'];
   name: string;
   year: number;
   budget: number;
@@ -251,7 +247,7 @@ function ProgrammeModal({ programme, onClose }: { programme: FundProgramme | nul
       <Form form={form} layout="vertical" initialValues={initial}>
         <Flex gap={12} wrap>
           <Form.Item name="fund" label={t('funds.fund')} rules={required} style={{ minWidth: 180 }}>
-            <Select disabled={!!programme} options={FUND_CODES.map((f) => ({ value: f, label: t(`funds.funds.${f}`) }))} />
+            <EnumSelect disabled={!!programme} values={FUND_CODES} label={(f) => t(`funds.funds.${f}`)} />
           </Form.Item>
           <Form.Item name="year" label={t('funds.year')} rules={required}>
             <InputNumber disabled={!!programme} min={2000} max={2100} />

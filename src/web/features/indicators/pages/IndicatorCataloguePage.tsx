@@ -15,6 +15,7 @@ import { useBooleanOptions } from '../../../lib/options';
 import { useLocalName } from '../../../lib/names';
 import { type IndicatorFilters, useIndicators } from '../api';
 import { IndicatorFormModal } from '../components/IndicatorFormModal';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** 指标目录: the indicators the county tracks, their kinds, sources and warning thresholds. */
 export function IndicatorCataloguePage() {
@@ -96,12 +97,7 @@ export function IndicatorCataloguePage() {
           <Input allowClear placeholder={t('indicators.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select
-            allowClear
-            placeholder={t('indicators.kind')}
-            style={{ width: 140 }}
-            options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`indicators.kinds.${k}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('indicators.kind')} style={{ width: 140 }} values={INDICATOR_KINDS} label={(k) => t(`indicators.kinds.${k}`)} />
         </Form.Item>
         <Form.Item name="active">
           <Select allowClear placeholder={t('common.status')} style={{ width: 120 }} options={activeOptions} />

@@ -17,6 +17,7 @@ import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
 import { type EntryFilters, useChangeStage, useCreateEntry, useEntries, useInnovationFirms, useTargets } from '../api';
 import { CertCell, EntryDrawer, TargetsPanel, useStageName } from '../components';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Pipeline = InnovationEntry['pipeline'];
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -202,7 +203,7 @@ function NewEntryModal({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
         )}
         {pipeline === 'incubator' && (
           <Form.Item name="kind" label={t('innovation.kind')} rules={required}>
-            <Select options={INCUBATOR_KINDS.map((k) => ({ value: k, label: t(`innovation.kinds.${k}`) }))} />
+            <EnumSelect values={INCUBATOR_KINDS} label={(k) => t(`innovation.kinds.${k}`)} />
           </Form.Item>
         )}
         <Space wrap>

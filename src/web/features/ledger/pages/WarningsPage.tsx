@@ -15,6 +15,7 @@ import { shownTimeProgress } from '../../../../shared/rules/indicator-progress';
 const TrendChart = lazy(() => import('../components/TrendChart'));
 import { LEVEL_COLOURS, LevelTag } from '../components/LevelTag';
 import { UnitDrawer } from '../components/UnitDrawer';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type Row = Warnings['indicators'][number];
 const LEVELS: WarningLevel[] = ['red', 'yellow', 'green', 'missing'];
@@ -193,13 +194,14 @@ export function WarningsPage() {
           onChange={setMonth}
           style={{ width: 120 }}
         />
-        <Select
+        <EnumSelect
           aria-label={t('warnings.level')}
           allowClear
           placeholder={t('warnings.level')}
           value={level}
           onChange={setLevel}
-          options={LEVELS.map((l) => ({ value: l, label: t(`ledger.level.${l}`) }))}
+          values={LEVELS}
+          label={(l) => t(`ledger.level.${l}`)}
           style={{ width: 120 }}
         />
         {data && <Tag color={data.locked ? 'blue' : 'default'}>{data.locked ? t('warnings.lockedData') : t('warnings.liveData')}</Tag>}

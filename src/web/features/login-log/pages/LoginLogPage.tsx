@@ -1,18 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Form, Input, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/list';
 import { LOGIN_RESULTS, type loginLogRowSchema } from '../../../../shared/modules/admin.schemas';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { api, toQuery } from '../../../lib/api';
-import { rangeToDates } from '../../../lib/dates';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/list';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type LoginLogRow = z.infer<typeof loginLogRowSchema>;
 type LoginResult = LoginLogRow['result'];
@@ -20,12 +20,6 @@ type LoginResult = LoginLogRow['result'];
 interface Filters {
   from?: string;
   to?: string;
-  username?: string;
-  result?: LoginResult;
-}
-
-interface FilterValues {
-  range?: [Dayjs | null, Dayjs | null];
   username?: string;
   result?: LoginResult;
 }
@@ -44,7 +38,7 @@ const RESULT_COLORS: Record<LoginResult, string> = {
 /** 登录日志: every sign-in attempt. */
 export function LoginLogPage() {
   const { t } = useTranslation();
-  const [filterForm] = Form.useForm<FilterValues>();
+  const [filterForm] = Form.useForm<Filters>();
   const list = useListParams<Filters>({}, { sort: 'at', order: 'desc' });
   const rows = useQuery({
     queryKey: ['login-log', list.query],
@@ -84,24 +78,13 @@ export function LoginLogPage() {
 
   return (
     <PageContainer title={t('nav.loginLog')} extra={<ExportButton url="/api/login-log/export.xlsx" query={list.exportQuery} />}>
-      <FilterBar
-        form={filterForm}
-        testId="login-log-filters"
-        onSearch={({ range, username, result }) => list.setFilters({ ...rangeToDates(range), username, result })}
-      >
-        <Form.Item name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
+      <FilterBar form={filterForm} testId="login-log-filters" onSearch={list.setFilters}>
+        <DateRangeFilter openEnded />
         <Form.Item name="username">
           <Input allowClear placeholder={t('log.username')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="result">
-          <Select
-            allowClear
-            placeholder={t('log.result')}
-            style={{ width: 160 }}
-            options={LOGIN_RESULTS.map((result) => ({ value: result, label: t(`loginResult.${result}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('log.result')} style={{ width: 160 }} values={LOGIN_RESULTS} label={(result) => t(`loginResult.${result}`)} />
         </Form.Item>
       </FilterBar>
       <ListTable list={list} result={rows} columns={columns} testId="login-log-table" />

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Form, Input, List, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,11 +7,12 @@ import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from '../../../../share
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
-import { useCreateMeeting, useUpdateMeeting } from '../api';
+import { type NewMeeting, useCreateMeeting, useUpdateMeeting } from '../api';
 import { MeetingCommonFields } from './MeetingCommonFields';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
-  kind: string;
+  kind: NewMeeting['kind'];
   status: Meeting['status'];
   title: string;
   meetingDate: Dayjs;
@@ -103,14 +104,10 @@ export function MeetingFormDrawer({ meeting, onClose }: { meeting?: Meeting; onC
         {meeting?.status === 'planned' && <Alert type="info" showIcon title={t('meetings.heldHint')} style={{ marginBottom: 16 }} />}
         <Space wrap>
           <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
-            <Select disabled={!!meeting} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
+            <EnumSelect disabled={!!meeting} values={MEETING_KINDS} label={(k) => t(`meetings.kinds.${k}`)} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="status" label={t('meetings.status')} rules={[{ required: true }]}>
-            <Select
-              options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.statuses.${s}`) }))}
-              style={{ width: 140 }}
-              data-testid="meeting-status"
-            />
+            <EnumSelect values={MEETING_STATUSES} label={(s) => t(`meetings.statuses.${s}`)} style={{ width: 140 }} data-testid="meeting-status" />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('meetings.title')} rules={[{ required: true, max: 200 }]}>

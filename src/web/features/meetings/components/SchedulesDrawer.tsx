@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, type ButtonProps, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, type ButtonProps, Drawer, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingSchedule } from '../../../../shared/modules/meetings.schemas';
@@ -7,6 +7,7 @@ import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { type ScheduleBody, useMeetingSchedules, useSaveSchedule } from '../api';
 import { MeetingCommonFields } from './MeetingCommonFields';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkingDays: 5, everyMonths: 1, active: true, unitIds: [] };
 
@@ -52,7 +53,7 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="schedule-form">
         <Space wrap>
           <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
-            <Select options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} style={{ width: 200 }} />
+            <EnumSelect values={MEETING_KINDS} label={(k) => t(`meetings.kinds.${k}`)} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="active" label={t('meetings.active')} valuePropName="checked">
             <Switch />

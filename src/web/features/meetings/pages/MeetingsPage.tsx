@@ -1,10 +1,10 @@
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, type TableColumnsType, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Form, Input, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -14,6 +14,7 @@ import { useListParams } from '../../../lib/list';
 import { type MeetingFilters, useMeetings } from '../api';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
 import { SchedulesDrawer } from '../components/SchedulesDrawer';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** Planned (created by a schedule, not yet recorded) or held. */
 export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
@@ -25,20 +26,15 @@ export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
   );
 }
 
-type FilterValues = Omit<MeetingFilters, 'from' | 'to'> & { dates?: [Dayjs | null, Dayjs | null] | null };
-
 /** 会议: the monthly meetings, dispatch meetings and service-team meetings, with their decisions' progress. */
 export function MeetingsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filterForm] = Form.useForm<FilterValues>();
+  const [filterForm] = Form.useForm<MeetingFilters>();
   const list = useListParams<MeetingFilters>({}, { sort: 'meetingDate', order: 'desc' });
   const meetings = useMeetings(list.query);
   const [creating, setCreating] = useState(false);
   const [scheduling, setScheduling] = useState(false);
-
-  const onSearch = ({ dates, ...rest }: FilterValues) =>
-    list.setFilters({ ...rest, from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') });
 
   const columns: TableColumnsType<MeetingListItem> = [
     { title: t('meetings.date'), dataIndex: 'meetingDate', key: 'meetingDate', sorter: true, sortOrder: list.sortOrderOf('meetingDate') },
@@ -75,29 +71,23 @@ export function MeetingsPage() {
         </>
       }
     >
-      <FilterBar form={filterForm} onSearch={onSearch} testId="meetings-filters">
+      <FilterBar form={filterForm} onSearch={list.setFilters} testId="meetings-filters">
         <Form.Item name="q">
           <Input allowClear placeholder={t('meetings.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select
-            allowClear
-            placeholder={t('meetings.kind')}
-            style={{ width: 150 }}
-            options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('meetings.kind')} style={{ width: 150 }} values={MEETING_KINDS} label={(k) => t(`meetings.kinds.${k}`)} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('meetings.status')}
             style={{ width: 120 }}
-            options={MEETING_STATUSES.map((k) => ({ value: k, label: t(`meetings.statuses.${k}`) }))}
+            values={MEETING_STATUSES}
+            label={(k) => t(`meetings.statuses.${k}`)}
           />
         </Form.Item>
-        <Form.Item name="dates">
-          <DatePicker.RangePicker style={{ width: 260 }} />
-        </Form.Item>
+        <DateRangeFilter style={{ width: 260 }} />
       </FilterBar>
       <ListTable list={list} result={meetings} columns={columns} testId="meetings-table" />
       {creating && <MeetingFormDrawer onClose={() => setCreating(false)} />}

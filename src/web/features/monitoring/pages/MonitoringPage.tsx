@@ -19,6 +19,7 @@ import { useUnits } from '../../../lib/units';
 import { type MonitoringFilters, useFlagged, useThresholds } from '../api';
 import { FlagTags, FLAG_COLOURS, Yoy, kwh, wan } from '../components/bits';
 import { ThresholdsModal } from '../components/ThresholdsModal';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface FormValues extends Omit<MonitoringFilters, 'month'> {
   month?: Dayjs | null;
@@ -183,11 +184,12 @@ export function MonitoringPage() {
           />
         </Form.Item>
         <Form.Item name="flag">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('monitoring.flag')}
             style={{ width: 120 }}
-            options={MONITORING_FLAGS.map((f) => ({ value: f, label: t(`monitoring.flags.${f}`) }))}
+            values={MONITORING_FLAGS}
+            label={(f) => t(`monitoring.flags.${f}`)}
           />
         </Form.Item>
         <Form.Item name="townshipUnitId">

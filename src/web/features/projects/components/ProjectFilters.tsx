@@ -4,6 +4,7 @@ import { PROJECT_COLOURS, PROJECT_LIBRARIES, PROJECT_STAGES, PROJECT_TYPES } fro
 import { FilterBar } from '../../../components/FilterBar';
 import { type ProjectFilters as Filters, useLeaderUsers } from '../api';
 import { useUnitOptions } from './bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** The filters every project view shares: library, type, stage, township, chain, leader, colour and a search. */
 export function ProjectFilters({ onSearch, omit = [] }: { onSearch: (f: Filters) => void; omit?: (keyof Filters)[] }) {
@@ -22,24 +23,14 @@ export function ProjectFilters({ onSearch, omit = [] }: { onSearch: (f: Filters)
         </Form.Item>
       )}
       <Form.Item name="library">
-        <Select
-          allowClear
-          placeholder={t('projects.library')}
-          style={w}
-          options={PROJECT_LIBRARIES.map((v) => ({ value: v, label: t(`projects.libraries.${v}`) }))}
-        />
+        <EnumSelect allowClear placeholder={t('projects.library')} style={w} values={PROJECT_LIBRARIES} label={(v) => t(`projects.libraries.${v}`)} />
       </Form.Item>
       <Form.Item name="type">
-        <Select allowClear placeholder={t('projects.type')} style={w} options={PROJECT_TYPES.map((v) => ({ value: v, label: t(`projects.types.${v}`) }))} />
+        <EnumSelect allowClear placeholder={t('projects.type')} style={w} values={PROJECT_TYPES} label={(v) => t(`projects.types.${v}`)} />
       </Form.Item>
       {show('stage') && (
         <Form.Item name="stage">
-          <Select
-            allowClear
-            placeholder={t('projects.stage')}
-            style={w}
-            options={PROJECT_STAGES.map((v) => ({ value: v, label: t(`projects.stages.${v}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('projects.stage')} style={w} values={PROJECT_STAGES} label={(v) => t(`projects.stages.${v}`)} />
         </Form.Item>
       )}
       <Form.Item name="townshipUnitId">
@@ -59,11 +50,12 @@ export function ProjectFilters({ onSearch, omit = [] }: { onSearch: (f: Filters)
         </Form.Item>
       )}
       <Form.Item name="colour">
-        <Select
+        <EnumSelect
           allowClear
           placeholder={t('projects.colour')}
           style={{ width: 110 }}
-          options={PROJECT_COLOURS.map((v) => ({ value: v, label: t(`projects.colours.${v}`) }))}
+          values={PROJECT_COLOURS}
+          label={(v) => t(`projects.colours.${v}`)}
           data-testid="filter-colour"
         />
       </Form.Item>

@@ -8,6 +8,7 @@ import { useShowError } from '../../../lib/errors';
 import { useCreateProject, useLeaderUsers, useUpdateProject } from '../api';
 import { fenOfWan } from '../money';
 import { useUnitOptions } from './bits';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
   code: string;
@@ -127,7 +128,7 @@ export function ProjectFormDrawer({ project, onClose }: { project?: Project; onC
           </Col>
           <Col {...half}>
             <Form.Item name="stage" label={t('projects.stage')} rules={[{ required: true }]}>
-              <Select options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`projects.stages.${s}`) }))} />
+              <EnumSelect values={PROJECT_STAGES} label={(s) => t(`projects.stages.${s}`)} />
             </Form.Item>
           </Col>
         </Row>
@@ -137,16 +138,12 @@ export function ProjectFormDrawer({ project, onClose }: { project?: Project; onC
         <Row gutter={12}>
           <Col {...half}>
             <Form.Item name="library" label={t('projects.library')} rules={[{ required: true }]}>
-              <Select options={PROJECT_LIBRARIES.map((l) => ({ value: l, label: t(`projects.libraries.${l}`) }))} />
+              <EnumSelect values={PROJECT_LIBRARIES} label={(l) => t(`projects.libraries.${l}`)} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="types" label={t('projects.type')} rules={[{ required: library === 'three_transformations' }]}>
-              <Select
-                mode="multiple"
-                disabled={library !== 'three_transformations'}
-                options={PROJECT_TYPES.map((x) => ({ value: x, label: t(`projects.types.${x}`) }))}
-              />
+              <EnumSelect mode="multiple" disabled={library !== 'three_transformations'} values={PROJECT_TYPES} label={(x) => t(`projects.types.${x}`)} />
             </Form.Item>
           </Col>
           <Col {...half}>

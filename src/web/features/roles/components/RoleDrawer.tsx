@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Flex, Form, Grid, Input, Select } from 'antd';
+import { App, Button, Drawer, Flex, Form, Grid, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/modules/admin.schemas';
 import { DATA_SCOPES } from '../../../../shared/permissions';
@@ -8,6 +8,7 @@ import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { type RoleValues, useSaveRole } from '../api';
 import { PermissionPicker } from './PermissionPicker';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Props {
   /** The role to show or edit; absent to create one. */
@@ -76,7 +77,7 @@ export function RoleDrawer({ role, readOnly, onClose }: Props) {
           <Input maxLength={80} />
         </Form.Item>
         <Form.Item name="dataScope" label={t('roles.dataScope')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={DATA_SCOPES.map((scope) => ({ value: scope, label: t(`dataScope.${scope}`) }))} />
+          <EnumSelect values={DATA_SCOPES} label={(scope) => t(`dataScope.${scope}`)} />
         </Form.Item>
         {dataScope === 'custom' && (
           <Form.Item name="customUnitIds" label={t('roles.customUnits')} rules={[{ required: true, message: t('common.required') }]}>

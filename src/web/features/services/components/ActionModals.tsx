@@ -1,8 +1,10 @@
 import { App, Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RATINGS } from '../../../../shared/modules/services.schemas';
+import { FormModal } from '../../../components/FormModal';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 import { useHandoverUnits } from '../api';
 
 /** A dialog with one text field: a note, a reply, a part's reply, the firm's comment. */
@@ -67,62 +69,53 @@ export function TransferModal({
 }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const showError = useShowError();
   const units = useHandoverUnits();
   const [form] = Form.useForm<{ unitId: number; reason: string; workingDays: number }>();
   const options = (units.data?.items ?? []).filter((u) => u.id !== ownerUnitId).map((u) => ({ value: u.id, label: localName(u) }));
-  const ok = async () => {
-    const values = await form.validateFields();
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const save = useSaveForm(form, onSubmit, { onDone: onClose });
   return (
-    <Modal open title={t('services.transferTitle')} onCancel={onClose} onOk={ok} destroyOnHidden>
-      <Alert type="info" showIcon title={t('services.transferHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" initialValues={{ workingDays: 3 }}>
-        <Form.Item name="unitId" label={t('services.transferUnit')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={options} data-testid="transfer-unit" />
-        </Form.Item>
-        <Form.Item name="reason" label={t('services.transferReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input.TextArea rows={3} maxLength={1000} data-testid="transfer-reason" />
-        </Form.Item>
-        <Form.Item name="workingDays" label={t('services.transferDays')} rules={[{ required: true, message: t('common.required') }]}>
-          <InputNumber min={1} max={60} precision={0} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={t('services.transferTitle')}
+      form={form}
+      save={save}
+      onClose={onClose}
+      initialValues={{ workingDays: 3 }}
+      header={<Alert type="info" showIcon title={t('services.transferHint')} style={{ marginBottom: 16 }} />}
+    >
+      <Form.Item name="unitId" label={t('services.transferUnit')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={options} data-testid="transfer-unit" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('services.transferReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="transfer-reason" />
+      </Form.Item>
+      <Form.Item name="workingDays" label={t('services.transferDays')} rules={[{ required: true, message: t('common.required') }]}>
+        <InputNumber min={1} max={60} precision={0} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** The firm rates a closed request. */
 export function RateModal({ onSubmit, onClose }: { onSubmit: (body: { rating: string; comment: string }) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [form] = Form.useForm<{ rating: string; comment?: string }>();
-  const ok = async () => {
-    const values = await form.validateFields();
-    try {
-      await onSubmit({ rating: values.rating, comment: values.comment ?? '' });
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const save = useSaveForm(form, (values: { rating: string; comment?: string }) => onSubmit({ rating: values.rating, comment: values.comment ?? '' }), {
+    onDone: onClose,
+  });
   return (
-    <Modal open title={t('services.rateTitle')} onCancel={onClose} onOk={ok} destroyOnHidden>
-      <Alert type="info" showIcon title={t('services.rateHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical">
-        <Form.Item name="rating" label={t('services.rating')} rules={[{ required: true, message: t('common.required') }]}>
-          <Radio.Group data-testid="rating" options={RATINGS.map((r) => ({ value: r, label: t(`services.ratings.${r}`) }))} />
-        </Form.Item>
-        <Form.Item name="comment" label={t('services.ratingComment')}>
-          <Input.TextArea rows={3} maxLength={1000} data-testid="rating-comment" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={t('services.rateTitle')}
+      form={form}
+      save={save}
+      onClose={onClose}
+      header={<Alert type="info" showIcon title={t('services.rateHint')} style={{ marginBottom: 16 }} />}
+    >
+      <Form.Item name="rating" label={t('services.rating')} rules={[{ required: true, message: t('common.required') }]}>
+        <Radio.Group data-testid="rating" options={RATINGS.map((r) => ({ value: r, label: t(`services.ratings.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="comment" label={t('services.ratingComment')}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="rating-comment" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
-import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/list';
 import { type FirmAccount, useAccounts, useCreateAccount, useFirmSearch } from '../api';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** 企业账号: the office or the township opens an account for a firm; the one-time password is shown once. */
 export function AccountsPage() {
@@ -52,45 +53,42 @@ export function AccountsPage() {
 function AccountModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const showError = useShowError();
   const [q, setQ] = useState('');
   const firms = useFirmSearch(q);
   const create = useCreateAccount();
   const [form] = Form.useForm<{ enterpriseId: number; username: string; displayName: string; phone?: string }>();
-  const ok = async () => {
-    const values = await form.validateFields();
-    try {
-      const created = await create.mutateAsync({ ...values, phone: values.phone || null });
-      onClose();
-      modal.success({
-        title: t('services.accountCreated'),
-        content: (
-          <Typography.Paragraph copyable={{ text: created.temporaryPassword }}>
-            {t('services.temporaryPassword', { password: created.temporaryPassword })}
-          </Typography.Paragraph>
-        ),
-      });
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const save = useSaveForm(form, async (values) => {
+    const created = await create.mutateAsync({ ...values, phone: values.phone || null });
+    onClose();
+    modal.success({
+      title: t('services.accountCreated'),
+      content: (
+        <Typography.Paragraph copyable={{ text: created.temporaryPassword }}>
+          {t('services.temporaryPassword', { password: created.temporaryPassword })}
+        </Typography.Paragraph>
+      ),
+    });
+  });
   return (
-    <Modal open title={t('services.accountCreate')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
-      <Alert type="info" showIcon title={t('services.accountHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical">
-        <Form.Item name="enterpriseId" label={t('services.enterprise')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
-        </Form.Item>
-        <Form.Item name="username" label={t('services.username')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('services.displayName')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('services.phone')}>
-          <Input maxLength={20} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={t('services.accountCreate')}
+      form={form}
+      save={save}
+      onClose={onClose}
+      header={<Alert type="info" showIcon title={t('services.accountHint')} style={{ marginBottom: 16 }} />}
+    >
+      <Form.Item name="enterpriseId" label={t('services.enterprise')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+      </Form.Item>
+      <Form.Item name="username" label={t('services.username')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('services.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('services.phone')}>
+        <Input maxLength={20} />
+      </Form.Item>
+    </FormModal>
   );
 }

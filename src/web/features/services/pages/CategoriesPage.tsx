@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Switch, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Switch, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory } from '../../../../shared/modules/services.schemas';
 import { PageContainer } from '../../../components/PageContainer';
-import { useShowError } from '../../../lib/errors';
 import { useCategories, useSaveCategory } from '../api';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** 诉求类别与时限: the office edits the categories and their working-day limits (new requests get the new limit). */
 export function CategoriesPage() {
@@ -59,45 +60,36 @@ export function CategoriesPage() {
 function CategoryModal({ category, onClose }: { category: ServiceCategory | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const save = useSaveCategory();
+  const saveCategory = useSaveCategory();
   const [form] = Form.useForm<Omit<ServiceCategory, 'id'>>();
-  const ok = async () => {
-    const values = await form.validateFields();
-    try {
-      await save.mutateAsync(category ? { id: category.id, ...values } : values);
-      void message.success(t('services.saved'));
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const save = useSaveForm(form, async (values) => {
+    await saveCategory.mutateAsync(category ? { id: category.id, ...values } : values);
+    void message.success(t('services.saved'));
+    onClose();
+  });
   return (
-    <Modal
-      open
+    <FormModal
       title={t(category ? 'services.editCategory' : 'services.addCategory')}
-      onCancel={onClose}
-      onOk={ok}
-      okButtonProps={{ loading: save.isPending }}
-      destroyOnHidden
+      form={form}
+      save={save}
+      onClose={onClose}
+      initialValues={category ?? { active: true, limitDays: 5 }}
     >
-      <Form form={form} layout="vertical" initialValues={category ?? { active: true, limitDays: 5 }}>
-        <Form.Item name="code" label={t('services.categoryCode')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('services.nameZh')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('services.nameEn')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="limitDays" label={t('services.limitDays')} rules={[{ required: true, message: t('common.required') }]}>
-          <InputNumber min={1} max={120} precision={0} />
-        </Form.Item>
-        <Form.Item name="active" label={t('services.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label={t('services.categoryCode')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="nameZh" label={t('services.nameZh')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('services.nameEn')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item name="limitDays" label={t('services.limitDays')} rules={[{ required: true, message: t('common.required') }]}>
+        <InputNumber min={1} max={120} precision={0} />
+      </Form.Item>
+      <Form.Item name="active" label={t('services.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

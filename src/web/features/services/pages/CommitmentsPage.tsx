@@ -10,10 +10,12 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan, useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type CommitmentFilters, useCommitmentSummary, useCommitments, useCreateCommitment, useFirmSearch, useHandoverUnits, usePayment } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const AGE_COLOURS = { not_due: 'default', d0_30: 'gold', d31_90: 'orange', d91_180: 'volcano', d181_plus: 'red' } as const;
@@ -149,19 +151,21 @@ export function CommitmentsPage() {
           <Input allowClear placeholder={t('services.commitments.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.commitments.kind')}
             style={{ width: 120 }}
-            options={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`services.commitments.kinds.${k}`) }))}
+            values={COMMITMENT_KINDS}
+            label={(k) => t(`services.commitments.kinds.${k}`)}
           />
         </Form.Item>
         <Form.Item name="age">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.commitments.age')}
             style={{ width: 130 }}
-            options={AGE_BUCKETS.map((b) => ({ value: b, label: t(`services.commitments.ages.${b}`) }))}
+            values={AGE_BUCKETS}
+            label={(b) => t(`services.commitments.ages.${b}`)}
           />
         </Form.Item>
         <Form.Item name="settled">
@@ -192,84 +196,84 @@ function CreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const localName = useLocalName();
-  const showError = useShowError();
   const [q, setQ] = useState('');
   const firms = useFirmSearch(q);
   const units = useHandoverUnits();
   const create = useCreateCommitment();
   const [form] = Form.useForm<{ enterpriseId: number; kind: string; title: string; basis: string; responsibleUnitId: number; amount: number; due: Dayjs }>();
-  const ok = async () => {
-    const { amount, due, ...values } = await form.validateFields();
-    try {
+  const save = useSaveForm(
+    form,
+    async ({ amount, due, ...values }) => {
       await create.mutateAsync({ ...values, amountDueFen: Math.round(amount * 100), dueDate: due.format('YYYY-MM-DD') });
       void message.success(t('services.commitments.created'));
       onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'amountDueFen' ? 'amount' : path === 'dueDate' ? 'due' : path));
-    }
-  };
+    },
+    { rename: (path) => (path === 'amountDueFen' ? 'amount' : path === 'dueDate' ? 'due' : path) },
+  );
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal open title={t('services.commitments.create')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'arrears' }}>
-        <Form.Item name="enterpriseId" label={t('services.enterprise')} rules={required}>
-          <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('services.commitments.kind')} rules={required}>
-          <Select options={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`services.commitments.kinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('services.commitments.item')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="basis" label={t('services.commitments.basis')} rules={required}>
-          <Input maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="responsibleUnitId" label={t('services.commitments.responsibleUnit')} rules={required}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
-        </Form.Item>
-        <Form.Item name="amount" label={t('services.commitments.amountDue')} rules={required}>
-          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="due" label={t('services.commitments.dueDate')} rules={required}>
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={t('services.commitments.create')} form={form} save={save} onClose={onClose} initialValues={{ kind: 'arrears' }}>
+      <Form.Item name="enterpriseId" label={t('services.enterprise')} rules={required}>
+        <Select showSearch={{ filterOption: false, onSearch: setQ }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('services.commitments.kind')} rules={required}>
+        <EnumSelect values={COMMITMENT_KINDS} label={(k) => t(`services.commitments.kinds.${k}`)} />
+      </Form.Item>
+      <Form.Item name="title" label={t('services.commitments.item')} rules={required}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="basis" label={t('services.commitments.basis')} rules={required}>
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="responsibleUnitId" label={t('services.commitments.responsibleUnit')} rules={required}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
+      </Form.Item>
+      <Form.Item name="amount" label={t('services.commitments.amountDue')} rules={required}>
+        <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="due" label={t('services.commitments.dueDate')} rules={required}>
+        <DatePicker />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function PayModal({ item, onClose }: { item: Commitment; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const pay = usePayment();
   const [form] = Form.useForm<{ amount: number; paid: Dayjs; note?: string }>();
-  const ok = async () => {
-    const { amount, paid, note } = await form.validateFields();
-    try {
+  const save = useSaveForm(
+    form,
+    async ({ amount, paid, note }) => {
       await pay.mutateAsync({ id: item.id, amountFen: Math.round(amount * 100), paidDate: paid.format('YYYY-MM-DD'), note: note ?? '' });
       void message.success(t('services.commitments.paidSaved'));
       onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path === 'paidDate' ? 'paid' : path));
-    }
-  };
+    },
+    { rename: (path) => (path === 'amountFen' ? 'amount' : path === 'paidDate' ? 'paid' : path) },
+  );
   return (
-    <Modal open title={t('services.commitments.payTitle')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: pay.isPending }} destroyOnHidden>
-      <Typography.Paragraph>
-        {item.title} · {t('services.commitments.outstanding')} {yuan(item.outstandingFen)}
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ amount: item.outstandingFen / 100, paid: dayjs() }}>
-        <Form.Item name="amount" label={t('services.commitments.amount')} rules={[{ required: true, message: t('common.required') }]}>
-          <InputNumber min={0.01} max={item.outstandingFen / 100} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="paid" label={t('services.commitments.paidDate')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="note" label={t('services.commitments.note')}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      title={t('services.commitments.payTitle')}
+      form={form}
+      save={save}
+      onClose={onClose}
+      initialValues={{ amount: item.outstandingFen / 100, paid: dayjs() }}
+      header={
+        <Typography.Paragraph>
+          {item.title} · {t('services.commitments.outstanding')} {yuan(item.outstandingFen)}
+        </Typography.Paragraph>
+      }
+    >
+      <Form.Item name="amount" label={t('services.commitments.amount')} rules={[{ required: true, message: t('common.required') }]}>
+        <InputNumber min={0.01} max={item.outstandingFen / 100} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="paid" label={t('services.commitments.paidDate')} rules={[{ required: true, message: t('common.required') }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label={t('services.commitments.note')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

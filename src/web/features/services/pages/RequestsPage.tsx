@@ -14,6 +14,7 @@ import { useLocalName } from '../../../lib/names';
 import { type RequestFilters, useCategories, useRequests } from '../api';
 import { RatingTag, StatusTags } from '../components/bits';
 import { SubmitModal } from '../components/SubmitModal';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 /** 企业诉求: staff see the requests in their scope as a table; an enterprise sees its own as cards it can read on a phone. */
 export function RequestsPage() {
@@ -139,11 +140,12 @@ function StaffRequests() {
           <Input allowClear placeholder={t('services.searchPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.status')}
             style={{ width: 150 }}
-            options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`services.statuses.${s}`) }))}
+            values={REQUEST_STATUSES}
+            label={(s) => t(`services.statuses.${s}`)}
           />
         </Form.Item>
         <Form.Item name="categoryId">
@@ -155,11 +157,12 @@ function StaffRequests() {
           />
         </Form.Item>
         <Form.Item name="channel">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('services.channel')}
             style={{ width: 110 }}
-            options={REQUEST_CHANNELS.map((c) => ({ value: c, label: t(`services.channels.${c}`) }))}
+            values={REQUEST_CHANNELS}
+            label={(c) => t(`services.channels.${c}`)}
           />
         </Form.Item>
         <Form.Item name="overdue">

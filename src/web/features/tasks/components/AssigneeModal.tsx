@@ -1,7 +1,8 @@
-import { App, Form, Modal, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail } from '../../../../shared/modules/tasks.schemas';
-import { useShowError } from '../../../lib/errors';
+import { FormModal } from '../../../components/FormModal';
+import { useSaveForm } from '../../../lib/save-form';
 import { useAssignTask, useAssignableUsers } from '../api';
 
 const NOBODY = 0;
@@ -13,36 +14,33 @@ export function AssigneeModal({ task, onClose }: { task: TaskDetail; onClose: ()
   const [form] = Form.useForm<{ assigneeUserId: number }>();
   const users = useAssignableUsers(task.id, true);
   const assign = useAssignTask();
-  const showError = useShowError();
-  const submit = ({ assigneeUserId }: { assigneeUserId: number }) =>
-    assign.mutate(
-      { id: task.id, assigneeUserId: assigneeUserId === NOBODY ? null : assigneeUserId },
-      {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) => showError(error, form),
+  const save = useSaveForm(
+    form,
+    ({ assigneeUserId }: { assigneeUserId: number }) => assign.mutateAsync({ id: task.id, assigneeUserId: assigneeUserId === NOBODY ? null : assigneeUserId }),
+    {
+      onDone: () => {
+        void message.success(t('common.saved'));
+        onClose();
       },
-    );
+    },
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('taskAction.assign')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={assign.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      save={save}
+      onClose={onClose}
+      name="task-assignee"
+      initialValues={{ assigneeUserId: task.assignee?.id ?? NOBODY }}
     >
-      <Form form={form} name="task-assignee" layout="vertical" onFinish={submit} initialValues={{ assigneeUserId: task.assignee?.id ?? NOBODY }}>
-        <Form.Item name="assigneeUserId" label={t('tasks.assignee')}>
-          <Select
-            loading={users.isLoading}
-            options={[{ value: NOBODY, label: t('tasks.noAssignee') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="assigneeUserId" label={t('tasks.assignee')}>
+        <Select
+          loading={users.isLoading}
+          options={[{ value: NOBODY, label: t('tasks.noAssignee') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Page } from '../../../../shared/list';
 import type { User } from '../../../../shared/modules/admin.schemas';
+import { FormModal } from '../../../components/FormModal';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { api } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { dueSoonWorkingDays } from '../../../../shared/rules/task-deadline';
 import { useCreateTask } from '../api';
 
@@ -46,7 +47,6 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useCreateTask();
-  const showError = useShowError();
   const ownerUnitId = Form.useWatch('ownerUnitId', form);
   const dueMode = Form.useWatch('dueMode', form) ?? 'days';
   const days = Form.useWatch('dueInWorkingDays', form);
@@ -59,92 +59,84 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
     enabled: !!ownerUnitId,
   });
 
-  const submit = (v: Values) => {
-    create.mutate(
-      {
+  const save = useSaveForm(
+    form,
+    (v: Values) =>
+      create.mutateAsync({
         title: v.title,
         description: v.description ?? '',
         ownerUnitId: v.ownerUnitId,
         assigneeUserId: v.assigneeUserId,
         coUnitIds: v.coUnitIds ?? [],
         ...(v.dueMode === 'days' ? { dueInWorkingDays: v.dueInWorkingDays } : { dueDate: v.dueDate?.format('YYYY-MM-DD') }),
+      }),
+    {
+      onDone: (task) => {
+        void message.success(t('tasks.created'));
+        onClose();
+        navigate(`/tasks/${task.id}`);
       },
-      {
-        onSuccess: (task) => {
-          void message.success(t('tasks.created'));
-          onClose();
-          navigate(`/tasks/${task.id}`);
-        },
-        onError: (error) => showError(error, form),
-      },
-    );
-  };
+    },
+  );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('tasks.create')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
       maskClosable={!touched}
       width={600}
+      form={form}
+      save={save}
+      onClose={onClose}
+      name="task"
+      onValuesChange={() => setTouched(true)}
+      initialValues={{ dueMode: 'days', dueInWorkingDays: 5 }}
+      formTestId="task-form"
     >
-      <Form<Values>
-        form={form}
-        name="task"
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={() => setTouched(true)}
-        initialValues={{ dueMode: 'days', dueInWorkingDays: 5 }}
-        data-testid="task-form"
-      >
-        <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input maxLength={200} />
+      <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="description" label={t('tasks.description')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="ownerUnitId" label={t('tasks.ownerUnit')} rules={[{ required: true, message: t('common.required') }]}>
+        <UnitTreeSelect onChange={() => form.setFieldValue('assigneeUserId', undefined)} />
+      </Form.Item>
+      <Form.Item name="assigneeUserId" label={t('tasks.assignee')}>
+        <Select
+          allowClear
+          disabled={!ownerUnitId}
+          loading={users.isFetching}
+          options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="coUnitIds" label={t('tasks.coUnits')}>
+        <UnitTreeSelect multiple />
+      </Form.Item>
+      <Form.Item name="dueMode" label={t('tasks.dueMode')}>
+        <Radio.Group
+          options={[
+            { value: 'days', label: t('tasks.dueInWorkingDays') },
+            { value: 'date', label: t('tasks.dueByDate') },
+          ]}
+        />
+      </Form.Item>
+      {dueMode === 'days' ? (
+        <Form.Item name="dueInWorkingDays" rules={[{ required: true, message: t('common.required') }]}>
+          <InputNumber min={1} max={250} suffix={t('tasks.workingDaysSuffix')} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="description" label={t('tasks.description')}>
-          <Input.TextArea rows={3} maxLength={5000} />
+      ) : null}
+      {dueMode === 'days' && preview && (
+        <Typography.Paragraph type="secondary" data-testid="due-preview" style={{ marginTop: -12 }}>
+          {t('tasks.duePreview', preview)}
+        </Typography.Paragraph>
+      )}
+      {dueMode === 'date' && (
+        <Form.Item name="dueDate" rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="ownerUnitId" label={t('tasks.ownerUnit')} rules={[{ required: true, message: t('common.required') }]}>
-          <UnitTreeSelect onChange={() => form.setFieldValue('assigneeUserId', undefined)} />
-        </Form.Item>
-        <Form.Item name="assigneeUserId" label={t('tasks.assignee')}>
-          <Select
-            allowClear
-            disabled={!ownerUnitId}
-            loading={users.isFetching}
-            options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="coUnitIds" label={t('tasks.coUnits')}>
-          <UnitTreeSelect multiple />
-        </Form.Item>
-        <Form.Item name="dueMode" label={t('tasks.dueMode')}>
-          <Radio.Group
-            options={[
-              { value: 'days', label: t('tasks.dueInWorkingDays') },
-              { value: 'date', label: t('tasks.dueByDate') },
-            ]}
-          />
-        </Form.Item>
-        {dueMode === 'days' ? (
-          <Form.Item name="dueInWorkingDays" rules={[{ required: true, message: t('common.required') }]}>
-            <InputNumber min={1} max={250} suffix={t('tasks.workingDaysSuffix')} style={{ width: 200 }} />
-          </Form.Item>
-        ) : null}
-        {dueMode === 'days' && preview && (
-          <Typography.Paragraph type="secondary" data-testid="due-preview" style={{ marginTop: -12 }}>
-            {t('tasks.duePreview', preview)}
-          </Typography.Paragraph>
-        )}
-        {dueMode === 'date' && (
-          <Form.Item name="dueDate" rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker style={{ width: 200 }} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

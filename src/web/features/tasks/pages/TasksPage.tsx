@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task } from '../../../../shared/modules/tasks.schemas';
 import { DEADLINE_STATES, TASK_STATUSES } from '../../../../shared/rules/task-deadline';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -17,9 +17,9 @@ import { useLocalName } from '../../../lib/names';
 import { type TaskFilters, useTasks } from '../api';
 import { TaskFormModal } from '../components/TaskFormModal';
 import { TaskStateTag, TaskStatusTag, useTaskTypeLabel, taskTypes } from '../components/TaskTags';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 type View = 'mine' | 'unit' | 'all';
-type FilterValues = Omit<TaskFilters, 'dueFrom' | 'dueTo'> & { due?: [Dayjs | null, Dayjs | null] | null };
 
 const TITLES = { mine: 'nav.myTasks', unit: 'nav.unitTasks', all: 'nav.allTasks' } as const;
 
@@ -29,13 +29,12 @@ function TasksPage({ view }: { view: View }) {
   const can = useCan();
   const localName = useLocalName();
   const typeLabel = useTaskTypeLabel();
-  const [filterForm] = Form.useForm<FilterValues>();
+  const [filterForm] = Form.useForm<TaskFilters>();
   const list = useListParams<TaskFilters & { view: View }>({ view }, { sort: 'dueDate', order: 'asc' });
   const tasks = useTasks(list.query);
   const [creating, setCreating] = useState(false);
 
-  const onSearch = ({ due, ...rest }: FilterValues) =>
-    list.setFilters({ ...rest, view, dueFrom: due?.[0]?.format('YYYY-MM-DD'), dueTo: due?.[1]?.format('YYYY-MM-DD') });
+  const onSearch = (filters: TaskFilters) => list.setFilters({ ...filters, view });
 
   // Exactly the columns of the .xlsx export (server: core/tasks/tasks.export.ts).
   const columns: TableColumnsType<Task> = [
@@ -85,20 +84,10 @@ function TasksPage({ view }: { view: View }) {
           <Input allowClear placeholder={t('tasks.searchPlaceholder')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="status">
-          <Select
-            allowClear
-            placeholder={t('tasks.status')}
-            style={{ width: 120 }}
-            options={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('tasks.status')} style={{ width: 120 }} values={TASK_STATUSES} label={(s) => t(`taskStatus.${s}`)} />
         </Form.Item>
         <Form.Item name="state">
-          <Select
-            allowClear
-            placeholder={t('tasks.state')}
-            style={{ width: 130 }}
-            options={DEADLINE_STATES.map((s) => ({ value: s, label: t(`taskState.${s}`) }))}
-          />
+          <EnumSelect allowClear placeholder={t('tasks.state')} style={{ width: 130 }} values={DEADLINE_STATES} label={(s) => t(`taskState.${s}`)} />
         </Form.Item>
         {view !== 'unit' && (
           <Form.Item name="unitId">
@@ -113,9 +102,7 @@ function TasksPage({ view }: { view: View }) {
             options={taskTypes().map((type) => ({ value: type, label: typeLabel(type) }))}
           />
         </Form.Item>
-        <Form.Item name="due">
-          <DatePicker.RangePicker placeholder={[t('tasks.dueFrom'), t('tasks.dueTo')]} style={{ width: 260 }} />
-        </Form.Item>
+        <DateRangeFilter from="dueFrom" to="dueTo" placeholder={[t('tasks.dueFrom'), t('tasks.dueTo')]} style={{ width: 260 }} />
       </FilterBar>
       <ListTable list={list} result={tasks} columns={columns} testId="tasks-table" />
       {view === 'mine' && (

@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/modules/admin.schemas';
+import { FormModal } from '../../../components/FormModal';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { type NewUser, useSaveUser } from '../api';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 
@@ -21,60 +22,55 @@ export function UserFormModal({ user, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewUser>();
-  const save = useSaveUser();
-  const showError = useShowError();
+  const saveUser = useSaveUser();
   const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
 
-  const submit = ({ username, displayName, phone, unitId }: NewUser) => {
-    const common = { displayName, phone: phone || null, unitId };
-    save.mutate(user ? { id: user.id, changes: common } : { user: { ...common, username } }, {
-      onSuccess: (result) => {
+  const save = useSaveForm(
+    form,
+    ({ username, displayName, phone, unitId }: NewUser) => {
+      const common = { displayName, phone: phone || null, unitId };
+      return saveUser.mutateAsync(user ? { id: user.id, changes: common } : { user: { ...common, username } });
+    },
+    {
+      onDone: (result) => {
         void message.success(user ? t('common.saved') : t('users.created'));
         if (!user && result.temporaryPassword) setCreated({ name: result.displayName, password: result.temporaryPassword });
         else onClose();
       },
-      onError: (error) => showError(error, form),
-    });
-  };
+    },
+  );
 
   if (created) return <TemporaryPasswordModal name={created.name} password={created.password} onClose={onClose} />;
   return (
-    <Modal
-      open
+    <FormModal
       title={user ? t('users.edit') : t('users.create')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
       maskClosable={false}
+      form={form}
+      save={save}
+      onClose={onClose}
+      name="user"
+      initialValues={user && { username: user.username, displayName: user.displayName, phone: user.phone ?? '', unitId: user.unit.id }}
+      formTestId="user-form"
     >
-      <Form<NewUser>
-        form={form}
-        name="user"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={user && { username: user.username, displayName: user.displayName, phone: user.phone ?? '', unitId: user.unit.id }}
-        data-testid="user-form"
+      <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input disabled={!!user} maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('users.phone')}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="unitId"
+        label={t('users.unit')}
+        rules={[{ required: true, message: t('common.required') }]}
+        extra={user ? undefined : t('users.createHint')}
       >
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input disabled={!!user} maxLength={40} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          name="unitId"
-          label={t('users.unit')}
-          rules={[{ required: true, message: t('common.required') }]}
-          extra={user ? undefined : t('users.createHint')}
-        >
-          <UnitTreeSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <UnitTreeSelect />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -30,6 +30,7 @@ import { useCan } from '../../../lib/auth';
 import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useCoverage } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 const color = (rate: number) => (rate >= 1 ? '#52c41a' : rate >= 0.6 ? '#faad14' : '#ff4d4f');
@@ -63,7 +64,7 @@ function SettingsModal({ onClose }: { onClose: () => void }) {
     >
       <Form form={form} layout="vertical" initialValues={settings.data}>
         <Form.Item name="period" label={t('visits.coverage.period')}>
-          <Select options={COVERAGE_PERIODS.map((p) => ({ value: p, label: t(`visits.coverage.periods.${p}`) }))} />
+          <EnumSelect values={COVERAGE_PERIODS} label={(p) => t(`visits.coverage.periods.${p}`)} />
         </Form.Item>
         <Form.Item name="remindWorkingDays" label={t('visits.coverage.remindDays')}>
           <InputNumber min={1} max={60} precision={0} />

@@ -13,6 +13,7 @@ import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type ExchangeFilters, useDeleteExchange, useExchanges, useFirmSearch, useProblemUnits, useSaveExchange } from '../api';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 interface Values {
   personName: string;
@@ -83,7 +84,7 @@ function ExchangeModal({ exchange, onClose }: { exchange: Exchange | null; onClo
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="direction" label={t('visits.exchanges.direction')} rules={required}>
-          <Select options={EXCHANGE_DIRECTIONS.map((d) => ({ value: d, label: t(`visits.exchanges.directions.${d}`) }))} />
+          <EnumSelect values={EXCHANGE_DIRECTIONS} label={(d) => t(`visits.exchanges.directions.${d}`)} />
         </Form.Item>
         <Form.Item
           name="unitId"
@@ -193,11 +194,12 @@ export function ExchangesPage() {
           <Input allowClear placeholder={t('visits.exchanges.search')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="direction">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('visits.exchanges.direction')}
             style={{ width: 190 }}
-            options={EXCHANGE_DIRECTIONS.map((d) => ({ value: d, label: t(`visits.exchanges.directions.${d}`) }))}
+            values={EXCHANGE_DIRECTIONS}
+            label={(d) => t(`visits.exchanges.directions.${d}`)}
           />
         </Form.Item>
         <Form.Item name="current">

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Flex, Form, Grid, Input, List, Pagination, Select, type TableColumnsType, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Empty, Flex, Form, Grid, Input, List, Pagination, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { VisitListItem } from '../../../../shared/modules/visits.schemas';
+import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
@@ -12,12 +12,6 @@ import { useCan } from '../../../lib/auth';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type VisitFilters, useVisits } from '../api';
-
-interface FormValues {
-  q?: string;
-  range?: [Dayjs, Dayjs] | null;
-  withProblems?: string;
-}
 
 function ProblemTag({ v }: { v: VisitListItem }) {
   const { t } = useTranslation();
@@ -37,16 +31,10 @@ export function VisitsPage() {
   const navigate = useNavigate();
   const localName = useLocalName();
   const phone = !Grid.useBreakpoint().md;
-  const [form] = Form.useForm<FormValues>();
+  const [form] = Form.useForm<VisitFilters>();
   const list = useListParams<VisitFilters>({}, { sort: 'visitDate', order: 'desc' });
   const items = useVisits(list.query);
-  const search = (v: FormValues) =>
-    list.setFilters({
-      q: v.q || undefined,
-      withProblems: v.withProblems,
-      from: v.range?.[0]?.format('YYYY-MM-DD'),
-      to: v.range?.[1]?.format('YYYY-MM-DD'),
-    });
+  const search = (v: VisitFilters) => list.setFilters({ ...v, q: v.q || undefined });
 
   const columns: TableColumnsType<VisitListItem> = [
     { title: t('visits.date'), dataIndex: 'visitDate', key: 'visitDate', sorter: true, sortOrder: list.sortOrderOf('visitDate'), width: 110 },
@@ -97,9 +85,7 @@ export function VisitsPage() {
         <Form.Item name="q">
           <Input allowClear placeholder={t('visits.search')} style={{ width: phone ? '100%' : 200 }} />
         </Form.Item>
-        <Form.Item name="range">
-          <DatePicker.RangePicker placeholder={[t('visits.from'), t('visits.to')]} style={{ width: phone ? '100%' : 240 }} />
-        </Form.Item>
+        <DateRangeFilter placeholder={[t('visits.from'), t('visits.to')]} style={{ width: phone ? '100%' : 240 }} />
         <Form.Item name="withProblems">
           <Select
             allowClear

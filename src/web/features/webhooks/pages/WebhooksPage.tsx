@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Popconfirm, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Popconfirm, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type Delivery, type Webhook } from '../../../../shared/modules/notifications.schemas';
@@ -15,6 +15,7 @@ import { useLocalName } from '../../../lib/names';
 import { useDeliveries, useSaveWebhook, useTestWebhook, useWebhooks } from '../api';
 import { AllowedHostsModal } from '../components/AllowedHostsModal';
 import { WebhookFormModal } from '../components/WebhookFormModal';
+import { EnumSelect } from '../../../components/EnumSelect';
 
 const DELIVERY_COLOR = { pending: 'processing', sent: 'success', failed: 'error' } as const;
 
@@ -153,11 +154,12 @@ export function WebhooksPage() {
       </Flex>
       <FilterBar form={deliveryForm} onSearch={deliveriesList.setFilters} testId="deliveries-filters">
         <Form.Item name="status">
-          <Select
+          <EnumSelect
             allowClear
             placeholder={t('common.status')}
             style={{ width: 140 }}
-            options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`webhooks.deliveryStatus.${s}`) }))}
+            values={DELIVERY_STATUSES}
+            label={(s) => t(`webhooks.deliveryStatus.${s}`)}
           />
         </Form.Item>
       </FilterBar>
