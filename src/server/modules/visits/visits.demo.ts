@@ -1,11 +1,11 @@
 import { periodOf } from '../../../shared/rules/visits-coverage';
 import { addCalendarDays } from '../../../shared/rules/working-days';
-import { systemContext, type UserContext } from '../../core/access/context';
+import { systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
+import { DEMO_PASSWORD, createAccount, demoUserContext } from '../../core/setup/bootstrap';
 import { usersRepository } from '../../core/users/users.repository';
 import { visitsRepository } from './visits.repository';
 import { writeVisit } from './visits.service';
@@ -31,25 +31,6 @@ const PROBLEMS = [
   { text: '急需招聘熟练焊工 20 名，请协助对接职业技能培训学校。', unit: 'rsj', days: 20 },
   { text: '技改项目环评手续办理进度慢，请协调加快审批。', unit: 'sthjj', days: 10 },
 ];
-
-function officerContext(user: { id: number; username: string; displayName: string; unitId: number }): UserContext {
-  return {
-    user: {
-      ...user,
-      enterpriseId: null,
-      locale: 'zh-CN',
-      roles: [],
-      permissions: new Set(['visit:write']),
-      sessionId: '',
-      csrfToken: '',
-      passwordChangeReason: null,
-      mfaPending: null,
-    },
-    ip: null,
-    userAgent: null,
-    locale: 'zh-CN',
-  };
-}
 
 /**
  * The demo of the visits module, dated from today: the stainless and graphite firms assigned to three officers (one
@@ -210,7 +191,8 @@ async function loadDemo(trx: Trx, deps: Deps) {
   });
   for (const [i, v] of visits.entries()) {
     const officer = holder(v.firm.id);
-    const ctx = officerContext(officer);
+    const ctx = await demoUserContext(trx, officer.username);
+    if (!ctx) continue;
     const problems = v.problems.flatMap((p) => {
       const ownerUnitId = unit(p.unit);
       return ownerUnitId ? [{ text: p.text, ownerUnitId, workingDays: p.days }] : [];
