@@ -93,10 +93,18 @@ test('科技局 promotes a firm from 申报 to 认定: the target progress moves
   const targetsForm = page.getByTestId('targets-form');
   const rows = await targetsForm.getByLabel('目标数').count();
   await page.getByTestId('add-target').click();
-  await targetsForm.getByLabel('培育类型').nth(rows).click();
-  await page.locator('.ant-select-item-option', { hasText: '研发机构' }).click();
-  await targetsForm.getByLabel('阶段').nth(rows).click();
-  await page.locator('.ant-select-item-option', { hasText: '市级' }).last().click();
+  // Under load a click on an option sometimes lands while the dropdown is still opening and picks nothing
+  // (seen on CI): pick again until the select shows the choice.
+  const pick = async (label: string, option: string) => {
+    const select = targetsForm.locator('.ant-select', { has: page.getByLabel(label) }).nth(rows);
+    await expect(async () => {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).last().click({ timeout: 5_000 });
+      await expect(select).toContainText(option, { timeout: 2_000 });
+    }).toPass({ timeout: 45_000 });
+  };
+  await pick('培育类型', '研发机构');
+  await pick('阶段', '市级');
   await targetsForm.getByLabel('目标数').nth(rows).fill('2');
   await shot(page, 'innovation-09a-targets-dialog');
   await page
