@@ -72,6 +72,12 @@ test('the office reads the warnings board, acts on a red cell, and a leader read
   await expect(page.getByText('本月数据已锁定')).toBeVisible();
   // The demo's reminder letters of that month already asked each of its red units for an explanation (their 督办
   // tasks exist): the office acts on the month before, locked too, where nobody has been asked yet.
+  // Its red units have their letters: the drawer lists the letter and offers no second one.
+  await page.getByTestId('warnings-matrix').locator('button[data-level="red"]').first().click();
+  await expect(page.getByTestId('unit-drawer').getByTestId('unit-follow-up')).toContainText('〔');
+  await expect(page.getByTestId('unit-drawer').getByTestId('unit-letter')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('unit-drawer')).toBeHidden();
   const opened = (await page.getByTestId('warnings-month').textContent())?.match(/\d{4}-\d{2}/)?.[0] ?? '';
   const before = `${opened.slice(0, 4)}-${String(Number(opened.slice(5)) - 1).padStart(2, '0')}`;
   await page.getByTestId('warnings-month').click();

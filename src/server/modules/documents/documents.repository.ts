@@ -74,7 +74,7 @@ export const documentsRepository = {
     return !!(await db.selectFrom('documents').select('id').limit(1).executeTakeFirst());
   },
   /** Every document of a type and month, drafts and issued ones. */
-  findDrafts(db: Executor, docType: string, month: string) {
+  findOfMonth(db: Executor, docType: string, month: string) {
     return base(db).where('documents.docType', '=', docType).where('documents.month', '=', month).execute();
   },
   async insert(db: Executor, row: Insertable<DocumentTable>): Promise<number> {

@@ -169,7 +169,7 @@ export async function draftMonthly(deps: Deps, ctx: UserContext, kind: MonthlyKi
   requirePermission(ctx, 'document:draft');
   const id = await deps.db.transaction().execute(async (trx) => {
     const board = await lockedBoard(trx, month);
-    const existing = (await documentsRepository.findDrafts(trx, kind.docType, month)).find((d) => d.status === 'draft' && sameKind(kind)(d));
+    const existing = (await documentsRepository.findOfMonth(trx, kind.docType, month)).find((d) => d.status === 'draft' && sameKind(kind)(d));
     return existing ? existing.id : insertMonthly(trx, deps, ctx, kind, board);
   });
   return getDocument(deps, ctx, id);
@@ -185,7 +185,7 @@ const CRITICISM: MonthlyKind = { docType: 'notice', subject: 'criticism' };
  */
 export const draftNoticeOnLock: EventHandler<'monthLocked'> = async (trx, deps, ctx, { month, board, officeUnitId }) => {
   if (!board.indicators.some((r) => r.units.some((c) => c.level === 'red' && c.persistentRed))) return;
-  if ((await documentsRepository.findDrafts(trx, 'notice', month)).some(sameKind(CRITICISM))) return;
+  if ((await documentsRepository.findOfMonth(trx, 'notice', month)).some(sameKind(CRITICISM))) return;
   const id = await insertMonthly(trx, deps, ctx, CRITICISM, board);
   await notify(trx, deps, {
     unitIds: [officeUnitId],
@@ -206,7 +206,7 @@ export async function draftLetters(deps: Deps, ctx: UserContext, body: z.infer<t
     const lagging = laggingUnits(board).filter((l) => !body.unitIds || body.unitIds.includes(l.unit.id));
     if (body.unitIds?.some((id) => !lagging.some((l) => l.unit.id === id))) throw fieldError({ unitIds: 'err.document_no_lagging' });
     const { responseWorkingDays } = await getMonthlyCycle(trx);
-    const existing = await documentsRepository.findDrafts(trx, 'letter', body.month);
+    const existing = await documentsRepository.findOfMonth(trx, 'letter', body.month);
     const now = deps.clock.now().toISOString();
     const out: number[] = [];
     for (const entry of lagging) {

@@ -32,6 +32,8 @@ export function UnitDrawer({ board, month, unit, onClose }: { board: Warnings; m
   const ask = useAskLaggingUnit();
   const draft = useDraftUnitLetter();
   const task = tasks.data?.items[0];
+  // A unit has one reminder letter per month: once drafted or issued it is listed below, not offered again.
+  const hasLetter = (letters.data?.items.length ?? 0) > 0;
 
   const columns: TableColumnsType<UnitRow> = [
     { title: t('indicators.name'), key: 'name', render: (_, r) => localName(r.indicator) },
@@ -80,7 +82,7 @@ export function UnitDrawer({ board, month, unit, onClose }: { board: Warnings; m
                 {t('warnings.unit.ask')}
               </Button>
             )}
-            {mayLetter && lagging && (
+            {mayLetter && lagging && letters.isSuccess && !hasLetter && (
               <Button
                 icon={<FileTextOutlined />}
                 loading={draft.isPending}
@@ -98,14 +100,14 @@ export function UnitDrawer({ board, month, unit, onClose }: { board: Warnings; m
           </Flex>
           {!lagging && <Typography.Text type="secondary">{t('warnings.unit.allClear')}</Typography.Text>}
           {!board.locked && lagging && can('document:draft') && <Typography.Text type="secondary">{t('warnings.unit.letterAfterLock')}</Typography.Text>}
-          {(task || (letters.data?.items.length ?? 0) > 0) && (
+          {(task || hasLetter) && (
             <Descriptions size="small" column={1} bordered data-testid="unit-follow-up">
               {task && (
                 <Descriptions.Item label={t('warnings.unit.task')}>
                   <Link to={`/tasks/${task.id}`}>{task.title}</Link> <TaskStatusTag status={task.status} />
                 </Descriptions.Item>
               )}
-              {(letters.data?.items.length ?? 0) > 0 && (
+              {hasLetter && (
                 <Descriptions.Item label={t('warnings.unit.letters')}>
                   <List
                     size="small"
