@@ -22,6 +22,10 @@ export const unitsRepository = {
     if (!county) throw new Error('No county unit: load a county first');
     return county.id;
   },
+  /** The active leading-group office unit(s): whose reviewers hear about submissions and who creates the county's tasks. */
+  async activeOfficeIds(db: Executor): Promise<number[]> {
+    return (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'office').where('active', '=', 1).orderBy('id').execute()).map((u) => u.id);
+  },
   findByCode(db: Executor, code: string) {
     return db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
   },

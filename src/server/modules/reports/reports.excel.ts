@@ -5,7 +5,7 @@ import { type ReportField, type ReportRow, type ReportValues, type ScalarValue, 
 import type { RequestContext, UserContext } from '../../core/access/context';
 import type { Deps } from '../../core/deps';
 import { type FieldProblem, fieldError } from '../../core/http/errors';
-import { getSheet, saveDraft } from './reports.service';
+import { getSheet, saveDraft } from './reports.sheets';
 
 /**
  * A report as an Excel workbook and back: one sheet of the form's single fields (code, item, unit, value), one sheet

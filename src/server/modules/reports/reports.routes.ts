@@ -27,23 +27,10 @@ import { userCtx } from '../../core/http/request-context';
 import { fieldError } from '../../core/http/errors';
 import { importReport, reportTemplate } from './reports.excel';
 import { aggregateExport, matrixExport } from './reports.export';
-import {
-  acceptPreview,
-  acceptReport,
-  aggregateReports,
-  createForm,
-  updateForm,
-  getForm,
-  getSheet,
-  getSheetById,
-  listForms,
-  publishFormVersion,
-  reopenReport,
-  reportMatrix,
-  returnReport,
-  saveDraft,
-  submitReport,
-} from './reports.service';
+import { createForm, getForm, listForms, publishFormVersion, updateForm } from './reports.forms';
+import { getSheet, getSheetById, saveDraft } from './reports.sheets';
+import { aggregateReports, reportMatrix } from './reports.totals';
+import { acceptPreview, acceptReport, reopenReport, returnReport, submitReport } from './reports.workflow';
 
 /** Township monthly reporting: forms, the report sheet, submission and review, the completeness matrix, totals. */
 export function reportRoutes(app: FastifyInstance, deps: Deps) {
