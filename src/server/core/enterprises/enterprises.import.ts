@@ -1,3 +1,4 @@
+import { unitsRepository } from '../org/units.repository';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/messages';
@@ -101,12 +102,7 @@ const LOOKUP_BATCH = 1000;
 async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: UserContext, locale: Locale, pace: Pace) {
   const scope = await scopeFor(db, ctx.user, 'enterprise:write');
   const inScope = new Set(scope.all ? [] : scope.unitIds);
-  const units = await db
-    .selectFrom('orgUnits')
-    .select(['id', 'nameZh', 'nameEn', 'kind'])
-    .where('active', '=', 1)
-    .where('kind', 'in', ['township', 'service_team'])
-    .execute();
+  const units = await unitsRepository.activeOfKinds(db, ['township', 'service_team']);
   // By kind and name, either language (English in any case); the first unit of a name wins, as a search in order would.
   const byName = new Map<string, (typeof units)[number]>();
   for (const u of [...units].reverse()) {

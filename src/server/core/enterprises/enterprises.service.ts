@@ -10,6 +10,8 @@ import type { Deps } from '../deps';
 import type { ExportColumn } from '../excel/export';
 import { type FieldProblem, fieldError, notFound } from '../http/errors';
 import { type EnterpriseFilter, type EnterpriseRow, enterprisesRepository } from './enterprises.repository';
+import { unitsRepository } from '../org/units.repository';
+import { usersRepository } from '../users/users.repository';
 
 const SME_NAMES = {
   none: ['', ''],
@@ -24,8 +26,8 @@ async function describeEnterprises(db: Executor, ctx: UserContext, rows: Enterpr
   const unitIds = [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.serviceTeamUnitId]).filter((id): id is number => id !== null))];
   const officerIds = [...new Set(rows.map((r) => r.chiefOfficerUserId).filter((id): id is number => id !== null))];
   const [units, officers, chains, contacts, writeScope] = await Promise.all([
-    unitIds.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('id', 'in', unitIds).execute() : [],
-    officerIds.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', officerIds).execute() : [],
+    unitsRepository.namesOf(db, unitIds),
+    usersRepository.namesOf(db, officerIds),
     enterprisesRepository.chainsOf(db, ids),
     enterprisesRepository.contactsOf(db, ids),
     ctx.user.permissions.has('enterprise:write')
@@ -103,8 +105,7 @@ type Body = z.infer<typeof createEnterpriseBody>;
 /** The references of a profile must exist and be of the right kind; a township may only file firms of its own. */
 async function checkReferences(db: Executor, body: Partial<Body>, writeScope: Scope) {
   const problems: Record<string, FieldProblem['key']> = {};
-  const unitOfKind = async (id: number, kind: string) =>
-    !!(await db.selectFrom('orgUnits').select('id').where('id', '=', id).where('kind', '=', kind).where('active', '=', 1).executeTakeFirst());
+  const unitOfKind = (id: number, kind: string) => unitsRepository.isActiveOfKind(db, id, kind);
   if (body.townshipUnitId !== undefined) {
     if (!(await unitOfKind(body.townshipUnitId, 'township'))) problems.townshipUnitId = 'err.township_unknown';
     else if (!writeScope.all && !writeScope.unitIds.includes(body.townshipUnitId)) problems.townshipUnitId = 'err.township_unknown';
@@ -112,7 +113,7 @@ async function checkReferences(db: Executor, body: Partial<Body>, writeScope: Sc
   if (body.serviceTeamUnitId && !(await unitOfKind(body.serviceTeamUnitId, 'service_team'))) problems.serviceTeamUnitId = 'err.service_team_unknown';
   for (const [i, id] of (body.chainUnitIds ?? []).entries())
     if (!(await unitOfKind(id, 'service_team'))) problems[`chainUnitIds.${i}`] = 'err.service_team_unknown';
-  if (body.chiefOfficerUserId && !(await db.selectFrom('users').select('id').where('id', '=', body.chiefOfficerUserId).executeTakeFirst())) {
+  if (body.chiefOfficerUserId && (await usersRepository.namesOf(db, [body.chiefOfficerUserId])).length === 0) {
     problems.chiefOfficerUserId = 'err.chief_officer_unknown';
   }
   if (Object.keys(problems).length) throw fieldError(problems);

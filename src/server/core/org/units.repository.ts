@@ -26,6 +26,18 @@ export const unitsRepository = {
   async activeOfficeIds(db: Executor): Promise<number[]> {
     return (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'office').where('active', '=', 1).orderBy('id').execute()).map((u) => u.id);
   },
+  /** Id and names of the given units (for labels); none asked, none read. */
+  namesOf(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
+  /** Whether a unit exists, is active and is of a kind (a reference a form may name). */
+  async isActiveOfKind(db: Executor, id: number, kind: string): Promise<boolean> {
+    return !!(await db.selectFrom('orgUnits').select('id').where('id', '=', id).where('kind', '=', kind).where('active', '=', 1).executeTakeFirst());
+  },
+  /** The active units of some kinds, with their names and kind (an import resolves names against them). */
+  activeOfKinds(db: Executor, kinds: string[]) {
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('active', '=', 1).where('kind', 'in', kinds).orderBy('id').execute();
+  },
   findByCode(db: Executor, code: string) {
     return db.selectFrom('orgUnits').selectAll().where('code', '=', code).executeTakeFirst();
   },

@@ -19,7 +19,6 @@ export const taskAttachmentOwner: AttachmentOwner = {
     if (!task || CLOSED.has(task.status)) return false;
     const unitId = ctx.user.unitId;
     if (task.ownerUnitId === unitId || task.createdByUnitId === unitId) return true;
-    const coUnits = await trx.selectFrom('taskCoUnits').select('unitId').where('taskId', '=', task.id).execute();
-    return coUnits.some((u) => u.unitId === unitId);
+    return (await tasksRepository.coUnitsOf(trx, [task.id])).some((u) => u.id === unitId);
   },
 };

@@ -31,6 +31,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { usersRepository } from '../../core/users/users.repository';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
@@ -271,7 +272,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
     repo.allMatches(deps.db, { needId: id, order: 'asc' }, scope).then((rows) => describeMatches(deps.db, rows)),
   ]);
   const unit = await unitNames(deps.db, [row.townshipUnitId, row.ownerUnitId, ...bankIds]);
-  const consentBy = row.consentBy === null ? null : await deps.db.selectFrom('users').select('displayName').where('id', '=', row.consentBy).executeTakeFirst();
+  const [consentBy] = row.consentBy === null ? [] : await usersRepository.namesOf(deps.db, [row.consentBy]);
   const open = OPEN.includes(row.status as NeedStatus);
   const actions: Need['actions'] = [];
   const editable = row.status === 'pending' || row.status === 'matching';

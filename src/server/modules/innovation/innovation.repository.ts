@@ -4,7 +4,7 @@ import { addYears } from '../../../shared/rules/innovation-pipelines';
 import { type Scope, type ScopeColumns, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
-import type { InnovationEntryTable, InnovationStageChangeTable } from './innovation.tables';
+import type { InnovationBreakthroughTable, InnovationEntryTable, InnovationStageChangeTable, InnovationTargetTable } from './innovation.tables';
 
 export type EntryFilter = Omit<EntryListQuery, 'page' | 'pageSize'>;
 
@@ -136,8 +136,33 @@ export const innovationRepository = {
   targets(db: Executor, year: number) {
     return db.selectFrom('innovationTargets').selectAll().where('year', '=', year).execute();
   },
+  async replaceTargets(db: Executor, year: number, items: Omit<Insertable<InnovationTargetTable>, 'year' | 'id'>[]) {
+    await db.deleteFrom('innovationTargets').where('year', '=', year).execute();
+    if (items.length)
+      await db
+        .insertInto('innovationTargets')
+        .values(items.map((t) => ({ year, ...t })))
+        .execute();
+  },
   breakthroughs(db: Executor) {
     return db.selectFrom('innovationBreakthroughs').selectAll().orderBy('id').execute();
+  },
+  async replaceBreakthroughs(db: Executor, items: Insertable<InnovationBreakthroughTable>[]) {
+    await db.deleteFrom('innovationBreakthroughs').execute();
+    if (items.length) await db.insertInto('innovationBreakthroughs').values(items).execute();
+  },
+  /** Records that a certificate's state was told, once per certificate, end date and state: false if it already was. */
+  async markCertNotice(db: Executor, entryId: number, validTo: string, kind: string, sentAt: string): Promise<boolean> {
+    const done = await db
+      .selectFrom('innovationCertNotices')
+      .select('kind')
+      .where('entryId', '=', entryId)
+      .where('validTo', '=', validTo)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    if (done) return false;
+    await db.insertInto('innovationCertNotices').values({ entryId, validTo, kind, sentAt }).execute();
+    return true;
   },
   /** 高新 entries holding a certificate whose last valid day is before a day (复审 window or expiry). */
   certsEndingBefore(db: Executor, day: string) {

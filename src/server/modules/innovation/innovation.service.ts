@@ -426,12 +426,7 @@ export async function saveTargets(deps: Deps, ctx: UserContext, year: number, bo
   checkStages(body.items, true);
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.targets(trx, year);
-    await trx.deleteFrom('innovationTargets').where('year', '=', year).execute();
-    if (body.items.length)
-      await trx
-        .insertInto('innovationTargets')
-        .values(body.items.map((t) => ({ year, ...t })))
-        .execute();
+    await repo.replaceTargets(trx, year, body.items);
     await recordAudit(trx, deps, ctx, { action: 'innovation_target.save', entityType: 'innovation_target', entityId: year, before, after: body.items });
   });
   return targetsOf(deps, ctx, year);
@@ -443,8 +438,7 @@ export async function saveBreakthroughs(deps: Deps, ctx: UserContext, body: z.in
   checkStages(body.items, true);
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.breakthroughs(trx);
-    await trx.deleteFrom('innovationBreakthroughs').execute();
-    if (body.items.length) await trx.insertInto('innovationBreakthroughs').values(body.items).execute();
+    await repo.replaceBreakthroughs(trx, body.items);
     await recordAudit(trx, deps, ctx, { action: 'innovation_breakthrough.save', entityType: 'innovation_target', entityId: null, before, after: body.items });
   });
   return targetsOf(deps, ctx);
@@ -476,15 +470,7 @@ export async function notifyCertificates(deps: Deps, ctx: RequestContext = { use
       if (!e.validTo) continue;
       const status = certStatus(e.validTo, day);
       if (status === 'valid') continue;
-      const done = await trx
-        .selectFrom('innovationCertNotices')
-        .select('kind')
-        .where('entryId', '=', e.id)
-        .where('validTo', '=', e.validTo)
-        .where('kind', '=', status)
-        .executeTakeFirst();
-      if (done) continue;
-      await trx.insertInto('innovationCertNotices').values({ entryId: e.id, validTo: e.validTo, kind: status, sentAt: now }).execute();
+      if (!(await repo.markCertNotice(trx, e.id, e.validTo, status, now))) continue;
       const firm = e.enterpriseName ?? e.name;
       await notify(trx, deps, {
         unitIds: [e.responsibleUnitId],

@@ -152,6 +152,9 @@ export const meetingsRepository = {
 
 /** SQL for the recurring schedules that create meetings ahead of their dates. */
 export const schedulesRepository = {
+  findByKindAndTitle(db: Executor, kind: string, title: string) {
+    return db.selectFrom('meetingSchedules').select('id').where('kind', '=', kind).where('title', '=', title).executeTakeFirst();
+  },
   /** The schedules convened by a unit in scope (the job reads them all). */
   all(db: Executor, scope: Scope, options: { activeOnly?: boolean } = {}) {
     let qb = applyScope(db.selectFrom('meetingSchedules').selectAll(), scope, { unit: 'meetingSchedules.unitId' }).orderBy('id');
@@ -187,3 +190,49 @@ export const schedulesRepository = {
         .execute();
   },
 };
+
+// What other modules read of meetings (through `meetings.public`).
+
+/** A meeting as another module sees it: what it is, when, and whether it has been held. */
+export interface MeetingBrief {
+  id: number;
+  kind: string;
+  title: string;
+  meetingDate: string;
+  location: string;
+  status: string;
+}
+
+const BRIEF = ['id', 'kind', 'title', 'meetingDate', 'location', 'status'] as const;
+
+/** The meetings of one kind (政银企对接会 for the financing module), newest first. */
+export function meetingsOfKind(db: Executor, kind: string): Promise<MeetingBrief[]> {
+  return db.selectFrom('meetings').select(BRIEF).where('kind', '=', kind).orderBy('meetingDate', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The meetings with these ids (any kind), in no particular order; an id that is no meeting is left out. */
+export function meetingsByIds(db: Executor, ids: readonly number[]): Promise<MeetingBrief[]> {
+  return ids.length
+    ? db
+        .selectFrom('meetings')
+        .select(BRIEF)
+        .where('id', 'in', [...new Set(ids)])
+        .execute()
+    : Promise.resolve([]);
+}
+
+/** The units invited to each of these meetings, as (meetingId, unitId) pairs. */
+export function meetingUnitIds(db: Executor, meetingIds: readonly number[]): Promise<{ meetingId: number; unitId: number }[]> {
+  return meetingIds.length
+    ? db
+        .selectFrom('meetingUnits')
+        .select(['meetingId', 'unitId'])
+        .where('meetingId', 'in', [...new Set(meetingIds)])
+        .execute()
+    : Promise.resolve([]);
+}
+
+/** One meeting of a kind, or undefined. */
+export function meetingOfKind(db: Executor, id: number, kind: string): Promise<MeetingBrief | undefined> {
+  return db.selectFrom('meetings').select(BRIEF).where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+}

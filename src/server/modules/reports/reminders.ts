@@ -6,6 +6,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Deps } from '../../core/deps';
 import { notify } from '../../core/notifications/notifications.service';
+import { unitsRepository } from '../../core/org/units.repository';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { createTask, taskOfSource } from '../../core/tasks/tasks.service';
 import { formsRepository, reportsRepository } from './reports.repository';
@@ -25,7 +26,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
   const month = previousMonth(today);
   return deps.db.transaction().execute(async (trx) => {
     const cal = await arrangementAround(trx, today);
-    const office = await trx.selectFrom('orgUnits').select('id').where('kind', '=', 'office').orderBy('id').executeTakeFirst();
+    const [officeId] = await unitsRepository.activeOfficeIds(trx);
     const townships = await formsRepository.townships(trx);
     const listed = await formsRepository.listedUnits(trx);
     const reports = await reportsRepository.between(trx, month, month, { all: true });
@@ -56,7 +57,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
         });
         notified++;
         const sourceId = `${form.id}/${month}/${unitId}`;
-        if (!late || !office || (await taskOfSource(trx, { module: 'reports', recordId: sourceId }))) continue;
+        if (!late || !officeId || (await taskOfSource(trx, { module: 'reports', recordId: sourceId }))) continue;
         await createTask(trx, deps, systemContext(), {
           type: 'report_overdue',
           title: `${month}《${form.nameZh}》逾期未报`,
@@ -64,7 +65,7 @@ export async function sendReportReminders(deps: Deps): Promise<{ notified: numbe
           source: { module: 'reports', recordId: sourceId },
           ownerUnitId: unitId,
           dueInWorkingDays: LATE_TASK_WORKING_DAYS,
-          createdByUnitId: office.id,
+          createdByUnitId: officeId,
         });
         tasks++;
       }
