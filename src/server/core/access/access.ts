@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Permission } from '../../../shared/permissions';
 import type { Executor } from '../db/database';
 import { forbidden } from '../http/errors';
@@ -55,29 +55,44 @@ export interface ScopeColumns {
    * exists (a service request is seen by the units handling a part of it).
    */
   unitVia?: { table: string; parent: string; key: string; unit: string }[];
+  /** A row with no unit concerns everyone (a county-wide document): it is in every scope. */
+  noUnitIsPublic?: boolean;
 }
 
 /** Restricts a query to the rows inside a scope; the only place data-scope filters are written. */
 export function applyScope<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, scope: Scope, columns: ScopeColumns): QB {
   if (scope.all) return qb;
-  return qb.where((eb) => {
-    const allowed = [];
-    const unitColumns = columns.unit === undefined ? [] : Array.isArray(columns.unit) ? columns.unit : [columns.unit];
-    if (scope.unitIds.length > 0) {
-      for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'in', scope.unitIds));
-      for (const via of columns.unitVia ?? [])
-        allowed.push(
-          eb.exists(
-            eb
-              .selectFrom(via.table as any)
-              .select(sql`1`.as('one'))
-              .where(eb.ref(`${via.table}.${via.key}`), '=', eb.ref(via.parent))
-              .where(eb.ref(`${via.table}.${via.unit}`), 'in', scope.unitIds),
-          ),
-        );
-    }
-    if (columns.owner && scope.ownUserId !== null) allowed.push(eb(eb.ref(columns.owner), '=', scope.ownUserId));
-    if (columns.enterprise && scope.enterpriseId != null) allowed.push(eb(eb.ref(columns.enterprise), '=', scope.enterpriseId));
-    return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
-  }) as QB;
+  return qb.where((eb) => scopeCondition(eb, scope, columns)) as QB;
+}
+
+/**
+ * The condition of `applyScope` as an expression, for a query that combines scopes (a draft seen under one
+ * permission, an issued document under another).
+ */
+export function scopeCondition(eb: ExpressionBuilder<any, any>, scope: Scope, columns: ScopeColumns): Expression<SqlBool> {
+  if (scope.all) return sql<boolean>`1 = 1`;
+  const allowed = [];
+  const unitColumns = columns.unit === undefined ? [] : Array.isArray(columns.unit) ? columns.unit : [columns.unit];
+  if (columns.noUnitIsPublic) for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'is', null));
+  if (scope.unitIds.length > 0) {
+    for (const column of unitColumns) allowed.push(eb(eb.ref(column), 'in', scope.unitIds));
+    for (const via of columns.unitVia ?? [])
+      allowed.push(
+        eb.exists(
+          eb
+            .selectFrom(via.table as any)
+            .select(sql`1`.as('one'))
+            .where(eb.ref(`${via.table}.${via.key}`), '=', eb.ref(via.parent))
+            .where(eb.ref(`${via.table}.${via.unit}`), 'in', scope.unitIds),
+        ),
+      );
+  }
+  if (columns.owner && scope.ownUserId !== null) allowed.push(eb(eb.ref(columns.owner), '=', scope.ownUserId));
+  if (columns.enterprise && scope.enterpriseId != null) allowed.push(eb(eb.ref(columns.enterprise), '=', scope.enterpriseId));
+  return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
+}
+
+/** Whether a unit is inside a scope: the in-memory twin of `applyScope` for a unit already read (an import's rows). */
+export function scopeIncludes(scope: Scope, unitId: number | null): boolean {
+  return unitId !== null && (scope.all || scope.unitIds.includes(unitId));
 }

@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/messages';
 import { INDUSTRY_CODES } from '../../../shared/industry-codes';
 import { SME_TIERS, type createEnterpriseBody, industryCode, uscc } from '../../../shared/modules/enterprises.schemas';
-import { requirePermission, scopeFor } from '../access/access';
+import { requirePermission, scopeFor, scopeIncludes } from '../access/access';
 import type { UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import { batches } from '../db/batch';
@@ -101,7 +101,6 @@ const LOOKUP_BATCH = 1000;
 /** Turns names into ids and checks what the schema cannot: known township and team, codes unique in the file and the county. */
 async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: UserContext, locale: Locale, pace: Pace) {
   const scope = await scopeFor(db, ctx.user, 'enterprise:write');
-  const inScope = new Set(scope.all ? [] : scope.unitIds);
   const units = await unitsRepository.activeOfKinds(db, ['township', 'service_team']);
   // By kind and name, either language (English in any case); the first unit of a name wins, as a search in order would.
   const byName = new Map<string, (typeof units)[number]>();
@@ -124,7 +123,7 @@ async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], ctx: User
   for (const { row, values: v } of rows) {
     await pace.tick();
     const township = find('township', v.township);
-    if (!township || (!scope.all && !inScope.has(township.id))) problem(row, 'township', 'err.township_unknown');
+    if (!township || !scopeIncludes(scope, township.id)) problem(row, 'township', 'err.township_unknown');
     const team = v.serviceTeam ? find('service_team', v.serviceTeam) : undefined;
     if (v.serviceTeam && !team) problem(row, 'serviceTeam', 'err.service_team_unknown');
     if (taken.has(v.uscc)) problem(row, 'uscc', 'err.uscc_taken');

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Insertable, type SelectQueryBuilder, type Updateable, sql } from 'kysely';
 import { type DeadlineState, ESCALATING_STATUSES } from '../../../shared/rules/task-deadline';
 import type { TASK_SORTS, TASK_VIEWS } from '../../../shared/modules/tasks.schemas';
-import type { Scope } from '../access/access';
+import { type Scope, type ScopeColumns, applyScope } from '../access/access';
 import { batches, insertMany } from '../db/batch';
 import type { Executor } from '../db/database';
 import { type PageRequest, allRows, paginate } from '../db/paging';
@@ -45,20 +45,15 @@ const coHandledBy = (eb: ExpressionBuilder<Database, 'tasks'>, unitIds: number[]
   );
 
 /**
- * The tasks inside a `task:read` scope. A task belongs to three kinds of unit at once (the owner, the co-handlers
- * and the creator), which `applyScope`'s one unit column cannot express, so the rule is spelt out here: the scope's
- * units see tasks they own, co-handle or created; an "own records" scope sees the tasks assigned to the user.
+ * The tasks inside a `task:read` scope. A task belongs to three kinds of unit at once: the scope's units see tasks
+ * they own, created or co-handle; an "own records" scope sees the tasks assigned to the user.
  */
-function withinScope<QB extends TaskQuery>(qb: QB, scope: Scope): QB {
-  if (scope.all) return qb;
-  return qb.where((eb) => {
-    const allowed = [];
-    if (scope.unitIds.length > 0)
-      allowed.push(eb('tasks.ownerUnitId', 'in', scope.unitIds), eb('tasks.createdByUnitId', 'in', scope.unitIds), coHandledBy(eb, scope.unitIds));
-    if (scope.ownUserId !== null) allowed.push(eb('tasks.assigneeUserId', '=', scope.ownUserId));
-    return allowed.length > 0 ? eb.or(allowed) : sql<boolean>`1 = 0`;
-  }) as QB;
-}
+export const TASK_SCOPE: ScopeColumns = {
+  unit: ['tasks.ownerUnitId', 'tasks.createdByUnitId'],
+  unitVia: [{ table: 'taskCoUnits', parent: 'tasks.id', key: 'taskId', unit: 'unitId' }],
+  owner: 'tasks.assigneeUserId',
+};
+const withinScope = <QB extends TaskQuery>(qb: QB, scope: Scope): QB => applyScope(qb, scope, TASK_SCOPE);
 
 /**
  * The SQL twin of `deadlineState` in shared/rules, using the due-soon day stored at creation. `day` is the day the

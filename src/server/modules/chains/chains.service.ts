@@ -32,7 +32,7 @@ import {
   stageIndex,
   teamScore,
 } from '../../../shared/rules/chains-attraction';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
@@ -62,7 +62,6 @@ export function stalledBefore(today: string, stalledDays: number): string {
 }
 
 const unitBrief = (u: { nameZh: string; nameEn: string } | undefined, id: number) => ({ id, nameZh: u?.nameZh ?? '', nameEn: u?.nameEn ?? '' });
-const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.includes(unitId);
 
 /**
  * The chains a user sees under `chain:read`: every chain when they also hold `chain:directory` (the office, leaders,
@@ -180,7 +179,7 @@ export async function getChain(deps: Deps, ctx: UserContext, id: number): Promis
       plannedInvestmentFen: Number(l.plannedInvestmentFen),
       stalled: Number(l.stalled) === 1,
     })),
-    can: { manage: ctx.user.permissions.has('chain:manage'), addLead: ctx.user.permissions.has('lead:write') && inScope(writeScope, row.teamUnitId) },
+    can: { manage: ctx.user.permissions.has('chain:manage'), addLead: ctx.user.permissions.has('lead:write') && scopeIncludes(writeScope, row.teamUnitId) },
   };
 }
 
@@ -213,8 +212,8 @@ export async function chainOptions(deps: Deps, ctx: UserContext): Promise<ChainO
   const ofKind = (kind: string) => units.filter((u) => u.kind === kind).map(({ kind: _k, ...u }) => u);
   const teams = ofKind('service_team');
   return {
-    chains: chains.filter((c) => inScope(scope, c.teamUnitId)).map(({ code: _c, ...c }) => c),
-    teams: teams.filter((t) => inScope(scope, t.id)),
+    chains: chains.filter((c) => scopeIncludes(scope, c.teamUnitId)).map(({ code: _c, ...c }) => c),
+    teams: teams.filter((t) => scopeIncludes(scope, t.id)),
     groups: ofKind('industry_group'),
     townships: ofKind('township'),
     units,
@@ -472,7 +471,7 @@ export async function getLead(deps: Deps, ctx: UserContext, id: number): Promise
   ]);
   const countable = countableOf(row);
   const date = countingDate(countable, b.settings.countingStage);
-  const canWrite = ctx.user.permissions.has('lead:write') && inScope(write, row.teamUnitId);
+  const canWrite = ctx.user.permissions.has('lead:write') && scopeIncludes(write, row.teamUnitId);
   return {
     ...item,
     contact: row.contact,
@@ -528,7 +527,7 @@ async function checkLead(db: Executor, f: LeadFields, write: Scope) {
     [f.teamUnitId, f.townshipUnitId].filter((x): x is number => !!x),
   );
   if (!units.some((u) => u.id === f.teamUnitId && u.kind === 'service_team' && u.active === 1)) problems.teamUnitId = 'err.chain.unit_kind';
-  else if (!inScope(write, f.teamUnitId)) problems.teamUnitId = 'err.chain.unit_kind';
+  else if (!scopeIncludes(write, f.teamUnitId)) problems.teamUnitId = 'err.chain.unit_kind';
   if (f.townshipUnitId && !units.some((u) => u.id === f.townshipUnitId && u.kind === 'township')) problems.townshipUnitId = 'err.chain.unit_kind';
   if (Object.keys(problems).length) throw fieldError(problems);
 }
@@ -610,7 +609,7 @@ export async function createLead(deps: Deps, ctx: UserContext, body: CreateLeadB
 
 async function loadWritable(trx: Trx, ctx: UserContext, before: string, id: number) {
   const row = await loadLead(trx, ctx, before, id);
-  if (!inScope(await leadScope(trx, ctx, 'lead:write'), row.teamUnitId)) throw forbidden();
+  if (!scopeIncludes(await leadScope(trx, ctx, 'lead:write'), row.teamUnitId)) throw forbidden();
   return row;
 }
 
@@ -801,7 +800,7 @@ export async function scoreboard(deps: Deps, ctx: UserContext, year?: number): P
     chainsRepository.openByTeam(deps.db, scope, b.before),
     chainsRepository.allBriefs(deps.db),
   ]);
-  const teams = [...new Set(chains.map((c) => c.teamUnitId))].filter((t) => inScope(scope, t));
+  const teams = [...new Set(chains.map((c) => c.teamUnitId))].filter((t) => scopeIncludes(scope, t));
   const units = new Map((await chainsRepository.units(deps.db, teams)).map((u) => [u.id, u]));
   const byTeam = new Map<number, ReturnType<typeof countableOf>[]>();
   for (const c of candidates) {

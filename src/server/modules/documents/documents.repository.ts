@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DocumentListQuery } from '../../../shared/modules/documents.schemas';
-import type { Scope } from '../../core/access/access';
+import { type Scope, scopeCondition } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
 import type { DocumentTable, DocumentTemplateTable } from './documents.tables';
@@ -29,10 +29,8 @@ function base(db: Executor) {
 // a letter to one unit only inside the scope, like any record of that unit.
 function visible(db: Executor, viewer: DocumentViewer) {
   return base(db).where((eb) => {
-    const inScope = (scope: Scope) =>
-      scope.all
-        ? eb('documents.id', 'is not', null)
-        : eb.or([eb('documents.unitId', 'is', null), eb('documents.unitId', 'in', scope.unitIds.length ? scope.unitIds : [0])]);
+    // A document addressed to no unit (the brief, a notice) is county-wide.
+    const inScope = (scope: Scope) => scopeCondition(eb, scope, { unit: 'documents.unitId', noUnitIsPublic: true });
     const issued = eb.and([eb('documents.status', '=', 'issued'), inScope(viewer.read)]);
     return viewer.drafts ? eb.or([issued, eb.and([eb('documents.status', '=', 'draft'), inScope(viewer.drafts)])]) : issued;
   });

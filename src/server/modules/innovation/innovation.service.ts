@@ -27,7 +27,7 @@ import {
   yearOf,
 } from '../../../shared/rules/innovation-pipelines';
 import type { z } from 'zod';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { AuthUser, RequestContext, RoleGrant, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
@@ -67,8 +67,6 @@ async function responsibleUnit(db: Executor, pipeline: Pipeline) {
   return unit;
 }
 
-const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.includes(unitId);
-
 async function describeEntries(db: Executor, rows: EntryRow[], day: string, manage: Scope | null): Promise<InnovationEntry[]> {
   const units = await repo.unitsByIds(db, [...new Set(rows.flatMap((r) => [r.responsibleUnitId, r.townshipUnitId]).filter((id): id is number => id !== null))]);
   const unit = (id: number | null) => {
@@ -91,7 +89,7 @@ async function describeEntries(db: Executor, rows: EntryRow[], day: string, mana
     validTo: r.validTo,
     certStatus: r.validTo && needsCertificate(r.pipeline as Pipeline, r.stage) ? certStatus(r.validTo, day) : null,
     note: r.note,
-    writable: manage !== null && inScope(manage, r.responsibleUnitId),
+    writable: manage !== null && scopeIncludes(manage, r.responsibleUnitId),
   }));
 }
 
@@ -251,7 +249,7 @@ export async function createEntry(deps: Deps, ctx: UserContext, body: CreateEntr
   const id = await deps.db.transaction().execute(async (trx) => {
     const unit = await responsibleUnit(trx, body.pipeline);
     const scope = await scopeFor(trx, ctx.user, 'innovation:manage');
-    if (ctx.user.enterpriseId !== null || !inScope(scope, unit.id)) throw forbidden();
+    if (ctx.user.enterpriseId !== null || !scopeIncludes(scope, unit.id)) throw forbidden();
     const firm = await checkNew(trx, body, day);
     const values = {
       pipeline: body.pipeline,

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeetingListQuery } from '../../../shared/modules/meetings.schemas';
-import { type Scope, applyScope } from '../../core/access/access';
+import { type Scope, type ScopeColumns, applyScope } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { allRows, paginate } from '../../core/db/paging';
 import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from './meetings.tables';
@@ -8,8 +8,16 @@ import type { MeetingDecisionTable, MeetingScheduleTable, MeetingTable } from '.
 const SORTS = { meetingDate: 'meetings.meetingDate', title: 'meetings.title' } as const;
 
 // A unit sees the meetings it convened, attended, or owns a decision of.
+const MEETING_SCOPE: ScopeColumns = {
+  unit: 'meetings.unitId',
+  unitVia: [
+    { table: 'meetingUnits', parent: 'meetings.id', key: 'meetingId', unit: 'unitId' },
+    { table: 'meetingDecisions', parent: 'meetings.id', key: 'meetingId', unit: 'ownerUnitId' },
+  ],
+};
+
 function visible(db: Executor, scope: Scope) {
-  let qb = db
+  const qb = db
     .selectFrom('meetings')
     .innerJoin('orgUnits', 'orgUnits.id', 'meetings.unitId')
     .selectAll('meetings')
@@ -24,29 +32,7 @@ function visible(db: Executor, scope: Scope) {
         .select(eb.fn.countAll<number>().as('n'))
         .as('doneCount'),
     ]);
-  if (!scope.all) {
-    const units = scope.unitIds.length ? scope.unitIds : [0];
-    qb = qb.where((eb) =>
-      eb.or([
-        eb('meetings.unitId', 'in', units),
-        eb.exists(
-          eb
-            .selectFrom('meetingUnits')
-            .select('meetingUnits.unitId')
-            .whereRef('meetingUnits.meetingId', '=', 'meetings.id')
-            .where('meetingUnits.unitId', 'in', units),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('meetingDecisions')
-            .select('meetingDecisions.id')
-            .whereRef('meetingDecisions.meetingId', '=', 'meetings.id')
-            .where('meetingDecisions.ownerUnitId', 'in', units),
-        ),
-      ]),
-    );
-  }
-  return qb;
+  return applyScope(qb, scope, MEETING_SCOPE);
 }
 
 function filtered(db: Executor, scope: Scope, f: Omit<MeetingListQuery, 'page' | 'pageSize'>) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Locale, translate } from '../../../shared/i18n/messages';
 import { uscc } from '../../../shared/modules/enterprises.schemas';
 import { type MonitoringSource, lastClosedMonth } from '../../../shared/rules/monitoring-flags';
-import { requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { batches } from '../../core/db/batch';
 import type { Trx } from '../../core/db/database';
@@ -107,11 +107,10 @@ export function monitoringTemplate(source: MonitoringSource, locale: Locale) {
 /** Credit codes → firms (in the importer's scope), closed months only, each firm and month once. Linear: Maps, batches. */
 async function resolveRows(trx: Trx, ctx: UserContext, source: MonitoringSource, rows: ParsedRow<Row>[], lastClosed: string, pace: Pace) {
   const scope = await scopeFor(trx, ctx.user, 'monitoring:import');
-  const inScope = new Set(scope.all ? [] : scope.unitIds);
   const firms = new Map<string, number>();
   for (const batch of batches([...new Set(rows.map((r) => r.values.uscc))], 1)) {
     for (const f of await monitoringRepository.firmsByUscc(trx, batch))
-      if (scope.all || inScope.has(f.townshipUnitId) || (f.serviceTeamUnitId !== null && inScope.has(f.serviceTeamUnitId))) firms.set(f.uscc, f.id);
+      if (scopeIncludes(scope, f.townshipUnitId) || scopeIncludes(scope, f.serviceTeamUnitId)) firms.set(f.uscc, f.id);
     await pace.breathe();
   }
   const spec = monitoringSpec(source);

@@ -11,7 +11,6 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { type ReportFormRow, formsRepository, reportsRepository } from './reports.repository';
 
 export const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
-export const inScope = (scope: Scope, unitId: number) => scope.all || scope.unitIds.includes(unitId);
 
 /** A form row as the API shows it. */
 export function describeForm(row: ReportFormRow): ReportForm {

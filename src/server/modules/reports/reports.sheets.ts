@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { translate } from '../../../shared/i18n/messages';
 import type { ReportSheet, saveReportBody } from '../../../shared/modules/reports.schemas';
 import { type ReportStatus, type ReportValues, completeness, shapeProblems, timeliness, validateReport } from '../../../shared/rules/report-forms';
-import { requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
@@ -12,7 +12,6 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 import {
   NO_SCOPE,
-  inScope,
   describeForm,
   parse,
   expectedUnitIds,
@@ -35,7 +34,7 @@ interface SheetKey {
 export async function getSheet(deps: Deps, ctx: RequestContext, key: SheetKey): Promise<ReportSheet> {
   requirePermission(ctx, 'report:read');
   const scope = await scopeFor(deps.db, ctx.user, 'report:read');
-  if (!inScope(scope, key.unitId)) throw notFound();
+  if (!scopeIncludes(scope, key.unitId)) throw notFound();
   const form = await formsRepository.findById(deps.db, key.formId);
   if (!form || !(await expectedUnitIds(deps.db, form)).includes(key.unitId)) throw notFound();
   const report = await reportsRepository.find(deps.db, key.formId, key.unitId, key.month);
@@ -66,7 +65,7 @@ async function sheetOf(deps: Deps, ctx: RequestContext, form: ReportFormRow, key
   const enterprises = await reportsRepository.enterprisesOf(db, key.unitId);
   const events = report ? await reportsRepository.events(db, report.id) : [];
   const fillScope = ctx.user?.permissions.has('report:fill') ? await scopeFor(db, ctx.user, 'report:fill') : NO_SCOPE;
-  const mayFill = inScope(fillScope, key.unitId);
+  const mayFill = scopeIncludes(fillScope, key.unitId);
   const mayReview = !!ctx.user?.permissions.has('report:review');
   // Problems shown live while filling: everything the submission would check, with warnings kept as warnings.
   const live = [...validateReport(definition, values, previous), ...enterpriseProblems(definition, values, new Set(enterprises.map((e) => e.id)))];
@@ -109,7 +108,7 @@ async function sheetOf(deps: Deps, ctx: RequestContext, form: ReportFormRow, key
 export async function saveDraft(deps: Deps, ctx: UserContext, body: z.infer<typeof saveReportBody>): Promise<ReportSheet> {
   requirePermission(ctx, 'report:fill');
   const scope = await scopeFor(deps.db, ctx.user, 'report:fill');
-  if (!inScope(scope, body.unitId)) throw notFound();
+  if (!scopeIncludes(scope, body.unitId)) throw notFound();
   const id = await deps.db.transaction().execute(async (trx) => {
     const form = await formsRepository.findById(trx, body.formId);
     if (!form || !(await expectedUnitIds(trx, form)).includes(body.unitId)) throw notFound();

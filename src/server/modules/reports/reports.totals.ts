@@ -11,14 +11,14 @@ import {
   reportingRates,
   timeliness,
 } from '../../../shared/rules/report-forms';
-import { requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { RequestContext } from '../../core/access/context';
 import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Deps } from '../../core/deps';
 import { notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { type ReportFormRow, formsRepository, reportsRepository } from './reports.repository';
-import { inScope, describeForm, parse, expectedUnitIds, submittedDay, definitionOf } from './reports.common';
+import { describeForm, parse, expectedUnitIds, submittedDay, definitionOf } from './reports.common';
 
 const monthsOfYearTo = (month: string) => Array.from({ length: Number(month.slice(5)) }, (_, i) => `${month.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
 
@@ -33,7 +33,7 @@ export async function reportMatrix(deps: Deps, ctx: RequestContext, month: strin
   const forms = await formsRepository.all(db, { activeOnly: true });
   const expected = new Map<number, Set<number>>();
   for (const form of forms) expected.set(form.id, new Set(await expectedUnitIds(db, form)));
-  const unitIds = [...new Set([...expected.values()].flatMap((s) => [...s]))].filter((id) => inScope(scope, id));
+  const unitIds = [...new Set([...expected.values()].flatMap((s) => [...s]))].filter((id) => scopeIncludes(scope, id));
   const units = await formsRepository.unitsByIds(db, unitIds);
   const months = monthsOfYearTo(month);
   const reports = await reportsRepository.between(db, months[0], month, scope);
@@ -128,7 +128,7 @@ export async function aggregateReports(deps: Deps, ctx: RequestContext, q: { for
   }
   const months = monthsOfYearTo(q.month);
   const reports = (await reportsRepository.between(db, months[0], q.month, scope, form.id)).filter((r) => r.status === 'submitted' || r.status === 'accepted');
-  const unitIds = (await expectedUnitIds(db, form)).filter((id) => inScope(scope, id));
+  const unitIds = (await expectedUnitIds(db, form)).filter((id) => scopeIncludes(scope, id));
   const units = await formsRepository.unitsByIds(db, unitIds);
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
   const total = { month: fields.map(() => 0), ytd: fields.map(() => 0) };

@@ -243,7 +243,7 @@ export const visitsRepository = {
   },
   /** The firms a scope may visit: those held today by an assignment of its teams, or served by its teams; all for `all`. */
   visitableFirms(db: Executor, scope: Scope, today: string) {
-    let qb = db
+    const qb = db
       .selectFrom('enterprises')
       .leftJoin('visitAssignments', (j) =>
         j
@@ -263,11 +263,7 @@ export const visitsRepository = {
       ])
       .orderBy('enterprises.name')
       .orderBy('enterprises.id');
-    if (!scope.all) {
-      const units = scope.unitIds.length > 0 ? scope.unitIds : [-1];
-      qb = qb.where((eb) => eb.or([eb('visitAssignments.teamUnitId', 'in', units), eb('enterprises.serviceTeamUnitId', 'in', units)]));
-    }
-    return qb.execute();
+    return applyScope(qb, scope, { unit: ['visitAssignments.teamUnitId', 'enterprises.serviceTeamUnitId'] }).execute();
   },
 
   listExchanges(db: Executor, f: ExchangeListQuery, scope: Scope, today: string) {

@@ -30,7 +30,7 @@ import {
 } from '../../../shared/rules/visits-coverage';
 import { DEFAULT_EDIT_DAYS, type VisitChange, visitChangeRefusal } from '../../../shared/rules/visits-edit';
 import { addCalendarDays } from '../../../shared/rules/working-days';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { attachmentsRepository } from '../../core/attachments/attachments.repository';
 import type { AttachmentOwner } from '../../core/attachments/owners';
@@ -60,7 +60,6 @@ async function unitNames(db: Executor, ids: number[]): Promise<(id: number) => U
     return { id, nameZh: u?.nameZh ?? '', nameEn: u?.nameEn ?? '' };
   };
 }
-const inScope = (scope: Scope, unitId: number | null) => unitId !== null && (scope.all || scope.unitIds.includes(unitId));
 
 // ---- Officers and assignments (首席服务官) ---------------------------------------------------------------------
 
@@ -374,7 +373,7 @@ async function visibleVisit(db: Executor, ctx: UserContext, id: number) {
 /** Whether the caller may write to a visit they can see: a visit:write holder whose team it is (or the office's all scope). */
 async function canWriteVisit(db: Executor, ctx: UserContext, row: { teamUnitId: number }) {
   if (!ctx.user.permissions.has('visit:write')) return false;
-  return inScope(await scopeFor(db, ctx.user, 'visit:write'), row.teamUnitId);
+  return scopeIncludes(await scopeFor(db, ctx.user, 'visit:write'), row.teamUnitId);
 }
 
 export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promise<Visit> {
@@ -544,9 +543,9 @@ export async function createVisit(deps: Deps, ctx: UserContext, body: z.infer<ty
     if (Object.keys(problems).length > 0 || !firm) throw fieldError(problems);
     // The team that owns the visit: the firm's chief officer's team, or its service team, as the caller's scope reaches it.
     const teamUnitId =
-      inScope(scope, firm.teamUnitId) && firm.teamUnitId !== null
+      scopeIncludes(scope, firm.teamUnitId) && firm.teamUnitId !== null
         ? firm.teamUnitId
-        : inScope(scope, firm.serviceTeamUnitId) && firm.serviceTeamUnitId !== null
+        : scopeIncludes(scope, firm.serviceTeamUnitId) && firm.serviceTeamUnitId !== null
           ? firm.serviceTeamUnitId
           : ctx.user.unitId;
     return writeVisit(trx, deps, ctx, { ...body, officerUserIds: officerIds }, firm, teamUnitId, deps.clock.now().toISOString());
