@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { CompiledQuery, Selectable } from 'kysely';
 import type { SecuritySettings } from '../../../shared/modules/admin.schemas';
 import type { RoleGrant } from '../access/context';
 import type { Executor } from '../db/database';
@@ -10,6 +10,8 @@ export interface SessionState {
   user: Selectable<UserTable>;
   roles: RoleGrant[];
   settings: SecuritySettings;
+  /** The union of the roles' permissions, built once per load rather than on every request. */
+  permissions: ReadonlySet<string>;
 }
 
 interface Entry {
@@ -55,10 +57,19 @@ export class AccessCache {
   }
 }
 
+// Read on every signed-in request: compiled once (per database handle), since building the SQL costs more than
+// running it. The statement has no parameters, so the same text serves the handle's transactions too.
+const versionQueries = new WeakMap<object, CompiledQuery<{ version: number }>>();
+
 /** The access version: read on every signed-in request, one row by its key. */
 export async function accessVersion(db: Executor): Promise<number> {
-  const row = await db.selectFrom('accessVersion').select('version').executeTakeFirst();
-  return row?.version ?? 0;
+  let query = versionQueries.get(db);
+  if (!query) {
+    query = db.selectFrom('accessVersion').select('version').compile();
+    versionQueries.set(db, query);
+  }
+  const { rows } = await db.executeQuery(query);
+  return rows[0]?.version ?? 0;
 }
 
 /** Moves the access version, in the caller's transaction: every instance reloads its cached sessions on their next request. */
