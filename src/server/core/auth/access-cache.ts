@@ -55,6 +55,51 @@ export class AccessCache {
   forget(sessionId: string) {
     this.entries.delete(sessionId);
   }
+
+  private reads: SharedReads<number> | undefined;
+
+  /** The access version for a request that has just arrived, read together with the other requests arriving now. */
+  version(db: Executor): Promise<number> {
+    this.reads ??= new SharedReads(() => accessVersion(db));
+    return this.reads.get();
+  }
+}
+
+/**
+ * One read serving every request that arrived while the previous read was running. A request never takes the answer
+ * of a read that started before it arrived (a change committed just before it would be missed); it waits for the next
+ * read instead, which starts as soon as the running one ends. Under load, one read then serves a whole wave of
+ * requests instead of one each.
+ */
+export class SharedReads<T> {
+  private running: Promise<T> | null = null;
+  private queued: Promise<T> | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.running) return this.start();
+    this.queued ??= this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.queued = null;
+        return this.start();
+      });
+    return this.queued;
+  }
+
+  private start(): Promise<T> {
+    const read = this.read();
+    this.running = read;
+    const done = () => {
+      if (this.running === read) this.running = null;
+    };
+    read.then(done, done);
+    return read;
+  }
 }
 
 // Read on every signed-in request: compiled once (per database handle), since building the SQL costs more than

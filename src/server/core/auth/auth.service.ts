@@ -106,7 +106,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
   const { db, clock } = deps;
   const id = sha256(token);
   const now = clock.now().getTime();
-  const version = await accessVersion(db);
+  const version = deps.accessCache ? await deps.accessCache.version(db) : await accessVersion(db);
   const cached = deps.accessCache?.get(id, version, now);
   const state = cached ?? (await loadSessionState(db, id));
   if (!state) return null;
