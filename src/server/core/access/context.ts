@@ -20,7 +20,7 @@ export interface AuthUser {
   enterpriseId: number | null;
   locale: Locale;
   roles: RoleGrant[];
-  permissions: Set<string>;
+  permissions: ReadonlySet<string>;
   sessionId: string;
   csrfToken: string;
   passwordChangeReason: 'first_login' | 'reset' | 'expired' | null;

@@ -4,7 +4,7 @@ import type { AuditRow, LOGIN_FACTORS, LOGIN_RESULTS } from '../../../shared/mod
 import type { RequestContext } from '../access/context';
 import { type Db, type Executor, type Trx, lockChain } from '../db/database';
 import type { Deps } from '../deps';
-import { GENESIS_HASH, chainHash, maskSecrets } from './chain';
+import { GENESIS_HASH, chainHash, maskedJson } from './chain';
 import type { ExportColumn } from '../excel/export';
 import { type AuditFilter, auditRepository } from './audit.repository';
 import { type LoginLogFilter, loginLogRepository } from './login-log.repository';
@@ -43,8 +43,8 @@ export async function recordAudits(trx: Trx, deps: Pick<Deps, 'dialect' | 'clock
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId === null ? null : String(entry.entityId),
-      beforeJson: entry.before === undefined ? null : JSON.stringify(maskSecrets(entry.before)),
-      afterJson: entry.after === undefined ? null : JSON.stringify(maskSecrets(entry.after)),
+      beforeJson: entry.before === undefined ? null : maskedJson(entry.before),
+      afterJson: entry.after === undefined ? null : maskedJson(entry.after),
     };
     const hash = chainHash(prevHash, fields);
     const row = { ...fields, prevHash, hash };

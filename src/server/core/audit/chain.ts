@@ -36,11 +36,10 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
 
 const SECRET_KEY = /password|secret|token|hash/i;
 
-/** A copy of a value with secret-looking fields replaced, so audit rows never hold credentials. */
-export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '***' : maskSecrets(v)]));
-  }
-  return value;
+/**
+ * A value as JSON with secret-looking fields replaced, so audit rows never hold credentials. The replacer masks in the
+ * one pass JSON.stringify makes anyway, instead of copying the value first (every business write audits two images).
+ */
+export function maskedJson(value: unknown): string {
+  return JSON.stringify(value, (key, inner) => (key !== '' && SECRET_KEY.test(key) ? '***' : inner));
 }

@@ -26,8 +26,8 @@ async function session(username: string) {
   expect(res.statusCode).toBe(200);
   const cookie = `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)?.value}`;
   const csrf = res.json().csrfToken as string;
-  return (on: TestApp, url: string, method: 'GET' | 'POST' = 'GET') =>
-    on.app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(method === 'POST' ? { payload: {} } : {}) });
+  return (on: TestApp, url: string, method: 'GET' | 'POST' = 'GET', payload: object = {}) =>
+    on.app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(method === 'POST' ? { payload } : {}) });
 }
 
 async function userId(username: string) {
@@ -81,6 +81,18 @@ describe('the signed-in state kept between requests', () => {
     expect((await call(b, '/api/auth/me')).statusCode).toBe(200);
     expect((await call(a, '/api/auth/logout', 'POST')).statusCode).toBeLessThan(300);
     expect((await call(b, '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends the other sessions of a user who changed the password, on the next request of either instance', async () => {
+    const changing = await session('tjj');
+    const other = await session('tjj');
+    expect((await other(b, '/api/auth/me')).statusCode).toBe(200);
+    expect((await other(a, '/api/auth/me')).statusCode).toBe(200);
+    const changed = await changing(a, '/api/auth/password', 'POST', { currentPassword: DEMO_PASSWORD, newPassword: 'Fresh#Pass2026x' });
+    expect(changed.statusCode, changed.body).toBeLessThan(300);
+    expect((await other(b, '/api/auth/me')).statusCode).toBe(401);
+    expect((await other(a, '/api/auth/me')).statusCode).toBe(401);
+    expect((await changing(b, '/api/auth/me')).statusCode).toBe(200);
   });
 
   it('reloads a busy session once its time to live is over, however often it is used', async () => {

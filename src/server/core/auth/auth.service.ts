@@ -106,11 +106,11 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
   const { db, clock } = deps;
   const id = sha256(token);
   const now = clock.now().getTime();
-  const version = await accessVersion(db);
+  const version = deps.accessCache ? await deps.accessCache.version(db) : await accessVersion(db);
   const cached = deps.accessCache?.get(id, version, now);
   const state = cached ?? (await loadSessionState(db, id));
   if (!state) return null;
-  const { session, user, roles, settings } = state;
+  const { session, user, roles, settings, permissions } = state;
   const idle = now - Date.parse(session.lastSeenAt) > settings.sessionIdleMinutes * 60_000;
   const tooOld = now - Date.parse(session.createdAt) > settings.sessionAbsoluteHours * 3_600_000;
   if (idle || tooOld || !user.active) {
@@ -133,7 +133,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     enterpriseId: user.enterpriseId ?? null,
     locale: user.locale as Locale,
     roles,
-    permissions: new Set(roles.flatMap((r) => r.permissions)),
+    permissions,
     sessionId: session.id,
     csrfToken: session.csrfToken,
     passwordChangeReason: user.passwordChangeReason ?? (expired && !deps.config.demo ? 'expired' : null),
@@ -151,7 +151,7 @@ async function loadSessionState(db: Executor, id: string): Promise<SessionState 
     getSecuritySettings(db),
   ]);
   if (!user) return null;
-  return { session, user, roles, settings };
+  return { session, user, roles, settings, permissions: new Set(roles.flatMap((r) => r.permissions)) };
 }
 
 /** Ends the current session. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, type SqliteDialectConfig, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config';
 import type { Database } from './schema';
@@ -46,9 +46,39 @@ export function openDb(target: DbTarget): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
   sqliteConnections.set(db, sqlite);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+// Multi-row inserts are long and seldom repeated with the same row count: not worth keeping.
+const STATEMENT_CACHE_MAX_SQL = 4_000;
+
+/**
+ * The SQLite connection as Kysely sees it, keeping its prepared statements: Kysely prepares every query afresh, and
+ * compiling the SQL costs about as much as running a one-row lookup. A statement still iterating (a streamed query)
+ * is not handed out again; SQLite re-prepares a kept statement by itself after a schema change.
+ */
+function cachingStatements(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) return kept;
+      const statement = sqlite.prepare(text);
+      if (text.length <= STATEMENT_CACHE_MAX_SQL && !kept) {
+        // Oldest first out: a Map iterates in insertion order.
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else the SQLite file. */

@@ -20,8 +20,16 @@ const SME_NAMES = {
   little_giant: ['国家级专精特新"小巨人"', 'National "little giant"'],
 } as const;
 
-/** Shapes firms for the API: unit and officer names, chains, contacts (masked without `enterprise:pii`), edit right. */
-async function describeEnterprises(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Enterprise[]> {
+/** What shaping firms for the API reads beside their rows: unit and officer names, chains, contacts, the write scope. */
+interface Related {
+  units: { id: number; nameZh: string; nameEn: string }[];
+  officers: { id: number; displayName: string }[];
+  chains: Awaited<ReturnType<typeof enterprisesRepository.chainsOf>>;
+  contacts: Awaited<ReturnType<typeof enterprisesRepository.contactsOf>>;
+  writeScope: Scope;
+}
+
+async function relatedOf(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Related> {
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.serviceTeamUnitId]).filter((id): id is number => id !== null))];
   const officerIds = [...new Set(rows.map((r) => r.chiefOfficerUserId).filter((id): id is number => id !== null))];
@@ -34,6 +42,15 @@ async function describeEnterprises(db: Executor, ctx: UserContext, rows: Enterpr
       ? scopeFor(db, ctx.user, 'enterprise:write')
       : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
   ]);
+  return { units, officers, chains, contacts, writeScope };
+}
+
+/** Shapes firms for the API: unit and officer names, chains, contacts (masked without `enterprise:pii`), edit right. */
+async function describeEnterprises(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Enterprise[]> {
+  return present(ctx, rows, await relatedOf(db, ctx, rows));
+}
+
+function present(ctx: UserContext, rows: EnterpriseRow[], { units, officers, chains, contacts, writeScope }: Related): Enterprise[] {
   const pii = ctx.user.permissions.has('enterprise:pii');
   const unit = (id: number | null) => units.find((u) => u.id === id) ?? null;
   const writable = (r: EnterpriseRow) =>
@@ -212,14 +229,23 @@ export async function patchEnterprise(trx: Trx, deps: Deps, ctx: UserContext, id
   if (!row) throw notFound();
   if (body.uscc && body.uscc !== row.uscc && (await enterprisesRepository.findByUscc(trx, body.uscc))) throw fieldError({ uscc: 'err.uscc_taken' });
   await checkReferences(trx, body, scope);
-  const [before] = await describeEnterprises(trx, ctx, [row]);
+  const related = await relatedOf(trx, ctx, [row]);
+  const [before] = present(ctx, [row], related);
   await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
   if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
   if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
-  const [after] = await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]);
+  const updated = (await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow;
+  // The names, chains and contacts read for the before image still hold unless the edit named them.
+  const [after] = present(ctx, [updated], touchesRelated(body) ? await relatedOf(trx, ctx, [updated]) : related);
   await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
   return after;
 }
+
+/** Whether an edit names a field whose shape reads other rows (units, officer, chains, contacts). */
+function touchesRelated(body: z.infer<typeof updateEnterpriseBody>): boolean {
+  return RELATED_FIELDS.some((field) => body[field] !== undefined);
+}
+const RELATED_FIELDS = ['townshipUnitId', 'serviceTeamUnitId', 'chiefOfficerUserId', 'chainUnitIds', 'contacts'] as const;
 
 /** Whether a caller may see a firm: the rule the attachment and task panels of the profile use too. */
 export async function canSeeEnterprise(db: Executor, ctx: RequestContext, id: number): Promise<boolean> {
