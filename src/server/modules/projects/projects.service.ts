@@ -14,7 +14,7 @@ import type {
   investmentBody,
   updateMilestoneBody,
 } from '../../../shared/modules/projects.schemas';
-import { PROJECT_STAGES } from '../../../shared/modules/projects.schemas';
+import { PROJECT_STAGES, projectThresholdsSchema } from '../../../shared/modules/projects.schemas';
 import {
   DEFAULT_MILESTONES,
   DEFAULT_PROJECT_THRESHOLDS,
@@ -37,16 +37,19 @@ import type { Deps } from '../../core/deps';
 import { fieldError, forbidden, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { events } from '../../core/events/events';
+import { settingsStore } from '../../core/settings/settings-store';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { type ColourBasis, type ProjectRow, projectsRepository } from './projects.repository';
 
-const THRESHOLDS_KEY = 'projects.thresholds';
+const thresholdsStore = settingsStore('projects.thresholds', projectThresholdsSchema, DEFAULT_PROJECT_THRESHOLDS, {
+  action: 'project.thresholds',
+  entityType: 'setting',
+});
 
 /** The project colour thresholds in force: stored settings over the defaults of rules.md. */
-export async function projectThresholds(db: Executor): Promise<ProjectThresholds> {
-  const row = await db.selectFrom('settings').select('valueJson').where('key', '=', THRESHOLDS_KEY).executeTakeFirst();
-  return { ...DEFAULT_PROJECT_THRESHOLDS, ...(row ? (JSON.parse(row.valueJson) as Partial<ProjectThresholds>) : {}) };
+export function projectThresholds(db: Executor): Promise<ProjectThresholds> {
+  return thresholdsStore.read(db);
 }
 
 /** Today in the county and the month figures run to (the last closed month). */
