@@ -24,8 +24,32 @@ function brokenRules(file: string, source: string): string[] {
 describe('module boundaries (biome noRestrictedImports)', () => {
   it.each([
     ['server module', 'src/server/modules/documents/fixture.ts', "'../indicators/warnings.service'", "'../indicators'"],
+    // The same file reached the long way round, through the modules folder, is as deep.
+    ['server module, by the modules folder', 'src/server/modules/documents/fixture.ts', "'../../modules/indicators/warnings.service'", "'../indicators'"],
+    ['server module sub-folder', 'src/server/modules/documents/migrations/fixture.ts', "'../../indicators/warnings.service'", "'../../indicators'"],
+    [
+      'server module sub-folder, by the modules folder',
+      'src/server/modules/documents/migrations/fixture.ts',
+      "'../../../modules/indicators/warnings.service'",
+      "'../../indicators'",
+    ],
+    ['server entry', 'src/server/fixture.ts', "'./modules/indicators/warnings.service'", "'./modules/indicators'"],
     ['server core', 'src/server/core/tasks/fixture.ts', "'../../modules/indicators/warnings.service'", "'../../modules/indicators'"],
     ['web feature', 'src/web/features/home/pages/fixture.ts', "'../../meetings/components/UpcomingMeetings'", "'../../meetings'"],
+    [
+      'web feature, by the features folder',
+      'src/web/features/home/pages/fixture.ts',
+      "'../../../features/meetings/components/UpcomingMeetings'",
+      "'../../meetings'",
+    ],
+    ['web feature top level', 'src/web/features/home/fixture.ts', "'../meetings/components/UpcomingMeetings'", "'../meetings'"],
+    [
+      'web feature top level, by the features folder',
+      'src/web/features/home/fixture.ts',
+      "'../../features/meetings/components/UpcomingMeetings'",
+      "'../meetings'",
+    ],
+    ['web shell', 'src/web/app/fixture.ts', "'../features/meetings/components/UpcomingMeetings'", "'../features/meetings'"],
     ['bench', 'bench/fixture.ts', "'../src/server/modules/indicators/warnings.service'", "'../src/server/modules/indicators'"],
   ])(
     '%s: a deep import is refused, the public API is not',

@@ -66,6 +66,13 @@ export type CreateProjectBody = z.infer<typeof createProjectBody>;
 export const updateProjectBody = z.strictObject(projectFields).partial();
 export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
 
+/** The colour thresholds (`ProjectThresholds`) as stored in the settings; the defaults are rules.md's. */
+export const projectThresholdsSchema = z.strictObject({
+  greenMinGapPp: z.number().min(-100).max(100),
+  yellowMinGapPp: z.number().min(-100).max(100),
+  redLateMonths: z.number().int().min(1).max(36),
+});
+
 export const projectProgressSchema = z.object({
   /** The month the figures run to (the last closed month). */
   asOfMonth: z.string(),

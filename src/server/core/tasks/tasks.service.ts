@@ -141,16 +141,17 @@ async function publishClosed(trx: Trx, deps: Deps, ctx: RequestContext, task: Ta
 }
 
 /**
- * Marks a module's task done today because the module's own record says the work is done (a request answered, a
- * review step decided, a need placed): the timeline says why (`text`), the audit row names the module's `action`. A
- * task already finished or cancelled, or no task at all, is left alone; a finished one publishes `taskClosed`.
+ * Marks a module's task done because the module's own record says the work is done (a request answered, a review
+ * step decided, a need placed): today, or `on` when the record names the day the work was done (a milestone met).
+ * The timeline says why (`text`), the audit row names the module's `action`; done after its due date is late. A task
+ * already finished or cancelled, or no task at all, is left alone; a finished one publishes `taskClosed`.
  */
-export async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string, action: string) {
+export async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string, action: string, { on }: { on?: string } = {}) {
   if (taskId === null) return;
   const task = await tasksRepository.findById(trx, taskId);
   if (!task || task.status === 'done' || task.status === 'cancelled') return;
   const now = deps.clock.now().toISOString();
-  const day = countyDay(deps.clock.now());
+  const day = on ?? countyDay(deps.clock.now());
   const changes = {
     status: 'done',
     finishedDate: day,

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../core/events/events';
 import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 
 let t: TestApp;
@@ -11,12 +13,20 @@ let optics: Client;
 let daying: Client;
 const units: Record<string, number> = {};
 let leaderId: number;
+// What a module subscribed to `taskClosed` sees in the closing transaction and after its commit.
+const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inTransaction: [], afterCommit: [] };
 
 const YI = 10_000_000_000; // fen in 1亿元
 const WAN = 1_000_000;
 
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('chains-test-task-closed', {
+    taskClosed: {
+      inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
+      afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),
+    },
+  });
   // Monday 12 July 2021.
   t.clock.set('2021-07-12T02:00:00Z');
   for (const code of ['daying', 'chengguan', 'gxj', 'fgw', 'office', 'grp-stainless', 'team-stainless', 'team-optics', 'team-coalchem'])
@@ -210,6 +220,12 @@ describe('the attraction pipeline', () => {
     const next = (await stainless.post(`/api/leads/${leadId}/next-step`, { nextStep: '拟定协议', nextStepDate: '2021-08-02' })).json();
     expect(next.task.dueDate).toBe('2021-08-02');
     expect((await t.deps.db.selectFrom('tasks').select('status').where('id', '=', task.id).executeTakeFirstOrThrow()).status).toBe('done');
+    // The replaced step is finished through the task engine: subscribers hear of it, and it is audited.
+    const event = { taskId: task.id, type: 'chain_lead_step', ownerUnitId: units['team-stainless'], status: 'done', finishedDate: '2021-07-12' };
+    expect(closed.inTransaction.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'task').where('entityId', '=', String(task.id)).execute();
+    expect(audit.map((a) => a.action)).toContain('task.chain_lead_step_replaced');
   });
 
   it('refuses bad lead input field by field and writes nothing', async () => {

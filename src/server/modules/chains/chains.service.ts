@@ -39,9 +39,9 @@ import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { type FieldProblem, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
-import { tasksRepository } from '../../core/tasks/tasks.repository';
 import { settingsStore } from '../../core/settings/settings-store';
-import { createTask } from '../../core/tasks/tasks.service';
+import { events } from '../../core/events/events';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { projectsOfUnits, registerProject } from '../projects';
 import { type ChainRow, type LeadRow, chainsRepository } from './chains.repository';
 
@@ -541,22 +541,7 @@ async function stepTask(
   due: string,
 ) {
   // The previous next step is finished when a new one is set: one open step per lead.
-  if (lead.taskId) {
-    const old = await tasksRepository.findById(trx, lead.taskId);
-    if (old && !['done', 'cancelled'].includes(old.status)) {
-      const now = deps.clock.now().toISOString();
-      await tasksRepository.update(trx, old.id, { status: 'done', finishedDate: countyDay(deps.clock.now()), updatedAt: now });
-      await tasksRepository.addEvent(trx, {
-        taskId: old.id,
-        at: now,
-        userId: ctx.user.id,
-        kind: 'transition',
-        fromStatus: old.status,
-        toStatus: 'done',
-        text: '已设定新的下一步',
-      });
-    }
-  }
+  await finishTask(trx, deps, ctx, lead.taskId, '已设定新的下一步', 'task.chain_lead_step_replaced');
   return createTask(trx, deps, ctx, {
     type: 'chain_lead_step',
     title: `招商线索「${lead.name}」：${step}`,
@@ -694,7 +679,8 @@ export async function moveStage(deps: Deps, ctx: UserContext, id: number, body: 
 export async function setNextStep(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof nextStepBody>): Promise<Lead> {
   requirePermission(ctx, 'lead:write');
   const b = await leadBasis(deps, deps.db);
-  await deps.db.transaction().execute(async (trx) => {
+  // Replacing the step finishes the previous step's task, whose `taskClosed` may have after-commit subscribers.
+  await events.transaction(deps, async (trx) => {
     const row = await loadWritable(trx, ctx, b.before, id);
     if (body.nextStepDate < b.today) throw fieldError({ nextStepDate: 'err.lead.due_past' });
     const taskId = await stepTask(trx, deps, ctx, row, body.nextStep, body.nextStepDate);

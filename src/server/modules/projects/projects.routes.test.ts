@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/access/context';
+import { events } from '../../core/events/events';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { lockProjectsOnMonthLock } from './projects.month-close';
 
@@ -13,9 +15,17 @@ let gxj: Client;
 let tjj: Client;
 const units: Record<string, number> = {};
 let leaderId: number;
+// What a module subscribed to `taskClosed` sees in the closing transaction and after its commit.
+const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inTransaction: [], afterCommit: [] };
 
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('projects-test-task-closed', {
+    taskClosed: {
+      inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
+      afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),
+    },
+  });
   // Monday 12 July 2021: June is the last closed month, time progress 50 %.
   t.clock.set('2021-07-12T02:00:00Z');
   for (const code of ['daying', 'chengguan', 'gxj', 'tjj', 'jjq', 'office', 'grp-stainless', 'team-stainless']) units[code] = await t.unitId(code);
@@ -174,6 +184,12 @@ describe('departments', () => {
       .where('id', '=', s.task?.id ?? 0)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ status: 'done', finishedDate: '2021-07-10' });
+    // Finished through the task engine: subscribers hear of it, in the transaction and after the commit.
+    const event = { taskId: task.id, type: 'project_milestone', ownerUnitId: units.gxj, status: 'done', finishedDate: '2021-07-10', wasOverdue: false };
+    expect(closed.inTransaction.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'task').where('entityId', '=', String(task.id)).execute();
+    expect(audit.map((a) => a.action)).toContain('task.project_milestone');
     expect(res.json().milestones.find((m: M) => m.code === 'acceptance').canUpdate).toBe(false);
   });
 
@@ -204,6 +220,7 @@ describe('departments', () => {
     expect(late).toMatchObject({ state: 'met_late', wasOverdue: true });
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', added.task.id).executeTakeFirstOrThrow();
     expect(task).toMatchObject({ status: 'done', wasOverdue: 1 });
+    expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining({ finishedDate: '2021-07-19', wasOverdue: true })]);
     t.clock.set('2021-07-12T02:00:00Z');
     await signInAll();
   });

@@ -14,7 +14,7 @@ import type {
   investmentBody,
   updateMilestoneBody,
 } from '../../../shared/modules/projects.schemas';
-import { PROJECT_STAGES } from '../../../shared/modules/projects.schemas';
+import { PROJECT_STAGES, projectThresholdsSchema } from '../../../shared/modules/projects.schemas';
 import {
   DEFAULT_MILESTONES,
   DEFAULT_PROJECT_THRESHOLDS,
@@ -36,16 +36,20 @@ import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { fieldError, forbidden, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
+import { events } from '../../core/events/events';
+import { settingsStore } from '../../core/settings/settings-store';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask } from '../../core/tasks/tasks.service';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { type ColourBasis, type ProjectRow, projectsRepository } from './projects.repository';
 
-const THRESHOLDS_KEY = 'projects.thresholds';
+const thresholdsStore = settingsStore('projects.thresholds', projectThresholdsSchema, DEFAULT_PROJECT_THRESHOLDS, {
+  action: 'project.thresholds',
+  entityType: 'setting',
+});
 
 /** The project colour thresholds in force: stored settings over the defaults of rules.md. */
-export async function projectThresholds(db: Executor): Promise<ProjectThresholds> {
-  const row = await db.selectFrom('settings').select('valueJson').where('key', '=', THRESHOLDS_KEY).executeTakeFirst();
-  return { ...DEFAULT_PROJECT_THRESHOLDS, ...(row ? (JSON.parse(row.valueJson) as Partial<ProjectThresholds>) : {}) };
+export function projectThresholds(db: Executor): Promise<ProjectThresholds> {
+  return thresholdsStore.read(db);
 }
 
 /** Today in the county and the month figures run to (the last closed month). */
@@ -554,7 +558,8 @@ export async function updateMilestone(
 ): Promise<Project> {
   requirePermission(ctx, 'project:write');
   const basis = await colourBasis(deps, deps.db);
-  await deps.db.transaction().execute(async (trx) => {
+  // The milestone met finishes its task, whose `taskClosed` may have after-commit subscribers.
+  await events.transaction(deps, async (trx) => {
     const row = await loadVisible(trx, ctx, basis, id);
     const before = await projectsRepository.milestone(trx, id, milestoneId);
     if (!before) throw notFound();
@@ -583,7 +588,10 @@ export async function updateMilestone(
   return getProject(deps, ctx, id);
 }
 
-/** Keeps a milestone's 督办 task in step: done on the day it was met (late if after its due date), its date and unit. */
+/**
+ * Keeps a milestone's 督办 task in step: its date and unit, and done on the day it was met (late if after its due
+ * date) through the task engine, which publishes `taskClosed`; a met date taken back reopens it.
+ */
 async function syncTask(
   trx: Trx,
   deps: Deps,
@@ -601,28 +609,25 @@ async function syncTask(
     changes.dueSoonDate = dueSoonDate(await arrangementAround(trx, task.createdDate), task.createdDate, m.dueDate);
   }
   if (m.ownerUnitId !== task.ownerUnitId) changes.ownerUnitId = m.ownerUnitId;
-  let to: string | null = null;
-  if (m.metDate && task.status !== 'done') {
-    to = 'done';
-    Object.assign(changes, { status: 'done', finishedDate: m.metDate, submittedDate: task.submittedDate ?? m.metDate });
-    // Once late, always recorded as late.
-    if (m.metDate > m.dueDate || task.wasOverdue === 1) changes.wasOverdue = 1;
-  } else if (!m.metDate && task.status === 'done') {
-    to = 'open';
-    Object.assign(changes, { status: 'open', finishedDate: null, submittedDate: null });
+  const finishing = m.metDate !== null && task.status !== 'done';
+  const reopening = !m.metDate && task.status === 'done';
+  if (reopening) Object.assign(changes, { status: 'open', finishedDate: null, submittedDate: null });
+  // Finishing alone leaves the row to the engine; a new date or unit is written first, so lateness is judged on it.
+  if (!finishing || Object.keys(changes).length > 1) {
+    await tasksRepository.update(trx, taskId, changes);
+    if (reopening)
+      await tasksRepository.addEvent(trx, {
+        taskId,
+        at: now,
+        userId: ctx.user.id,
+        kind: 'transition',
+        fromStatus: task.status,
+        toStatus: 'open',
+        text: '节点完成记录已撤销',
+      });
+    await recordAudit(trx, deps, ctx, { action: 'task.project_milestone', entityType: 'task', entityId: taskId, before: task, after: changes });
   }
-  await tasksRepository.update(trx, taskId, changes);
-  if (to)
-    await tasksRepository.addEvent(trx, {
-      taskId,
-      at: now,
-      userId: ctx.user.id,
-      kind: 'transition',
-      fromStatus: task.status,
-      toStatus: to,
-      text: to === 'done' ? `节点已完成（${m.metDate}）` : '节点完成记录已撤销',
-    });
-  await recordAudit(trx, deps, ctx, { action: 'task.project_milestone', entityType: 'task', entityId: taskId, before: task, after: changes });
+  if (finishing) await finishTask(trx, deps, ctx, taskId, `节点已完成（${m.metDate}）`, 'task.project_milestone', { on: m.metDate as string });
   void today;
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../core/events/events';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
@@ -9,9 +11,17 @@ let t: TestApp;
 const c: Record<string, Client> = {};
 const firms: Record<string, number> = {};
 const units: Record<string, number> = {};
+// What a module subscribed to `taskClosed` sees in the closing transaction and after its commit.
+const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inTransaction: [], afterCommit: [] };
 
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('commitments-test-task-closed', {
+    taskClosed: {
+      inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
+      afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),
+    },
+  });
   t.clock.set('2021-12-31T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));
   await ensureServicesDemo(t.deps);
@@ -109,6 +119,12 @@ describe('the commitments ledger', () => {
     expect(whole.json().payments).toHaveLength(2);
     const done = await t.deps.db.selectFrom('tasks').select('status').where('id', '=', tasked.taskId).executeTakeFirstOrThrow();
     expect(done.status).toBe('done');
+    // Finished through the task engine: subscribers hear of it, in the transaction and after the commit, and it is audited.
+    const event = { taskId: task.id, type: 'service_commitment', ownerUnitId: units.gxj, status: 'done', finishedDate: '2021-12-31' };
+    expect(closed.inTransaction.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining(event)]);
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'task').where('entityId', '=', String(task.id)).execute();
+    expect(audit.map((a) => a.action)).toContain('task.service_commitment_settled');
     expect((await c.gxj.post(`/api/services/commitments/${id}/payments`, { paidDate: '2021-12-31', amountFen: 1 })).statusCode).toBe(409);
   });
 

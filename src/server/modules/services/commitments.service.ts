@@ -8,8 +8,8 @@ import type { Executor } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
-import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask } from '../../core/tasks/tasks.service';
+import { events } from '../../core/events/events';
+import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { type ListedCommitment, commitmentsRepository } from './commitments.repository';
 import { servicesRepository } from './services.repository';
 
@@ -113,7 +113,8 @@ export async function createCommitment(deps: Deps, ctx: UserContext, body: z.inf
 export async function recordPayment(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof paymentBody>): Promise<Commitment> {
   requirePermission(ctx, 'service:handle');
   const day = today(deps);
-  await deps.db.transaction().execute(async (trx) => {
+  // Settling finishes the item's task, whose `taskClosed` may have after-commit subscribers.
+  await events.transaction(deps, async (trx) => {
     const row = await commitmentsRepository.findListed(trx, id, await scopeFor(trx, ctx.user, 'service:read'), day);
     if (!row) throw notFound();
     if (row.settledDate !== null) throw new AppError('CONFLICT', {}, { amountFen: { key: 'err.service.settled' } });
@@ -126,21 +127,7 @@ export async function recordPayment(deps: Deps, ctx: UserContext, id: number, bo
     const paidFen = Number(row.paidFen) + body.amountFen;
     const settled = paidFen === Number(row.amountDueFen);
     await commitmentsRepository.update(trx, id, { paidFen, settledDate: settled ? body.paidDate : null, updatedAt: now });
-    if (settled && row.taskId) {
-      const task = await tasksRepository.findById(trx, row.taskId);
-      if (task && task.status !== 'done' && task.status !== 'cancelled') {
-        await tasksRepository.update(trx, row.taskId, { status: 'done', finishedDate: day, submittedDate: task.submittedDate ?? day, updatedAt: now });
-        await tasksRepository.addEvent(trx, {
-          taskId: row.taskId,
-          at: now,
-          userId: ctx.user.id,
-          kind: 'transition',
-          fromStatus: task.status,
-          toStatus: 'done',
-          text: '欠款已兑现',
-        });
-      }
-    }
+    if (settled) await finishTask(trx, deps, ctx, row.taskId, '欠款已兑现', 'task.service_commitment_settled');
     await recordAudit(trx, deps, ctx, {
       action: 'service_commitment.payment',
       entityType: 'service_commitment',

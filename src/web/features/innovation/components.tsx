@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { InnovationEntry, InnovationTargets } from '../../../shared/modules/innovation.schemas';
 import { PIPELINES, STAGES } from '../../../shared/rules/innovation-pipelines';
 import { useCan } from '../../lib/auth';
-import { useShowError } from '../../lib/errors';
 import { useLocalName } from '../../lib/names';
 import { useEntry, useSaveTargets } from './api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { useSaveForm } from '../../lib/save-form';
 
 type Pipeline = InnovationEntry['pipeline'];
 const STATUS_COLORS = { valid: 'green', renewal_due: 'orange', expired: 'red' } as const;
@@ -178,18 +178,15 @@ function TargetsModal({ data, onClose }: { data: InnovationTargets; onClose: () 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const stageName = useStageName();
-  const showError = useShowError();
   const save = useSaveTargets(data.year);
   const [form] = Form.useForm<{ items: { pipeline: Pipeline; stage: string; target: number }[] }>();
   const items = Form.useWatch('items', form) ?? [];
-  const submit = (v: { items: { pipeline: Pipeline; stage: string; target: number }[] }) =>
-    save.mutate(v.items ?? [], {
-      onSuccess: () => {
-        void message.success(t('innovation.targetsSaved'));
-        onClose();
-      },
-      onError: (e) => showError(e, form),
-    });
+  const submit = useSaveForm(form, (v: { items: { pipeline: Pipeline; stage: string; target: number }[] }) => save.mutateAsync(v.items ?? []), {
+    onDone: () => {
+      void message.success(t('innovation.targetsSaved'));
+      onClose();
+    },
+  }).onFinish;
   return (
     <Modal open title={t('innovation.targets', { year: data.year })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={640}>
       <Form

@@ -2,9 +2,9 @@ import { App, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayView } from '../../../../shared/modules/calendar.schemas';
-import { useShowError } from '../../../lib/errors';
 import { type DayKind, useSetCalendarDay } from '../api';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 
 interface Props {
   date: string | null;
@@ -23,9 +23,18 @@ export function DayEditor({ date, exception, canEdit, onClose }: Props) {
   const { t } = useTranslation();
   const localName = useLocalName();
   const { modal, message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ kind: DayKind; name: string }>();
   const save = useSetCalendarDay();
+  const saveDay = useSaveForm(
+    form,
+    (values: { kind: DayKind; name: string }) => save.mutateAsync({ date: date as string, kind: values.kind, name: values.name ?? '' }),
+    {
+      onDone: () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+    },
+  );
 
   useEffect(() => {
     if (date) form.setFieldsValue({ kind: exception?.kind ?? 'normal', name: exception?.name ?? '' });
@@ -44,15 +53,7 @@ export function DayEditor({ date, exception, canEdit, onClose }: Props) {
       content: t('calendar.confirmContent', { date, kind: t(`calendar.choice.${values.kind}`) }),
       okText: t('common.ok'),
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await save.mutateAsync({ date: date as string, kind: values.kind, name: values.name ?? '' });
-          void message.success(t('common.saved'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      },
+      onOk: () => saveDay.onFinish(values),
     });
   }
 

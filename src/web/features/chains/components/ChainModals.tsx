@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../shared/list';
 import { type Chain, LINK_KINDS, SEGMENT_TIERS, type Segment } from '../../../../shared/modules/chains.schemas';
 import { api, toQuery } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useAddLink, useChainOptions, useSaveSegment, useSetMembers } from '../api';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -150,19 +149,13 @@ type MemberRow = { unitId: number; name: string; position?: string; role: string
 export function MembersModal({ chain, onClose }: { chain: Chain; onClose: () => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const showError = useShowError();
   const options = useChainOptions();
   const [form] = Form.useForm<{ members: MemberRow[] }>();
   const save = useSetMembers(chain.id);
   const unitOptions = (options.data?.units ?? []).map((u) => ({ value: u.id, label: localName(u) }));
-  const submit = async (v: { members?: MemberRow[] }) => {
-    try {
-      await save.mutateAsync((v.members ?? []).map((m) => ({ ...m, position: m.position ?? '' })));
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const submit = useSaveForm(form, (v: { members?: MemberRow[] }) => save.mutateAsync((v.members ?? []).map((m) => ({ ...m, position: m.position ?? '' }))), {
+    onDone: onClose,
+  }).onFinish;
   return (
     <Modal open width={760} title={t('chains.editMembers')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
       <Form

@@ -11,13 +11,13 @@ import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { usePlanYears } from '../../indicators';
 import { type DocumentFilters, useDocuments, useDraftLetters, useDraftMonthly, useLaggingUnits } from '../api';
 import { TemplatesDrawer } from '../components/TemplatesDrawer';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Drafting = 'brief' | 'notice' | 'letters';
@@ -57,7 +57,6 @@ function useLockedMonths(): string[] {
 function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: string) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const showError = useShowError();
   const localName = useLocalName();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ month: string; subject: NoticeSubject; unitIds: number[] }>();
@@ -71,20 +70,16 @@ function DraftModal({ kind, onClose }: { kind: Drafting; onClose: (month?: strin
   const lagging = useLaggingUnits(kind === 'letters' ? month : undefined);
   const monthly = useDraftMonthly();
   const letters = useDraftLetters();
-  const submit = async ({ month, subject, unitIds }: { month: string; subject: NoticeSubject; unitIds: number[] }) => {
-    try {
-      if (kind !== 'letters') {
-        const doc = await monthly.mutateAsync(kind === 'brief' ? { kind, month } : { kind, month, subject });
-        navigate(`/documents/${doc.id}`);
-      } else {
-        const res = await letters.mutateAsync({ month, unitIds });
-        message.success(t('documents.lettersDrafted', { count: res.items.length, units: res.items.map((d) => d.addressee).join('、') }));
-        onClose(month);
-      }
-    } catch (error) {
-      showError(error, form);
+  const submit = useSaveForm(form, async ({ month, subject, unitIds }: { month: string; subject: NoticeSubject; unitIds: number[] }) => {
+    if (kind !== 'letters') {
+      const doc = await monthly.mutateAsync(kind === 'brief' ? { kind, month } : { kind, month, subject });
+      navigate(`/documents/${doc.id}`);
+    } else {
+      const res = await letters.mutateAsync({ month, unitIds });
+      message.success(t('documents.lettersDrafted', { count: res.items.length, units: res.items.map((d) => d.addressee).join('、') }));
+      onClose(month);
     }
-  };
+  }).onFinish;
   return (
     <Modal
       open

@@ -13,6 +13,7 @@ import { useLocalName } from '../../../lib/names';
 import { type NeedBody, useAddMeetingNeeds, useBanks, useCloseNeed, useFinancingMeetings, useNeed, useNeedBanks, useUpdateNeed } from '../api';
 import { OutcomeModal } from '../components/OutcomeModal';
 import { NeedStatusTag, OutcomeTag, fenOfWan, pct, wan } from '../components/bits';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** One financing need: particulars, banks, meetings and outcomes; the bank records its outcome, staff close or list it. */
 export function NeedPage() {
@@ -183,19 +184,21 @@ export function MatchesTable({ matches, showNeed = false }: { matches: Match[]; 
 function CloseModal({ need, onClose }: { need: Need; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const close = useCloseNeed(need.id);
   const [form] = Form.useForm<{ reason: string }>();
-  const ok = async () => {
-    const { reason } = await form.validateFields();
-    try {
+  const save = useSaveForm(
+    form,
+    async ({ reason }: { reason: string }) => {
       await close.mutateAsync(reason);
-      void message.success(t('financing.closed'));
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+    },
+    {
+      onDone: () => {
+        void message.success(t('financing.closed'));
+        onClose();
+      },
+    },
+  );
+  const ok = async () => save.onFinish(await form.validateFields());
   return (
     <Modal open title={t('financing.closeTitle')} onCancel={onClose} onOk={ok} okButtonProps={{ danger: true, loading: close.isPending }} destroyOnHidden>
       <Alert type="warning" showIcon title={t('financing.closeHint')} style={{ marginBottom: 12 }} />
@@ -251,20 +254,23 @@ function MeetingModal({ need, onClose }: { need: Need; onClose: () => void }) {
 function EditModal({ need, onClose }: { need: Need; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const update = useUpdateNeed(need.id);
   const [form] = Form.useForm<{ amount: number; termMonths: number; purpose: string; collateral: string; urgency: NeedBody['urgency']; contact: string }>();
-  const required = [{ required: true, whitespace: true, message: t('common.required') }];
-  const ok = async () => {
-    const { amount, ...v } = await form.validateFields();
-    try {
+  const saveForm = useSaveForm(
+    form,
+    async ({ amount, ...v }: { amount: number; termMonths: number; purpose: string; collateral: string; urgency: NeedBody['urgency']; contact: string }) => {
       await update.mutateAsync({ ...v, collateral: v.collateral ?? '', amountFen: fenOfWan(amount) });
-      void message.success(t('financing.saved'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path));
-    }
-  };
+    },
+    {
+      rename: (path) => (path === 'amountFen' ? 'amount' : path),
+      onDone: () => {
+        void message.success(t('financing.saved'));
+        onClose();
+      },
+    },
+  );
+  const required = [{ required: true, whitespace: true, message: t('common.required') }];
+  const ok = async () => saveForm.onFinish(await form.validateFields());
   return (
     <Modal open title={t('financing.edit')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: update.isPending }} destroyOnHidden style={{ top: 16 }}>
       <Alert type="info" showIcon title={t('financing.editHint')} style={{ marginBottom: 12 }} />
@@ -296,22 +302,25 @@ function EditModal({ need, onClose }: { need: Need; onClose: () => void }) {
 function BanksModal({ need, onClose }: { need: Need; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const localName = useLocalName();
   const banks = useBanks();
   const save = useNeedBanks(need.id);
   const [form] = Form.useForm<{ share: 'all' | 'chosen'; bankUnitIds?: number[]; consent: boolean }>();
-  const share = Form.useWatch('share', form);
-  const ok = async () => {
-    const v = await form.validateFields();
-    try {
+  const saveForm = useSaveForm(
+    form,
+    async (v: { share: 'all' | 'chosen'; bankUnitIds?: number[]; consent: boolean }) => {
       await save.mutateAsync({ shareWithAll: v.share === 'all', bankUnitIds: v.share === 'all' ? [] : (v.bankUnitIds ?? []), consent: true });
-      void message.success(t('financing.saved'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'shareWithAll' ? 'share' : path));
-    }
-  };
+    },
+    {
+      rename: (path) => (path === 'shareWithAll' ? 'share' : path),
+      onDone: () => {
+        void message.success(t('financing.saved'));
+        onClose();
+      },
+    },
+  );
+  const share = Form.useWatch('share', form);
+  const ok = async () => saveForm.onFinish(await form.validateFields());
   return (
     <Modal open title={t('financing.banksEditTitle')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: save.isPending }} destroyOnHidden>
       <Alert type="info" showIcon title={t('financing.banksEditHint')} style={{ marginBottom: 12 }} />

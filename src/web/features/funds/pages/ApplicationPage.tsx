@@ -27,9 +27,9 @@ import type { ReviewStep } from '../../../../shared/rules/funds-awards';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 import { useApplication, useDisburse, useReject, useResubmit, useReview } from '../api';
 import { StatusTag, toFen, yuan } from '../components/bits';
 
@@ -185,29 +185,31 @@ const EVENT_KINDS = {
 function ReviewModal({ a, step, onClose }: { a: FundApplication; step: ReviewStep; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const showError = useShowError();
   const review = useReview(a.id);
   const [form] = Form.useForm<{ decision: 'pass' | 'return'; reason?: string; amount?: number }>();
   const decision = Form.useWatch('decision', form);
   const withAmount = step !== 'preliminary';
-  const send = async (values: { decision: 'pass' | 'return'; reason?: string; amount?: number }) => {
-    try {
-      await review.mutateAsync({
+  const send = useSaveForm(
+    form,
+    (values: { decision: 'pass' | 'return'; reason?: string; amount?: number }) =>
+      review.mutateAsync({
         step,
         decision: values.decision,
         reason: values.reason ?? '',
         amountFen: values.decision === 'pass' && withAmount && values.amount ? toFen(values.amount) : undefined,
-      });
-      void message.success(t('funds.reviewed'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path));
-    }
-  };
+      }),
+    {
+      rename: { amountFen: 'amount' },
+      onDone: () => {
+        void message.success(t('funds.reviewed'));
+        onClose();
+      },
+    },
+  );
   const ok = async () => {
     const values = await form.validateFields();
-    if (values.decision === 'return') modal.confirm({ title: t('funds.confirmReturn'), onOk: () => send(values) });
-    else await send(values);
+    if (values.decision === 'return') modal.confirm({ title: t('funds.confirmReturn'), onOk: () => send.onFinish(values) });
+    else await send.onFinish(values);
   };
   return (
     <Modal
@@ -257,19 +259,21 @@ function ReviewModal({ a, step, onClose }: { a: FundApplication; step: ReviewSte
 function DisburseModal({ a, toPay, onClose }: { a: FundApplication; toPay: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const pay = useDisburse(a.id);
   const [form] = Form.useForm<{ amount: number; paid: Dayjs; note?: string }>();
-  const ok = async () => {
-    const { amount, paid, note } = await form.validateFields();
-    try {
-      await pay.mutateAsync({ amountFen: toFen(amount), paidDate: paid.format('YYYY-MM-DD'), note: note ?? '' });
-      void message.success(t('funds.disbursedSaved'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path === 'paidDate' ? 'paid' : path));
-    }
-  };
+  const save = useSaveForm(
+    form,
+    ({ amount, paid, note }: { amount: number; paid: Dayjs; note?: string }) =>
+      pay.mutateAsync({ amountFen: toFen(amount), paidDate: paid.format('YYYY-MM-DD'), note: note ?? '' }),
+    {
+      rename: { amountFen: 'amount', paidDate: 'paid' },
+      onDone: () => {
+        void message.success(t('funds.disbursedSaved'));
+        onClose();
+      },
+    },
+  );
+  const ok = async () => save.onFinish(await form.validateFields());
   return (
     <Modal
       open
@@ -300,19 +304,21 @@ function DisburseModal({ a, toPay, onClose }: { a: FundApplication; toPay: numbe
 function ResubmitModal({ a, onClose }: { a: FundApplication; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const resubmit = useResubmit(a.id);
   const [form] = Form.useForm<{ description?: string; investment?: number }>();
-  const ok = async () => {
-    const { description, investment } = await form.validateFields();
-    try {
-      await resubmit.mutateAsync({ description: description ?? '', ...(a.investmentFen !== null && investment ? { investmentFen: toFen(investment) } : {}) });
-      void message.success(t('funds.resubmitted'));
-      onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'investmentFen' ? 'investment' : path));
-    }
-  };
+  const save = useSaveForm(
+    form,
+    ({ description, investment }: { description?: string; investment?: number }) =>
+      resubmit.mutateAsync({ description: description ?? '', ...(a.investmentFen !== null && investment ? { investmentFen: toFen(investment) } : {}) }),
+    {
+      rename: { investmentFen: 'investment' },
+      onDone: () => {
+        void message.success(t('funds.resubmitted'));
+        onClose();
+      },
+    },
+  );
+  const ok = async () => save.onFinish(await form.validateFields());
   return (
     <Modal open title={t('funds.resubmit')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: resubmit.isPending }} destroyOnHidden>
       <Form
@@ -337,24 +343,21 @@ function ResubmitModal({ a, onClose }: { a: FundApplication; onClose: () => void
 function RejectModal({ a, onClose }: { a: FundApplication; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const showError = useShowError();
   const reject = useReject(a.id);
   const [form] = Form.useForm<{ reason: string }>();
+  const save = useSaveForm(form, ({ reason }: { reason: string }) => reject.mutateAsync({ reason }), {
+    onDone: () => {
+      void message.success(t('funds.rejected'));
+      onClose();
+    },
+  });
   const ok = async () => {
     const { reason } = await form.validateFields();
     modal.confirm({
       title: t('funds.confirmReject'),
       content: t('funds.rejectHint'),
       okButtonProps: { danger: true, 'data-testid': 'reject-confirm' } as never,
-      onOk: async () => {
-        try {
-          await reject.mutateAsync({ reason });
-          void message.success(t('funds.rejected'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      },
+      onOk: () => save.onFinish({ reason }),
     });
   };
   return (

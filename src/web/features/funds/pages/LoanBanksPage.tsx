@@ -4,10 +4,10 @@ import type { BankTotalsRow } from '../../../../shared/modules/funds.schemas';
 import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useBankTotals, useLoanOptions, useSaveLoanSettings } from '../api';
 import { yuan } from '../components/bits';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** Guaranteed loans per bank: loans, lent, outstanding and outstanding overdue, with totals and export; the grace setting. */
 export function LoanBanksPage() {
@@ -87,26 +87,14 @@ export function LoanBanksPage() {
 function GraceSetting() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const options = useLoanOptions();
   const save = useSaveLoanSettings();
   const [form] = Form.useForm<{ graceDays: number }>();
+  const saveForm = useSaveForm(form, (v: { graceDays: number }) => save.mutateAsync(v), { onDone: () => void message.success(t('loans.settingsSaved')) });
   if (!options.data) return null;
   return (
     <Card size="small" style={{ marginTop: 12 }} title={t('loans.graceDays')}>
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={options.data.settings}
-        onFinish={async (v) => {
-          try {
-            await save.mutateAsync(v);
-            void message.success(t('loans.settingsSaved'));
-          } catch (error) {
-            showError(error, form);
-          }
-        }}
-      >
+      <Form form={form} layout="inline" initialValues={options.data.settings} onFinish={saveForm.onFinish}>
         <Space wrap>
           <Form.Item name="graceDays" rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0 }}>
             <InputNumber min={0} max={30} precision={0} />

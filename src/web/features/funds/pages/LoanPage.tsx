@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FundLoan } from '../../../../shared/modules/funds.schemas';
 import { FullPageSpin } from '../../../components/FullPageSpin';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useLoan, useRepay } from '../api';
 import { toFen, yuan } from '../components/bits';
 import { LoanStatus, ratePercent } from './LoansPage';
+import { useSaveForm } from '../../../lib/save-form';
 
 const STATE_COLOURS = { paid: 'success', partial: 'warning', due: 'default', missed: 'error' } as const;
 
@@ -142,24 +142,27 @@ function LoanView({ l, portal }: { l: FundLoan; portal: boolean }) {
 function RepayModal({ l, owed, onClose }: { l: FundLoan; owed: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const showError = useShowError();
   const repay = useRepay(l.id);
   const [form] = Form.useForm<{ amount: number; paid: Dayjs; note?: string }>();
   const next = l.schedule.find((i) => i.paidFen < i.totalFen);
+  const save = useSaveForm(
+    form,
+    ({ amount, paid, note }: { amount: number; paid: Dayjs; note?: string }) =>
+      repay.mutateAsync({ amountFen: toFen(amount), paidDate: paid.format('YYYY-MM-DD'), note: note ?? '' }),
+    {
+      rename: { amountFen: 'amount', paidDate: 'paid' },
+      onDone: () => {
+        void message.success(t('loans.repaidSaved'));
+        onClose();
+      },
+    },
+  );
   const ok = async () => {
     const { amount, paid, note } = await form.validateFields();
     modal.confirm({
       title: t('loans.confirmRepay', { amount: yuan(toFen(amount)) }),
       okButtonProps: { 'data-testid': 'repay-confirm' } as never,
-      onOk: async () => {
-        try {
-          await repay.mutateAsync({ amountFen: toFen(amount), paidDate: paid.format('YYYY-MM-DD'), note: note ?? '' });
-          void message.success(t('loans.repaidSaved'));
-          onClose();
-        } catch (error) {
-          showError(error, form, (path) => (path === 'amountFen' ? 'amount' : path === 'paidDate' ? 'paid' : path));
-        }
-      },
+      onOk: () => save.onFinish({ amount, paid, note }),
     });
   };
   return (

@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -33,6 +32,8 @@ import { useUnits } from '../../../lib/units';
 import { type Matches, useConfirmAwards, usePolicies, usePolicyMatches, usePreview, useProgrammes, useSavePolicy } from '../api';
 import { yuan } from '../components/bits';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
+import { FormModal } from '../../../components/FormModal';
 
 /** The operators offered for each field in the editor (the evaluator knows more). */
 const OPS: Record<EligibilityField, EligibilityOp[]> = {
@@ -222,10 +223,10 @@ function PolicyModal({ policy, onClose }: { policy: FundPolicy | null; onClose: 
     p.categories.map((c) => ({ value: `${p.id}:${c.id}`, label: `${p.year} ${p.name} · ${c.name}` })),
   );
   const expr = (v: Values): Expr => ({ all: (v.rows ?? []).filter((r) => r.value !== undefined).map(toCondition) });
-  const ok = async () => {
-    const v = await form.validateFields();
-    const [programmeId, categoryId] = (v.target ?? '').split(':').map(Number);
-    try {
+  const submit = useSaveForm(
+    form,
+    async (v: Values) => {
+      const [programmeId, categoryId] = (v.target ?? '').split(':').map(Number);
       if (policy)
         await save.mutateAsync({
           id: policy.id,
@@ -245,12 +246,14 @@ function PolicyModal({ policy, onClose }: { policy: FundPolicy | null; onClose: 
           active: v.active,
           eligibility: expr(v),
         });
-      void message.success(t('funds.saved'));
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+    },
+    {
+      onDone: () => {
+        void message.success(t('funds.saved'));
+        onClose();
+      },
+    },
+  );
   const runPreview = async () => {
     const v = form.getFieldsValue();
     const categoryId = policy ? policy.category.id : Number((v.target ?? '').split(':')[1]);
@@ -263,76 +266,73 @@ function PolicyModal({ policy, onClose }: { policy: FundPolicy | null; onClose: 
   };
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
-      open
+    <FormModal
       width={820}
       title={policy ? t('funds.editPolicy') : t('funds.createPolicy')}
-      onCancel={onClose}
-      onOk={ok}
-      okButtonProps={{ loading: save.isPending }}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={
-          policy
-            ? { name: policy.name, summary: policy.summary, autoGrant: policy.autoGrant, active: policy.active, rows: rows ?? [] }
-            : { autoGrant: false, active: true, rows: [{ field: 'aboveScale', op: 'eq', value: true }] }
-        }
-      >
-        <Form.Item name="name" label={t('funds.policy')} rules={required}>
-          <Input maxLength={100} data-testid="policy-name" />
-        </Form.Item>
-        <Form.Item name="summary" label={t('funds.summary')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-        {!policy && (
-          <Form.Item name="target" label={t('funds.target')} rules={required}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={targets} data-testid="policy-target" />
-          </Form.Item>
-        )}
-        <Flex gap={24}>
-          <Form.Item name="autoGrant" label={t('funds.autoGrant')} valuePropName="checked" extra={t('funds.autoGrantHint')}>
-            <Switch data-testid="policy-auto-grant" />
-          </Form.Item>
-          <Form.Item name="active" label={t('funds.activeLabel')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Flex>
-        <Typography.Text strong>{t('funds.eligibility')}</Typography.Text>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('funds.eligibilityHint')}
-        </Typography.Paragraph>
-        {rows ? (
-          <Form.List name="rows">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <ConditionRow key={f.key} name={f.name} onRemove={() => remove(f.name)} />
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ field: 'highTech', op: 'eq', value: true })}>
-                  {t('funds.addCondition')}
-                </Button>
-              </>
+      form={form}
+      save={submit}
+      onClose={onClose}
+      initialValues={
+        policy
+          ? { name: policy.name, summary: policy.summary, autoGrant: policy.autoGrant, active: policy.active, rows: rows ?? [] }
+          : { autoGrant: false, active: true, rows: [{ field: 'aboveScale', op: 'eq', value: true }] }
+      }
+      after={
+        <>
+          <Flex gap={12} align="center" style={{ marginTop: 16 }}>
+            <Button onClick={runPreview} loading={preview.isPending} data-testid="policy-preview">
+              {t('funds.preview')}
+            </Button>
+            {preview.data && (
+              <Typography.Text data-testid="policy-preview-result">
+                {t('funds.matchSummary', { qualifying: preview.data.qualifying, undecided: preview.data.undecided })}
+              </Typography.Text>
             )}
-          </Form.List>
-        ) : (
-          <Alert type="info" title={t('funds.complexRule')} description={<pre style={{ margin: 0 }}>{JSON.stringify(policy?.eligibility, null, 2)}</pre>} />
-        )}
-      </Form>
-      <Flex gap={12} align="center" style={{ marginTop: 16 }}>
-        <Button onClick={runPreview} loading={preview.isPending} data-testid="policy-preview">
-          {t('funds.preview')}
-        </Button>
-        {preview.data && (
-          <Typography.Text data-testid="policy-preview-result">
-            {t('funds.matchSummary', { qualifying: preview.data.qualifying, undecided: preview.data.undecided })}
-          </Typography.Text>
-        )}
+          </Flex>
+          {preview.data && <MatchesTable matches={preview.data} testId="policy-preview-table" />}
+        </>
+      }
+    >
+      <Form.Item name="name" label={t('funds.policy')} rules={required}>
+        <Input maxLength={100} data-testid="policy-name" />
+      </Form.Item>
+      <Form.Item name="summary" label={t('funds.summary')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      {!policy && (
+        <Form.Item name="target" label={t('funds.target')} rules={required}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={targets} data-testid="policy-target" />
+        </Form.Item>
+      )}
+      <Flex gap={24}>
+        <Form.Item name="autoGrant" label={t('funds.autoGrant')} valuePropName="checked" extra={t('funds.autoGrantHint')}>
+          <Switch data-testid="policy-auto-grant" />
+        </Form.Item>
+        <Form.Item name="active" label={t('funds.activeLabel')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
       </Flex>
-      {preview.data && <MatchesTable matches={preview.data} testId="policy-preview-table" />}
-    </Modal>
+      <Typography.Text strong>{t('funds.eligibility')}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('funds.eligibilityHint')}
+      </Typography.Paragraph>
+      {rows ? (
+        <Form.List name="rows">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <ConditionRow key={f.key} name={f.name} onRemove={() => remove(f.name)} />
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ field: 'highTech', op: 'eq', value: true })}>
+                {t('funds.addCondition')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      ) : (
+        <Alert type="info" title={t('funds.complexRule')} description={<pre style={{ margin: 0 }}>{JSON.stringify(policy?.eligibility, null, 2)}</pre>} />
+      )}
+    </FormModal>
   );
 }
 

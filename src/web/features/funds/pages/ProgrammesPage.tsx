@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
@@ -18,6 +17,8 @@ import { type ProgrammeFilters, useProgrammes, useSaveProgramme } from '../api';
 import { ApplyModal } from '../components/ApplyModal';
 import { toFen, useRuleText, yuan } from '../components/bits';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
+import { FormModal } from '../../../components/FormModal';
 
 /** Fund programmes: per fund and year, budget and what remains, award categories, window, basis documents. */
 export function ProgrammesPage() {
@@ -184,14 +185,12 @@ interface Values {
 function ProgrammeModal({ programme, onClose }: { programme: FundProgramme | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const localName = useLocalName();
   const departments = useUnits({ kind: 'department' });
   const save = useSaveProgramme();
   const [form] = Form.useForm<Values>();
   const required = [{ required: true, message: t('common.required') }];
-  const ok = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
     const common = {
       name: v.name,
       budgetFen: toFen(v.budget),
@@ -201,27 +200,28 @@ function ProgrammeModal({ programme, onClose }: { programme: FundProgramme | nul
       basis: v.basis ?? '',
       reviewUnitId: v.reviewUnitId ?? null,
     };
-    try {
-      if (programme) await save.mutateAsync({ id: programme.id, ...common });
-      else
-        await save.mutateAsync({
-          ...common,
-          fund: v.fund,
-          year: v.year,
-          categories: v.categories.map((c) => ({
-            name: c.name,
-            ruleKind: c.ruleKind,
-            amountFen: c.ruleKind === 'fixed' && c.amount ? toFen(c.amount) : null,
-            shareBp: c.ruleKind === 'share' && c.percent ? Math.round(c.percent * 100) : null,
-            capFen: c.ruleKind === 'share' && c.cap ? toFen(c.cap) : null,
-          })),
-        });
+    if (programme) await save.mutateAsync({ id: programme.id, ...common });
+    else
+      await save.mutateAsync({
+        ...common,
+        fund: v.fund,
+        year: v.year,
+        categories: v.categories.map((c) => ({
+          name: c.name,
+          ruleKind: c.ruleKind,
+          amountFen: c.ruleKind === 'fixed' && c.amount ? toFen(c.amount) : null,
+          shareBp: c.ruleKind === 'share' && c.percent ? Math.round(c.percent * 100) : null,
+          capFen: c.ruleKind === 'share' && c.cap ? toFen(c.cap) : null,
+        })),
+      });
+  };
+  const saveForm = useSaveForm(form, submit, {
+    rename: { budgetFen: 'budget', opensOn: 'window', closesOn: 'window' },
+    onDone: () => {
       void message.success(t('funds.saved'));
       onClose();
-    } catch (error) {
-      showError(error, form, (path) => (path === 'budgetFen' ? 'budget' : path === 'opensOn' || path === 'closesOn' ? 'window' : path));
-    }
-  };
+    },
+  });
   const initial: Partial<Values> = programme
     ? {
         fund: programme.fund,
@@ -235,61 +235,58 @@ function ProgrammeModal({ programme, onClose }: { programme: FundProgramme | nul
       }
     : { fund: 'industry', year: dayjs().year(), categories: [{ name: '', ruleKind: 'fixed' }] };
   return (
-    <Modal
-      open
+    <FormModal
       width={720}
       title={programme ? t('funds.editProgramme') : t('funds.createProgramme')}
-      onCancel={onClose}
-      onOk={ok}
-      okButtonProps={{ loading: save.isPending }}
-      destroyOnHidden
+      form={form}
+      save={saveForm}
+      onClose={onClose}
+      initialValues={initial}
     >
-      <Form form={form} layout="vertical" initialValues={initial}>
-        <Flex gap={12} wrap>
-          <Form.Item name="fund" label={t('funds.fund')} rules={required} style={{ minWidth: 180 }}>
-            <EnumSelect disabled={!!programme} values={FUND_CODES} label={(f) => t(`funds.funds.${f}`)} />
-          </Form.Item>
-          <Form.Item name="year" label={t('funds.year')} rules={required}>
-            <InputNumber disabled={!!programme} min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="name" label={t('funds.programme')} rules={required} style={{ flex: 1, minWidth: 200 }}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12} wrap>
-          <Form.Item name="budget" label={t('funds.budget')} rules={required}>
-            <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="window" label={t('funds.window')} rules={required}>
-            <DatePicker.RangePicker />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="reviewUnitId" label={t('funds.reviewUnit')} extra={t('funds.reviewUnitHint')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(departments.data ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
+      <Flex gap={12} wrap>
+        <Form.Item name="fund" label={t('funds.fund')} rules={required} style={{ minWidth: 180 }}>
+          <EnumSelect disabled={!!programme} values={FUND_CODES} label={(f) => t(`funds.funds.${f}`)} />
         </Form.Item>
-        <Form.Item name="materials" label={t('funds.materials')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+        <Form.Item name="year" label={t('funds.year')} rules={required}>
+          <InputNumber disabled={!!programme} min={2000} max={2100} />
         </Form.Item>
-        <Form.Item name="basis" label={t('funds.basis')}>
-          <Input maxLength={500} />
+        <Form.Item name="name" label={t('funds.programme')} rules={required} style={{ flex: 1, minWidth: 200 }}>
+          <Input maxLength={100} />
         </Form.Item>
-        {!programme && (
-          <Form.List name="categories">
-            {(fields, { add, remove }) => (
-              <>
-                <Typography.Text strong>{t('funds.categories')}</Typography.Text>
-                {fields.map((field) => (
-                  <CategoryFields key={field.key} name={field.name} canRemove={fields.length > 1} onRemove={() => remove(field.name)} />
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ name: '', ruleKind: 'fixed' })}>
-                  {t('funds.addCategory')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        )}
-      </Form>
-    </Modal>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="budget" label={t('funds.budget')} rules={required}>
+          <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="window" label={t('funds.window')} rules={required}>
+          <DatePicker.RangePicker />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="reviewUnitId" label={t('funds.reviewUnit')} extra={t('funds.reviewUnitHint')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(departments.data ?? []).map((u) => ({ value: u.id, label: localName(u) }))} />
+      </Form.Item>
+      <Form.Item name="materials" label={t('funds.materials')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="basis" label={t('funds.basis')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      {!programme && (
+        <Form.List name="categories">
+          {(fields, { add, remove }) => (
+            <>
+              <Typography.Text strong>{t('funds.categories')}</Typography.Text>
+              {fields.map((field) => (
+                <CategoryFields key={field.key} name={field.name} canRemove={fields.length > 1} onRemove={() => remove(field.name)} />
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', ruleKind: 'fixed' })}>
+                {t('funds.addCategory')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      )}
+    </FormModal>
   );
 }
 

@@ -11,13 +11,13 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { useUnits } from '../../../lib/units';
 import { type EntryFilters, useChangeStage, useCreateEntry, useEntries, useInnovationFirms, useTargets } from '../api';
 import { CertCell, EntryDrawer, TargetsPanel, useStageName } from '../components';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
 
 type Pipeline = InnovationEntry['pipeline'];
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -34,10 +34,27 @@ interface StageValues {
 function StageModal({ entry, onClose }: { entry: InnovationEntry; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const showError = useShowError();
   const stageName = useStageName();
   const change = useChangeStage();
   const [form] = Form.useForm<StageValues>();
+  const save = useSaveForm(
+    form,
+    (v: StageValues) =>
+      change.mutateAsync({
+        id: entry.id,
+        stage: v.stage as never,
+        changedOn: v.changedOn.format('YYYY-MM-DD'),
+        certNo: v.certNo ?? '',
+        certDate: day(v.certDate),
+        note: v.note ?? '',
+      }),
+    {
+      onDone: () => {
+        void message.success(t('innovation.changed'));
+        onClose();
+      },
+    },
+  );
   const stage = Form.useWatch('stage', form);
   // The promotions first (申报 → 认定 before 申报 → 培育库), so the default is the step up.
   const allowed = (STAGES[entry.pipeline] as readonly string[]).filter((s) => canMove(entry.pipeline, entry.stage, s));
@@ -50,22 +67,7 @@ function StageModal({ entry, onClose }: { entry: InnovationEntry; onClose: () =>
     modal.confirm({
       title: t('innovation.confirmChange', { name: entry.name, from: stageName(entry.pipeline, entry.stage), to: stageName(entry.pipeline, v.stage) }),
       okButtonProps: { 'data-testid': 'stage-confirm' } as never,
-      onOk: async () => {
-        try {
-          await change.mutateAsync({
-            id: entry.id,
-            stage: v.stage as never,
-            changedOn: v.changedOn.format('YYYY-MM-DD'),
-            certNo: v.certNo ?? '',
-            certDate: day(v.certDate),
-            note: v.note ?? '',
-          });
-          void message.success(t('innovation.changed'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      },
+      onOk: () => save.onFinish(v),
     });
   };
   return (
@@ -128,7 +130,6 @@ interface NewValues {
 function NewEntryModal({ pipeline, onClose }: { pipeline: Pipeline; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const stageName = useStageName();
   const localName = useLocalName();
   const create = useCreateEntry();
@@ -136,6 +137,30 @@ function NewEntryModal({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
   const firms = useInnovationFirms(q, true);
   const townships = useUnits({ kind: 'township' });
   const [form] = Form.useForm<NewValues>();
+  const save = useSaveForm(
+    form,
+    async (v: NewValues) => {
+      await create.mutateAsync({
+        pipeline,
+        enterpriseId: v.standalone ? null : (v.enterpriseId ?? null),
+        name: v.name ?? '',
+        operator: v.operator ?? '',
+        townshipUnitId: v.standalone ? (v.townshipUnitId ?? null) : null,
+        kind: pipeline === 'incubator' ? ((v.kind as 'incubator' | 'maker_space' | undefined) ?? null) : null,
+        stage: v.stage as never,
+        stageDate: v.stageDate.format('YYYY-MM-DD'),
+        certNo: v.certNo ?? '',
+        certDate: day(v.certDate),
+        note: v.note ?? '',
+      });
+    },
+    {
+      onDone: () => {
+        void message.success(t('innovation.added'));
+        onClose();
+      },
+    },
+  );
   const standalone = Form.useWatch('standalone', form);
   const stage = Form.useWatch('stage', form);
   const firmOnly = pipeline === 'high_tech' || pipeline === 'sme';
@@ -147,28 +172,7 @@ function NewEntryModal({ pipeline, onClose }: { pipeline: Pipeline; onClose: () 
       onCancel={onClose}
       confirmLoading={create.isPending}
       destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await create.mutateAsync({
-            pipeline,
-            enterpriseId: v.standalone ? null : (v.enterpriseId ?? null),
-            name: v.name ?? '',
-            operator: v.operator ?? '',
-            townshipUnitId: v.standalone ? (v.townshipUnitId ?? null) : null,
-            kind: pipeline === 'incubator' ? ((v.kind as 'incubator' | 'maker_space' | undefined) ?? null) : null,
-            stage: v.stage as never,
-            stageDate: v.stageDate.format('YYYY-MM-DD'),
-            certNo: v.certNo ?? '',
-            certDate: day(v.certDate),
-            note: v.note ?? '',
-          });
-          void message.success(t('innovation.added'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => save.onFinish(await form.validateFields())}
     >
       <Form form={form} layout="vertical" name="new-entry" initialValues={{ stage: STAGES[pipeline][0], stageDate: dayjs(), standalone: false }}>
         {!firmOnly && (

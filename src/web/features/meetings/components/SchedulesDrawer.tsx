@@ -1,10 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, type ButtonProps, Drawer, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingSchedule } from '../../../../shared/modules/meetings.schemas';
-import { useShowError } from '../../../lib/errors';
+import { FormModal } from '../../../components/FormModal';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 import { type ScheduleBody, useMeetingSchedules, useSaveSchedule } from '../api';
 import { MeetingCommonFields } from './MeetingCommonFields';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -14,14 +15,14 @@ const NEW: Partial<ScheduleBody> = { kind: 'monthly', workingDay: 10, leadWorkin
 /** Adds or edits one recurring meeting. */
 function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [form] = Form.useForm<ScheduleBody>();
-  const save = useSaveSchedule();
+  const saveSchedule = useSaveSchedule();
   const initial = schedule ? { ...schedule, unitIds: schedule.units.map((u) => u.id) } : NEW;
 
-  const submit = async (v: ScheduleBody) => {
-    try {
-      await save.mutateAsync({
+  const save = useSaveForm(
+    form,
+    (v: ScheduleBody) =>
+      saveSchedule.mutateAsync({
         id: schedule?.id,
         body: {
           ...v,
@@ -31,54 +32,50 @@ function ScheduleModal({ schedule, onClose }: { schedule: MeetingSchedule | null
           agenda: v.agenda ?? '',
           unitIds: v.unitIds ?? [],
         },
-      });
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+      }),
+    { onDone: onClose },
+  );
 
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={schedule ? t('meetings.editSchedule') : t('meetings.newSchedule')}
       okText={t('meetings.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'schedule-save' } as ButtonProps}
+      form={form}
+      save={save}
+      onClose={onClose}
+      okTestId="schedule-save"
+      initialValues={initial}
+      formTestId="schedule-form"
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="schedule-form">
-        <Space wrap>
-          <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
-            <EnumSelect values={MEETING_KINDS} label={(k) => t(`meetings.kinds.${k}`)} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="active" label={t('meetings.active')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
-        <Form.Item name="title" label={t('meetings.scheduleTitle')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input placeholder={t('meetings.scheduleTitlePlaceholder')} />
+      <Space wrap>
+        <Form.Item name="kind" label={t('meetings.kind')} rules={[{ required: true }]}>
+          <EnumSelect values={MEETING_KINDS} label={(k) => t(`meetings.kinds.${k}`)} style={{ width: 200 }} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="workingDay" label={t('meetings.workingDay')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={20} precision={0} style={{ width: 140 }} data-testid="schedule-working-day" />
-          </Form.Item>
-          <Form.Item name="leadWorkingDays" label={t('meetings.leadWorkingDays')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={15} precision={0} style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="everyMonths" label={t('meetings.everyMonths')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={12} precision={0} style={{ width: 140 }} data-testid="schedule-every-months" />
-          </Form.Item>
-          <Form.Item name="startMonth" label={t('meetings.startMonth')} rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}>
-            <Input placeholder="2021-01" style={{ width: 140 }} allowClear />
-          </Form.Item>
-        </Space>
-        <MeetingCommonFields />
-      </Form>
-    </Modal>
+        <Form.Item name="active" label={t('meetings.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Space>
+      <Form.Item name="title" label={t('meetings.scheduleTitle')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+        <Input placeholder={t('meetings.scheduleTitlePlaceholder')} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="workingDay" label={t('meetings.workingDay')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={20} precision={0} style={{ width: 140 }} data-testid="schedule-working-day" />
+        </Form.Item>
+        <Form.Item name="leadWorkingDays" label={t('meetings.leadWorkingDays')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={15} precision={0} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="everyMonths" label={t('meetings.everyMonths')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={12} precision={0} style={{ width: 140 }} data-testid="schedule-every-months" />
+        </Form.Item>
+        <Form.Item name="startMonth" label={t('meetings.startMonth')} rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}>
+          <Input placeholder="2021-01" style={{ width: 140 }} allowClear />
+        </Form.Item>
+      </Space>
+      <MeetingCommonFields />
+    </FormModal>
   );
 }
 

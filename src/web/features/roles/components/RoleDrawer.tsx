@@ -4,8 +4,8 @@ import type { Role } from '../../../../shared/modules/admin.schemas';
 import { DATA_SCOPES } from '../../../../shared/permissions';
 import { AdminFamiliesWarning } from '../../../components/AdminFamiliesWarning';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
+import { useSaveForm } from '../../../lib/save-form';
 import { type RoleValues, useSaveRole } from '../api';
 import { PermissionPicker } from './PermissionPicker';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -25,21 +25,19 @@ export function RoleDrawer({ role, readOnly, onClose }: Props) {
   const localName = useLocalName();
   const [form] = Form.useForm<RoleValues>();
   const save = useSaveRole();
-  const showError = useShowError();
   const dataScope = Form.useWatch('dataScope', form);
   const permissions: string[] = Form.useWatch('permissions', form) ?? [];
 
-  const submit = (values: RoleValues) =>
-    save.mutate(
-      { id: role?.id, values: { ...values, customUnitIds: values.dataScope === 'custom' ? values.customUnitIds : [] } },
-      {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) => showError(error, form),
+  const submit = useSaveForm(
+    form,
+    (values: RoleValues) => save.mutateAsync({ id: role?.id, values: { ...values, customUnitIds: values.dataScope === 'custom' ? values.customUnitIds : [] } }),
+    {
+      onDone: () => {
+        void message.success(t('common.saved'));
+        onClose();
       },
-    );
+    },
+  );
 
   return (
     <Drawer
@@ -51,7 +49,7 @@ export function RoleDrawer({ role, readOnly, onClose }: Props) {
         !readOnly && (
           <Flex justify="flex-end" gap={8}>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+            <Button type="primary" loading={submit.saving} onClick={() => form.submit()}>
               {t('common.save')}
             </Button>
           </Flex>
@@ -63,7 +61,7 @@ export function RoleDrawer({ role, readOnly, onClose }: Props) {
         name="role"
         layout="vertical"
         disabled={readOnly}
-        onFinish={submit}
+        onFinish={submit.onFinish}
         initialValues={role ?? { dataScope: 'unit', customUnitIds: [], permissions: [] }}
         data-testid="role-form"
       >

@@ -2,7 +2,6 @@ import { App, Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd
 import { useTranslation } from 'react-i18next';
 import { RATINGS } from '../../../../shared/modules/services.schemas';
 import { FormModal } from '../../../components/FormModal';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useSaveForm } from '../../../lib/save-form';
 import { useHandoverUnits } from '../api';
@@ -30,17 +29,9 @@ export function TextModal({
 }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ text: string }>();
-  const send = async () => {
-    const { text } = await form.validateFields();
-    try {
-      await onSubmit(text);
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+  const save = useSaveForm(form, ({ text }: { text: string }) => onSubmit(text), { onDone: onClose });
+  const send = async () => save.onFinish(await form.validateFields());
   const ok = async () => {
     await form.validateFields();
     if (confirm) modal.confirm({ title, content: confirm, onOk: send });

@@ -6,11 +6,11 @@ import { INDUSTRY_CODES } from '../../../../shared/industry-codes';
 import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
-import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { useConfirmRegistration, useRefuseCorrection, useRefuseRegistration, useRegistrations } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
 
 const STATUS_COLORS = { pending: 'processing', confirmed: 'success', refused: 'default' } as const;
 
@@ -97,22 +97,15 @@ export function RegistrationsPage() {
 function ConfirmModal({ r, onClose }: { r: Registration; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ industryCode?: string; address?: string }>();
   const confirm = useConfirmRegistration();
-  const ok = async () => {
-    const values = r.enterprise ? {} : await form.validateFields();
-    confirm.mutate(
-      { id: r.id, ...values },
-      {
-        onSuccess: () => {
-          void message.success(t('services.portal.confirmed'));
-          onClose();
-        },
-        onError: (e) => showError(e, form),
-      },
-    );
-  };
+  const save = useSaveForm(form, (values: { industryCode?: string; address?: string }) => confirm.mutateAsync({ id: r.id, ...values }), {
+    onDone: () => {
+      void message.success(t('services.portal.confirmed'));
+      onClose();
+    },
+  });
+  const ok = async () => save.onFinish(r.enterprise ? {} : await form.validateFields());
   return (
     <Modal
       open
@@ -150,24 +143,24 @@ function ConfirmModal({ r, onClose }: { r: Registration; onClose: () => void }) 
 export function RefuseModal({ id, onClose, correction = false }: { id: number; onClose: () => void; correction?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reason: string }>();
   const registration = useRefuseRegistration();
   const corr = useRefuseCorrection();
   const mutation = correction ? corr : registration;
-  const ok = async () => {
-    const { reason } = await form.validateFields();
-    mutation.mutate(
-      { id, reason },
-      {
-        onSuccess: () => {
-          void message.success(t('services.portal.refused'));
-          onClose();
-        },
-        onError: (e) => showError(e, form),
+  const save = useSaveForm(
+    form,
+    async ({ reason }: { reason: string }) => {
+      // A registration or a correction: the two answers differ, and neither is needed.
+      await mutation.mutateAsync({ id, reason });
+    },
+    {
+      onDone: () => {
+        void message.success(t('services.portal.refused'));
+        onClose();
       },
-    );
-  };
+    },
+  );
+  const ok = async () => save.onFinish(await form.validateFields());
   return (
     <Modal open title={t('services.portal.refuse')} onCancel={onClose} onOk={ok} okButtonProps={{ danger: true, loading: mutation.isPending }} destroyOnHidden>
       <Form form={form} layout="vertical">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type SecuritySettings, securitySettings } from '../../../../shared/modules/admin.schemas';
 import { PageContainer } from '../../../components/PageContainer';
 import { api } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 
 const settingsKey = ['settings', 'security'] as const;
 
@@ -25,12 +25,13 @@ export function SecuritySettingsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<SecuritySettings>();
   const queryClient = useQueryClient();
-  const showError = useShowError();
   const settings = useQuery({ queryKey: settingsKey, queryFn: () => api.get<SecuritySettings>('/api/settings/security') });
   const save = useMutation({
     mutationFn: (values: SecuritySettings) => api.put('/api/settings/security', values),
     onSuccess: (_, values) => queryClient.setQueryData(settingsKey, values),
   });
+
+  const saveForm = useSaveForm(form, (values: SecuritySettings) => save.mutateAsync(values), { onDone: () => void message.success(t('common.saved')) });
 
   return (
     <PageContainer title={t('nav.security')}>
@@ -38,18 +39,7 @@ export function SecuritySettingsPage() {
         {settings.error && <Alert type="error" showIcon title={settings.error.message} />}
         {settings.isLoading && <Spin />}
         {settings.data && (
-          <Form<SecuritySettings>
-            form={form}
-            layout="vertical"
-            initialValues={settings.data}
-            onFinish={(values) =>
-              save.mutate(values, {
-                onSuccess: () => void message.success(t('common.saved')),
-                onError: (error) => showError(error, form),
-              })
-            }
-            data-testid="security-settings-form"
-          >
+          <Form<SecuritySettings> form={form} layout="vertical" initialValues={settings.data} onFinish={saveForm.onFinish} data-testid="security-settings-form">
             {FIELDS.map((field) => {
               const bounds = securitySettings.shape[field];
               return (

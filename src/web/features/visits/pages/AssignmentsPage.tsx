@@ -11,21 +11,32 @@ import { FilterBar } from '../../../components/FilterBar';
 import { ListTable } from '../../../components/ListTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type AssignmentFilters, useAssign, useAssignments, useEndAssignment, useFirmSearch, useOfficers } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
 
 function AssignModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const localName = useLocalName();
   const officers = useOfficers();
   const [q, setQ] = useState('');
   const firms = useFirmSearch(q, { pageSize: 50 });
   const assign = useAssign();
   const [form] = Form.useForm<{ enterpriseIds: number[]; officerUserId: number; fromDate: Dayjs; note?: string }>();
+  const save = useSaveForm(
+    form,
+    async (v: { enterpriseIds: number[]; officerUserId: number; fromDate: Dayjs; note?: string }) => {
+      return assign.mutateAsync({ ...v, fromDate: v.fromDate.format('YYYY-MM-DD'), note: v.note ?? '' });
+    },
+    {
+      onDone: (r) => {
+        void message.success(t('visits.assignments.assigned', { count: r.assigned }));
+        onClose();
+      },
+    },
+  );
   const required = [{ required: true, message: t('common.required') }];
   const group = (serviceOfficer: boolean) =>
     (officers.data?.items ?? [])
@@ -37,16 +48,7 @@ function AssignModal({ onClose }: { onClose: () => void }) {
       title={t('visits.assignments.assign')}
       onCancel={onClose}
       confirmLoading={assign.isPending}
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          const r = await assign.mutateAsync({ ...v, fromDate: v.fromDate.format('YYYY-MM-DD'), note: v.note ?? '' });
-          void message.success(t('visits.assignments.assigned', { count: r.assigned }));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => save.onFinish(await form.validateFields())}
     >
       <Form form={form} layout="vertical" initialValues={{ fromDate: dayjs() }} name="assign">
         <Form.Item name="enterpriseIds" label={t('visits.assignments.firms')} rules={required}>
@@ -84,9 +86,19 @@ function AssignModal({ onClose }: { onClose: () => void }) {
 
 function EndModal({ assignment, onClose }: { assignment: Assignment; onClose: () => void }) {
   const { t } = useTranslation();
-  const showError = useShowError();
   const end = useEndAssignment();
   const [form] = Form.useForm<{ toDate: Dayjs }>();
+  const saveForm = useSaveForm(
+    form,
+    async (v: { toDate: Dayjs }) => {
+      await end.mutateAsync({ id: assignment.id, toDate: v.toDate.format('YYYY-MM-DD') });
+    },
+    {
+      onDone: () => {
+        onClose();
+      },
+    },
+  );
   return (
     <Modal
       open
@@ -94,15 +106,7 @@ function EndModal({ assignment, onClose }: { assignment: Assignment; onClose: ()
       onCancel={onClose}
       okButtonProps={{ danger: true }}
       confirmLoading={end.isPending}
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await end.mutateAsync({ id: assignment.id, toDate: v.toDate.format('YYYY-MM-DD') });
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => saveForm.onFinish(await form.validateFields())}
     >
       <p>{t('visits.assignments.endConfirm')}</p>
       <Form form={form} layout="vertical" initialValues={{ toDate: dayjs() }} name="end">

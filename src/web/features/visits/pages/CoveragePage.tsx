@@ -27,10 +27,10 @@ import { COVERAGE_PERIODS, type Coverage } from '../../../../shared/modules/visi
 import { PageContainer } from '../../../components/PageContainer';
 import { api } from '../../../lib/api';
 import { useCan } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useCoverage } from '../api';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
 
 const pct = (rate: number) => Math.round(rate * 1000) / 10;
 const color = (rate: number) => (rate >= 1 ? '#52c41a' : rate >= 0.6 ? '#faad14' : '#ff4d4f');
@@ -38,30 +38,22 @@ const color = (rate: number) => (rate >= 1 ? '#52c41a' : rate >= 0.6 ? '#faad14'
 function SettingsModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const queryClient = useQueryClient();
   const settings = useQuery({
     queryKey: ['visits', 'settings'],
     queryFn: () => api.get<{ period: string; remindWorkingDays: number; editDays: number }>('/api/visits/settings'),
   });
   const [form] = Form.useForm();
+  const save = useSaveForm(form, (values: unknown) => api.put('/api/visits/settings', values), {
+    onDone: () => {
+      void queryClient.invalidateQueries({ queryKey: ['visits'] });
+      void message.success(t('visits.coverage.saved'));
+      onClose();
+    },
+  });
   if (!settings.data) return null;
   return (
-    <Modal
-      open
-      title={t('visits.coverage.settings')}
-      onCancel={onClose}
-      onOk={async () => {
-        try {
-          await api.put('/api/visits/settings', await form.validateFields());
-          void queryClient.invalidateQueries({ queryKey: ['visits'] });
-          void message.success(t('visits.coverage.saved'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
-    >
+    <Modal open title={t('visits.coverage.settings')} onCancel={onClose} onOk={async () => save.onFinish(await form.validateFields())}>
       <Form form={form} layout="vertical" initialValues={settings.data}>
         <Form.Item name="period" label={t('visits.coverage.period')}>
           <EnumSelect values={COVERAGE_PERIODS} label={(p) => t(`visits.coverage.periods.${p}`)} />

@@ -14,6 +14,7 @@ import { useListParams } from '../../../lib/list';
 import { useLocalName } from '../../../lib/names';
 import { type ExchangeFilters, useDeleteExchange, useExchanges, useFirmSearch, useProblemUnits, useSaveExchange } from '../api';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { useSaveForm } from '../../../lib/save-form';
 
 interface Values {
   personName: string;
@@ -29,13 +30,30 @@ interface Values {
 function ExchangeModal({ exchange, onClose }: { exchange: Exchange | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const localName = useLocalName();
   const units = useProblemUnits();
   const [q, setQ] = useState('');
   const firms = useFirmSearch(q, { pageSize: 50 });
   const save = useSaveExchange();
   const [form] = Form.useForm<Values>();
+  const saveForm = useSaveForm(
+    form,
+    async (v: Values) => {
+      await save.mutateAsync({
+        id: exchange?.id,
+        ...v,
+        fromDate: v.fromDate.format('YYYY-MM-DD'),
+        toDate: v.toDate ? v.toDate.format('YYYY-MM-DD') : null,
+        note: v.note ?? '',
+      });
+    },
+    {
+      onDone: () => {
+        void message.success(t('visits.exchanges.saved'));
+        onClose();
+      },
+    },
+  );
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const firmOptions = [
     ...(exchange ? [{ value: exchange.enterprise.id, label: exchange.enterprise.name }] : []),
@@ -47,22 +65,7 @@ function ExchangeModal({ exchange, onClose }: { exchange: Exchange | null; onClo
       title={exchange ? t('visits.exchanges.edit') : t('visits.exchanges.add')}
       onCancel={onClose}
       confirmLoading={save.isPending}
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await save.mutateAsync({
-            id: exchange?.id,
-            ...v,
-            fromDate: v.fromDate.format('YYYY-MM-DD'),
-            toDate: v.toDate ? v.toDate.format('YYYY-MM-DD') : null,
-            note: v.note ?? '',
-          });
-          void message.success(t('visits.exchanges.saved'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => saveForm.onFinish(await form.validateFields())}
     >
       <Form
         form={form}

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageContainer } from '../../../components/PageContainer';
 import { useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useCreateVisit, useOfficers, useProblemUnits, useVisitables } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
 
 interface Values {
   enterpriseId: number;
@@ -23,7 +23,6 @@ export function VisitFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useShowError();
   const localName = useLocalName();
   const { data: me } = useMe();
   const firms = useVisitables();
@@ -33,23 +32,25 @@ export function VisitFormPage() {
   const [form] = Form.useForm<Values>();
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const visit = await create.mutateAsync({
+  const save = useSaveForm(
+    form,
+    (v: Values) =>
+      create.mutateAsync({
         enterpriseId: v.enterpriseId,
         visitDate: v.visitDate.format('YYYY-MM-DD'),
         officerUserIds: v.officerUserIds ?? [],
         peopleMet: v.peopleMet,
         discussion: v.discussion,
         problems: v.problems ?? [],
-      });
-      void message.success(t('visits.logged'));
-      navigate(`/visits/${visit.id}`);
-    } catch (error) {
-      showError(error, form);
-    }
-  };
+      }),
+    {
+      onDone: (visit) => {
+        void message.success(t('visits.logged'));
+        navigate(`/visits/${visit.id}`);
+      },
+    },
+  );
+  const submit = async () => save.onFinish(await form.validateFields());
 
   return (
     <PageContainer title={t('visits.log')}>

@@ -7,19 +7,30 @@ import type { Visit } from '../../../../shared/modules/visits.schemas';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { PageContainer } from '../../../components/PageContainer';
-import { useShowError } from '../../../lib/errors';
 import { useLocalName } from '../../../lib/names';
 import { useDeleteVisit, useOfficers, useUpdateVisit, useVisit } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** Edit what was recorded (the day, who went, whom they met, what was discussed); the problems stay as filed. */
 function EditModal({ visit, onClose }: { visit: Visit; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const localName = useLocalName();
   const officers = useOfficers();
   const update = useUpdateVisit();
   const [form] = Form.useForm<{ visitDate: Dayjs; officerUserIds: number[]; peopleMet: string; discussion: string }>();
+  const save = useSaveForm(
+    form,
+    async (v: { visitDate: Dayjs; officerUserIds: number[]; peopleMet: string; discussion: string }) => {
+      await update.mutateAsync({ id: visit.id, ...v, visitDate: v.visitDate.format('YYYY-MM-DD') });
+    },
+    {
+      onDone: () => {
+        void message.success(t('visits.saved'));
+        onClose();
+      },
+    },
+  );
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   return (
     <Modal
@@ -28,16 +39,7 @@ function EditModal({ visit, onClose }: { visit: Visit; onClose: () => void }) {
       onCancel={onClose}
       confirmLoading={update.isPending}
       okButtonProps={{ 'data-testid': 'visit-edit-save' }}
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await update.mutateAsync({ id: visit.id, ...v, visitDate: v.visitDate.format('YYYY-MM-DD') });
-          void message.success(t('visits.saved'));
-          onClose();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => save.onFinish(await form.validateFields())}
     >
       <Typography.Paragraph type="secondary">{t('visits.editHint', { date: visit.editableUntil })}</Typography.Paragraph>
       <Form
@@ -79,9 +81,20 @@ function EditModal({ visit, onClose }: { visit: Visit; onClose: () => void }) {
 function DeleteModal({ visit, onClose, onDeleted }: { visit: Visit; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const remove = useDeleteVisit();
   const [form] = Form.useForm<{ reason: string }>();
+  const saveForm = useSaveForm(
+    form,
+    async (v: { reason: string }) => {
+      await remove.mutateAsync({ id: visit.id, reason: v.reason });
+    },
+    {
+      onDone: () => {
+        void message.success(t('visits.deleted'));
+        onDeleted();
+      },
+    },
+  );
   return (
     <Modal
       open
@@ -90,16 +103,7 @@ function DeleteModal({ visit, onClose, onDeleted }: { visit: Visit; onClose: () 
       confirmLoading={remove.isPending}
       okText={t('visits.delete')}
       okButtonProps={{ danger: true, 'data-testid': 'visit-delete-confirm' }}
-      onOk={async () => {
-        const v = await form.validateFields();
-        try {
-          await remove.mutateAsync({ id: visit.id, reason: v.reason });
-          void message.success(t('visits.deleted'));
-          onDeleted();
-        } catch (error) {
-          showError(error, form);
-        }
-      }}
+      onOk={async () => saveForm.onFinish(await form.validateFields())}
     >
       <Typography.Paragraph>{t('visits.deleteConfirm')}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="visit_delete">

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../../lib/errors';
 import { useSaveWebhookSettings, useWebhookSettings } from '../api';
+import { useSaveForm } from '../../../lib/save-form';
 
 /** The hosts a webhook may reach although they are internal (an intranet robot gateway), allowed one by one. */
 export function AllowedHostsModal({ onClose }: { onClose: () => void }) {
@@ -10,7 +10,12 @@ export function AllowedHostsModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ allowedHosts: string[] }>();
   const settings = useWebhookSettings(true);
   const save = useSaveWebhookSettings();
-  const showError = useShowError();
+  const saveForm = useSaveForm(form, ({ allowedHosts }: { allowedHosts: string[] }) => save.mutateAsync(allowedHosts ?? []), {
+    onDone: () => {
+      void message.success(t('common.saved'));
+      onClose();
+    },
+  });
   return (
     <Modal
       open
@@ -24,21 +29,7 @@ export function AllowedHostsModal({ onClose }: { onClose: () => void }) {
     >
       <Alert type="warning" showIcon title={t('webhooks.allowedHostsHint')} style={{ marginBottom: 16 }} />
       {settings.data && (
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={settings.data}
-          onFinish={({ allowedHosts }) =>
-            save.mutate(allowedHosts ?? [], {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-              onError: (error) => showError(error, form),
-            })
-          }
-          data-testid="allowed-hosts-form"
-        >
+        <Form form={form} layout="vertical" initialValues={settings.data} onFinish={saveForm.onFinish} data-testid="allowed-hosts-form">
           <Form.Item name="allowedHosts" label={t('webhooks.allowedHostsLabel')}>
             <Select mode="tags" open={false} tokenSeparators={[',', ' ']} placeholder={t('webhooks.allowedHostsPlaceholder')} />
           </Form.Item>
