@@ -18,7 +18,7 @@ import { boardOf } from './warnings.service';
  * The board as the pure rules compute it from each unit's twelve monthly values (this year and last), with no SQL
  * aggregation: what boardOf must equal. Units rank among the units under the same parent.
  */
-async function pureBoard(db: Executor, scope: Scope, monthText: string): Promise<Warnings> {
+async function pureBoard(db: Executor, scope: Scope, monthText: string, parentId?: number): Promise<Warnings> {
   const year = Number(monthText.slice(0, 4));
   const month = Number(monthText.slice(5));
   const countyId = await unitsRepository.countyId(db);
@@ -50,7 +50,8 @@ async function pureBoard(db: Executor, scope: Scope, monthText: string): Promise
     // Only the months the board looks at: this year to the month and last year to the same month.
     if (m <= month) (v.month.startsWith(`${year}-`) ? own.values : own.lastYear)[m - 1] = v.value;
   }
-  const inScope = (unitId: number) => scope.all || unitId === countyId || scope.unitIds.includes(unitId);
+  const inScope = (unitId: number) =>
+    (scope.all || unitId === countyId || scope.unitIds.includes(unitId)) && (parentId === undefined || units.get(unitId)?.parentId === parentId);
   const items = indicators.map((indicator, i) => {
     const own = targets.filter((t) => t.indicatorId === indicator.id);
     const unitIds = own.filter((t) => t.unitId !== countyId).map((t) => t.unitId);
@@ -93,11 +94,8 @@ async function pureBoard(db: Executor, scope: Scope, monthText: string): Promise
       unitIds.length === 0 && countyTarget && indicator.sourceUnitId && indicator.sourceUnitId !== countyId
         ? [cellOf(countyTarget, indicator.sourceUnitId, true)]
         : [];
-    return {
-      indicator: described[i],
-      county: countyTarget ? cellOf(countyTarget, countyId, false) : null,
-      units: [...ordered, ...responsible].filter((c) => inScope(c.unit.id)),
-    };
+    const shown = [...ordered, ...responsible].filter((c) => inScope(c.unit.id));
+    return { indicator: described[i], county: countyTarget ? cellOf(countyTarget, countyId, false) : null, units: shown, unitsTotal: shown.length };
   });
   return { month: monthText, locked: !!lock, indicators: items };
 }
@@ -185,17 +183,40 @@ describe('warnings board: the SQL aggregates give the pure rules’ board', () =
     });
     afterAll(() => t.close());
 
-    it('for every month of both years, for the office, a demo township and a township of a generated county', async () => {
+    it('for every month of the last year and some of the first, for the office, a demo township and a township of a generated county', async () => {
       const kinds = await t.deps.db.selectFrom('indicators').select(['kind', 'direction']).distinct().execute();
       expect(kinds.length).toBeGreaterThanOrEqual(5);
       const parents = await t.deps.db.selectFrom('orgUnits').select('parentId').distinct().where('id', 'in', unitIds).execute();
       expect(parents.length).toBeGreaterThan(1);
       const cells = await expectSameBoards(
         t,
-        [...monthsOf(2025), ...monthsOf(2026)],
+        ['2025-01', '2025-07', '2025-12', ...monthsOf(2026)],
         [{ all: true }, townshipScope(unitIds[0]), townshipScope(unitIds.at(-1) as number)],
       );
-      expect(cells).toBeGreaterThan(20_000);
+      expect(cells).toBeGreaterThan(10_000);
+    }, 180_000);
+
+    it('drills down: one level of units ranked among themselves, the groups below, and pages in rank order', async () => {
+      const db = t.deps.db;
+      const countyId = await unitsRepository.countyId(db);
+      const benchCounties = await db.selectFrom('orgUnits').select(['id', 'nameZh']).where('code', 'like', 'bench-c%').orderBy('id').execute();
+      expect(benchCounties.length).toBe(2);
+      const top = await boardOf(db, { all: true }, { month: '2026-10', parentId: countyId });
+      expect(top.groups?.map((g) => g.id)).toEqual(benchCounties.map((c) => c.id));
+      expect(top.parent?.id).toBe(countyId);
+      const { parent: _, groups: __, ...rows } = top;
+      expect(rows).toEqual(await pureBoard(db, { all: true }, '2026-10', countyId));
+      const below = await boardOf(db, { all: true }, { month: '2026-10', parentId: benchCounties[1].id });
+      expect(below.groups).toEqual([]);
+      expect(below.indicators[0].units.length).toBeGreaterThan(0);
+      const { parent: ___, groups: ____, ...belowRows } = below;
+      expect(belowRows).toEqual(await pureBoard(db, { all: true }, '2026-10', benchCounties[1].id));
+      // Pages cut the rank order; the total counts every row.
+      const page2 = await boardOf(db, { all: true }, { month: '2026-10', parentId: countyId, page: 2, pageSize: 5 });
+      for (const [i, row] of page2.indicators.entries()) {
+        expect(row.units).toEqual(top.indicators[i].units.slice(5, 10));
+        expect(row.unitsTotal).toBe(top.indicators[i].units.length);
+      }
     });
 
     it('shows a value written on the next request', async () => {

@@ -160,6 +160,40 @@ export const warningsRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** The units directly under one (any kind: the board keeps those with targets). */
+  async childrenOf(db: Executor, parentId: number): Promise<number[]> {
+    return (await db.selectFrom('orgUnits').select('id').where('parentId', '=', parentId).execute()).map((r) => r.id);
+  },
+
+  /** The units under `parentId` that hold units with targets of the plan somewhere below them: the board's drill-downs. */
+  async groupsUnder(db: Executor, planId: number, parentId: number) {
+    const holders = await db
+      .selectFrom('orgUnits')
+      .select('path')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('orgUnits as u')
+          .innerJoin('indicatorTargets as t', 't.unitId', 'u.id')
+          .select('u.parentId')
+          .distinct()
+          .where('t.planId', '=', planId)
+          .where('t.isCounty', '=', 0)
+          .where('u.parentId', 'is not', null)
+          .$narrowType<{ parentId: number }>(),
+      )
+      .execute();
+    const children = await db
+      .selectFrom('orgUnits')
+      .select(['id', 'nameZh', 'nameEn', 'kind', 'path'])
+      .where('parentId', '=', parentId)
+      .where('active', '=', 1)
+      .orderBy('sortOrder')
+      .orderBy('id')
+      .execute();
+    // A child holds units with targets when it is, or is above, the parent of one: its path starts theirs.
+    return children.filter((c) => holders.some((h) => h.path.startsWith(c.path))).map(({ path: _, ...unit }) => unit);
+  },
+
   /** Names, kinds and parents of some units. */
   units(db: Executor, unitIds: number[]) {
     if (unitIds.length === 0) return Promise.resolve([]);

@@ -36,7 +36,11 @@ function monthly(rows: ValueRow[], year: number): (number | null)[] {
  */
 export async function monthWarnings(deps: Deps, ctx: RequestContext, query: z.infer<typeof warningsQuery>): Promise<Warnings> {
   requirePermission(ctx, 'indicator:read');
-  return boardOf(deps.db, await scopeFor(deps.db, ctx.user, 'indicator:read'), query);
+  const scope = await scopeFor(deps.db, ctx.user, 'indicator:read');
+  // The office sees the level below the county (or province) and drills down: a province's units at once would be
+  // tens of megabytes. A unit filter asks for that unit wherever it is.
+  const parentId = query.parentId ?? (scope.all && !query.unitId ? await unitsRepository.countyId(deps.db) : undefined);
+  return boardOf(deps.db, scope, { ...query, parentId });
 }
 
 type Cell = Omit<ProgressCell, 'rank'> & { rank: number | null };
@@ -59,8 +63,7 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   ]);
   const result = { month: query.month, locked: !!lock };
   if (!plan) return { ...result, indicators: [] };
-  const unitIds = scope.all ? undefined : [countyId, ...(await warningsRepository.peersOf(db, scope.unitIds))];
-  const window = { planId: plan.id, year, month, unitIds };
+  const window = { planId: plan.id, year, month, unitIds: await unitsRead(db, scope, countyId, query.parentId) };
   const targets = await warningsRepository.targetsWithAggregates(db, window);
   const indicatorIds = [...new Set(targets.map((t) => t.indicatorId))];
   const indicatorRows = (await indicatorsRepository.findByIds(db, indicatorIds)).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
@@ -123,12 +126,46 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
       unitTargets.length === 0 && countyTarget && indicator.sourceUnitId && indicator.sourceUnitId !== countyId && unitById.has(indicator.sourceUnitId)
         ? [cellOf(countyTarget, unitById.get(indicator.sourceUnitId) as UnitRow, true)]
         : [];
+    const underParent = (c: Cell) => query.parentId === undefined || unitById.get(c.unit.id)?.parentId === query.parentId;
     const unitCells = [...ranked, ...responsible]
-      .filter((c) => visible(c.unit.id))
+      .filter((c) => visible(c.unit.id) && underParent(c))
       .filter((c) => (query.level ? c.level === query.level : true) && (query.unitId ? c.unit.id === query.unitId : true));
-    return { indicator: described[i] as Described, county, units: unitCells };
+    return { indicator: described[i] as Described, county, units: paged(unitCells, query), unitsTotal: unitCells.length };
   });
-  return { ...result, indicators: items.filter((row) => (query.indicatorId ? row.indicator.id === query.indicatorId : true)) };
+  const [parent, groups] = await drillDown(db, scope, plan.id, query.parentId);
+  return {
+    ...result,
+    ...(parent ? { parent } : {}),
+    ...(groups ? { groups } : {}),
+    indicators: items.filter((row) => (query.indicatorId ? row.indicator.id === query.indicatorId : true)),
+  };
+}
+
+/**
+ * The units whose targets and values a board reads: the units under the parent asked for, and for a scoped viewer
+ * only its own and its peers (they rank together); the county always. Undefined: every unit (the office, no parent).
+ */
+async function unitsRead(db: Executor, scope: Scope, countyId: number, parentId: number | undefined): Promise<number[] | undefined> {
+  const peers = scope.all ? null : await warningsRepository.peersOf(db, scope.unitIds);
+  if (parentId === undefined) return peers ? [countyId, ...peers] : undefined;
+  const children = await warningsRepository.childrenOf(db, parentId);
+  const allowed = peers ? new Set(peers) : null;
+  return [countyId, ...children.filter((id) => !allowed || allowed.has(id))];
+}
+
+/** One page of rows when the query asks for paging. */
+function paged<T>(rows: T[], query: { page?: number; pageSize?: number }): T[] {
+  if (!query.pageSize) return rows;
+  const start = ((query.page ?? 1) - 1) * query.pageSize;
+  return rows.slice(start, start + query.pageSize);
+}
+
+/** The shown level (the parent unit) and, for the office, the units below it to drill down to. */
+async function drillDown(db: Executor, scope: Scope, planId: number, parentId: number | undefined) {
+  if (parentId === undefined) return [null, null] as const;
+  if (!scope.all && !scope.unitIds.includes(parentId)) return [null, null] as const;
+  const [parent] = await warningsRepository.units(db, [parentId]);
+  return [parent ?? null, scope.all ? await warningsRepository.groupsUnder(db, planId, parentId) : null] as const;
 }
 
 /**
