@@ -66,15 +66,21 @@ try {
   const indicatorId = data.indicatorIds[1];
   const plan = await handle.db.selectFrom('indicatorPlans').select('id').where('year', '=', year).executeTakeFirstOrThrow();
   const generatedTownship = data.unitIds.at(-1) as number;
+  const benchCounty = await handle.db.selectFrom('orgUnits').select('id').where('code', '=', 'bench-c0').executeTakeFirst();
   const boards = {
     office: `/api/indicator-warnings?month=${month}`,
     red: `/api/indicator-warnings?month=${month}&level=red`,
+    ...(benchCounty ? { drilled: `/api/indicator-warnings?month=${month}&parentId=${benchCounty.id}` } : {}),
   };
   for (const [name, url] of Object.entries(boards))
     console.log(`  (${name} board response ${((await get(officeSession, url)).body.length / 1e6).toFixed(2)} MB)`);
   console.log(`  (township board response ${((await get(dayingSession, boards.office)).body.length / 1e6).toFixed(3)} MB)`);
 
-  const office = await measure('GET /api/indicator-warnings (office, all units)', () => get(officeSession, boards.office));
+  const office = await measure('GET /api/indicator-warnings (office, county level)', () => get(officeSession, boards.office));
+  if (boards.drilled) {
+    const drilled = boards.drilled;
+    await measure('GET /api/indicator-warnings (office, drilled to a county)', () => get(officeSession, drilled));
+  }
   await measure('GET /api/indicator-warnings (township)', () => get(dayingSession, boards.office));
   await measure('GET /api/indicator-warnings?level=red (office)', () => get(officeSession, boards.red));
   const board = await measure("boardOf: one month's warnings, all units", () => boardOf(deps.db, { all: true }, { month }));

@@ -51,32 +51,21 @@ export const warningsRepository = {
     const before = monthOf(w.year, w.month - 1); // 'YYYY-00' when the month is January: no month falls at or before it
     const lastFirst = monthOf(w.year - 1, 1);
     const lastNow = monthOf(w.year - 1, w.month);
-    const month = sql.ref('indicatorValues.month');
-    const value = sql.ref('indicatorValues.value');
-    let values = db
-      .selectFrom('indicatorValues')
-      .select([
-        'indicatorValues.indicatorId',
-        'indicatorValues.unitId',
-        sql<number | null>`max(case when ${month} = ${now} then ${value} end)`.as('current'),
-        sql<number | null>`max(case when ${month} = ${before} then ${value} end)`.as('previous'),
-        sql<number | null>`max(case when ${month} = ${lastNow} then ${value} end)`.as('lastYearCurrent'),
-        sql<number | null>`sum(case when ${month} >= ${first} then ${value} else 0 end)`.as('sumToMonth'),
-        sql<number | null>`sum(case when ${month} >= ${first} and ${month} <= ${before} then ${value} else 0 end)`.as('sumToPrevious'),
-        sql<number | null>`sum(case when ${month} <= ${lastNow} then ${value} else 0 end)`.as('lastYearSum'),
-      ])
-      .where('indicatorValues.status', '=', 'submitted')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('indicatorValues.month', '>=', first), eb('indicatorValues.month', '<=', now)]),
-          eb.and([eb('indicatorValues.month', '>=', lastFirst), eb('indicatorValues.month', '<=', lastNow)]),
-        ]),
-      )
-      .groupBy(['indicatorValues.indicatorId', 'indicatorValues.unitId']);
-    if (w.unitIds) values = values.where('indicatorValues.unitId', 'in', w.unitIds.length ? w.unitIds : [0]);
+    const month = sql.ref('v.month');
+    const value = sql.ref('v.value');
+    // Driven by the targets: each one seeks its unit's months in the (indicator, unit, month) index, which holds the
+    // status and the value too, so neither the whole month range of every unit nor a sort of it is read.
     let qb = db
       .selectFrom('indicatorTargets as t')
-      .leftJoin(values.as('a'), (join) => join.onRef('a.indicatorId', '=', 't.indicatorId').onRef('a.unitId', '=', 't.unitId'))
+      .leftJoin('indicatorValues as v', (join) =>
+        join
+          .onRef('v.indicatorId', '=', 't.indicatorId')
+          .onRef('v.unitId', '=', 't.unitId')
+          .on('v.status', '=', 'submitted')
+          .on('v.month', '>=', lastFirst)
+          .on('v.month', '<=', now)
+          .on((eb) => eb.or([eb('v.month', '>=', first), eb('v.month', '<=', lastNow)])),
+      )
       .select([
         't.indicatorId',
         't.unitId',
@@ -84,14 +73,15 @@ export const warningsRepository = {
         't.target',
         't.startOfYear',
         't.planCurve',
-        'a.current',
-        'a.previous',
-        'a.lastYearCurrent',
-        'a.sumToMonth',
-        'a.sumToPrevious',
-        'a.lastYearSum',
+        sql<number | null>`max(case when ${month} = ${now} then ${value} end)`.as('current'),
+        sql<number | null>`max(case when ${month} = ${before} then ${value} end)`.as('previous'),
+        sql<number | null>`max(case when ${month} = ${lastNow} then ${value} end)`.as('lastYearCurrent'),
+        sql<number | null>`sum(case when ${month} >= ${first} then ${value} end)`.as('sumToMonth'),
+        sql<number | null>`sum(case when ${month} >= ${first} and ${month} <= ${before} then ${value} end)`.as('sumToPrevious'),
+        sql<number | null>`sum(case when ${month} <= ${lastNow} then ${value} end)`.as('lastYearSum'),
       ])
-      .where('t.planId', '=', w.planId);
+      .where('t.planId', '=', w.planId)
+      .groupBy('t.id');
     if (w.unitIds) qb = qb.where('t.unitId', 'in', w.unitIds.length ? w.unitIds : [0]);
     const rows = await qb.orderBy('t.indicatorId').orderBy('t.unitId').execute();
     // PostgreSQL returns sums of double precision as numbers, but be explicit for drivers that return strings.
