@@ -5,9 +5,9 @@
 //   BENCH_SCALE=province npx tsx bench/indicators.ts              2,500 units × 50 indicators × 60 months ≈ 7.5 M values
 //   BENCH_DATABASE_URL=postgres://… npx tsx bench/indicators.ts   PostgreSQL (a temporary schema, dropped afterwards)
 //   BENCH_YEARS=2 shrinks the years of values (at least 2: the board reads last year beside this one); BENCH_UNITS=300 the units.
-import { benchApp, benchClient, time } from './support';
+import { benchApp, benchClient } from './support';
 import { sql } from 'kysely';
-import { boardOf } from '../src/server/modules/indicators';
+import { boardOf, warningsRepository } from '../src/server/modules/indicators';
 import { INDICATOR_SCALES, LAST_LOCKED_MONTH, LAST_YEAR, generateIndicatorData } from './indicator-data';
 
 const scaleName = (process.env.BENCH_SCALE ?? 'county') as keyof typeof INDICATOR_SCALES;
@@ -20,13 +20,24 @@ const scale = {
 /** Each measurement runs about this long (at least once, at most 50 times), after one untimed warm-up call. */
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 20_000);
 
-/** Warms up with one call, then times as many calls as fit the budget; slow calls get a small n. */
-async function measure(label: string, fn: () => Promise<unknown>) {
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Warms up with one call, then times as many calls as fit the budget (slow calls get a small n); prints and returns p50/p95 in ms. */
+async function measure(label: string, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   const t0 = performance.now();
   await fn();
   const first = performance.now() - t0;
   const n = Math.max(1, Math.min(50, Math.floor(BUDGET_MS / Math.max(first, 1))));
-  await time(label, n, fn);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s0 = performance.now();
+    await fn();
+    samples.push(performance.now() - s0);
+  }
+  samples.sort((a, b) => a - b);
+  const figures = { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  console.log(`  ${label.padEnd(52)} p50 ${figures.p50.toFixed(2).padStart(8)} ms   p95 ${figures.p95.toFixed(2).padStart(8)} ms   (n=${n})`);
+  return figures;
 }
 
 // Early January: December is being reported, months up to October are locked.
@@ -53,12 +64,36 @@ try {
   const month = LAST_LOCKED_MONTH;
   const year = LAST_YEAR;
   const indicatorId = data.indicatorIds[1];
-  const boardSize = (await get(officeSession, `/api/indicator-warnings?month=${month}`)).body.length;
-  console.log(`  (office board response ${(boardSize / 1e6).toFixed(1)} MB)`);
+  const plan = await handle.db.selectFrom('indicatorPlans').select('id').where('year', '=', year).executeTakeFirstOrThrow();
+  const generatedTownship = data.unitIds.at(-1) as number;
+  const benchCounty = await handle.db.selectFrom('orgUnits').select('id').where('code', '=', 'bench-c0').executeTakeFirst();
+  const boards = {
+    office: `/api/indicator-warnings?month=${month}`,
+    red: `/api/indicator-warnings?month=${month}&level=red`,
+    ...(benchCounty ? { drilled: `/api/indicator-warnings?month=${month}&parentId=${benchCounty.id}` } : {}),
+  };
+  for (const [name, url] of Object.entries(boards))
+    console.log(`  (${name} board response ${((await get(officeSession, url)).body.length / 1e6).toFixed(2)} MB)`);
+  console.log(`  (township board response ${((await get(dayingSession, boards.office)).body.length / 1e6).toFixed(3)} MB)`);
 
-  await measure('GET /api/indicator-warnings (office, all units)', () => get(officeSession, `/api/indicator-warnings?month=${month}`));
-  await measure('GET /api/indicator-warnings (township)', () => get(dayingSession, `/api/indicator-warnings?month=${month}`));
-  await measure('GET /api/indicator-warnings?level=red (office)', () => get(officeSession, `/api/indicator-warnings?month=${month}&level=red`));
+  const office = await measure('GET /api/indicator-warnings (office, county level)', () => get(officeSession, boards.office));
+  if (boards.drilled) {
+    const drilled = boards.drilled;
+    await measure('GET /api/indicator-warnings (office, drilled to a county)', () => get(officeSession, drilled));
+  }
+  await measure('GET /api/indicator-warnings (township)', () => get(dayingSession, boards.office));
+  await measure('GET /api/indicator-warnings?level=red (office)', () => get(officeSession, boards.red));
+  const board = await measure("boardOf: one month's warnings, all units", () => boardOf(deps.db, { all: true }, { month }));
+  await measure('boardOf: a generated county’s township', () => boardOf(deps.db, { all: false, unitIds: [generatedTownship], ownUserId: null }, { month }));
+  const window = { planId: plan.id, year, month: Number(month.slice(5)) };
+  const raw = await measure('raw SQL: the aggregation query, all units', () => warningsRepository.targetsWithAggregates(deps.db, window));
+  // The office's board reads the county's own units: the same query for them alone is its raw SQL.
+  const levelUnits = [data.countyId, ...(await warningsRepository.childrenOf(deps.db, data.countyId))];
+  const rawLevel = await measure('raw SQL: the aggregation query, county level', () =>
+    warningsRepository.targetsWithAggregates(deps.db, { ...window, unitIds: levelUnits }),
+  );
+  console.log(`  ratio endpoint (county level) ÷ its raw SQL, p95      ${(office.p95 / rawLevel.p95).toFixed(2)}`);
+  console.log(`  ratio boardOf (all units) ÷ its raw SQL, p95          ${(board.p95 / raw.p95).toFixed(2)}`);
   await measure('GET /api/indicator-ledger (office, a township)', () => get(officeSession, `/api/indicator-ledger?year=${year}&unitId=${daying.id}`));
   await measure('GET /api/indicator-ledger (office, county)', () => get(officeSession, `/api/indicator-ledger?year=${year}&unitId=${data.countyId}`));
   await measure('GET /api/indicator-ledger (township, own)', () => get(dayingSession, `/api/indicator-ledger?year=${year}`));
@@ -66,7 +101,6 @@ try {
   await measure('GET /api/indicator-trend (township)', () =>
     get(dayingSession, `/api/indicator-trend?year=${year}&indicatorId=${indicatorId}&unitId=${daying.id}`),
   );
-  await measure("boardOf: one month's warnings, all units", () => boardOf(deps.db, { all: true }, { month }));
 } finally {
   await bench.close();
 }

@@ -285,6 +285,14 @@ export const warningsQuery = z.strictObject({
   level: warningLevel.optional(),
   unitId: strictId.optional(),
   indicatorId: strictId.optional(),
+  /**
+   * The units directly under this one, ranked among themselves. The office's board opens on the county's (or the
+   * province's) own level and drills down from there; a scoped viewer sees its peers.
+   */
+  parentId: strictId.optional(),
+  /** One page of each indicator's unit rows, in rank order; all rows when absent. */
+  page: strictInt(1, 100_000).optional(),
+  pageSize: strictInt(1, 500).optional(),
 });
 
 /** The office asks a unit of the board for its written explanation (the month's 督办 task, made or found). */
@@ -311,10 +319,24 @@ const progressCell = z.object({
 });
 export type ProgressCell = z.infer<typeof progressCell>;
 
+const boardUnit = z.object({ id: z.number().int(), nameZh: z.string(), nameEn: z.string(), kind: z.string() });
+
 export const warningsResponse = z.object({
   month: z.string(),
   locked: z.boolean(),
-  indicators: z.array(z.object({ indicator: indicatorSchema, county: progressCell.nullable(), units: z.array(progressCell) })),
+  /** The unit whose units the rows are (the drill-down level), when the board is one level. */
+  parent: boardUnit.extend({ parentId: z.number().int().nullable() }).nullable().optional(),
+  /** Units under the shown level that hold units with targets of their own: where the board drills down to. */
+  groups: z.array(boardUnit).optional(),
+  indicators: z.array(
+    z.object({
+      indicator: indicatorSchema,
+      county: progressCell.nullable(),
+      units: z.array(progressCell),
+      /** How many unit rows there are before paging. */
+      unitsTotal: z.number().int().optional(),
+    }),
+  ),
 });
 export type Warnings = z.infer<typeof warningsResponse>;
 

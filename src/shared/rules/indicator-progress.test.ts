@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   shownTimeProgress,
+  aggregateMonths,
+  progressOf,
   type IndicatorInput,
   type WarningLevel,
   coverage,
@@ -257,4 +259,21 @@ describe('shownTimeProgress', () => {
     ['a completion of zero still has a yardstick', { completion: 0, timeProgress: 8.3 }, 8.3],
     ['a growth or ratio cell (no completion) shows none', { completion: null, timeProgress: 75 }, null],
   ])('%s', (_name, cell, expected) => expect(shownTimeProgress(cell)).toBe(expected));
+});
+
+describe('progressOf: the level from a month’s aggregates', () => {
+  const months = [1.5, null, 2, -1, 3, null, 4, 0.1, 0.2, 0.3, null, 5];
+  const lastYear = [1, 1, 1, 1, 1, 1, 1, 1, 1, null, 1, 1];
+  it.each([1, 2, 3, 6, 9, 10, 11, 12])('equals indicatorProgress from the monthly values at month %i, every kind and direction', (month) => {
+    for (const kind of ['cumulative', 'growth', 'stock', 'ratio'] as const)
+      for (const direction of ['higher', 'lower'] as const) {
+        const input = { kind, direction, target: 12, month, values: months, lastYear, startOfYear: 2 };
+        const aggregates = { thisYear: aggregateMonths(months, month), lastYear: aggregateMonths(lastYear, month) };
+        expect(progressOf(input, aggregates)).toEqual(indicatorProgress(input));
+      }
+  });
+  it('reduces the months to the month’s value and the sum to it, missing months as 0', () => {
+    expect(aggregateMonths(months, 4)).toEqual({ current: -1, sum: 2.5 });
+    expect(aggregateMonths(months, 2)).toEqual({ current: null, sum: 1.5 });
+  });
 });

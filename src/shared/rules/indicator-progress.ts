@@ -72,22 +72,53 @@ export function planCurveProblem(curve: readonly number[]): 'length' | 'range' |
   return null;
 }
 
-/** Year-to-date value at month m: the sum of months 1..m for cumulative indicators, else the month's value; null when month m is not reported. */
-export function ytdValue(kind: IndicatorKind, values: MonthlyValues, month: number): number | null {
-  const current = values[month - 1];
-  if (current === null || current === undefined) return null;
-  if (kind !== 'cumulative') return current;
-  return round(values.slice(0, month).reduce<number>((sum, v) => sum + (v ?? 0), 0));
+/**
+ * What the level of month m needs from one series of monthly values: the month's own value and the sum of the
+ * reported values of months 1..m. The board computes these in SQL for every unit at once; the rules below take them
+ * instead of the twelve months, so the SQL path and the monthly arrays give the same answer.
+ */
+export interface MonthAggregates {
+  /** Value of month m; null when month m is not reported. */
+  current: number | null;
+  /** Sum of the reported values of months 1..m (missing months count as 0). */
+  sum: number;
 }
 
-function yoyGrowth(input: IndicatorInput, ytd: number | null): number | null {
-  if (input.kind !== 'cumulative' || ytd === null || !input.lastYear) return null;
-  const base = ytdValue('cumulative', input.lastYear, input.month);
+/** The aggregates of month m of this year and, when given, of last year's same period. */
+export interface ProgressAggregates {
+  thisYear: MonthAggregates;
+  lastYear: MonthAggregates | null;
+}
+
+/** Everything of an indicator input but its monthly values: target, month, plan curve and thresholds. */
+export type ProgressParams = Omit<IndicatorInput, 'values' | 'lastYear'>;
+
+/** Reduces monthly values to the aggregates of month m. */
+export function aggregateMonths(values: MonthlyValues, month: number): MonthAggregates {
+  let sum = 0;
+  for (let i = 0; i < month; i++) sum += values[i] ?? 0;
+  return { current: values[month - 1] ?? null, sum };
+}
+
+/** Year-to-date value from a month's aggregates: the sum for cumulative indicators, else the month's value; null when the month is not reported. */
+export function ytdOf(kind: IndicatorKind, month: MonthAggregates): number | null {
+  if (month.current === null) return null;
+  return kind === 'cumulative' ? round(month.sum) : month.current;
+}
+
+/** Year-to-date value at month m: the sum of months 1..m for cumulative indicators, else the month's value; null when month m is not reported. */
+export function ytdValue(kind: IndicatorKind, values: MonthlyValues, month: number): number | null {
+  return ytdOf(kind, aggregateMonths(values, month));
+}
+
+function yoyGrowth(input: ProgressParams, lastYear: MonthAggregates | null, ytd: number | null): number | null {
+  if (input.kind !== 'cumulative' || ytd === null || !lastYear) return null;
+  const base = ytdOf('cumulative', lastYear);
   if (!base) return null;
   return round((ytd / base - 1) * 100);
 }
 
-function completion(input: IndicatorInput, ytd: number): number | null {
+function completion(input: ProgressParams, ytd: number): number | null {
   if (input.kind === 'cumulative') return input.target === 0 ? null : round((ytd / input.target) * 100);
   if (input.kind === 'stock') {
     const start = input.startOfYear ?? 0;
@@ -98,7 +129,7 @@ function completion(input: IndicatorInput, ytd: number): number | null {
 }
 
 /** A stock target equal to the start of the year asks only to keep the count: progress through the year is moot. */
-const holdsOnly = (input: IndicatorInput) => input.kind === 'stock' && input.target === (input.startOfYear ?? 0);
+const holdsOnly = (input: ProgressParams) => input.kind === 'stock' && input.target === (input.startOfYear ?? 0);
 
 /** Warning level of a gap in pp for a given yellow band. */
 export function levelOfGap(gapPp: number, yellowBandPp: number): Exclude<WarningLevel, 'missing'> {
@@ -108,10 +139,20 @@ export function levelOfGap(gapPp: number, yellowBandPp: number): Exclude<Warning
 
 /** Everything the ledger, the warnings board and the brief show for one unit, indicator and month. */
 export function indicatorProgress(input: IndicatorInput, bands: YellowBands = DEFAULT_YELLOW_BANDS): IndicatorProgress {
+  const aggregates = {
+    thisYear: aggregateMonths(input.values, input.month),
+    lastYear: input.lastYear ? aggregateMonths(input.lastYear, input.month) : null,
+  };
+  return progressOf(input, aggregates, bands);
+}
+
+/** The same as indicatorProgress, from the month's aggregates instead of the monthly values. */
+export function progressOf(input: ProgressParams, aggregates: ProgressAggregates, bands: YellowBands = DEFAULT_YELLOW_BANDS): IndicatorProgress {
   const tp = timeProgress(input.month, input.planCurve);
-  const ytd = ytdValue(input.kind, input.values, input.month);
+  const ytd = ytdOf(input.kind, aggregates.thisYear);
   const done = ytd === null ? null : completion(input, ytd);
-  const result: IndicatorProgress = { ytd, yoyGrowth: yoyGrowth(input, ytd), completion: done, timeProgress: tp, gapPp: null, level: 'missing' };
+  const yoy = yoyGrowth(input, aggregates.lastYear, ytd);
+  const result: IndicatorProgress = { ytd, yoyGrowth: yoy, completion: done, timeProgress: tp, gapPp: null, level: 'missing' };
   if (ytd === null) return result;
 
   const byTarget = input.kind === 'growth' || input.kind === 'ratio';

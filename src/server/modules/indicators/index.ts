@@ -18,6 +18,8 @@ export { type ReportedValueOutcome, previewReportedValues } from './ledger.servi
 export { type LaggingUnit, followUpLockedMonth, laggingUnitTask, laggingUnits } from './month-close';
 export type { MonthLocked } from './month-locked';
 export { boardOf } from './warnings.service';
+/** For bench/indicators.ts: the board's aggregation query alone, to compare the endpoint with. */
+export { warningsRepository } from './warnings.repository';
 
 /** Indicators: catalogue, annual targets decomposed to units, the monthly ledger with locks, live warnings. */
 export const indicators = defineModule({

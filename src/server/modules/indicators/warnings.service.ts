@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import type { ProgressCell, Trend, Warnings, trendQuery, warningsQuery } from '../../../shared/modules/indicators.schemas';
-import { type WarningLevel, indicatorProgress, isPersistentRed, rankUnits, timeProgress, ytdValue } from '../../../shared/rules/indicator-progress';
-import { sumOfUnits } from '../../../shared/rules/ledger-checks';
+import {
+  type ProgressAggregates,
+  aggregateMonths,
+  indicatorProgress,
+  isPersistentRed,
+  progressOf,
+  rankUnits,
+  timeProgress,
+  ytdValue,
+} from '../../../shared/rules/indicator-progress';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import type { RequestContext } from '../../core/access/context';
@@ -10,7 +18,8 @@ import { notFound } from '../../core/http/errors';
 import type { ExportColumn } from '../../core/excel/export';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
-import { type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
+import { indicatorsRepository, plansRepository } from './indicators.repository';
+import { type BoardTargetRow, type MonthTotalRow, warningsRepository } from './warnings.repository';
 
 type ValueRow = { indicatorId: number; unitId: number; month: string; value: number };
 
@@ -27,10 +36,23 @@ function monthly(rows: ValueRow[], year: number): (number | null)[] {
  */
 export async function monthWarnings(deps: Deps, ctx: RequestContext, query: z.infer<typeof warningsQuery>): Promise<Warnings> {
   requirePermission(ctx, 'indicator:read');
-  return boardOf(deps.db, await scopeFor(deps.db, ctx.user, 'indicator:read'), query);
+  const scope = await scopeFor(deps.db, ctx.user, 'indicator:read');
+  // The office sees the level below the county (or province) and drills down: a province's units at once would be
+  // tens of megabytes. A unit filter asks for that unit wherever it is.
+  const parentId = query.parentId ?? (scope.all && !query.unitId ? await unitsRepository.countyId(deps.db) : undefined);
+  return boardOf(deps.db, scope, { ...query, parentId });
 }
 
-/** The board for a scope, read through any executor (the month lock computes it inside its own transaction). */
+type Cell = Omit<ProgressCell, 'rank'> & { rank: number | null };
+type Described = Awaited<ReturnType<typeof describeIndicators>>[number];
+type UnitRow = Awaited<ReturnType<typeof warningsRepository.units>>[number];
+
+/**
+ * The board for a scope, read through any executor (the month lock computes it inside its own transaction). The
+ * database reduces each unit's months to the few aggregates the levels need (warnings.repository); the levels come
+ * from the same pure rules as everywhere else. Units rank among the units under the same parent, so a scoped viewer's
+ * board reads only its units and their peers, never the whole province.
+ */
 export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof warningsQuery>): Promise<Warnings> {
   const year = Number(query.month.slice(0, 4));
   const month = Number(query.month.slice(5));
@@ -39,113 +61,168 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
     plansRepository.findByYear(db, year),
     db.selectFrom('indicatorMonthLocks').select('month').where('month', '=', query.month).executeTakeFirst(),
   ]);
-  const targets: TargetRow[] = plan ? await plansRepository.allTargets(db, plan.id) : [];
-  const indicatorRows = (await indicatorsRepository.findByIds(db, [...new Set(targets.map((t) => t.indicatorId))])).sort(
-    (a, b) => a.sortOrder - b.sortOrder || a.id - b.id,
-  );
-  const values = await db
-    .selectFrom('indicatorValues')
-    .select(['indicatorId', 'unitId', 'month', 'value'])
-    .where('status', '=', 'submitted')
-    // This year to the month, and last year's same months (year-on-year compares year-to-date with them).
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('month', '>=', `${year}-01`), eb('month', '<=', query.month)]),
-        eb.and([eb('month', '>=', `${year - 1}-01`), eb('month', '<=', `${year - 1}-${query.month.slice(5)}`)]),
-      ]),
-    )
-    .execute();
-  const units = await db
-    .selectFrom('orgUnits')
-    .select(['id', 'nameZh', 'nameEn', 'kind'])
-    .where('id', 'in', [...new Set(targets.map((t) => t.unitId)), ...indicatorRows.flatMap((i) => (i.sourceUnitId ? [i.sourceUnitId] : [])), countyId])
-    .execute();
+  const result = { month: query.month, locked: !!lock };
+  if (!plan) return { ...result, indicators: [] };
+  const window = { planId: plan.id, year, month, unitIds: await unitsRead(db, scope, countyId, query.parentId) };
+  const targets = await warningsRepository.targetsWithAggregates(db, window);
+  const indicatorIds = [...new Set(targets.map((t) => t.indicatorId))];
+  const indicatorRows = (await indicatorsRepository.findByIds(db, indicatorIds)).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  const summedIds = indicatorRows.filter((i) => i.countyValue === 'sum').map((i) => i.id);
+  const [units, described, totals, unitCounts] = await Promise.all([
+    warningsRepository.units(db, [...new Set([...targets.map((t) => t.unitId), ...indicatorRows.flatMap((i) => (i.sourceUnitId ? [i.sourceUnitId] : []))])]),
+    describeIndicators(db, indicatorRows),
+    warningsRepository.unitMonthTotals(db, window, summedIds),
+    warningsRepository.unitTargetCounts(db, plan.id, summedIds),
+  ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const described = await describeIndicators(db, indicatorRows);
-
-  // Values and targets grouped once: scanning all of them per cell is quadratic at province scale.
-  // Each unit and indicator gets its twelve months of this year and of last year.
-  const valuesOf = new Map<string, { values: (number | null)[]; lastYear: (number | null)[] }>();
-  const none = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
-  for (const v of values) {
-    const key = `${v.indicatorId}/${v.unitId}`;
-    let own = valuesOf.get(key);
-    if (!own) {
-      own = { values: Array(12).fill(null), lastYear: Array(12).fill(null) };
-      valuesOf.set(key, own);
-    }
-    (Number(v.month.slice(0, 4)) === year ? own.values : own.lastYear)[Number(v.month.slice(5)) - 1] = v.value;
-  }
-  /** The units' values added up month by month (this year and last), a month counting once every unit is in. */
-  const summed = (indicatorId: number, unitIds: number[], decimals: number) => {
-    const add = (pick: 'values' | 'lastYear') =>
-      Array.from({ length: 12 }, (_, m) =>
-        sumOfUnits(
-          unitIds.flatMap((unitId) => {
-            const v = valuesOf.get(`${indicatorId}/${unitId}`)?.[pick][m];
-            return v === null || v === undefined ? [] : [{ unitId, value: v }];
-          }),
-          unitIds,
-          decimals,
-        ),
-      );
-    return { values: add('values'), lastYear: add('lastYear') };
-  };
-  const targetsOf = new Map<number, TargetRow[]>();
-  for (const t of targets) {
-    const list = targetsOf.get(t.indicatorId);
-    if (list) list.push(t);
-    else targetsOf.set(t.indicatorId, [t]);
-  }
+  const targetsOf = groupBy(targets, (t) => t.indicatorId);
   const inScope = new Set(scope.all ? [] : scope.unitIds);
   const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
+  const curves = new Map<string, number[]>();
+  const curveOf = (text: string | null) => {
+    if (text === null) return undefined;
+    const known = curves.get(text);
+    if (known) return known;
+    const curve = JSON.parse(text) as number[];
+    curves.set(text, curve);
+    return curve;
+  };
+
   const items = indicatorRows.map((indicator, i) => {
     const own = targetsOf.get(indicator.id) ?? [];
-    const unitIds = own.filter((t) => t.unitId !== countyId).map((t) => t.unitId);
     const countyTarget = own.find((t) => t.unitId === countyId);
-    // A county figure summed from the units: month by month, once every unit is in.
-    if (indicator.countyValue === 'sum' && countyTarget) valuesOf.set(`${indicator.id}/${countyId}`, summed(indicator.id, unitIds, indicator.decimals));
-    const cellOf = (t: TargetRow, unitId: number, answersForCounty: boolean): ProgressCell => {
-      const own = valuesOf.get(`${indicator.id}/${t.unitId}`) ?? none;
-      const input = {
+    // A county figure summed from the units: month by month, once every unit with a target is in. The count and the
+    // totals are the plan's, not the viewer's: the database adds them up per month, whatever the scope.
+    const summed = indicator.countyValue === 'sum' && countyTarget ? summedAggregates(totals, indicator, year, month, unitCounts.get(indicator.id) ?? 0) : null;
+    const cellOf = (t: BoardTargetRow, unit: UnitRow, answersForCounty: boolean): Cell => {
+      const params = {
         kind: indicator.kind,
         direction: indicator.direction,
         target: t.target,
-        values: own.values,
-        lastYear: own.lastYear,
         startOfYear: t.startOfYear ?? undefined,
-        planCurve: t.planCurve ? (JSON.parse(t.planCurve) as number[]) : undefined,
+        planCurve: curveOf(t.planCurve),
         yellowBandPp: indicator.yellowBandPp ?? undefined,
       };
-      const now = indicatorProgress({ ...input, month });
-      const levels: WarningLevel[] = [month > 1 ? indicatorProgress({ ...input, month: month - 1 }).level : 'missing', now.level];
+      const aggregates = t.unitId === countyId && summed ? summed : aggregatesOf(t);
+      const now = progressOf({ ...params, month }, aggregates.now);
+      const before = month > 1 ? progressOf({ ...params, month: month - 1 }, aggregates.before).level : 'missing';
       return {
-        unit: unitById.get(unitId) as ProgressCell['unit'],
+        unit: { id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind },
         target: t.target,
         ...now,
-        persistentRed: isPersistentRed(levels, 2),
+        persistentRed: isPersistentRed([before, now.level], 2),
         rank: null,
         answersForCounty,
       };
     };
-    const cells = own.map((t) => cellOf(t, t.unitId, false));
-    const county = cells.find((c) => c.unit.id === countyId) ?? null;
-    const ranked = rankUnits(cells.filter((c) => c.unit.id !== countyId).map((c) => ({ ...c, unitId: c.unit.id })));
+    const unitTargets = own.filter((t) => t.unitId !== countyId);
+    const county = countyTarget ? cellOf(countyTarget, unitById.get(countyId) as UnitRow, false) : null;
+    const ranked = rankAmongPeers(
+      unitTargets.map((t) => ({ cell: cellOf(t, unitById.get(t.unitId) as UnitRow, false), parentId: unitById.get(t.unitId)?.parentId ?? null })),
+    );
     // An indicator not decomposed to units is held by its responsible department (its data source): the department
     // answers for the county figure, so a red county figure reaches it as a red unit reaches a township.
     const responsible =
-      unitIds.length === 0 && countyTarget && indicator.sourceUnitId && indicator.sourceUnitId !== countyId && unitById.has(indicator.sourceUnitId)
-        ? [cellOf(countyTarget, indicator.sourceUnitId, true)]
+      unitTargets.length === 0 && countyTarget && indicator.sourceUnitId && indicator.sourceUnitId !== countyId && unitById.has(indicator.sourceUnitId)
+        ? [cellOf(countyTarget, unitById.get(indicator.sourceUnitId) as UnitRow, true)]
         : [];
-    const unitCells = [...ranked.map(({ unitId: _, ...c }) => c), ...responsible]
-      .filter((c) => visible(c.unit.id))
+    const underParent = (c: Cell) => query.parentId === undefined || unitById.get(c.unit.id)?.parentId === query.parentId;
+    const unitCells = [...ranked, ...responsible]
+      .filter((c) => visible(c.unit.id) && underParent(c))
       .filter((c) => (query.level ? c.level === query.level : true) && (query.unitId ? c.unit.id === query.unitId : true));
-    return { indicator: described[i], county, units: unitCells };
+    return { indicator: described[i] as Described, county, units: paged(unitCells, query), unitsTotal: unitCells.length };
   });
+  const [parent, groups] = await drillDown(db, scope, plan.id, query.parentId);
   return {
-    month: query.month,
-    locked: !!lock,
+    ...result,
+    ...(parent ? { parent } : {}),
+    ...(groups ? { groups } : {}),
     indicators: items.filter((row) => (query.indicatorId ? row.indicator.id === query.indicatorId : true)),
+  };
+}
+
+/**
+ * The units whose targets and values a board reads: the units under the parent asked for, and for a scoped viewer
+ * only its own and its peers (they rank together); the county always. Undefined: every unit (the office, no parent).
+ */
+async function unitsRead(db: Executor, scope: Scope, countyId: number, parentId: number | undefined): Promise<number[] | undefined> {
+  const peers = scope.all ? null : await warningsRepository.peersOf(db, scope.unitIds);
+  if (parentId === undefined) return peers ? [countyId, ...peers] : undefined;
+  const children = await warningsRepository.childrenOf(db, parentId);
+  const allowed = peers ? new Set(peers) : null;
+  return [countyId, ...children.filter((id) => !allowed || allowed.has(id))];
+}
+
+/** One page of rows when the query asks for paging. */
+function paged<T>(rows: T[], query: { page?: number; pageSize?: number }): T[] {
+  if (!query.pageSize) return rows;
+  const start = ((query.page ?? 1) - 1) * query.pageSize;
+  return rows.slice(start, start + query.pageSize);
+}
+
+/** The shown level (the parent unit) and, for the office, the units below it to drill down to. */
+async function drillDown(db: Executor, scope: Scope, planId: number, parentId: number | undefined) {
+  if (parentId === undefined) return [null, null] as const;
+  if (!scope.all && !scope.unitIds.includes(parentId)) return [null, null] as const;
+  const [parent] = await warningsRepository.units(db, [parentId]);
+  return [parent ?? null, scope.all ? await warningsRepository.groupsUnder(db, planId, parentId) : null] as const;
+}
+
+/**
+ * Ranks each unit among the units under the same parent (a county's townships and departments), and lists all of
+ * them best first, units without data last; under one parent this is rankUnits itself.
+ */
+function rankAmongPeers(rows: readonly { cell: Cell; parentId: number | null }[]): Cell[] {
+  const rankOf = new Map<number, number | null>();
+  for (const peers of groupBy(rows, (r) => r.parentId).values()) {
+    for (const r of rankUnits(peers.map((p) => ({ unitId: p.cell.unit.id, gapPp: p.cell.gapPp, ytd: p.cell.ytd })))) rankOf.set(r.unitId, r.rank);
+  }
+  const ordered = rankUnits(rows.map((r) => ({ unitId: r.cell.unit.id, gapPp: r.cell.gapPp, ytd: r.cell.ytd, cell: r.cell })));
+  return ordered.map((r) => ({ ...r.cell, rank: rankOf.get(r.unitId) ?? null }));
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
+
+/** The aggregates of a target row for the month and the month before (the level of the month before needs no baseline). */
+function aggregatesOf(t: BoardTargetRow): { now: ProgressAggregates; before: ProgressAggregates } {
+  return {
+    now: {
+      thisYear: { current: t.current, sum: t.sumToMonth ?? 0 },
+      lastYear: { current: t.lastYearCurrent, sum: t.lastYearSum ?? 0 },
+    },
+    before: { thisYear: { current: t.previous, sum: t.sumToPrevious ?? 0 }, lastYear: null },
+  };
+}
+
+/**
+ * Aggregates of a county figure summed from its units, from the database's per-month totals: a month counts once all
+ * `units` units with a target reported it (sumOfUnits' rule), rounded to the indicator's decimals.
+ */
+function summedAggregates(
+  totals: readonly MonthTotalRow[],
+  indicator: { id: number; decimals: number },
+  year: number,
+  month: number,
+  units: number,
+): { now: ProgressAggregates; before: ProgressAggregates } {
+  const byMonth = new Map(totals.filter((t) => t.indicatorId === indicator.id).map((t) => [t.month, t]));
+  const series = (y: number) =>
+    Array.from({ length: month }, (_, i) => {
+      const row = byMonth.get(`${y}-${String(i + 1).padStart(2, '0')}`);
+      return units > 0 && row && row.reported === units ? Math.round(row.total * 10 ** indicator.decimals) / 10 ** indicator.decimals : null;
+    });
+  const values = series(year);
+  return {
+    now: { thisYear: aggregateMonths(values, month), lastYear: aggregateMonths(series(year - 1), month) },
+    before: { thisYear: aggregateMonths(values, Math.max(1, month - 1)), lastYear: null },
   };
 }
 

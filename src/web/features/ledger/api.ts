@@ -69,7 +69,7 @@ export function useValueHistory(q: { indicatorId: number; unitId: number; month:
 }
 
 /** The warnings board of a month. */
-export function useWarnings(query: { month: string; level?: string; unitId?: number; indicatorId?: number }, enabled = true) {
+export function useWarnings(query: { month: string; level?: string; unitId?: number; indicatorId?: number; parentId?: number }, enabled = true) {
   return useQuery({
     queryKey: [...warningsKey, query],
     queryFn: () => api.get<Warnings>(`/api/indicator-warnings${toQuery(query)}`),

@@ -70,6 +70,9 @@ export const zhCN = {
     noPlan: '该年度尚无已分解的指标目标',
     redUnits: '红灯单位（按指标）',
     noRedUnits: '本月没有红灯单位',
+    drillDown: '下级单位',
+    levelUp: '返回上一级',
+    shownLevel: '当前层级：{{name}}',
     openUnit: '点击单位查看其各项指标和处置',
     unit: {
       ledger: '查看台账',
@@ -184,6 +187,9 @@ export const enUS: LocaleOf<typeof zhCN> = {
     noPlan: 'No decomposed targets for this year yet',
     redUnits: 'Red units by indicator',
     noRedUnits: 'No unit is red this month',
+    drillDown: 'Units below',
+    levelUp: 'Up one level',
+    shownLevel: 'Level shown: {{name}}',
     openUnit: 'Select a unit to see its indicators and act on them',
     unit: {
       ledger: 'Open its ledger',

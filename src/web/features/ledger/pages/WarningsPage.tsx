@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Flex, Grid, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressCell, Warnings } from '../../../../shared/modules/indicators.schemas';
@@ -79,7 +79,9 @@ export function WarningsPage() {
   const [month, setMonth] = useState<string | null>(null);
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
-  const query = { month: month ?? defaultMonth, level };
+  // The level shown: the county's own units until the office drills into a unit below (a province's counties).
+  const [parentId, setParentId] = useState<number | undefined>();
+  const query = { month: month ?? defaultMonth, level, parentId };
   const [openUnit, setOpenUnit] = useState<ProgressCell['unit'] | null>(null);
   const phone = !Grid.useBreakpoint().md;
   const monthYear = Number(query.month.slice(0, 4));
@@ -170,6 +172,10 @@ export function WarningsPage() {
     },
   ];
 
+  const countyUnitId = data?.indicators.find((r) => r.county)?.county?.unit.id;
+  // Up one level: to the shown unit's parent, or back to where the board opens when that is the county.
+  const levelUp = () => setParentId(data?.parent?.parentId && data.parent.parentId !== countyUnitId ? data.parent.parentId : undefined);
+
   const monthOptions = Array.from({ length: 12 }, (_, i) => `${monthYear}-${String(i + 1).padStart(2, '0')}`).map((m) => ({ value: m, label: m }));
 
   return (
@@ -204,6 +210,27 @@ export function WarningsPage() {
           label={(l) => t(`ledger.level.${l}`)}
           style={{ width: 120 }}
         />
+        {data?.groups && data.groups.length > 0 && (
+          <Select
+            aria-label={t('warnings.drillDown')}
+            data-testid="warnings-drill-down"
+            placeholder={t('warnings.drillDown')}
+            value={null}
+            showSearch
+            optionFilterProp="label"
+            onChange={(id: number) => setParentId(id)}
+            options={data.groups.map((g) => ({ value: g.id, label: localName(g) }))}
+            style={{ minWidth: 160 }}
+          />
+        )}
+        {parentId !== undefined && data?.parent && (
+          <>
+            <Tag>{t('warnings.shownLevel', { name: localName(data.parent) })}</Tag>
+            <Button size="small" onClick={levelUp}>
+              {t('warnings.levelUp')}
+            </Button>
+          </>
+        )}
         {data && <Tag color={data.locked ? 'blue' : 'default'}>{data.locked ? t('warnings.lockedData') : t('warnings.liveData')}</Tag>}
         <Typography.Text type="secondary">{t('warnings.legend')}</Typography.Text>
       </Flex>
