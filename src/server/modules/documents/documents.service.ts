@@ -1,15 +1,14 @@
 import type { z } from 'zod';
-import {
-  type DocType,
-  type DocumentBlockData,
-  type DocumentDto,
-  type DocumentListItem,
-  type DocumentListQuery,
-  type NoticeSubject,
-  type draftLettersBody,
-  type updateDraftBody,
-  type updateTemplateBody,
-  DOC_ACTIONS,
+import type {
+  DocType,
+  DocumentBlockData,
+  DocumentDto,
+  DocumentListItem,
+  DocumentListQuery,
+  NoticeSubject,
+  draftLettersBody,
+  updateDraftBody,
+  updateTemplateBody,
 } from '../../../shared/modules/documents.schemas';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
@@ -17,6 +16,7 @@ import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { actionsOf } from './documents.policy';
 import { type DocumentRow, type DocumentViewer, documentsRepository } from './documents.repository';
 import { readDocumentFile, storeDocumentFile } from '../../core/documents/files';
 import { nextDocumentSeq } from '../../core/documents/numbering';
@@ -51,17 +51,6 @@ async function viewerOf(db: Executor, ctx: UserContext): Promise<DocumentViewer>
     read: await scopeFor(db, ctx.user, 'document:read'),
     drafts: ctx.user.permissions.has('document:draft') ? await scopeFor(db, ctx.user, 'document:draft') : null,
   };
-}
-
-function actionsOf(ctx: UserContext, row: Pick<DocumentRow, 'status'>): DocumentDto['actions'] {
-  const has = (p: 'document:draft' | 'document:issue') => ctx.user.permissions.has(p);
-  const all: Record<(typeof DOC_ACTIONS)[number], boolean> = {
-    edit: row.status === 'draft' && has('document:draft'),
-    delete: row.status === 'draft' && has('document:draft'),
-    issue: row.status === 'draft' && has('document:issue'),
-    download: row.status === 'issued',
-  };
-  return DOC_ACTIONS.filter((a) => all[a]);
 }
 
 function listItem(ctx: UserContext, row: DocumentRow): DocumentListItem {

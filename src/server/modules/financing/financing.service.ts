@@ -38,18 +38,16 @@ import { notify } from '../../core/notifications/notifications.service';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { type MeetingBrief, meetingOfKind, meetingUnitIds, meetingsByIds, meetingsOfKind } from '../meetings';
+import { OPEN, firmOf, isBank, needActions } from './financing.policy';
 import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as repo } from './financing.repository';
 
 export const MEETING_KIND = 'matchmaking';
 const MODULE = 'financing';
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
-const OPEN: readonly NeedStatus[] = ['pending', 'matching', 'credited'];
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 const conflict = () => new AppError('CONFLICT', {}, { status: { key: 'err.financing.closed' } });
 const needLink = (id: number) => `/financing/needs/${id}`;
 
-const isBank = (ctx: UserContext) => ctx.user.permissions.has('financing:bank');
-const firmOf = (ctx: UserContext) => (ctx.user.permissions.has('financing:submit') ? ctx.user.enterpriseId : null);
 const readScope = (db: Executor, ctx: UserContext) => scopeFor(db, ctx.user, 'financing:read');
 
 async function unitNames(db: Executor, ids: number[]): Promise<(id: number) => UnitBrief> {
@@ -273,13 +271,6 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
   ]);
   const unit = await unitNames(deps.db, [row.townshipUnitId, row.ownerUnitId, ...bankIds]);
   const [consentBy] = row.consentBy === null ? [] : await usersRepository.namesOf(deps.db, [row.consentBy]);
-  const open = OPEN.includes(row.status as NeedStatus);
-  const actions: Need['actions'] = [];
-  const editable = row.status === 'pending' || row.status === 'matching';
-  if (editable && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('edit');
-  if (open && (firmOf(ctx) === row.enterpriseId || (!bank && ctx.user.permissions.has('financing:handle')))) actions.push('banks');
-  if (open && !bank && ctx.user.permissions.has('financing:handle')) actions.push('close');
-  if (row.status !== 'failed' && bank) actions.push('outcome');
   return {
     ...needItem(row, unit),
     collateral: row.collateral,
@@ -291,7 +282,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
     taskId: bank || firmOf(ctx) !== null ? null : row.taskId,
     meetings,
     matches,
-    actions,
+    actions: needActions(ctx, row),
   };
 }
 

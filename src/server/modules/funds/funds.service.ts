@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type {
-  ApplicationAction,
   ApplicationListItem,
   ApplicationListQuery,
   BudgetRow,
@@ -35,6 +34,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../core/http/error
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
+import { actionsOf } from './funds.policy';
 import { type ApplicationFilter, type ListedApplication, type ProgrammeRow, fundsRepository } from './funds.repository';
 
 const MODULE = 'funds';
@@ -173,19 +173,6 @@ export async function updateProgramme(deps: Deps, ctx: UserContext, id: number, 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Applications
-
-/** What the caller may do to an application now; the web shows exactly these buttons. */
-function actionsOf(ctx: UserContext, r: Pick<ListedApplication, 'status' | 'reviewUnitId' | 'enterpriseId'>): ApplicationAction[] {
-  const p = ctx.user.permissions;
-  const out: ApplicationAction[] = [];
-  if (r.status === 'preliminary' && p.has('fund:review') && ctx.user.unitId === r.reviewUnitId) out.push('preliminary');
-  if (r.status === 'office' && p.has('fund:manage')) out.push('office');
-  if (r.status === 'leader' && p.has('fund:approve')) out.push('leader');
-  if (out.some((a) => a === 'preliminary' || a === 'office' || a === 'leader')) out.push('reject');
-  if (r.status === 'returned' && ((p.has('fund:apply') && ctx.user.enterpriseId === r.enterpriseId) || p.has('fund:manage'))) out.push('resubmit');
-  if (r.status === 'approved' && p.has('fund:disburse')) out.push('disburse');
-  return out;
-}
 
 async function describeApplications(db: Executor, rows: ListedApplication[]): Promise<ApplicationListItem[]> {
   const units = await fundsRepository.unitsByIds(db, [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.reviewUnitId]))]);

@@ -28,7 +28,7 @@ import {
 } from '../../../shared/rules/project-progress';
 import { dueSoonDate } from '../../../shared/rules/task-deadline';
 import type { z } from 'zod';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { arrangementAround } from '../../core/calendar/calendar.service';
@@ -40,6 +40,7 @@ import { events } from '../../core/events/events';
 import { settingsStore } from '../../core/settings/settings-store';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
+import { powers } from './projects.policy';
 import { type ColourBasis, type ProjectRow, projectsRepository } from './projects.repository';
 
 const thresholdsStore = settingsStore('projects.thresholds', projectThresholdsSchema, DEFAULT_PROJECT_THRESHOLDS, {
@@ -258,19 +259,6 @@ export async function projectGantt(deps: Deps, ctx: UserContext, query: ProjectL
     total,
     page: query.page,
     pageSize: query.pageSize,
-  };
-}
-
-/** What the caller may do with a project and its milestones. */
-async function powers(db: Executor, ctx: UserContext, row: Pick<ProjectRow, 'townshipUnitId' | 'responsibleUnitId'>) {
-  const manage = ctx.user.permissions.has('project:manage');
-  const write: Scope = ctx.user.permissions.has('project:write') ? await scopeFor(db, ctx.user, 'project:write') : { all: false, unitIds: [], ownUserId: null };
-  const inWrite = (unitId: number) => write.all || write.unitIds.includes(unitId);
-  const hasWrite = ctx.user.permissions.has('project:write');
-  return {
-    manage,
-    report: manage || (hasWrite && (inWrite(row.townshipUnitId) || inWrite(row.responsibleUnitId))),
-    milestone: (ownerUnitId: number) => manage || (hasWrite && inWrite(ownerUnitId)),
   };
 }
 

@@ -9,6 +9,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
 import { fieldError, notFound } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
+import { sheetPowers } from './reports.policy';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 import {
   NO_SCOPE,
@@ -65,8 +66,6 @@ async function sheetOf(deps: Deps, ctx: RequestContext, form: ReportFormRow, key
   const enterprises = await reportsRepository.enterprisesOf(db, key.unitId);
   const events = report ? await reportsRepository.events(db, report.id) : [];
   const fillScope = ctx.user?.permissions.has('report:fill') ? await scopeFor(db, ctx.user, 'report:fill') : NO_SCOPE;
-  const mayFill = scopeIncludes(fillScope, key.unitId);
-  const mayReview = !!ctx.user?.permissions.has('report:review');
   // Problems shown live while filling: everything the submission would check, with warnings kept as warnings.
   const live = [...validateReport(definition, values, previous), ...enterpriseProblems(definition, values, new Set(enterprises.map((e) => e.id)))];
   const lastReturn = status === 'returned' ? events.find((e) => e.action === 'return' || e.action === 'reopen') : undefined;
@@ -94,12 +93,7 @@ async function sheetOf(deps: Deps, ctx: RequestContext, form: ReportFormRow, key
     previous,
     returned: lastReturn ? { reason: lastReturn.reason, fieldKey: lastReturn.fieldKey } : null,
     events,
-    can: {
-      edit: mayFill && form.active === 1 && (status === 'not_started' || status === 'draft' || status === 'returned'),
-      submit: mayFill && (status === 'draft' || status === 'returned'),
-      review: mayReview && status === 'submitted',
-      reopen: mayReview && status === 'accepted',
-    },
+    can: sheetPowers(ctx, fillScope, { unitId: key.unitId, status, formActive: form.active === 1 }),
     enterprises,
   };
 }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type {
-  RequestAction,
   RequestListItem,
   RequestListQuery,
   ServiceCategory,
@@ -26,7 +25,7 @@ import {
   serviceRates,
 } from '../../../shared/rules/services-requests';
 import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
-import type { RequestContext, UserContext } from '../../core/access/context';
+import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { hashPassword, temporaryPassword } from '../../core/auth/password';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
@@ -42,7 +41,8 @@ import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { usersRepository } from '../../core/users/users.repository';
 import { liftOf } from './lift.service';
 import { requestAttachmentOwner } from './services.attachments';
-import { FIRMS_UNIT_CODE, type ListedRow, type PartRow, type RequestRow, servicesRepository } from './services.repository';
+import { actionsOf, isFirm } from './services.policy';
+import { FIRMS_UNIT_CODE, type ListedRow, type RequestRow, servicesRepository } from './services.repository';
 
 const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 const MODULE = 'services';
@@ -97,8 +97,6 @@ export async function updateCategory(deps: Deps, ctx: UserContext, id: number, b
 }
 
 /** Whether the caller is the firm of a request (an enterprise account of that firm). */
-const isFirm = (ctx: RequestContext, enterpriseId: number) => !!ctx.user?.permissions.has('service:submit') && ctx.user.enterpriseId === enterpriseId;
-
 type UnitBrief = { id: number; nameZh: string; nameEn: string };
 async function unitNames(db: Executor, ids: number[]): Promise<(id: number) => UnitBrief> {
   const units = await servicesRepository.unitsByIds(db, [...new Set(ids)]);
@@ -150,30 +148,6 @@ export async function allRequests(deps: Deps, ctx: UserContext, filter: Omit<Req
   requirePermission(ctx, 'service:read');
   const day = today(deps);
   return describeList(deps.db, await servicesRepository.all(deps.db, filter, await scopeFor(deps.db, ctx.user, 'service:read'), day), day);
-}
-
-function actionsOf(ctx: UserContext, r: RequestRow, parts: PartRow[]): RequestAction[] {
-  const actions: RequestAction[] = [];
-  const status = r.status as RequestStatus;
-  if (isFirm(ctx, r.enterpriseId)) {
-    if (status === 'closed') actions.push('rate');
-    if (status !== 'confirmed') actions.push('comment');
-    return actions;
-  }
-  if (!ctx.user.permissions.has('service:handle')) return actions;
-  const owner = ctx.user.unitId === r.ownerUnitId;
-  const handlesPart = parts.some((p) => p.unitId === ctx.user.unitId);
-  if ((owner || handlesPart) && status !== 'confirmed') actions.push('note');
-  if (owner && status === 'open') {
-    actions.push('transfer');
-    if (parts.every((p) => p.status !== 'open')) actions.push('reply');
-  }
-  if ((owner || handlesPart) && status === 'open' && r.liftStatus === null) actions.push('lift');
-  if (ctx.user.permissions.has('service:manage') && status !== 'confirmed') {
-    if (r.liftStatus === 'requested' || r.liftStatus === 'scheduled') actions.push('schedule');
-    if (r.liftStatus === 'scheduled') actions.push('decide');
-  }
-  return actions;
 }
 
 async function visible(db: Executor, ctx: UserContext, id: number): Promise<RequestRow> {
