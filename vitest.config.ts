@@ -14,7 +14,6 @@ const serverProject = (name: string, dialect: 'sqlite' | 'postgres') => ({
     env: { TEST_DIALECT: dialect, PASSWORD_HASH_COST: '1024' },
     globalSetup: dialect === 'postgres' ? ['src/server/test/pg-global-setup.ts'] : [],
     testTimeout: 30_000,
-    isolate: process.env.VITEST_ISOLATE !== '0',
     hookTimeout: 60_000,
   },
 });
