@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
+import { events } from '../../core/events/events';
 import { readDemoFile } from '../../core/setup/demo-files';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { createScheduledMeetings } from '../meetings';
 import { ensureServicesDemo } from '../services';
@@ -13,8 +15,13 @@ const firms: Record<string, number> = {};
 const units: Record<string, number> = {};
 const USERS = ['office', 'leader', 'wuxing', 'tiefulai', 'yangzhuang', 'zhouzhuang', 'abc', 'icbc', 'zybank', 'rcb', 'sysadmin'];
 
+// An after-commit subscriber to `taskClosed` (as assessment will be): the module's closes must publish through
+// `events.transaction`, or the close fails.
+const closedAfterCommit: TaskClosed[] = [];
+
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('financing-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
   // Thursday 30 September 2021, the eve of National Day.
   t.clock.set('2021-09-30T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));
@@ -422,6 +429,7 @@ describe('outcomes: one bank declines, the other grants a loan', () => {
     const staff = (await c.yangzhuang.get(`/api/financing/needs/${needId}`)).json();
     const task = await t.deps.db.selectFrom('tasks').select('status').where('id', '=', staff.taskId).executeTakeFirstOrThrow();
     expect(task.status).toBe('done');
+    expect(closedAfterCommit.map((e) => e.taskId)).toContain(staff.taskId);
     const icbcMatches = (await c.icbc.get('/api/financing/matches?pageSize=200')).json().items;
     expect(icbcMatches.every((m: { bank: { id: number } }) => m.bank.id === units.icbc)).toBe(true);
     expect((await c.icbc.get(`/api/financing/needs/${needId}`)).json().matches.map((m: { bank: { id: number } }) => m.bank.id)).toEqual([units.icbc]);

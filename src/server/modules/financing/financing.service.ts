@@ -31,6 +31,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { events } from '../../core/events/events';
 import { usersRepository } from '../../core/users/users.repository';
 import type { AttachmentOwner } from '../../core/attachments/owners';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
@@ -112,7 +113,7 @@ function checkRanges(v: { minAmountFen?: number; maxAmountFen?: number; rateMinB
 export async function createProduct(deps: Deps, ctx: UserContext, body: z.infer<typeof createProductBody>): Promise<Product> {
   requirePermission(ctx, 'financing:bank');
   checkRanges(body);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await events.transaction(deps, async (trx) => {
     const bank = (await repo.banks(trx, [ctx.user.unitId]))[0];
     if (!bank) throw fieldError({ name: 'err.financing.not_bank' });
     const now = deps.clock.now().toISOString();
@@ -133,7 +134,7 @@ async function getProduct(deps: Deps, ctx: UserContext, id: number): Promise<Pro
 /** A bank edits one of its own products (another bank's is not found); a product is withdrawn by `active: false`. */
 export async function updateProduct(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateProductBody>): Promise<Product> {
   requirePermission(ctx, 'financing:bank');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const before = await repo.product(trx, id, await scopeFor(trx, ctx.user, 'financing:bank'));
     if (!before) throw notFound();
     const merged = {
@@ -294,7 +295,7 @@ export async function getNeed(deps: Deps, ctx: UserContext, id: number): Promise
 export async function createNeed(deps: Deps, ctx: UserContext, body: z.infer<typeof createNeedBody>): Promise<Need> {
   const firmId = firmOf(ctx);
   if (firmId === null) requirePermission(ctx, 'financing:handle');
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await events.transaction(deps, async (trx) => {
     let enterprise: { id: number; name: string; townshipUnitId: number } | undefined;
     if (firmId !== null) {
       if (body.enterpriseId !== undefined && body.enterpriseId !== firmId) throw notFound();
@@ -379,7 +380,7 @@ export async function createNeed(deps: Deps, ctx: UserContext, body: z.infer<typ
 export async function updateNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateNeedBody>): Promise<Need> {
   const firmId = firmOf(ctx);
   if (firmId === null) requirePermission(ctx, 'financing:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const scope = firmId !== null ? await readScope(trx, ctx) : await scopeFor(trx, ctx.user, 'financing:handle');
     const before = await repo.need(trx, id, scope);
     if (!before) throw notFound();
@@ -419,7 +420,7 @@ async function changeableNeed(trx: Trx, ctx: UserContext, id: number) {
  * longer update.
  */
 export async function setNeedBanks(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof needBanksBody>): Promise<Need> {
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const before = await changeableNeed(trx, ctx, id);
     if (!OPEN.includes(before.status as NeedStatus)) throw conflict();
     const active = await repo.banks(trx);
@@ -486,7 +487,7 @@ export const needAttachmentOwner: AttachmentOwner = {
 /** The responsible unit (or the office) closes a need that could not be placed: 未成功, with the reason. */
 export async function closeNeed(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof closeNeedBody>): Promise<Need> {
   requirePermission(ctx, 'financing:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await repo.need(trx, id, await scopeFor(trx, ctx.user, 'financing:handle'));
     if (!row) throw notFound();
     if (!OPEN.includes(row.status as NeedStatus)) throw conflict();
@@ -540,7 +541,7 @@ async function refreshState(trx: Trx, deps: Deps, ctx: UserContext, need: NeedRo
  */
 export async function recordOutcome(deps: Deps, ctx: UserContext, needId: number, body: z.infer<typeof outcomeBody>): Promise<Need> {
   requirePermission(ctx, 'financing:bank');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const need = await repo.need(trx, needId, await readScope(trx, ctx));
     if (!need) throw notFound();
     if (need.status === 'failed') throw conflict();
@@ -687,7 +688,7 @@ async function managedMeeting(db: Executor, ctx: UserContext, id: number) {
 /** The office puts open needs on a meeting's list; pending ones move to 对接中. */
 export async function addMeetingNeeds(deps: Deps, ctx: UserContext, id: number, needIds: number[]): Promise<FinancingMeeting> {
   await managedMeeting(deps.db, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const scope = await readScope(trx, ctx);
     const rows = await Promise.all([...new Set(needIds)].map((n) => repo.need(trx, n, scope)));
     if (rows.some((r) => !r || !OPEN.includes(r.status as NeedStatus))) throw fieldError({ needIds: 'err.financing.need_unknown' });
@@ -701,7 +702,7 @@ export async function addMeetingNeeds(deps: Deps, ctx: UserContext, id: number, 
 /** The office takes a need off a meeting's list. */
 export async function removeMeetingNeed(deps: Deps, ctx: UserContext, id: number, needId: number): Promise<FinancingMeeting> {
   await managedMeeting(deps.db, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     if (!(await repo.removeMeetingNeed(trx, id, needId))) throw notFound();
     const need = await repo.need(trx, needId, { all: true });
     if (need) await refreshState(trx, deps, ctx, need);
@@ -713,7 +714,7 @@ export async function removeMeetingNeed(deps: Deps, ctx: UserContext, id: number
 /** The office names the banks taking part in a meeting. */
 export async function setMeetingBanks(deps: Deps, ctx: UserContext, id: number, bankUnitIds: number[]): Promise<FinancingMeeting> {
   await managedMeeting(deps.db, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const ids = [...new Set(bankUnitIds)];
     if ((await repo.banks(trx, ids)).length !== ids.length) throw fieldError({ bankUnitIds: 'err.financing.bank_unknown' });
     const before = (await meetingBanks(trx, id)).map((b) => b.id);
@@ -726,7 +727,7 @@ export async function setMeetingBanks(deps: Deps, ctx: UserContext, id: number, 
 /** Carries the needs still unresolved from earlier meetings onto this one's list; returns how many were added. */
 export async function carryOver(deps: Deps, ctx: UserContext, id: number): Promise<{ added: number }> {
   const meeting = await managedMeeting(deps.db, ctx, id);
-  return deps.db.transaction().execute(async (trx) => {
+  return events.transaction(deps, async (trx) => {
     const earlier = (await meetingsOfKind(trx, MEETING_KIND)).filter((m) => m.meetingDate < meeting.meetingDate).map((m) => m.id);
     const needIds = await repo.unresolvedFromEarlier(trx, earlier);
     const added = await repo.addMeetingNeeds(trx, id, needIds, deps.clock.now().toISOString());
@@ -742,7 +743,7 @@ export async function carryOver(deps: Deps, ctx: UserContext, id: number): Promi
  */
 export async function carryOverToComingMeetings(deps: Deps): Promise<number> {
   const day = today(deps);
-  return deps.db.transaction().execute(async (trx) => {
+  return events.transaction(deps, async (trx) => {
     const all = await meetingsOfKind(trx, MEETING_KIND);
     let carried = 0;
     for (const meeting of all.filter((m) => m.status === 'planned' && m.meetingDate >= day)) {

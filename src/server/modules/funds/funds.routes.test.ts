@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
+import { events } from '../../core/events/events';
 import { readDemoFile } from '../../core/setup/demo-files';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { ensureServicesDemo } from '../services';
 
@@ -11,8 +13,13 @@ const units: Record<string, number> = {};
 
 const USERS = ['office', 'leader', 'wuxing', 'tiefulai', 'guoxi', 'yangzhuang', 'zhouzhuang', 'gxj', 'sysadmin'];
 
+// An after-commit subscriber to `taskClosed` (as assessment will be): the module's closes must publish through
+// `events.transaction`, or the close fails.
+const closedAfterCommit: TaskClosed[] = [];
+
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('funds-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
   t.clock.set('2026-03-02T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));
   await ensureServicesDemo(t.deps);

@@ -30,6 +30,7 @@ import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { events } from '../../core/events/events';
 import { AppError, fieldError, forbidden, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { countyDay } from '../../core/scheduler/scheduler';
@@ -130,7 +131,7 @@ async function checkReviewUnit(trx: Trx, id: number | null | undefined) {
 export async function createProgramme(deps: Deps, ctx: UserContext, body: z.infer<typeof createProgrammeBody>): Promise<FundProgramme> {
   requirePermission(ctx, 'fund:manage');
   if (body.closesOn < body.opensOn) throw fieldError({ closesOn: 'err.fund.dates' });
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await events.transaction(deps, async (trx) => {
     if (await fundsRepository.programmeByName(trx, body.fund, body.year, body.name)) throw fieldError({ name: 'err.fund.programme_exists' });
     await checkReviewUnit(trx, body.reviewUnitId);
     const now = deps.clock.now().toISOString();
@@ -147,7 +148,7 @@ export async function createProgramme(deps: Deps, ctx: UserContext, body: z.infe
 /** The office edits a programme; its budget never goes below what has been approved (checked under the row lock). */
 export async function updateProgramme(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateProgrammeBody>): Promise<FundProgramme> {
   requirePermission(ctx, 'fund:manage');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await fundsRepository.lockProgramme(trx, deps.dialect, id);
     if (!row) throw notFound();
     const opensOn = body.opensOn ?? row.opensOn;
@@ -322,7 +323,7 @@ export async function createApplication(deps: Deps, ctx: UserContext, body: z.in
   const firmId = ctx.user.permissions.has('fund:apply') ? ctx.user.enterpriseId : null;
   if (firmId === null) requirePermission(ctx, 'fund:manage');
   const day = today(deps);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await events.transaction(deps, async (trx) => {
     let enterprise: { id: number; name: string; townshipUnitId: number } | undefined;
     if (firmId !== null) {
       // A firm speaks for itself only: another firm's id is simply not found.
@@ -397,7 +398,7 @@ export async function reviewApplication(
 ): Promise<FundApplication> {
   requirePermission(ctx, step === 'preliminary' ? 'fund:review' : step === 'office' ? 'fund:manage' : 'fund:approve');
   const day = today(deps);
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const seen = await findInScope(trx, ctx, id);
     // Lock order: the programme, then the application (disbursements take them in the same order).
     const programme = await fundsRepository.lockProgramme(trx, deps.dialect, seen.programmeId);
@@ -470,7 +471,7 @@ function reviewsStep(ctx: UserContext, row: { status: string; reviewUnitId: numb
  */
 export async function rejectApplication(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof rejectBody>): Promise<FundApplication> {
   requirePermission(ctx, 'fund:read');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     await findInScope(trx, ctx, id);
     const row = await fundsRepository.lockApplication(trx, deps.dialect, id);
     if (!row) throw notFound();
@@ -499,7 +500,7 @@ export async function rejectApplication(deps: Deps, ctx: UserContext, id: number
 /** A returned application goes back to its preliminary review, corrected by the firm (or the office on its behalf). */
 export async function resubmitApplication(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof resubmitBody>): Promise<FundApplication> {
   requirePermission(ctx, 'fund:read');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const seen = await findInScope(trx, ctx, id);
     const row = await fundsRepository.lockApplication(trx, deps.dialect, id);
     if (!row) throw notFound();
@@ -537,7 +538,7 @@ export async function disburse(deps: Deps, ctx: UserContext, id: number, body: z
   requirePermission(ctx, 'fund:disburse');
   const day = today(deps);
   if (body.paidDate > day) throw fieldError({ paidDate: 'err.fund.paid_future' });
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const seen = await findInScope(trx, ctx, id);
     const programme = await fundsRepository.lockProgramme(trx, deps.dialect, seen.programmeId);
     const row = await fundsRepository.lockApplication(trx, deps.dialect, id);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
+import { events } from '../../core/events/events';
 import { readDemoFile } from '../../core/setup/demo-files';
+import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { escalateTasks } from '../../core/tasks/escalation';
 import { ensureServicesDemo } from './services.demo';
@@ -16,8 +18,13 @@ async function signInAll() {
   for (const u of USERS) c[u] = await t.signIn(u);
 }
 
+// An after-commit subscriber to `taskClosed` (as assessment will be): the module's closes must publish through
+// `events.transaction`, or the close fails.
+const closedAfterCommit: TaskClosed[] = [];
+
 beforeAll(async () => {
   t = await createTestApp();
+  events.subscribe('services-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
   // Thursday 30 September 2021, the eve of National Day.
   t.clock.set('2021-09-30T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));

@@ -31,6 +31,7 @@ import { hashPassword, temporaryPassword } from '../../core/auth/password';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
 import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
+import { events } from '../../core/events/events';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
 import { unitsRepository } from '../../core/org/units.repository';
@@ -69,7 +70,7 @@ export async function listCategories(deps: Deps, ctx: UserContext) {
 /** The office adds a category. */
 export async function createCategory(deps: Deps, ctx: UserContext, body: z.infer<typeof createCategoryBody>): Promise<ServiceCategory> {
   requirePermission(ctx, 'service:manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return events.transaction(deps, async (trx) => {
     if (await servicesRepository.categoryByCode(trx, body.code)) throw fieldError({ code: 'err.service.category_code_taken' });
     const last = (await servicesRepository.categories(trx)).at(-1);
     const values = { ...body, active: body.active ? 1 : 0, sortOrder: (last?.sortOrder ?? 0) + 10, updatedAt: deps.clock.now().toISOString() };
@@ -82,7 +83,7 @@ export async function createCategory(deps: Deps, ctx: UserContext, body: z.infer
 /** The office edits a category: its names, its time limit (new requests get it), whether it is offered. */
 export async function updateCategory(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof updateCategoryBody>): Promise<ServiceCategory> {
   requirePermission(ctx, 'service:manage');
-  return deps.db.transaction().execute(async (trx) => {
+  return events.transaction(deps, async (trx) => {
     const before = await servicesRepository.category(trx, id);
     if (!before) throw notFound();
     if (body.code !== undefined && body.code !== before.code && (await servicesRepository.categoryByCode(trx, body.code)))
@@ -250,7 +251,7 @@ export async function createRequest(deps: Deps, ctx: UserContext, body: z.infer<
   const firmId = ctx.user.permissions.has('service:submit') ? ctx.user.enterpriseId : null;
   if (firmId === null) requirePermission(ctx, 'service:handle');
   if ((firmId !== null) !== (body.channel === 'portal')) throw fieldError({ channel: 'err.service.portal_channel' });
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await events.transaction(deps, async (trx) => {
     const category = await servicesRepository.category(trx, body.categoryId);
     if (category?.active !== 1) throw fieldError({ categoryId: 'err.service.category_unknown' });
     let enterprise: { id: number; name: string; townshipUnitId: number } | undefined;
@@ -309,7 +310,7 @@ export async function handoverUnits(deps: Deps, ctx: UserContext) {
 /** A handling note by the owner or a unit handling a part (the firm does not see these). */
 export async function addNote(deps: Deps, ctx: UserContext, id: number, text: string): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await visible(trx, ctx, id);
     if (!actionsOf(ctx, row, await servicesRepository.parts(trx, id)).includes('note')) throw new AppError('FORBIDDEN');
     await addEvent(trx, deps, ctx, id, 'note', text, false);
@@ -321,7 +322,7 @@ export async function addNote(deps: Deps, ctx: UserContext, id: number, text: st
 /** The owner hands a part to another unit, with a reason and its own deadline (a 督办 task of that unit); it stays the owner. */
 export async function transferPart(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof transferBody>): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await visible(trx, ctx, id);
     if (row.ownerUnitId !== ctx.user.unitId) throw fieldError({ unitId: 'err.service.not_owner' });
     if (row.status !== 'open') throw conflict('err.service.not_open');
@@ -364,7 +365,7 @@ export async function transferPart(deps: Deps, ctx: UserContext, id: number, bod
 /** The unit handling a part replies to the owner; its task is done. */
 export async function replyPart(deps: Deps, ctx: UserContext, id: number, partId: number, text: string): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await visible(trx, ctx, id);
     const part = (await servicesRepository.parts(trx, id)).find((p) => p.id === partId);
     if (!part) throw notFound();
@@ -393,7 +394,7 @@ export async function replyPart(deps: Deps, ctx: UserContext, id: number, partId
 /** The owner replies to the firm and closes the request, once every part is answered; the firm then rates it. */
 export async function replyAndClose(deps: Deps, ctx: UserContext, id: number, text: string): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:handle');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await visible(trx, ctx, id);
     if (row.ownerUnitId !== ctx.user.unitId) throw fieldError({ text: 'err.service.not_owner' });
     if (row.status !== 'open') throw conflict('err.service.not_open');
@@ -435,7 +436,7 @@ async function firmRequest(trx: Executor, ctx: UserContext, id: number): Promise
 /** The firm rates a closed request: 满意/基本满意 confirm it; 不满意 reopens it once with a new deadline. */
 export async function rateRequest(deps: Deps, ctx: UserContext, id: number, body: z.infer<typeof rateBody>): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:submit');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await firmRequest(trx, ctx, id);
     const outcome = ratingOutcome({ status: row.status as RequestStatus, reopenCount: row.reopenCount }, body.rating);
     if (!outcome.ok) throw conflict('err.service.not_closed');
@@ -489,7 +490,7 @@ export async function rateRequest(deps: Deps, ctx: UserContext, id: number, body
 /** The firm adds to its request (a question, more facts) until it confirms it closed. */
 export async function commentOnRequest(deps: Deps, ctx: UserContext, id: number, text: string): Promise<ServiceRequest> {
   requirePermission(ctx, 'service:submit');
-  await deps.db.transaction().execute(async (trx) => {
+  await events.transaction(deps, async (trx) => {
     const row = await firmRequest(trx, ctx, id);
     if (row.status === 'confirmed') throw conflict('err.service.confirmed');
     await addEvent(trx, deps, ctx, id, 'comment', text, true);
@@ -578,7 +579,7 @@ export async function createFirmAccount(
   requirePermission(ctx, 'service:accounts');
   const passwordHash = await hashPassword(password);
   const scope = await scopeFor(deps.db, ctx.user, 'service:accounts');
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await events.transaction(deps, async (trx) => {
     const firm = await servicesRepository.enterprise(trx, body.enterpriseId, scope.all ? scope : { ...scope, enterpriseId: null });
     if (!firm) throw fieldError({ enterpriseId: 'err.service.enterprise_unknown' });
     const id = await insertFirmUser(trx, deps, ctx, { ...body, enterpriseId: firm.id, passwordHash, mustChange });
