@@ -10,7 +10,7 @@ import {
   timeProgress,
   ytdValue,
 } from '../../../shared/rules/indicator-progress';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import type { RequestContext } from '../../core/access/context';
 import type { Deps } from '../../core/deps';
@@ -76,8 +76,7 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const targetsOf = groupBy(targets, (t) => t.indicatorId);
-  const inScope = new Set(scope.all ? [] : scope.unitIds);
-  const visible = (unitId: number) => unitId === countyId || scope.all || inScope.has(unitId);
+  const visible = (unitId: number) => unitId === countyId || scopeIncludes(scope, unitId);
   const curves = new Map<string, number[]>();
   const curveOf = (text: string | null) => {
     if (text === null) return undefined;
@@ -163,7 +162,7 @@ function paged<T>(rows: T[], query: { page?: number; pageSize?: number }): T[] {
 /** The shown level (the parent unit) and, for the office, the units below it to drill down to. */
 async function drillDown(db: Executor, scope: Scope, planId: number, parentId: number | undefined) {
   if (parentId === undefined) return [null, null] as const;
-  if (!scope.all && !scope.unitIds.includes(parentId)) return [null, null] as const;
+  if (!scopeIncludes(scope, parentId)) return [null, null] as const;
   const [parent] = await warningsRepository.units(db, [parentId]);
   return [parent ?? null, scope.all ? await warningsRepository.groupsUnder(db, planId, parentId) : null] as const;
 }
@@ -261,7 +260,7 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
     indicatorsRepository.findById(deps.db, query.indicatorId),
   ]);
   const asked = query.unitId ?? countyId;
-  if (!plan || !indicator || (asked !== countyId && !scope.all && !scope.unitIds.includes(asked))) throw notFound();
+  if (!plan || !indicator || (asked !== countyId && !scopeIncludes(scope, asked))) throw notFound();
   const targetOf = (unitId: number) =>
     deps.db
       .selectFrom('indicatorTargets')
