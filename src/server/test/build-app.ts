@@ -13,6 +13,7 @@ import { openTestDb } from './test-db';
 import type { UserContext } from '../core/access/context';
 import { authenticate } from '../core/auth/auth.service';
 import { stepAt, totpOf } from '../core/auth/mfa';
+import { type Subscriptions, events } from '../core/events/events';
 
 const DEMO_COUNTY = countyFile.parse(JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../scripts/demo/baofeng-county.json', import.meta.url)), 'utf8')));
 
@@ -44,6 +45,11 @@ export interface TestApp {
   contextOf(username: string): Promise<UserContext>;
   /** Looks up a demo unit's id by its code. */
   unitId(code: string): Promise<number>;
+  /**
+   * Subscribes a test's own handlers to the platform's event bus until the app closes: test files may share one
+   * process (the server suites run without per-file isolation), so a subscriber must not outlive its file.
+   */
+  subscribe(name: string, subscriptions: Subscriptions): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +93,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, database?: 
   await loadCounty(deps, DEMO_COUNTY);
   await ensureDemoAccounts(deps, DEMO_COUNTY);
   await app.ready();
+  const subscribers: string[] = [];
 
   return {
     app,
@@ -112,7 +119,12 @@ export async function createTestApp(overrides: Partial<Config> = {}, database?: 
       const row = await deps.db.selectFrom('orgUnits').select('id').where('code', '=', code).executeTakeFirstOrThrow();
       return row.id;
     },
+    subscribe(name, subscriptions) {
+      events.subscribe(name, subscriptions);
+      subscribers.push(name);
+    },
     async close() {
+      for (const name of subscribers) events.unsubscribe(name);
       await app.close();
       await database.close();
       fs.rmSync(attachmentsDir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ type Log = (message: string, err: unknown) => void;
 
 /** A typed in-process event bus; the platform builds one from the module list. */
 export class EventBus {
-  private readonly handlers = new Map<EventName, Subscription<EventName>[]>();
+  private readonly handlers = new Map<EventName, { subscriber: string; subscription: Subscription<EventName> }[]>();
   private readonly subscribers = new Set<string>();
   private readonly pending = new WeakMap<Trx, (() => Promise<void>)[]>();
 
@@ -45,8 +45,18 @@ export class EventBus {
     if (this.subscribers.has(moduleName)) return;
     this.subscribers.add(moduleName);
     for (const [name, subscription] of Object.entries(subscriptions) as [EventName, Subscription<EventName>][]) {
-      this.handlers.set(name, [...(this.handlers.get(name) ?? []), subscription]);
+      this.handlers.set(name, [...(this.handlers.get(name) ?? []), { subscriber: moduleName, subscription }]);
     }
+  }
+
+  /** Removes a subscriber's subscriptions (a test's own subscriber, when its app closes). */
+  unsubscribe(moduleName: string): void {
+    if (!this.subscribers.delete(moduleName)) return;
+    for (const [name, list] of this.handlers)
+      this.handlers.set(
+        name,
+        list.filter((h) => h.subscriber !== moduleName),
+      );
   }
 
   /**
@@ -54,7 +64,7 @@ export class EventBus {
    * module order; the after-commit ones are queued until the transaction commits (and dropped if it rolls back).
    */
   async publish<E extends EventName>(trx: Trx, deps: Deps, ctx: RequestContext, name: E, event: DomainEvents[E]): Promise<void> {
-    const subscriptions = (this.handlers.get(name) ?? []) as Subscription<E>[];
+    const subscriptions = (this.handlers.get(name) ?? []).map((h) => h.subscription) as Subscription<E>[];
     for (const s of subscriptions) if (s.inTransaction) await s.inTransaction(trx, deps, ctx, event);
     const later = subscriptions.flatMap((s) => (s.afterCommit ? [s.afterCommit] : []));
     if (!later.length) return;

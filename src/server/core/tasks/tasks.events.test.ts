@@ -17,7 +17,7 @@ let failing = false;
 beforeAll(async () => {
   t = await createTestApp();
   units = { daying: await t.unitId('daying'), chengguan: await t.unitId('chengguan'), office: await t.unitId('office') };
-  events.subscribe('tasks-events-test', {
+  t.subscribe('tasks-events-test', {
     taskClosed: {
       inTransaction: async (_trx, _deps, _ctx, event) => {
         seen.closed.push(event);

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../core/events/events';
 import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
 import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
@@ -21,7 +20,7 @@ const WAN = 1_000_000;
 
 beforeAll(async () => {
   t = await createTestApp();
-  events.subscribe('chains-test-task-closed', {
+  t.subscribe('chains-test-task-closed', {
     taskClosed: {
       inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
       afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
-import { events } from '../../core/events/events';
 import { readDemoFile } from '../../core/setup/demo-files';
 import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
@@ -21,7 +20,7 @@ const closedAfterCommit: TaskClosed[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  events.subscribe('financing-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
+  t.subscribe('financing-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
   // Thursday 30 September 2021, the eve of National Day.
   t.clock.set('2021-09-30T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));

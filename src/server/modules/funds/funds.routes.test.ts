@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
-import { events } from '../../core/events/events';
 import { readDemoFile } from '../../core/setup/demo-files';
 import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
@@ -19,7 +18,7 @@ const closedAfterCommit: TaskClosed[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  events.subscribe('funds-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
+  t.subscribe('funds-test-task-closed', { taskClosed: { afterCommit: async (_deps, _ctx, event) => void closedAfterCommit.push(event) } });
   t.clock.set('2026-03-02T02:00:00Z');
   await ensureDemoEnterprises(t.deps, enterprisesFile.parse(readDemoFile('baofeng-enterprises.json')));
   await ensureServicesDemo(t.deps);

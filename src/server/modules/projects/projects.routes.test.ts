@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/access/context';
-import { events } from '../../core/events/events';
 import type { TaskClosed } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { lockProjectsOnMonthLock } from './projects.month-close';
@@ -20,7 +19,7 @@ const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inT
 
 beforeAll(async () => {
   t = await createTestApp();
-  events.subscribe('projects-test-task-closed', {
+  t.subscribe('projects-test-task-closed', {
     taskClosed: {
       inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
       afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),

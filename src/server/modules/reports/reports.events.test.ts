@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { events } from '../../core/events/events';
 import { type Client, type TestApp, createTestApp } from '../../test/build-app';
 import { ensureDemoIndicators, indicatorsFile } from '../indicators';
 import { type ReportAccepted, ensureDemoReportForms } from '.';
@@ -28,7 +27,7 @@ beforeAll(async () => {
   formId = (await t.deps.db.selectFrom('reportForms').select('id').where('code', '=', 'industry_dev').executeTakeFirstOrThrow()).id;
   dayingId = await t.unitId('daying');
   [office, daying] = await Promise.all([t.signIn('office'), t.signIn('daying')]);
-  events.subscribe('reports-events-test', {
+  t.subscribe('reports-events-test', {
     reportAccepted: {
       inTransaction: async (trx, _deps, _ctx, event) => {
         const ledgerInTransaction = await trx

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../core/events/events';
 import type { TaskClosed } from '../../core/tasks/task-events';
 import { ensureDemoEnterprises, enterprisesFile } from '../../core/enterprises/enterprises.demo';
 import { readDemoFile } from '../../core/setup/demo-files';
@@ -16,7 +15,7 @@ const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inT
 
 beforeAll(async () => {
   t = await createTestApp();
-  events.subscribe('commitments-test-task-closed', {
+  t.subscribe('commitments-test-task-closed', {
     taskClosed: {
       inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
       afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),
