@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api';
 import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 
 interface Setup {
   secret: string;
@@ -83,6 +84,7 @@ export function MfaEnrolment({ onDone }: { onDone: () => void }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const setup = useMutation({ mutationFn: () => api.post<Setup>('/api/auth/mfa/setup') });
   const enable = useMutation({ mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/mfa/enable', { code }) });
+  const save = useSaveForm(form, ({ code }: { code: string }) => enable.mutateAsync(code), { onDone: (r) => setCodes(r.recoveryCodes) });
   const step = codes ? 2 : setup.data ? 1 : 0;
 
   return (
@@ -117,12 +119,7 @@ export function MfaEnrolment({ onDone }: { onDone: () => void }) {
               {setup.data.secret}
             </Typography.Text>
           </Flex>
-          <Form
-            form={form}
-            layout="vertical"
-            onFinish={({ code }) => enable.mutate(code, { onSuccess: (r) => setCodes(r.recoveryCodes), onError: (e) => showError(e, form) })}
-            data-testid="mfa-enable-form"
-          >
+          <Form form={form} layout="vertical" onFinish={save.onFinish} data-testid="mfa-enable-form">
             <Form.Item name="code" label={t('mfa.confirmCode')} rules={[{ required: true, message: t('common.required') }]}>
               <CodeInput />
             </Form.Item>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MfaStatus } from '../../../../shared/modules/auth.schemas';
 import { PageContainer } from '../../../components/PageContainer';
 import { api } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { CodeInput, MfaEnrolment, RecoveryCodes } from '../components/MfaEnrolment';
 
 const statusKey = ['auth', 'mfa'] as const;
@@ -69,11 +69,11 @@ export function AccountSecurityPage() {
 function RenewCodes({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ code: string }>();
-  const showError = useShowError();
   const renew = useMutation({ mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', { code }) });
+  const save = useSaveForm(form, ({ code }) => renew.mutateAsync(code));
   if (renew.data) return <RecoveryCodes codes={renew.data.recoveryCodes} onDone={onDone} />;
   return (
-    <Form form={form} layout="vertical" onFinish={({ code }) => renew.mutate(code, { onError: (e) => showError(e, form) })}>
+    <Form form={form} layout="vertical" onFinish={save.onFinish}>
       <Typography.Paragraph type="secondary">{t('mfa.renewHint')}</Typography.Paragraph>
       <Form.Item name="code" label={t('mfa.code')} rules={[{ required: true, message: t('common.required') }]}>
         <CodeInput />
@@ -89,18 +89,15 @@ function DisableForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const showError = useShowError();
   const disable = useMutation({ mutationFn: (password: string) => api.post('/api/auth/mfa/disable', { password }) });
-  const submit = ({ password }: { password: string }) =>
-    disable.mutate(password, {
-      onSuccess: () => {
-        void message.success(t('mfa.turnedOff'));
-        onDone();
-      },
-      onError: (e) => showError(e, form),
-    });
+  const save = useSaveForm(form, ({ password }) => disable.mutateAsync(password), {
+    onDone: () => {
+      void message.success(t('mfa.turnedOff'));
+      onDone();
+    },
+  });
   return (
-    <Form form={form} layout="vertical" onFinish={submit}>
+    <Form form={form} layout="vertical" onFinish={save.onFinish}>
       <Typography.Paragraph type="warning">{t('mfa.turnOffWarning')}</Typography.Paragraph>
       <Form.Item name="password" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.Password autoComplete="current-password" />

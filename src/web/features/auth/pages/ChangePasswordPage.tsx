@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { DEFAULT_PASSWORD_POLICY } from '../../../../shared/rules/password-policy';
 import { api } from '../../../lib/api';
 import { meKey, useLogout, useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { AuthCard } from '../components/AuthCard';
 
 interface Values {
@@ -23,22 +23,18 @@ export function ChangePasswordPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useLogout();
-  const showError = useShowError();
   const change = useMutation({
     mutationFn: ({ currentPassword, newPassword }: Values) => api.post('/api/auth/password', { currentPassword, newPassword }),
   });
+  const save = useSaveForm(form, (values: Values) => change.mutateAsync(values), {
+    onDone: async () => {
+      void message.success(t('auth.passwordChanged'));
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      navigate('/', { replace: true });
+    },
+  });
   if (!me) return null;
   const reason = me.passwordChangeReason;
-
-  const submit = (values: Values) =>
-    change.mutate(values, {
-      onSuccess: async () => {
-        void message.success(t('auth.passwordChanged'));
-        await queryClient.invalidateQueries({ queryKey: meKey });
-        navigate('/', { replace: true });
-      },
-      onError: (error) => showError(error, form),
-    });
 
   return (
     <AuthCard title={t('auth.changePassword')} testId="change-password-card">
@@ -50,7 +46,7 @@ export function ChangePasswordPage() {
           minClasses: DEFAULT_PASSWORD_POLICY.minClasses,
         })}
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="change-password-form">
+      <Form<Values> form={form} layout="vertical" onFinish={save.onFinish} data-testid="change-password-form">
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../../shared/modules/auth.schemas';
 import { api } from '../../../lib/api';
 import { meKey, safeNext, useLogout, useMe } from '../../../lib/auth';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { AuthCard } from '../components/AuthCard';
 import { CodeInput, MfaEnrolment } from '../components/MfaEnrolment';
 
@@ -48,18 +48,15 @@ function VerifyForm({ next }: { next: string }) {
   const [recovery, setRecovery] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const showError = useShowError();
   const verify = useMutation({ mutationFn: (code: string) => api.post<Me>('/api/auth/mfa/verify', { code }) });
-  const submit = ({ code }: { code: string }) =>
-    verify.mutate(code, {
-      onSuccess: (me) => {
-        queryClient.setQueryData(meKey, me);
-        navigate(next, { replace: true });
-      },
-      onError: (e) => showError(e, form),
-    });
+  const save = useSaveForm(form, ({ code }: { code: string }) => verify.mutateAsync(code), {
+    onDone: (me) => {
+      queryClient.setQueryData(meKey, me);
+      navigate(next, { replace: true });
+    },
+  });
   return (
-    <Form form={form} layout="vertical" onFinish={submit} data-testid="mfa-verify-form">
+    <Form form={form} layout="vertical" onFinish={save.onFinish} data-testid="mfa-verify-form">
       <Typography.Paragraph type="secondary">{recovery ? t('mfa.recoveryHint') : t('mfa.verifyHint')}</Typography.Paragraph>
       <Form.Item name="code" rules={[{ required: true, message: t('common.required') }]}>
         <CodeInput key={String(recovery)} allowRecovery={recovery} />

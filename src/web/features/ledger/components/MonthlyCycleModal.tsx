@@ -3,7 +3,7 @@ import { App, Form, InputNumber, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyCycle } from '../../../../shared/rules/monthly-cycle';
 import { api } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 
 const cycleKey = ['monthly-cycle'] as const;
 
@@ -12,12 +12,17 @@ export function MonthlyCycleModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MonthlyCycle>();
-  const showError = useShowError();
   const queryClient = useQueryClient();
   const cycle = useQuery({ queryKey: cycleKey, queryFn: () => api.get<MonthlyCycle>('/api/settings/monthly-cycle') });
   const save = useMutation({
     mutationFn: (values: MonthlyCycle) => api.put<MonthlyCycle>('/api/settings/monthly-cycle', values),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cycleKey }),
+  });
+  const saveForm = useSaveForm(form, (values: MonthlyCycle) => save.mutateAsync(values), {
+    onDone: () => {
+      void message.success(t('common.saved'));
+      onClose();
+    },
   });
   const days = (name: keyof MonthlyCycle, max: number) => (
     <Form.Item name={name} label={t(`cycle.${name}`)} extra={t(`cycle.${name}Hint`)} rules={[{ required: true, message: t('common.required') }]}>
@@ -36,21 +41,7 @@ export function MonthlyCycleModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
     >
       {cycle.data && (
-        <Form<MonthlyCycle>
-          form={form}
-          layout="vertical"
-          initialValues={cycle.data}
-          data-testid="cycle-form"
-          onFinish={(values) =>
-            save.mutate(values, {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-              onError: (error) => showError(error, form),
-            })
-          }
-        >
+        <Form<MonthlyCycle> form={form} layout="vertical" initialValues={cycle.data} data-testid="cycle-form" onFinish={saveForm.onFinish}>
           {days('reportDueWorkingDay', 15)}
           {days('lockWorkingDay', 20)}
           {days('responseWorkingDays', 30)}

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportForm } from '../../../../shared/modules/reports.schemas';
 import { api } from '../../../lib/api';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { useReportForm } from '../api';
 
 interface Props {
@@ -16,12 +16,17 @@ interface Props {
 export function FormSettingsModal({ form, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const queryClient = useQueryClient();
   const [fields] = Form.useForm<{ nameZh: string; nameEn: string; dueWorkingDay: number; startMonth: string; active: boolean }>();
   const save = useMutation({
     mutationFn: (body: object) => api.patch(`/api/report-forms/${form?.id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports'] }),
+  });
+  const saveForm = useSaveForm(fields, (body: object) => save.mutateAsync(body), {
+    onDone: () => {
+      void message.success(t('reports.settingsSaved'));
+      onClose();
+    },
   });
   useEffect(() => {
     if (form) fields.setFieldsValue(form);
@@ -33,19 +38,10 @@ export function FormSettingsModal({ form, onClose }: Props) {
       onCancel={onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={async () => {
-        const body = await fields.validateFields();
-        save.mutate(body, {
-          onSuccess: () => {
-            void message.success(t('reports.settingsSaved'));
-            onClose();
-          },
-          onError: (error) => showError(error, fields),
-        });
-      }}
+      confirmLoading={saveForm.saving}
+      onOk={() => fields.submit()}
     >
-      <Form form={fields} layout="vertical">
+      <Form form={fields} layout="vertical" onFinish={saveForm.onFinish}>
         <Form.Item name="nameZh" label={t('reports.nameZh')} rules={[{ required: true, message: t('common.required') }]}>
           <Input maxLength={80} />
         </Form.Item>
@@ -74,7 +70,6 @@ export function FormSettingsModal({ form, onClose }: Props) {
 export function NewVersionModal({ form, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const queryClient = useQueryClient();
   const detail = useReportForm(form?.id ?? null);
   const [fields] = Form.useForm<{ definition: string; note: string }>();
@@ -82,6 +77,16 @@ export function NewVersionModal({ form, onClose }: Props) {
     mutationFn: (body: object) => api.post(`/api/report-forms/${form?.id}/versions`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports'] }),
   });
+  const saveForm = useSaveForm(
+    fields,
+    (v: { definition: string; note: string }) => publish.mutateAsync({ definition: JSON.parse(v.definition), note: v.note }),
+    {
+      onDone: () => {
+        void message.success(t('reports.published'));
+        onClose();
+      },
+    },
+  );
   useEffect(() => {
     if (detail.data) fields.setFieldsValue({ definition: JSON.stringify(detail.data.definition, null, 2), note: '' });
   }, [detail.data, fields]);
@@ -93,31 +98,19 @@ export function NewVersionModal({ form, onClose }: Props) {
       onCancel={onClose}
       okText={t('reports.publish')}
       cancelText={t('common.cancel')}
-      confirmLoading={publish.isPending}
-      onOk={async () => {
-        const v = await fields.validateFields();
-        let definition: unknown;
-        try {
-          definition = JSON.parse(v.definition);
-        } catch {
-          fields.setFields([{ name: 'definition', errors: [t('reports.badJson')] }]);
-          return;
-        }
-        publish.mutate(
-          { definition, note: v.note },
-          {
-            onSuccess: () => {
-              void message.success(t('reports.published'));
-              onClose();
-            },
-            onError: (error) => showError(error, fields),
-          },
-        );
-      }}
+      confirmLoading={saveForm.saving}
+      onOk={() => fields.submit()}
     >
       <Typography.Paragraph type="secondary">{t('reports.newVersionHint')}</Typography.Paragraph>
-      <Form form={fields} layout="vertical">
-        <Form.Item name="definition" label={t('reports.definition')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form form={fields} layout="vertical" onFinish={saveForm.onFinish}>
+        <Form.Item
+          name="definition"
+          label={t('reports.definition')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { validator: (_, text: string) => (parsesAsJson(text) ? Promise.resolve() : Promise.reject(new Error(t('reports.badJson')))) },
+          ]}
+        >
           <Input.TextArea rows={18} style={{ fontFamily: 'monospace', fontSize: 12 }} />
         </Form.Item>
         <Form.Item name="note" label={t('reports.versionNote')}>
@@ -126,4 +119,15 @@ export function NewVersionModal({ form, onClose }: Props) {
       </Form>
     </Modal>
   );
+}
+
+/** Whether a definition's text is JSON at all (an empty field is the `required` rule's to report). */
+function parsesAsJson(text: string | undefined): boolean {
+  if (!text) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

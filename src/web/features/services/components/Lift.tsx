@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ServiceRequest } from '../../../../shared/modules/services.schemas';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { useLocalName } from '../../../lib/names';
 import { useDecideLift, useDispatchMeetings, useHandoverUnits, useScheduleLift } from '../api';
 
@@ -47,29 +47,30 @@ export function LiftCard({ r }: { r: ServiceRequest }) {
 export function LiftModals({ r, dialog, onClose }: { r: ServiceRequest; dialog: 'schedule' | 'decide'; onClose: () => void }) {
   const { t } = useTranslation();
   const localName = useLocalName();
-  const showError = useShowError();
   const [form] = Form.useForm<{ meetingId: number; text: string; ownerUnitId: number; dueDate: Dayjs }>();
   const meetings = useDispatchMeetings(dialog === 'schedule');
   const units = useHandoverUnits();
   const schedule = useScheduleLift(r.id);
   const decide = useDecideLift(r.id);
-  const ok = async () => {
-    const v = await form.validateFields();
-    const done = { onSuccess: onClose, onError: (e: unknown) => showError(e, form) };
-    if (dialog === 'schedule') schedule.mutate(v.meetingId, done);
-    else decide.mutate({ text: v.text, ownerUnitId: v.ownerUnitId, dueDate: v.dueDate.format('YYYY-MM-DD') }, done);
-  };
+  const save = useSaveForm(
+    form,
+    (v) =>
+      dialog === 'schedule'
+        ? schedule.mutateAsync(v.meetingId)
+        : decide.mutateAsync({ text: v.text, ownerUnitId: v.ownerUnitId, dueDate: v.dueDate.format('YYYY-MM-DD') }),
+    { onDone: onClose },
+  );
   const required = [{ required: true, message: t('common.required') }];
   return (
     <Modal
       open
       title={t(dialog === 'schedule' ? 'services.lift.schedule' : 'services.lift.decide')}
       onCancel={onClose}
-      onOk={ok}
+      onOk={() => form.submit()}
       okButtonProps={{ loading: schedule.isPending || decide.isPending }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onFinish={save.onFinish}>
         {dialog === 'schedule' ? (
           <Form.Item
             name="meetingId"

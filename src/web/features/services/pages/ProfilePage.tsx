@@ -6,7 +6,7 @@ import { FullPageSpin } from '../../../components/FullPageSpin';
 import { PageContainer } from '../../../components/PageContainer';
 import { useMe } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { formatDateTime } from '../../../lib/format';
 import { useCorrections, useOwnEnterprise, useProposeCorrection } from '../api';
 import { CorrectionChanges, CorrectionStatus } from '../components/Corrections';
@@ -95,29 +95,28 @@ interface Proposal {
 function ProposeModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<Proposal>();
   const propose = useProposeCorrection();
-  const ok = async () => {
-    const { note, contacts, ...rest } = await form.validateFields();
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null && v !== '') changes[k] = v;
-    if (contacts?.length) changes.contacts = contacts;
-    propose.mutate(
-      { changes, note: note ?? '' },
-      {
-        onSuccess: () => {
-          void message.success(t('services.portal.proposed'));
-          onClose();
-        },
-        onError: (e) => showError(e, form, (path) => path.replace(/^changes\./, '')),
+  const save = useSaveForm(
+    form,
+    ({ note, contacts, ...rest }: Proposal) => {
+      const changes: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null && v !== '') changes[k] = v;
+      if (contacts?.length) changes.contacts = contacts;
+      return propose.mutateAsync({ changes, note: note ?? '' });
+    },
+    {
+      onDone: () => {
+        void message.success(t('services.portal.proposed'));
+        onClose();
       },
-    );
-  };
+      rename: (path) => path.replace(/^changes\./, ''),
+    },
+  );
   return (
-    <Modal open title={t('services.portal.propose')} onCancel={onClose} onOk={ok} okButtonProps={{ loading: propose.isPending }} destroyOnHidden>
+    <Modal open title={t('services.portal.propose')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: save.saving }} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('services.portal.proposeHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" data-testid="propose-form">
+      <Form form={form} layout="vertical" data-testid="propose-form" onFinish={save.onFinish}>
         <Form.Item name="address" label={t('services.portal.fields.address')}>
           <Input maxLength={200} />
         </Form.Item>

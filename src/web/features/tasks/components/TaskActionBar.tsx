@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskAction, TaskDetail } from '../../../../shared/modules/tasks.schemas';
 import { AttachmentsPanel } from '../../../components/AttachmentsPanel';
 import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { useTransitionTask } from '../api';
 
 type Transition = Exclude<TaskAction, 'comment' | 'assign'>;
@@ -22,20 +23,20 @@ export function TaskActionBar({ task }: { task: TaskDetail }) {
   const [form] = Form.useForm<{ reason?: string }>();
   // Comments and the assignee have their own places on the page.
   const actions = task.actions.filter((a): a is Transition => a !== 'comment' && a !== 'assign');
-  if (actions.length === 0) return null;
 
-  const run = (action: Transition, reason?: string) =>
-    transition.mutate(
-      { id: task.id, action, reason },
-      {
-        onSuccess: () => {
-          void message.success(t(`taskActionDone.${action}`));
-          setAsking(null);
-          form.resetFields();
-        },
-        onError: (error) => showError(error, form),
-      },
-    );
+  const done = (action: Transition) => {
+    void message.success(t(`taskActionDone.${action}`));
+    setAsking(null);
+    form.resetFields();
+  };
+  // Start and accept go straight through; the others save the dialog's note or reason.
+  const run = (action: Transition) => transition.mutate({ id: task.id, action }, { onSuccess: () => done(action), onError: (error) => showError(error) });
+  const ask = useSaveForm(
+    form,
+    ({ reason }: { reason?: string }) => transition.mutateAsync({ id: task.id, action: asking as Transition, reason: reason?.trim() || undefined }),
+    { onDone: () => done(asking as Transition) },
+  );
+  if (actions.length === 0) return null;
 
   return (
     <>
@@ -82,7 +83,7 @@ export function TaskActionBar({ task }: { task: TaskDetail }) {
               <AttachmentsPanel ownerType="task" ownerId={task.id} canWrite />
             </div>
           )}
-          <Form form={form} name="task-transition" layout="vertical" onFinish={(v) => run(asking, v.reason?.trim() || undefined)}>
+          <Form form={form} name="task-transition" layout="vertical" onFinish={ask.onFinish}>
             <Form.Item
               name="reason"
               label={NEEDS_REASON.has(asking) ? t('tasks.reason') : t('tasks.note')}

@@ -2,7 +2,7 @@ import { Button, Empty, Form, Input, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetail, TaskEvent } from '../../../../shared/modules/tasks.schemas';
 import { formatDateTime } from '../../../lib/format';
-import { useShowError } from '../../../lib/errors';
+import { useSaveForm } from '../../../lib/save-form';
 import { useCommentTask } from '../api';
 
 const COLOR: Record<TaskEvent['kind'], string> = { created: 'blue', transition: 'green', comment: 'gray', escalation: 'red', assigned: 'blue' };
@@ -12,7 +12,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
   const comment = useCommentTask();
-  const showError = useShowError();
+  const save = useSaveForm(form, ({ text }: { text: string }) => comment.mutateAsync({ id: task.id, text: text.trim() }), { onDone: () => form.resetFields() });
 
   const eventLabel = (e: TaskEvent) => {
     if (e.kind === 'transition')
@@ -51,14 +51,7 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
         />
       )}
       {task.actions.includes('comment') && (
-        <Form
-          form={form}
-          style={{ marginTop: 12 }}
-          name="task-comment"
-          onFinish={({ text }) =>
-            comment.mutate({ id: task.id, text: text.trim() }, { onSuccess: () => form.resetFields(), onError: (error) => showError(error, form) })
-          }
-        >
+        <Form form={form} style={{ marginTop: 12 }} name="task-comment" onFinish={save.onFinish}>
           <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('common.required') }]} style={{ marginBottom: 8 }}>
             <Input.TextArea rows={2} maxLength={2000} placeholder={t('tasks.commentPlaceholder')} />
           </Form.Item>
