@@ -34,6 +34,12 @@ export interface TaskClosed extends TaskEventSubject {
   closedAt: string;
 }
 
+/** A task its module had finished was opened again: the module's record no longer says the work is done. */
+export interface TaskReopened extends TaskEventSubject {
+  /** The instant it was reopened. */
+  reopenedAt: string;
+}
+
 declare module '../events/events' {
   interface DomainEvents {
     /**
@@ -48,6 +54,11 @@ declare module '../events/events' {
      * needs those callers to open it with `events.transaction`.
      */
     taskClosed: TaskClosed;
+    /**
+     * Published by `reopenTask` in its module's transaction when a finished task is opened again (a milestone's met
+     * date taken back), so whoever counted its close can take it back.
+     */
+    taskReopened: TaskReopened;
   }
 }
 

@@ -146,7 +146,7 @@ async function publishClosed(trx: Trx, deps: Deps, ctx: RequestContext, task: Ta
  * The timeline says why (`text`), the audit row names the module's `action`; done after its due date is late. A task
  * already finished or cancelled, or no task at all, is left alone; a finished one publishes `taskClosed`.
  */
-export async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number | null, text: string, action: string, { on }: { on?: string } = {}) {
+export async function finishTask(trx: Trx, deps: Deps, ctx: RequestContext, taskId: number | null, text: string, action: string, { on }: { on?: string } = {}) {
   if (taskId === null) return;
   const task = await tasksRepository.findById(trx, taskId);
   if (!task || task.status === 'done' || task.status === 'cancelled') return;
@@ -160,9 +160,27 @@ export async function finishTask(trx: Trx, deps: Deps, ctx: UserContext, taskId:
     updatedAt: now,
   };
   await tasksRepository.update(trx, taskId, changes);
-  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user.id, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
+  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user?.id ?? null, kind: 'transition', fromStatus: task.status, toStatus: 'done', text });
   await recordAudit(trx, deps, ctx, { action, entityType: 'task', entityId: taskId, before: task, after: changes });
   await publishClosed(trx, deps, ctx, { ...task, ...changes }, now);
+}
+
+/**
+ * Opens again a task its module had finished, because the module's record no longer says the work is done (a
+ * milestone's met date taken back): the timeline says why, the audit row names the module's `action`, and
+ * `taskReopened` is published. A task that is not done is left alone; a cancelled one stays cancelled.
+ */
+export async function reopenTask(trx: Trx, deps: Deps, ctx: RequestContext, taskId: number | null, text: string, action: string) {
+  if (taskId === null) return;
+  const task = await tasksRepository.findById(trx, taskId);
+  if (task?.status !== 'done') return;
+  const now = deps.clock.now().toISOString();
+  const changes = { status: 'open', finishedDate: null, submittedDate: null, updatedAt: now };
+  await tasksRepository.update(trx, taskId, changes);
+  await tasksRepository.addEvent(trx, { taskId, at: now, userId: ctx.user?.id ?? null, kind: 'transition', fromStatus: task.status, toStatus: 'open', text });
+  await recordAudit(trx, deps, ctx, { action, entityType: 'task', entityId: taskId, before: task, after: changes });
+  const coUnitIds = (await tasksRepository.coUnitsOf(trx, [taskId])).map((u) => u.id);
+  await events.publish(trx, deps, ctx, 'taskReopened', { ...taskEventSubject({ ...task, ...changes }, coUnitIds), reopenedAt: now });
 }
 
 /** The task a module created for one of its records (`source`), if any: how modules make a task once per record. */

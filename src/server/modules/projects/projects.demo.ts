@@ -13,7 +13,8 @@ import type { Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { DEMO_PASSWORD, createAccount } from '../../core/setup/bootstrap';
-import { tasksRepository } from '../../core/tasks/tasks.repository';
+import { events } from '../../core/events/events';
+import { finishTask } from '../../core/tasks/tasks.service';
 import { addMonths } from './dates';
 import { projectsRepository } from './projects.repository';
 import { insertProject, milestoneTask } from './projects.service';
@@ -108,7 +109,8 @@ export async function ensureDemoProjects(deps: Deps): Promise<boolean> {
   if (await deps.db.selectFrom('projects').select('id').limit(1).executeTakeFirst()) return false;
   const today = countyDay(deps.clock.now());
   const asOf = lastClosedMonth(today);
-  await deps.db.transaction().execute(async (trx) => {
+  // Met milestones close their tasks through the engine, whose `taskClosed` may have after-commit subscribers.
+  await events.transaction(deps, async (trx) => {
     for (const l of DEMO_LEADERS)
       if (!(await trx.selectFrom('users').select('id').where('username', '=', l.username).executeTakeFirst()))
         await createAccount(deps, trx, { ...l, unitCode: 'baofeng', roleCodes: ['leader'], password: DEMO_PASSWORD, mustChange: false });
@@ -246,14 +248,10 @@ async function demoMilestones(
     const then = { ...deps, clock: { now: () => new Date(`${created}T02:00:00Z`) } };
     await milestoneTask(trx, then, systemContext(), p, { id: milestoneId, seq: i + 1, name: m.zh, ownerUnitId, dueDate: due }, { createdByUnitId: office });
     if (met) {
+      // Met on its day: the engine closes the task (late when after its due date) and publishes `taskClosed`.
       const row = await projectsRepository.milestone(trx, p.id, milestoneId);
-      await tasksRepository.update(trx, row?.taskId as number, {
-        status: 'done',
-        submittedDate: met,
-        finishedDate: met,
-        wasOverdue: met > due ? 1 : 0,
-        updatedAt: `${met}T02:00:00.000Z`,
-      });
+      const onTheDay = { ...deps, clock: { now: () => new Date(`${met}T02:00:00Z`) } };
+      await finishTask(trx, onTheDay, systemContext(), row?.taskId ?? null, `节点已完成（${met}）`, 'task.project_milestone', { on: met });
     }
   }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/access/context';
-import type { TaskClosed } from '../../core/tasks/task-events';
+import type { TaskClosed, TaskReopened } from '../../core/tasks/task-events';
 import { type Client, type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { lockProjectsOnMonthLock } from './projects.month-close';
 
@@ -16,6 +16,7 @@ const units: Record<string, number> = {};
 let leaderId: number;
 // What a module subscribed to `taskClosed` sees in the closing transaction and after its commit.
 const closed: { inTransaction: TaskClosed[]; afterCommit: TaskClosed[] } = { inTransaction: [], afterCommit: [] };
+const reopened: TaskReopened[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -24,6 +25,7 @@ beforeAll(async () => {
       inTransaction: async (_trx, _deps, _ctx, event) => void closed.inTransaction.push(event),
       afterCommit: async (_deps, _ctx, event) => void closed.afterCommit.push(event),
     },
+    taskReopened: { inTransaction: async (_trx, _deps, _ctx, event) => void reopened.push(event) },
   });
   // Monday 12 July 2021: June is the last closed month, time progress 50 %.
   t.clock.set('2021-07-12T02:00:00Z');
@@ -220,6 +222,20 @@ describe('departments', () => {
     const task = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', added.task.id).executeTakeFirstOrThrow();
     expect(task).toMatchObject({ status: 'done', wasOverdue: 1 });
     expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining({ finishedDate: '2021-07-19', wasOverdue: true })]);
+
+    // The met date taken back: the engine opens the task again, on its timeline and in the audit, and says so.
+    const undone = (await gxj.patch(`/api/projects/${id}/milestones/${added.id}`, { metDate: null })).json().milestones.at(-1);
+    expect(undone).toMatchObject({ metDate: null, state: 'overdue' });
+    const open = await t.deps.db.selectFrom('tasks').selectAll().where('id', '=', task.id).executeTakeFirstOrThrow();
+    expect(open).toMatchObject({ status: 'open', finishedDate: null, submittedDate: null, wasOverdue: 1 });
+    const timeline = await t.deps.db.selectFrom('taskEvents').select(['fromStatus', 'toStatus', 'text']).where('taskId', '=', task.id).orderBy('id').execute();
+    expect(timeline.at(-1)).toEqual({ fromStatus: 'done', toStatus: 'open', text: '节点完成记录已撤销' });
+    expect(reopened.filter((e) => e.taskId === task.id)).toEqual([expect.objectContaining({ type: 'project_milestone', ownerUnitId: units.gxj })]);
+    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entityType', '=', 'task').where('entityId', '=', String(task.id)).execute();
+    expect(audit.map((a) => a.action).filter((a) => a === 'task.project_milestone')).toHaveLength(2);
+    // Met again: closed again, once more published.
+    await gxj.patch(`/api/projects/${id}/milestones/${added.id}`, { metDate: '2021-07-19' });
+    expect(closed.afterCommit.filter((e) => e.taskId === task.id)).toHaveLength(2);
     t.clock.set('2021-07-12T02:00:00Z');
     await signInAll();
   });

@@ -39,7 +39,7 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { events } from '../../core/events/events';
 import { settingsStore } from '../../core/settings/settings-store';
 import { tasksRepository } from '../../core/tasks/tasks.repository';
-import { createTask, finishTask } from '../../core/tasks/tasks.service';
+import { createTask, finishTask, reopenTask } from '../../core/tasks/tasks.service';
 import { powers } from './projects.policy';
 import { type ColourBasis, type ProjectRow, projectsRepository } from './projects.repository';
 
@@ -564,7 +564,7 @@ export async function updateMilestone(
 
     const now = deps.clock.now().toISOString();
     await projectsRepository.updateMilestone(trx, milestoneId, { ...body, updatedAt: now });
-    if (before.taskId) await syncTask(trx, deps, ctx, before.taskId, { ...before, ...body, metDate }, basis.today);
+    if (before.taskId) await syncTask(trx, deps, ctx, before.taskId, { ...before, ...body, metDate });
     await recordAudit(trx, deps, ctx, {
       action: 'project.milestone_update',
       entityType: 'project',
@@ -580,14 +580,7 @@ export async function updateMilestone(
  * Keeps a milestone's 督办 task in step: its date and unit, and done on the day it was met (late if after its due
  * date) through the task engine, which publishes `taskClosed`; a met date taken back reopens it.
  */
-async function syncTask(
-  trx: Trx,
-  deps: Deps,
-  ctx: UserContext,
-  taskId: number,
-  m: { dueDate: string; ownerUnitId: number; metDate: string | null },
-  today: string,
-) {
+async function syncTask(trx: Trx, deps: Deps, ctx: UserContext, taskId: number, m: { dueDate: string; ownerUnitId: number; metDate: string | null }) {
   const task = await tasksRepository.findById(trx, taskId);
   if (!task || task.status === 'cancelled') return;
   const now = deps.clock.now().toISOString();
@@ -597,26 +590,13 @@ async function syncTask(
     changes.dueSoonDate = dueSoonDate(await arrangementAround(trx, task.createdDate), task.createdDate, m.dueDate);
   }
   if (m.ownerUnitId !== task.ownerUnitId) changes.ownerUnitId = m.ownerUnitId;
-  const finishing = m.metDate !== null && task.status !== 'done';
-  const reopening = !m.metDate && task.status === 'done';
-  if (reopening) Object.assign(changes, { status: 'open', finishedDate: null, submittedDate: null });
-  // Finishing alone leaves the row to the engine; a new date or unit is written first, so lateness is judged on it.
-  if (!finishing || Object.keys(changes).length > 1) {
+  // A new date or unit is written first, so lateness is judged on it; opening and closing are the engine's.
+  if (Object.keys(changes).length > 1) {
     await tasksRepository.update(trx, taskId, changes);
-    if (reopening)
-      await tasksRepository.addEvent(trx, {
-        taskId,
-        at: now,
-        userId: ctx.user.id,
-        kind: 'transition',
-        fromStatus: task.status,
-        toStatus: 'open',
-        text: '节点完成记录已撤销',
-      });
     await recordAudit(trx, deps, ctx, { action: 'task.project_milestone', entityType: 'task', entityId: taskId, before: task, after: changes });
   }
-  if (finishing) await finishTask(trx, deps, ctx, taskId, `节点已完成（${m.metDate}）`, 'task.project_milestone', { on: m.metDate as string });
-  void today;
+  if (m.metDate !== null) await finishTask(trx, deps, ctx, taskId, `节点已完成（${m.metDate}）`, 'task.project_milestone', { on: m.metDate });
+  else await reopenTask(trx, deps, ctx, taskId, '节点完成记录已撤销', 'task.project_milestone');
 }
 
 /** The township or responsible unit reports a month's completed investment and image progress; a locked month is closed. */
