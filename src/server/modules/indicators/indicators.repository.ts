@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { INDICATOR_SORTS, IndicatorKindValue } from '../../../shared/modules/indicators.schemas';
-import { type Scope, applyScope } from '../../core/access/access';
+import { type Scope, applyScope, scopeCondition } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { type PageRequest, allRows, paginate } from '../../core/db/paging';
 import type { IndicatorPlanTable, IndicatorTable, IndicatorTargetTable } from './indicators.tables';
@@ -145,13 +145,13 @@ export const plansRepository = {
   async unitsWithTargets(db: Executor, planId: number, scope: Scope, countyId: number): Promise<number[]> {
     let qb = db.selectFrom('indicatorTargets').select('indicatorTargets.unitId').distinct().where('indicatorTargets.planId', '=', planId);
     if (!scope.all) {
-      const units = scope.unitIds.length ? scope.unitIds : [0];
+      // The SQL twin of the ledger's `covers`: a unit's own rows, or the county row through the indicator's source unit.
       qb = qb
         .innerJoin('indicators', 'indicators.id', 'indicatorTargets.indicatorId')
         .where((eb) =>
           eb.or([
-            eb('indicatorTargets.unitId', 'in', units),
-            eb.and([eb('indicatorTargets.unitId', '=', countyId), eb('indicators.sourceUnitId', 'in', units)]),
+            scopeCondition(eb, scope, { unit: 'indicatorTargets.unitId' }),
+            eb.and([eb('indicatorTargets.unitId', '=', countyId), scopeCondition(eb, scope, { unit: 'indicators.sourceUnitId' })]),
           ]),
         );
     }

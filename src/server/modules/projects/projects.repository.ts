@@ -139,24 +139,10 @@ function withFigures(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectF
   const lateDate = monthsBefore(basis.today, redLateMonths);
   const inner = isPostgres(db) ? joinedFigures(db, basis, year, f.ids) : correlatedFigures(db, basis, year);
   let filteredInner = f.ids ? inner.where('projects.id', 'in', f.ids.length ? f.ids : [0]) : inner;
-  if (!scope.all) {
-    const units = scope.unitIds.length ? scope.unitIds : [0];
-    const direct = applyScope(db.selectFrom('projects as own').select('own.id'), scope, {
-      unit: ['own.townshipUnitId', 'own.responsibleUnitId', 'own.serviceTeamUnitId'],
-    });
-    filteredInner = filteredInner.where((eb) =>
-      eb.or([
-        eb('projects.id', 'in', direct),
-        eb.exists(
-          eb
-            .selectFrom('projectMilestones')
-            .select('projectMilestones.id')
-            .whereRef('projectMilestones.projectId', '=', 'projects.id')
-            .where('projectMilestones.ownerUnitId', 'in', units),
-        ),
-      ]),
-    );
-  }
+  filteredInner = applyScope(filteredInner, scope, {
+    unit: ['projects.townshipUnitId', 'projects.responsibleUnitId', 'projects.serviceTeamUnitId'],
+    unitVia: [{ table: 'projectMilestones', parent: 'projects.id', key: 'projectId', unit: 'ownerUnitId' }],
+  });
   if (f.library) filteredInner = filteredInner.where('projects.library', '=', f.library);
   if (f.type) filteredInner = filteredInner.where(sql<SqlBool>`(',' || projects.types || ',') like ${`%,${f.type},%`}`);
   if (f.stage) filteredInner = filteredInner.where('projects.stage', '=', f.stage);

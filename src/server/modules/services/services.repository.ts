@@ -150,6 +150,12 @@ export const servicesRepository = {
       enterprise: 'enterprises.id',
     }).executeTakeFirst();
   },
+  /** A firm the scope serves through its township or service team; a firm's own account does not serve itself. */
+  servedEnterprise(db: Executor, id: number, scope: Scope) {
+    return applyScope(db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId']).where('id', '=', id), scope, {
+      unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'],
+    }).executeTakeFirst();
+  },
   enterpriseByUscc(db: Executor, uscc: string) {
     return db.selectFrom('enterprises').select(['id', 'name']).where('uscc', '=', uscc).executeTakeFirst();
   },
