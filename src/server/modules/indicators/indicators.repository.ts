@@ -35,6 +35,10 @@ function filtered(db: Executor, f: Omit<IndicatorFilter, 'page' | 'pageSize'>) {
 
 /** SQL for the indicator catalogue. */
 export const indicatorsRepository = {
+  /** Whether any plan has a target of the indicator (its kind is then fixed). */
+  async hasTargets(db: Executor, id: number): Promise<boolean> {
+    return !!(await db.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst());
+  },
   list(db: Executor, f: IndicatorFilter) {
     return paginate(filtered(db, f), f, SORTS, 'sortOrder', 'indicators.id');
   },
@@ -67,6 +71,10 @@ export const TARGET_UNIT_KINDS = ['township', 'department'];
 
 /** SQL for annual plans, their targets and their published versions. */
 export const plansRepository = {
+  /** Kind and state of the units a decomposition names. */
+  unitKinds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('orgUnits').select(['id', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
   years(db: Executor) {
     return db.selectFrom('indicatorPlans').select(['year', 'status', 'version']).orderBy('year', 'desc').execute();
   },

@@ -49,18 +49,12 @@ async function countySums(db: Executor, year: number, indicators: IndicatorRow[]
   if (summed.length === 0) return out;
   const [plan, countyId] = await Promise.all([plansRepository.findByYear(db, year), unitsRepository.countyId(db)]);
   const targets = plan ? await plansRepository.allTargets(db, plan.id) : [];
-  const rows = await db
-    .selectFrom('indicatorValues')
-    .select(['indicatorId', 'unitId', 'month', 'value', 'updatedAt'])
-    .where('status', '=', 'submitted')
-    .where(
-      'indicatorId',
-      'in',
-      summed.map((i) => i.id),
-    )
-    .where('month', '>=', monthOf(year - 1, 1))
-    .where('month', '<=', monthOf(year, 12))
-    .execute();
+  const rows = await ledgerRepository.submittedOf(
+    db,
+    summed.map((i) => i.id),
+    monthOf(year - 1, 1),
+    monthOf(year, 12),
+  );
   for (const indicator of summed) {
     const unitIds = targets.filter((t) => t.indicatorId === indicator.id && t.unitId !== countyId).map((t) => t.unitId);
     const own = rows.filter((r) => r.indicatorId === indicator.id);
@@ -104,7 +98,7 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
       : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
     unitsRepository.countyId(deps.db),
   ]);
-  const unit = await deps.db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await ledgerRepository.sheetUnit(deps.db, unitId);
   if (!unit) throw notFound();
   const targets = await unitTargetsOfYear(deps.db, year, unitId);
   const indicators = await indicatorsRepository.findByIds(deps.db, [...new Set(targets.map((t) => t.indicatorId))]);
@@ -159,8 +153,7 @@ async function sheetUnits(db: Executor, scope: Scope, year: number, countyId: nu
   const plan = await plansRepository.findByYear(db, year);
   if (!plan) return [];
   const ids = await plansRepository.unitsWithTargets(db, plan.id, scope, countyId);
-  if (ids.length === 0) return [];
-  return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', 'in', ids).orderBy('sortOrder').orderBy('id').execute();
+  return ledgerRepository.sheetUnits(db, ids);
 }
 
 /**
@@ -386,7 +379,7 @@ async function planReported(
     ledgerRepository.findLock(db, input.month),
     unitsRepository.countyId(db),
     Promise.all([plansRepository.findByYear(db, year), plansRepository.findByYear(db, year + 1)]),
-    db.selectFrom('orgUnits').select(['nameZh', 'nameEn']).where('id', '=', input.unitId).executeTakeFirst(),
+    unitsRepository.namesOf(db, [input.unitId]).then(([u]) => u),
   ]);
   const targetCache = new Map<string, TargetRow[]>();
   const unitName = (locale === 'en-US' ? unit?.nameEn : unit?.nameZh) ?? '';

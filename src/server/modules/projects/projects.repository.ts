@@ -177,6 +177,23 @@ export type ProjectRow = Awaited<ReturnType<ReturnType<typeof withFigures>['exec
 
 /** SQL of projects, their milestones and monthly investment. */
 export const projectsRepository = {
+  /** The units a project's reporting rights follow: its township and its responsible unit. */
+  reportingUnits(db: Executor, id: number) {
+    return db.selectFrom('projects').select(['townshipUnitId', 'responsibleUnitId']).where('id', '=', id).executeTakeFirstOrThrow();
+  },
+  /** Every active unit with its names, kind and code: an import resolves the names in its rows against them. */
+  activeUnits(db: Executor) {
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'code']).where('active', '=', 1).execute();
+  },
+  /** The firms named (by name or USCC) in an import's rows. */
+  firmsNamed(db: Executor, names: string[]) {
+    if (names.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'uscc'])
+      .where((eb) => eb.or([eb('name', 'in', names), eb('uscc', 'in', names)]))
+      .execute();
+  },
   list(db: Executor, scope: Scope, basis: ColourBasis, q: ProjectListQuery) {
     return paginate(withFigures(db, scope, basis, q), q, SORTS, 'code', 'p.id');
   },

@@ -61,6 +61,10 @@ export type ListedRow = Awaited<ReturnType<ReturnType<typeof listed>['execute']>
 
 /** SQL of enterprise services: categories, requests with their parts and history, statistics, firm accounts. */
 export const servicesRepository = {
+  /** Id and status of some requests. */
+  statuses(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('serviceRequests').select(['id', 'status']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
   categories(db: Executor) {
     return db.selectFrom('serviceCategories').selectAll().orderBy('sortOrder').orderBy('id').execute();
   },
