@@ -4,6 +4,7 @@ import { openConfiguredDb } from './core/db/database';
 import { scheduledJobs } from './core/modules/registry';
 import { startScheduler } from './core/scheduler/scheduler';
 import { DEMO_PASSWORD, countyFile, createAccount } from './core/setup/bootstrap';
+import { usersRepository } from './core/users/users.repository';
 import { demoFile } from './paths';
 import { bootApp, loadCountyData } from './platform';
 
@@ -19,8 +20,7 @@ async function main() {
   if (county) await loadCountyData(deps, county, { demo: config.demo });
   if (!(config.demo && county) && process.env.ADMIN_USERNAME && process.env.ADMIN_PASSWORD && process.env.ADMIN_UNIT) {
     // First start outside demo mode: the first system administrator comes from the environment, never a default.
-    const exists = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (!exists) {
+    if (!(await usersRepository.any(deps.db))) {
       await deps.db.transaction().execute((trx) =>
         createAccount(deps, trx, {
           username: process.env.ADMIN_USERNAME as string,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { industryByCode } from '../../../shared/industry-codes';
 import type { Enterprise, createEnterpriseBody, updateEnterpriseBody } from '../../../shared/modules/enterprises.schemas';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/pii-mask';
-import { type Scope, requirePermission, scopeFor } from '../access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import type { Executor, Trx } from '../db/database';
@@ -53,8 +53,7 @@ async function describeEnterprises(db: Executor, ctx: UserContext, rows: Enterpr
 function present(ctx: UserContext, rows: EnterpriseRow[], { units, officers, chains, contacts, writeScope }: Related): Enterprise[] {
   const pii = ctx.user.permissions.has('enterprise:pii');
   const unit = (id: number | null) => units.find((u) => u.id === id) ?? null;
-  const writable = (r: EnterpriseRow) =>
-    writeScope.all || writeScope.unitIds.includes(r.townshipUnitId) || (r.serviceTeamUnitId !== null && writeScope.unitIds.includes(r.serviceTeamUnitId));
+  const writable = (r: EnterpriseRow) => scopeIncludes(writeScope, r.townshipUnitId) || scopeIncludes(writeScope, r.serviceTeamUnitId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -125,7 +124,7 @@ async function checkReferences(db: Executor, body: Partial<Body>, writeScope: Sc
   const unitOfKind = (id: number, kind: string) => unitsRepository.isActiveOfKind(db, id, kind);
   if (body.townshipUnitId !== undefined) {
     if (!(await unitOfKind(body.townshipUnitId, 'township'))) problems.townshipUnitId = 'err.township_unknown';
-    else if (!writeScope.all && !writeScope.unitIds.includes(body.townshipUnitId)) problems.townshipUnitId = 'err.township_unknown';
+    else if (!scopeIncludes(writeScope, body.townshipUnitId)) problems.townshipUnitId = 'err.township_unknown';
   }
   if (body.serviceTeamUnitId && !(await unitOfKind(body.serviceTeamUnitId, 'service_team'))) problems.serviceTeamUnitId = 'err.service_team_unknown';
   for (const [i, id] of (body.chainUnitIds ?? []).entries())

@@ -13,6 +13,10 @@ export interface UnitFilter {
 
 /** SQL for the organisation tree. */
 export const unitsRepository = {
+  /** The first office unit, active or not: the unit the system's own tasks (auto-lock, overdue commitments) come from. */
+  async firstOfficeId(db: Executor): Promise<number | undefined> {
+    return (await db.selectFrom('orgUnits').select('id').where('kind', '=', 'office').orderBy('id').executeTakeFirst())?.id;
+  },
   findById(db: Executor, id: number, scope: Scope = { all: true }) {
     return applyScope(db.selectFrom('orgUnits').selectAll().where('id', '=', id), scope, { unit: 'orgUnits.id' }).executeTakeFirst();
   },

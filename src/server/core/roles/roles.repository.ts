@@ -7,6 +7,10 @@ export type RoleRow = Selectable<RoleTable>;
 
 /** SQL for roles, their permissions and their custom units. */
 export const rolesRepository = {
+  /** Which of some unit ids exist (a custom data scope may name only existing units). */
+  existingUnits(db: Executor, ids: number[]) {
+    return db.selectFrom('orgUnits').select('id').where('id', 'in', ids).execute();
+  },
   list(db: Executor) {
     return db.selectFrom('roles').selectAll().orderBy('builtin', 'desc').orderBy('id').execute();
   },

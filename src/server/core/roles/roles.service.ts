@@ -77,7 +77,7 @@ async function validateRole(db: Executor, body: { permissions?: string[]; dataSc
   if (problem) throw fieldError({ permissions: `err.${problem}` });
   if (body.dataScope === 'custom' && !body.customUnitIds?.length) throw fieldError({ customUnitIds: 'err.custom_units_required' });
   if (body.customUnitIds?.length) {
-    const found = await db.selectFrom('orgUnits').select('id').where('id', 'in', body.customUnitIds).execute();
+    const found = await rolesRepository.existingUnits(db, body.customUnitIds);
     if (found.length !== new Set(body.customUnitIds).size) throw fieldError({ customUnitIds: 'err.unit_not_found' });
   }
 }

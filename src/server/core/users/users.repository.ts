@@ -43,6 +43,14 @@ function filtered(db: Executor, f: Omit<UserFilter, 'page' | 'pageSize'>, scope:
 
 /** SQL for user accounts. */
 export const usersRepository = {
+  /** Whether any account exists (the first administrator is made from the environment only when none does). */
+  async any(db: Executor): Promise<boolean> {
+    return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  },
+  /** The units of some accounts, whole rows. */
+  unitsByIds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('orgUnits').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
   /** Id and display name of the given users (for labels); none asked, none read. */
   namesOf(db: Executor, ids: number[]) {
     return ids.length ? db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute() : Promise.resolve([]);

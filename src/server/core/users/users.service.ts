@@ -22,10 +22,7 @@ import { type UserFilter, type UserRow, usersRepository } from './users.reposito
 async function describeUsers(db: Executor, rows: UserRow[], now: Date): Promise<User[]> {
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
-  const [roles, units] = await Promise.all([
-    usersRepository.rolesOf(db, ids),
-    unitIds.length ? db.selectFrom('orgUnits').selectAll().where('id', 'in', unitIds).execute() : [],
-  ]);
+  const [roles, units] = await Promise.all([usersRepository.rolesOf(db, ids), usersRepository.unitsByIds(db, unitIds)]);
   return rows.map((r) => {
     const unit = units.find((u) => u.id === r.unitId);
     return {

@@ -43,6 +43,7 @@ import { settingsStore } from '../../core/settings/settings-store';
 import { events } from '../../core/events/events';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
 import { projectsOfUnits, registerProject } from '../projects';
+import { chainCan, leadCan } from './chains.policy';
 import { type ChainRow, type LeadRow, chainsRepository } from './chains.repository';
 
 type Problems = Record<string, FieldProblem | Parameters<typeof fieldError>[0][string]>;
@@ -179,7 +180,7 @@ export async function getChain(deps: Deps, ctx: UserContext, id: number): Promis
       plannedInvestmentFen: Number(l.plannedInvestmentFen),
       stalled: Number(l.stalled) === 1,
     })),
-    can: { manage: ctx.user.permissions.has('chain:manage'), addLead: ctx.user.permissions.has('lead:write') && scopeIncludes(writeScope, row.teamUnitId) },
+    can: chainCan(ctx, writeScope, row),
   };
 }
 
@@ -471,7 +472,6 @@ export async function getLead(deps: Deps, ctx: UserContext, id: number): Promise
   ]);
   const countable = countableOf(row);
   const date = countingDate(countable, b.settings.countingStage);
-  const canWrite = ctx.user.permissions.has('lead:write') && scopeIncludes(write, row.teamUnitId);
   return {
     ...item,
     contact: row.contact,
@@ -491,7 +491,7 @@ export async function getLead(deps: Deps, ctx: UserContext, id: number): Promise
       note: e.note,
     })),
     countsInYear: date && countsToward(countable, Number(date.slice(0, 4)), b.settings) ? Number(date.slice(0, 4)) : null,
-    can: { write: canWrite, convert: canWrite && stageIndex(row.stage as LeadStage) >= stageIndex('signed') && row.projectId === null },
+    can: leadCan(ctx, write, row),
   };
 }
 

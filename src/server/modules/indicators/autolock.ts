@@ -4,6 +4,7 @@ import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Deps } from '../../core/deps';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { getMonthlyCycle } from './cycle.service';
+import { unitsRepository } from '../../core/org/units.repository';
 import { plansRepository } from './indicators.repository';
 import { ledgerRepository } from './ledger.repository';
 import { lockIn } from './ledger.service';
@@ -22,9 +23,9 @@ export async function autoLock(deps: Deps): Promise<string> {
     const plan = await plansRepository.findByYear(trx, Number(month.slice(0, 4)));
     if (plan?.status !== 'published') return `${month}: no published plan`;
     if (await ledgerRepository.findLock(trx, month)) return `${month}: already locked`;
-    const office = await trx.selectFrom('orgUnits').select('id').where('kind', '=', 'office').orderBy('id').executeTakeFirst();
-    if (!office) return 'no office unit';
-    const result = await lockIn(trx, deps, systemContext(), month, office.id);
+    const officeId = await unitsRepository.firstOfficeId(trx);
+    if (officeId === undefined) return 'no office unit';
+    const result = await lockIn(trx, deps, systemContext(), month, officeId);
     return `${month}: locked; ${result.units} units followed up, ${result.tasks} tasks`;
   });
 }

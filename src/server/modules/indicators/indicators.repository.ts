@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { INDICATOR_SORTS, IndicatorKindValue } from '../../../shared/modules/indicators.schemas';
-import { type Scope, applyScope } from '../../core/access/access';
+import { type Scope, applyScope, scopeCondition } from '../../core/access/access';
 import type { Executor } from '../../core/db/database';
 import { type PageRequest, allRows, paginate } from '../../core/db/paging';
 import type { IndicatorPlanTable, IndicatorTable, IndicatorTargetTable } from './indicators.tables';
@@ -35,6 +35,10 @@ function filtered(db: Executor, f: Omit<IndicatorFilter, 'page' | 'pageSize'>) {
 
 /** SQL for the indicator catalogue. */
 export const indicatorsRepository = {
+  /** Whether any plan has a target of the indicator (its kind is then fixed). */
+  async hasTargets(db: Executor, id: number): Promise<boolean> {
+    return !!(await db.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst());
+  },
   list(db: Executor, f: IndicatorFilter) {
     return paginate(filtered(db, f), f, SORTS, 'sortOrder', 'indicators.id');
   },
@@ -67,6 +71,10 @@ export const TARGET_UNIT_KINDS = ['township', 'department'];
 
 /** SQL for annual plans, their targets and their published versions. */
 export const plansRepository = {
+  /** Kind and state of the units a decomposition names. */
+  unitKinds(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('orgUnits').select(['id', 'kind', 'active']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
   years(db: Executor) {
     return db.selectFrom('indicatorPlans').select(['year', 'status', 'version']).orderBy('year', 'desc').execute();
   },
@@ -145,13 +153,13 @@ export const plansRepository = {
   async unitsWithTargets(db: Executor, planId: number, scope: Scope, countyId: number): Promise<number[]> {
     let qb = db.selectFrom('indicatorTargets').select('indicatorTargets.unitId').distinct().where('indicatorTargets.planId', '=', planId);
     if (!scope.all) {
-      const units = scope.unitIds.length ? scope.unitIds : [0];
+      // The SQL twin of the ledger's `covers`: a unit's own rows, or the county row through the indicator's source unit.
       qb = qb
         .innerJoin('indicators', 'indicators.id', 'indicatorTargets.indicatorId')
         .where((eb) =>
           eb.or([
-            eb('indicatorTargets.unitId', 'in', units),
-            eb.and([eb('indicatorTargets.unitId', '=', countyId), eb('indicators.sourceUnitId', 'in', units)]),
+            scopeCondition(eb, scope, { unit: 'indicatorTargets.unitId' }),
+            eb.and([eb('indicatorTargets.unitId', '=', countyId), scopeCondition(eb, scope, { unit: 'indicators.sourceUnitId' })]),
           ]),
         );
     }

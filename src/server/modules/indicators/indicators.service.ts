@@ -13,7 +13,7 @@ import { type IndicatorFilter, type IndicatorRow, indicatorsRepository } from '.
 /** Shapes catalogue rows for the API, with the data-source unit's names. */
 export async function describeIndicators(db: Executor, rows: IndicatorRow[]): Promise<Indicator[]> {
   const unitIds = [...new Set(rows.map((r) => r.sourceUnitId).filter((id): id is number => id !== null))];
-  const units = unitIds.length ? await db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn']).where('id', 'in', unitIds).execute() : [];
+  const units = await unitsRepository.namesOf(db, unitIds);
   return rows.map(({ sourceUnitId, active, createdAt: _, ...row }) => ({
     ...row,
     sourceUnit: units.find((u) => u.id === sourceUnitId) ?? null,
@@ -92,8 +92,7 @@ export async function updateIndicator(deps: Deps, ctx: UserContext, id: number, 
     if (minValue !== null && maxValue !== null && minValue > maxValue) throw fieldError({ maxValue: 'err.indicator_bounds' });
     if ((body.countyValue ?? row.countyValue) === 'sum' && !summable(body.kind ?? row.kind)) throw fieldError({ countyValue: 'err.indicator_sum_kind' });
     if (body.kind && body.kind !== row.kind) {
-      const used = await trx.selectFrom('indicatorTargets').select('id').where('indicatorId', '=', id).limit(1).executeTakeFirst();
-      if (used) throw fieldError({ kind: 'err.indicator_kind_in_use' });
+      if (await indicatorsRepository.hasTargets(trx, id)) throw fieldError({ kind: 'err.indicator_kind_in_use' });
     }
     const [before] = await describeIndicators(trx, [row]);
     const { active, ...fields } = body;

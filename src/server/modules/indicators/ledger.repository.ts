@@ -4,6 +4,26 @@ import type { IndicatorValueHistoryTable, IndicatorValueTable } from './indicato
 
 /** SQL for the monthly ledger: values, their history and month locks. */
 export const ledgerRepository = {
+  /** The submitted values of some indicators between two months (inclusive), of every unit: the county sums add them. */
+  submittedOf(db: Executor, indicatorIds: number[], fromMonth: string, toMonth: string) {
+    return db
+      .selectFrom('indicatorValues')
+      .select(['indicatorId', 'unitId', 'month', 'value', 'updatedAt'])
+      .where('status', '=', 'submitted')
+      .where('indicatorId', 'in', indicatorIds)
+      .where('month', '>=', fromMonth)
+      .where('month', '<=', toMonth)
+      .execute();
+  },
+  /** The unit a sheet belongs to, as the sheet shows it. */
+  sheetUnit(db: Executor, id: number) {
+    return db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('id', '=', id).executeTakeFirst();
+  },
+  /** Units whose sheets may be opened, in the tree's order. */
+  sheetUnits(db: Executor, ids: number[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', 'in', ids).orderBy('sortOrder').orderBy('id').execute();
+  },
   /** Values of some units between two months (inclusive), for the given indicators or all. */
   values(db: Executor, unitIds: number[], fromMonth: string, toMonth: string) {
     if (unitIds.length === 0) return Promise.resolve([]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Ledger, LedgerCell, LedgerRow, saveValuesBody, submitMonthBody } from '../../../shared/modules/indicators.schemas';
 import { sumOfUnits, valueProblems } from '../../../shared/rules/ledger-checks';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { type Locale, translate } from '../../../shared/i18n/messages';
 import { recordAudit } from '../../core/audit/audit.service';
@@ -20,8 +20,7 @@ const yearOf = (month: string) => Number(month.slice(0, 4));
 
 /** Whether a scope covers a ledger row: the unit's own rows, or a county total of an indicator the unit is the source of. */
 function covers(scope: Scope, unitId: number, indicator: Pick<IndicatorRow, 'sourceUnitId'>, countyId: number): boolean {
-  if (scope.all || scope.unitIds.includes(unitId)) return true;
-  return unitId === countyId && indicator.sourceUnitId !== null && scope.unitIds.includes(indicator.sourceUnitId);
+  return scopeIncludes(scope, unitId) || (unitId === countyId && scopeIncludes(scope, indicator.sourceUnitId));
 }
 
 /** A unit's targets of a year: the rows of its ledger sheet. */
@@ -50,18 +49,12 @@ async function countySums(db: Executor, year: number, indicators: IndicatorRow[]
   if (summed.length === 0) return out;
   const [plan, countyId] = await Promise.all([plansRepository.findByYear(db, year), unitsRepository.countyId(db)]);
   const targets = plan ? await plansRepository.allTargets(db, plan.id) : [];
-  const rows = await db
-    .selectFrom('indicatorValues')
-    .select(['indicatorId', 'unitId', 'month', 'value', 'updatedAt'])
-    .where('status', '=', 'submitted')
-    .where(
-      'indicatorId',
-      'in',
-      summed.map((i) => i.id),
-    )
-    .where('month', '>=', monthOf(year - 1, 1))
-    .where('month', '<=', monthOf(year, 12))
-    .execute();
+  const rows = await ledgerRepository.submittedOf(
+    db,
+    summed.map((i) => i.id),
+    monthOf(year - 1, 1),
+    monthOf(year, 12),
+  );
   for (const indicator of summed) {
     const unitIds = targets.filter((t) => t.indicatorId === indicator.id && t.unitId !== countyId).map((t) => t.unitId);
     const own = rows.filter((r) => r.indicatorId === indicator.id);
@@ -105,14 +98,14 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
       : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
     unitsRepository.countyId(deps.db),
   ]);
-  const unit = await deps.db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await ledgerRepository.sheetUnit(deps.db, unitId);
   if (!unit) throw notFound();
   const targets = await unitTargetsOfYear(deps.db, year, unitId);
   const indicators = await indicatorsRepository.findByIds(deps.db, [...new Set(targets.map((t) => t.indicatorId))]);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   // The county sheet shows the totals a unit answers for as data source; every other sheet needs the unit in scope.
   const rowsOfUnit = targets.filter((t) => t.unitId === unitId && covers(readScope, unitId, byId.get(t.indicatorId) as IndicatorRow, countyId));
-  if (unitId !== countyId && !readScope.all && !readScope.unitIds.includes(unitId)) throw notFound();
+  if (unitId !== countyId && !scopeIncludes(readScope, unitId)) throw notFound();
 
   const values = await ledgerRepository.values(deps.db, [unitId], monthOf(year - 1, 1), monthOf(year, 12));
   const locked = await ledgerRepository.lockedMonths(deps.db, monthOf(year, 1), monthOf(year, 12));
@@ -160,8 +153,7 @@ async function sheetUnits(db: Executor, scope: Scope, year: number, countyId: nu
   const plan = await plansRepository.findByYear(db, year);
   if (!plan) return [];
   const ids = await plansRepository.unitsWithTargets(db, plan.id, scope, countyId);
-  if (ids.length === 0) return [];
-  return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', 'in', ids).orderBy('sortOrder').orderBy('id').execute();
+  return ledgerRepository.sheetUnits(db, ids);
 }
 
 /**
@@ -291,7 +283,7 @@ export async function submitMonth(deps: Deps, ctx: UserContext, body: z.infer<ty
     const indicators = new Map((await indicatorsRepository.findByIds(trx, [...new Set(drafts.map((d) => d.indicatorId))])).map((i) => [i.id, i]));
     const mine = drafts.filter((d) => covers(scope, body.unitId, indicators.get(d.indicatorId) as IndicatorRow, countyId));
     if (mine.length === 0) {
-      if (!scope.all && !scope.unitIds.includes(body.unitId) && body.unitId !== countyId) throw notFound();
+      if (body.unitId !== countyId && !scopeIncludes(scope, body.unitId)) throw notFound();
       throw fieldError({ month: 'err.nothing_to_submit' });
     }
     const m = Number(body.month.slice(5));
@@ -387,7 +379,7 @@ async function planReported(
     ledgerRepository.findLock(db, input.month),
     unitsRepository.countyId(db),
     Promise.all([plansRepository.findByYear(db, year), plansRepository.findByYear(db, year + 1)]),
-    db.selectFrom('orgUnits').select(['nameZh', 'nameEn']).where('id', '=', input.unitId).executeTakeFirst(),
+    unitsRepository.namesOf(db, [input.unitId]).then(([u]) => u),
   ]);
   const targetCache = new Map<string, TargetRow[]>();
   const unitName = (locale === 'en-US' ? unit?.nameEn : unit?.nameZh) ?? '';

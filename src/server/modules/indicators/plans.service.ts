@@ -106,7 +106,7 @@ async function snapshotVersion(trx: Trx, deps: Deps, ctx: UserContext, planId: n
 
 async function checkUnits(trx: Trx, body: Decomposition) {
   const ids = body.units.map((u) => u.unitId);
-  const units = ids.length ? await trx.selectFrom('orgUnits').select(['id', 'kind', 'active']).where('id', 'in', ids).execute() : [];
+  const units = await plansRepository.unitKinds(trx, ids);
   const problems: Record<string, 'err.unit_not_found' | 'err.target_unit_kind'> = {};
   for (const [i, u] of body.units.entries()) {
     const unit = units.find((x) => x.id === u.unitId);

@@ -41,6 +41,32 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** SQL of the warnings board: one month's aggregates per unit and indicator, computed by the database. */
 export const warningsRepository = {
+  /** One unit's target of an indicator in a plan. */
+  target(db: Executor, planId: number, indicatorId: number, unitId: number) {
+    return db
+      .selectFrom('indicatorTargets')
+      .selectAll()
+      .where('planId', '=', planId)
+      .where('indicatorId', '=', indicatorId)
+      .where('unitId', '=', unitId)
+      .executeTakeFirst();
+  },
+  /** One unit's submitted values of an indicator between two months (inclusive): a trend's points. */
+  submittedValues(db: Executor, indicatorId: number, unitId: number, fromMonth: string, toMonth: string) {
+    return db
+      .selectFrom('indicatorValues')
+      .select(['indicatorId', 'unitId', 'month', 'value'])
+      .where('indicatorId', '=', indicatorId)
+      .where('unitId', '=', unitId)
+      .where('status', '=', 'submitted')
+      .where('month', '>=', fromMonth)
+      .where('month', '<=', toMonth)
+      .execute();
+  },
+  /** The unit a trend is of, as the trend shows it. */
+  trendUnit(db: Executor, id: number) {
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
+  },
   /**
    * Every target of the plan (or of some units) with its unit's aggregates for the month, the month before and last
    * year's same period, in one grouped query: the board never loads the monthly values themselves.

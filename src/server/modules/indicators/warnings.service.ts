@@ -19,6 +19,7 @@ import type { ExportColumn } from '../../core/excel/export';
 import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
 import { indicatorsRepository, plansRepository } from './indicators.repository';
+import { ledgerRepository } from './ledger.repository';
 import { type BoardTargetRow, type MonthTotalRow, warningsRepository } from './warnings.repository';
 
 type ValueRow = { indicatorId: number; unitId: number; month: string; value: number };
@@ -59,7 +60,7 @@ export async function boardOf(db: Executor, scope: Scope, query: z.infer<typeof 
   const [countyId, plan, lock] = await Promise.all([
     unitsRepository.countyId(db),
     plansRepository.findByYear(db, year),
-    db.selectFrom('indicatorMonthLocks').select('month').where('month', '=', query.month).executeTakeFirst(),
+    ledgerRepository.findLock(db, query.month),
   ]);
   const result = { month: query.month, locked: !!lock };
   if (!plan) return { ...result, indicators: [] };
@@ -261,14 +262,7 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
   ]);
   const asked = query.unitId ?? countyId;
   if (!plan || !indicator || (asked !== countyId && !scopeIncludes(scope, asked))) throw notFound();
-  const targetOf = (unitId: number) =>
-    deps.db
-      .selectFrom('indicatorTargets')
-      .selectAll()
-      .where('planId', '=', plan.id)
-      .where('indicatorId', '=', indicator.id)
-      .where('unitId', '=', unitId)
-      .executeTakeFirst();
+  const targetOf = (unitId: number) => warningsRepository.target(deps.db, plan.id, indicator.id, unitId);
   let unitId = asked;
   let target = await targetOf(unitId);
   // The responsible department of an indicator not decomposed to units answers for the county figure: its trend is the county's.
@@ -277,16 +271,8 @@ export async function indicatorTrend(deps: Deps, ctx: RequestContext, query: z.i
     target = await targetOf(countyId);
   }
   if (!target) throw notFound();
-  const own = await deps.db
-    .selectFrom('indicatorValues')
-    .select(['indicatorId', 'unitId', 'month', 'value'])
-    .where('indicatorId', '=', indicator.id)
-    .where('unitId', '=', unitId)
-    .where('status', '=', 'submitted')
-    .where('month', '>=', `${query.year - 1}-01`)
-    .where('month', '<=', `${query.year}-12`)
-    .execute();
-  const unit = await deps.db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const own = await warningsRepository.submittedValues(deps.db, indicator.id, unitId, `${query.year - 1}-01`, `${query.year}-12`);
+  const unit = await warningsRepository.trendUnit(deps.db, unitId);
   const planCurve = target.planCurve ? (JSON.parse(target.planCurve) as number[]) : undefined;
   const values = monthly(own, query.year);
   const lastYear = monthly(own, query.year - 1);

@@ -37,6 +37,7 @@ import { AppError, type FieldProblem, fieldError, forbidden, notFound } from '..
 import { notify } from '../../core/notifications/notifications.service';
 import { unitsRepository } from '../../core/org/units.repository';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
+import { entryWritable, managesEntries } from './innovation.policy';
 import { type EntryFilter, type EntryRow, MANAGE_SCOPE, innovationRepository as repo } from './innovation.repository';
 
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
@@ -67,7 +68,7 @@ async function responsibleUnit(db: Executor, pipeline: Pipeline) {
   return unit;
 }
 
-async function describeEntries(db: Executor, rows: EntryRow[], day: string, manage: Scope | null): Promise<InnovationEntry[]> {
+async function describeEntries(db: Executor, ctx: UserContext, rows: EntryRow[], day: string, manage: Scope | null): Promise<InnovationEntry[]> {
   const units = await repo.unitsByIds(db, [...new Set(rows.flatMap((r) => [r.responsibleUnitId, r.townshipUnitId]).filter((id): id is number => id !== null))]);
   const unit = (id: number | null) => {
     const u = units.find((x) => x.id === id);
@@ -89,24 +90,23 @@ async function describeEntries(db: Executor, rows: EntryRow[], day: string, mana
     validTo: r.validTo,
     certStatus: r.validTo && needsCertificate(r.pipeline as Pipeline, r.stage) ? certStatus(r.validTo, day) : null,
     note: r.note,
-    writable: manage !== null && scopeIncludes(manage, r.responsibleUnitId),
+    writable: entryWritable(ctx, manage, r),
   }));
 }
 
-const manageScope = async (db: Executor, ctx: UserContext) =>
-  ctx.user.permissions.has('innovation:manage') && ctx.user.enterpriseId === null ? scopeFor(db, ctx.user, 'innovation:manage') : null;
+const manageScope = async (db: Executor, ctx: UserContext) => (managesEntries(ctx) ? scopeFor(db, ctx.user, 'innovation:manage') : null);
 
 export async function listEntries(deps: Deps, ctx: UserContext, q: EntryListQuery) {
   requirePermission(ctx, 'innovation:read');
   const day = today(deps);
   const { rows, total } = await repo.list(deps.db, q, await scopeFor(deps.db, ctx.user, 'innovation:read'), day);
-  return { items: await describeEntries(deps.db, rows, day, await manageScope(deps.db, ctx)), total, page: q.page, pageSize: q.pageSize };
+  return { items: await describeEntries(deps.db, ctx, rows, day, await manageScope(deps.db, ctx)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function allEntries(deps: Deps, ctx: UserContext, f: EntryFilter) {
   requirePermission(ctx, 'innovation:read');
   const day = today(deps);
-  return describeEntries(deps.db, await repo.all(deps.db, f, await scopeFor(deps.db, ctx.user, 'innovation:read'), day), day, null);
+  return describeEntries(deps.db, ctx, await repo.all(deps.db, f, await scopeFor(deps.db, ctx.user, 'innovation:read'), day), day, null);
 }
 
 /** One entry with its history; outside the caller's scope it is 404, exactly like a missing one. */
@@ -114,7 +114,7 @@ export async function getEntry(deps: Deps, ctx: UserContext, id: number, db: Exe
   requirePermission(ctx, 'innovation:read');
   const row = await repo.find(db, id, await scopeFor(db, ctx.user, 'innovation:read'));
   if (!row) throw notFound();
-  const [entry] = await describeEntries(db, [row], today(deps), await manageScope(db, ctx));
+  const [entry] = await describeEntries(db, ctx, [row], today(deps), await manageScope(db, ctx));
   const history = await repo.history(db, id);
   return {
     ...entry,

@@ -1,7 +1,8 @@
 import { MEETING_PERMISSIONS } from '../../../shared/modules/meetings.schemas';
 import { defineModule } from '../../core/modules/module';
 import { ensureDemoMeetingSchedule } from './meetings.demo';
-import { meetingAttachmentOwner, meetingRoutes } from './meetings.routes';
+import { meetingAttachmentOwner } from './meetings.policy';
+import { meetingRoutes } from './meetings.routes';
 import { migrations } from './migrations';
 import { meetingScheduleJob } from './schedules.service';
 import { meetingTaskSources } from './task-sources';

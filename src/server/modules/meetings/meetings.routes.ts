@@ -14,13 +14,10 @@ import {
   meetingSchema,
   updateMeetingBody,
 } from '../../../shared/modules/meetings.schemas';
-import { scopeFor } from '../../core/access/access';
-import type { AttachmentOwner } from '../../core/attachments/owners';
 import type { Deps } from '../../core/deps';
 import type { ExportColumn } from '../../core/excel/export';
 import { listRoutes } from '../../core/http/list-routes';
 import { userCtx } from '../../core/http/request-context';
-import { meetingsRepository } from './meetings.repository';
 import { allMeetings, createMeeting, getMeeting, listMeetings, updateMeeting } from './meetings.service';
 import { listSchedules, saveSchedule } from './schedules.service';
 
@@ -40,18 +37,6 @@ const EXPORT_COLUMNS = (en: boolean): ExportColumn<MeetingListItem>[] => [
   { zh: '议定事项', en: 'Decisions', value: (r) => r.decisionCount },
   { zh: '已办结', en: 'Done', value: (r) => r.doneCount },
 ];
-
-/** A meeting's files (minutes as signed, slides, sign-in sheets): those who see the meeting read them, the office adds them. */
-export const meetingAttachmentOwner: AttachmentOwner = {
-  async canRead(trx, ctx, ownerId) {
-    if (!ctx.user.permissions.has('meeting:read') || !/^\d+$/.test(ownerId)) return false;
-    return !!(await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:read'), Number(ownerId)));
-  },
-  async canWrite(trx, ctx, ownerId) {
-    if (!ctx.user.permissions.has('meeting:write') || !/^\d+$/.test(ownerId)) return false;
-    return !!(await meetingsRepository.find(trx, await scopeFor(trx, ctx.user, 'meeting:write'), Number(ownerId)));
-  },
-};
 
 /** Meetings and their decisions, their files, and the schedules of recurring meetings. */
 export function meetingRoutes(app: FastifyInstance, deps: Deps) {

@@ -107,16 +107,10 @@ const typeOf = (word: string) =>
 
 /** Names → ids, and every check of the API (dates, kinds, codes unique in the file and the county). */
 async function resolveRows(db: Executor, rows: ParsedRow<ImportRow>[], locale: Locale) {
-  const units = await db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'code']).where('active', '=', 1).execute();
+  const units = await projectsRepository.activeUnits(db);
   const leaders = await projectsRepository.leaderUsers(db);
   const names = [...new Set(rows.map((r) => r.values.enterprise).filter(Boolean))];
-  const firms = names.length
-    ? await db
-        .selectFrom('enterprises')
-        .select(['id', 'name', 'uscc'])
-        .where((eb) => eb.or([eb('name', 'in', names), eb('uscc', 'in', names)]))
-        .execute()
-    : [];
+  const firms = await projectsRepository.firmsNamed(db, names);
   const leaderByName = new Map(leaders.map((l) => [l.displayName, l]));
   const firmByKey = new Map(firms.flatMap((f) => [[f.name, f] as const, [f.uscc, f] as const]));
   const unit = (name: string, kinds?: string[]) =>

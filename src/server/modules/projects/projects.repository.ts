@@ -139,24 +139,10 @@ function withFigures(db: Executor, scope: Scope, basis: ColourBasis, f: ProjectF
   const lateDate = monthsBefore(basis.today, redLateMonths);
   const inner = isPostgres(db) ? joinedFigures(db, basis, year, f.ids) : correlatedFigures(db, basis, year);
   let filteredInner = f.ids ? inner.where('projects.id', 'in', f.ids.length ? f.ids : [0]) : inner;
-  if (!scope.all) {
-    const units = scope.unitIds.length ? scope.unitIds : [0];
-    const direct = applyScope(db.selectFrom('projects as own').select('own.id'), scope, {
-      unit: ['own.townshipUnitId', 'own.responsibleUnitId', 'own.serviceTeamUnitId'],
-    });
-    filteredInner = filteredInner.where((eb) =>
-      eb.or([
-        eb('projects.id', 'in', direct),
-        eb.exists(
-          eb
-            .selectFrom('projectMilestones')
-            .select('projectMilestones.id')
-            .whereRef('projectMilestones.projectId', '=', 'projects.id')
-            .where('projectMilestones.ownerUnitId', 'in', units),
-        ),
-      ]),
-    );
-  }
+  filteredInner = applyScope(filteredInner, scope, {
+    unit: ['projects.townshipUnitId', 'projects.responsibleUnitId', 'projects.serviceTeamUnitId'],
+    unitVia: [{ table: 'projectMilestones', parent: 'projects.id', key: 'projectId', unit: 'ownerUnitId' }],
+  });
   if (f.library) filteredInner = filteredInner.where('projects.library', '=', f.library);
   if (f.type) filteredInner = filteredInner.where(sql<SqlBool>`(',' || projects.types || ',') like ${`%,${f.type},%`}`);
   if (f.stage) filteredInner = filteredInner.where('projects.stage', '=', f.stage);
@@ -191,6 +177,23 @@ export type ProjectRow = Awaited<ReturnType<ReturnType<typeof withFigures>['exec
 
 /** SQL of projects, their milestones and monthly investment. */
 export const projectsRepository = {
+  /** The units a project's reporting rights follow: its township and its responsible unit. */
+  reportingUnits(db: Executor, id: number) {
+    return db.selectFrom('projects').select(['townshipUnitId', 'responsibleUnitId']).where('id', '=', id).executeTakeFirstOrThrow();
+  },
+  /** Every active unit with its names, kind and code: an import resolves the names in its rows against them. */
+  activeUnits(db: Executor) {
+    return db.selectFrom('orgUnits').select(['id', 'nameZh', 'nameEn', 'kind', 'code']).where('active', '=', 1).execute();
+  },
+  /** The firms named (by name or USCC) in an import's rows. */
+  firmsNamed(db: Executor, names: string[]) {
+    if (names.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'uscc'])
+      .where((eb) => eb.or([eb('name', 'in', names), eb('uscc', 'in', names)]))
+      .execute();
+  },
   list(db: Executor, scope: Scope, basis: ColourBasis, q: ProjectListQuery) {
     return paginate(withFigures(db, scope, basis, q), q, SORTS, 'code', 'p.id');
   },

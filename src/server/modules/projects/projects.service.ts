@@ -335,7 +335,7 @@ export async function canSeeProject(db: Executor, ctx: RequestContext, id: numbe
 /** Whether the caller may add files to a project: the office, or a unit that reports for it or owns a milestone. */
 export async function canFileProject(db: Executor, ctx: RequestContext, id: number): Promise<boolean> {
   if (!ctx.user?.permissions.has('project:write') || !(await canSeeProject(db, ctx, id))) return false;
-  const row = await db.selectFrom('projects').select(['townshipUnitId', 'responsibleUnitId']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await projectsRepository.reportingUnits(db, id);
   const can = await powers(db, ctx as UserContext, row);
   if (can.report) return true;
   const ms = await projectsRepository.milestones(db, [id]);

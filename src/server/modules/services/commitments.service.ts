@@ -7,6 +7,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
+import { unitsRepository } from '../../core/org/units.repository';
 import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { events } from '../../core/events/events';
 import { createTask, finishTask } from '../../core/tasks/tasks.service';
@@ -166,8 +167,8 @@ export async function commitmentSummary(deps: Deps, ctx: UserContext) {
 export async function taskOverdueCommitments(deps: Deps): Promise<number> {
   const day = today(deps);
   return deps.db.transaction().execute(async (trx) => {
-    const office = await trx.selectFrom('orgUnits').select('id').where('kind', '=', 'office').orderBy('id').executeTakeFirst();
-    if (!office) return 0;
+    const officeId = await unitsRepository.firstOfficeId(trx);
+    if (officeId === undefined) return 0;
     const items = await commitmentsRepository.overdueWithoutTask(trx, day);
     for (const item of items) {
       const taskId = await createTask(trx, deps, systemContext(), {
@@ -177,7 +178,7 @@ export async function taskOverdueCommitments(deps: Deps): Promise<number> {
         source: { module: 'services', recordId: `commitment/${item.id}` },
         enterpriseId: item.enterpriseId,
         ownerUnitId: item.responsibleUnitId,
-        createdByUnitId: office.id,
+        createdByUnitId: officeId,
         dueInWorkingDays: 5,
       });
       await commitmentsRepository.update(trx, item.id, { taskId, updatedAt: deps.clock.now().toISOString() });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Correction, CorrectableField, correctionListQuery, proposeCorrectionBody } from '../../../shared/modules/services.schemas';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/pii-mask';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor } from '../../core/db/database';
@@ -57,7 +57,7 @@ async function describeRows(db: Executor, ctx: UserContext, rows: Row[]): Promis
       reason: r.reason,
       createdAt: r.createdAt,
       decidedAt: r.decidedAt,
-      canDecide: r.status === 'pending' && ctx.user.enterpriseId === null && (decide.all || decide.unitIds.includes(r.townshipUnitId)),
+      canDecide: r.status === 'pending' && ctx.user.enterpriseId === null && scopeIncludes(decide, r.townshipUnitId),
     };
   });
 }

@@ -7,6 +7,7 @@ import type { Executor, Trx } from '../../core/db/database';
 import type { Deps } from '../../core/deps';
 import { AppError, fieldError, notFound } from '../../core/http/errors';
 import { notify } from '../../core/notifications/notifications.service';
+import { unitsRepository } from '../../core/org/units.repository';
 import { addMeetingDecision, meetingDecision, meetingOfKind, meetingsOfKind } from '../meetings';
 import { type RequestRow, servicesRepository } from './services.repository';
 
@@ -52,9 +53,8 @@ export async function liftRequest(deps: Deps, ctx: UserContext, id: number, reas
     await servicesRepository.update(trx, id, changes);
     await event(trx, deps, ctx, id, 'lift', reason, false);
     await recordAudit(trx, deps, ctx, { action: 'service_request.lift', entityType: 'service_request', entityId: id, after: changes });
-    const offices = await trx.selectFrom('orgUnits').select('id').where('kind', '=', 'office').where('active', '=', 1).execute();
     await notify(trx, deps, {
-      unitIds: offices.map((o) => o.id),
+      unitIds: await unitsRepository.activeOfficeIds(trx),
       kind: 'service.lift',
       title: { zh: `诉求提请调度会研究：${row.title}`, en: `A request needs a dispatch meeting's decision: ${row.title}` },
       link: requestLink(id),

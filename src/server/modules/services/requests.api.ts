@@ -76,7 +76,6 @@ export async function createReceivedRequest(trx: Trx, deps: Deps, ctx: UserConte
 
 /** The status of some requests by id, for a module that shows the requests it made. */
 export async function requestStatuses(db: Executor, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('serviceRequests').select(['id', 'status']).where('id', 'in', ids).execute();
+  const rows = await servicesRepository.statuses(db, ids);
   return new Map(rows.map((r) => [r.id, r.status]));
 }

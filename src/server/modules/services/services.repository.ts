@@ -61,6 +61,10 @@ export type ListedRow = Awaited<ReturnType<ReturnType<typeof listed>['execute']>
 
 /** SQL of enterprise services: categories, requests with their parts and history, statistics, firm accounts. */
 export const servicesRepository = {
+  /** Id and status of some requests. */
+  statuses(db: Executor, ids: number[]) {
+    return ids.length ? db.selectFrom('serviceRequests').select(['id', 'status']).where('id', 'in', ids).execute() : Promise.resolve([]);
+  },
   categories(db: Executor) {
     return db.selectFrom('serviceCategories').selectAll().orderBy('sortOrder').orderBy('id').execute();
   },
@@ -148,6 +152,12 @@ export const servicesRepository = {
     return applyScope(db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId']).where('id', '=', id), scope, {
       unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'],
       enterprise: 'enterprises.id',
+    }).executeTakeFirst();
+  },
+  /** A firm the scope serves through its township or service team; a firm's own account does not serve itself. */
+  servedEnterprise(db: Executor, id: number, scope: Scope) {
+    return applyScope(db.selectFrom('enterprises').select(['id', 'name', 'townshipUnitId']).where('id', '=', id), scope, {
+      unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'],
     }).executeTakeFirst();
   },
   enterpriseByUscc(db: Executor, uscc: string) {

@@ -580,7 +580,7 @@ export async function createFirmAccount(
   const passwordHash = await hashPassword(password);
   const scope = await scopeFor(deps.db, ctx.user, 'service:accounts');
   const created = await events.transaction(deps, async (trx) => {
-    const firm = await servicesRepository.enterprise(trx, body.enterpriseId, scope.all ? scope : { ...scope, enterpriseId: null });
+    const firm = await servicesRepository.servedEnterprise(trx, body.enterpriseId, scope);
     if (!firm) throw fieldError({ enterpriseId: 'err.service.enterprise_unknown' });
     const id = await insertFirmUser(trx, deps, ctx, { ...body, enterpriseId: firm.id, passwordHash, mustChange });
     return {

@@ -117,6 +117,15 @@ function visits(db: Executor, f: VisitFilter, scope: Scope) {
 export type VisitRow = Awaited<ReturnType<ReturnType<typeof visits>['execute']>>[number];
 
 export const visitsRepository = {
+  /** Day and firm of some visits: how their problems' tasks are labelled. */
+  taskSourceVisits(db: Executor, ids: number[]) {
+    return db
+      .selectFrom('visits')
+      .innerJoin('enterprises', 'enterprises.id', 'visits.enterpriseId')
+      .select(['visits.id', 'visits.visitDate', 'enterprises.name'])
+      .where('visits.id', 'in', ids)
+      .execute();
+  },
   listAssignments(db: Executor, f: AssignmentListQuery, scope: Scope, today: string) {
     return paginate(assignments(db, f, scope, today), f, ASSIGNMENT_SORT_COLUMNS, 'enterprise', 'visitAssignments.id');
   },

@@ -46,6 +46,7 @@ import { type Job, countyDay } from '../../core/scheduler/scheduler';
 import { settingsStore } from '../../core/settings/settings-store';
 import { createTask } from '../../core/tasks/tasks.service';
 import { createReceivedRequest, requestStatuses } from '../services';
+import { visitCan, visitChange, writesVisit } from './visits.policy';
 import { type AssignmentRow, type ExchangeRow, type VisitRow, visitsRepository } from './visits.repository';
 
 const MODULE = 'visits';
@@ -370,10 +371,14 @@ async function visibleVisit(db: Executor, ctx: UserContext, id: number) {
   return row;
 }
 
-/** Whether the caller may write to a visit they can see: a visit:write holder whose team it is (or the office's all scope). */
+/** The caller's `visit:write` scope, or null without the permission. */
+async function writeScopeOf(db: Executor, ctx: UserContext): Promise<Scope | null> {
+  return ctx.user.permissions.has('visit:write') ? scopeFor(db, ctx.user, 'visit:write') : null;
+}
+
+/** Whether the caller may write to a visit they can see (`writesVisit` in the policy). */
 async function canWriteVisit(db: Executor, ctx: UserContext, row: { teamUnitId: number }) {
-  if (!ctx.user.permissions.has('visit:write')) return false;
-  return scopeIncludes(await scopeFor(db, ctx.user, 'visit:write'), row.teamUnitId);
+  return writesVisit(ctx, await writeScopeOf(db, ctx), row);
 }
 
 export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promise<Visit> {
@@ -390,7 +395,8 @@ export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promis
     problems.flatMap((p) => (p.requestId === null ? [] : [p.requestId])),
   );
   const [creator] = row.createdBy === null ? [] : await visitsRepository.usersByIds(deps.db, [row.createdBy]);
-  const change = await changeOf(deps.db, deps, ctx, row, problems.filter(filed).length);
+  const write = await writeScopeOf(deps.db, ctx);
+  const change = await changeOf(deps.db, deps, ctx, row, problems.filter(filed).length, write);
   return {
     ...(item as VisitListItem),
     discussion: row.discussion,
@@ -407,21 +413,17 @@ export async function getVisit(deps: Deps, ctx: UserContext, id: number): Promis
     })),
     createdBy: creator?.displayName ?? null,
     createdAt: row.createdAt,
-    canWrite: await canWriteVisit(deps.db, ctx, row),
-    canEdit: visitChangeRefusal({ ...change, action: 'edit' }) === null,
-    canDelete: visitChangeRefusal({ ...change, action: 'delete' }) === null,
-    editableUntil: addCalendarDays(change.loggedDay, change.editDays),
+    ...visitCan(ctx, write, row, change),
   };
 }
 
 const filed = (p: { taskId: number | null; requestId: number | null }) => p.taskId !== null || p.requestId !== null;
 
 /** The facts that decide whether the caller may change a visit (rule `shared/rules/visits-edit.ts`). */
-async function changeOf(db: Executor, deps: Deps, ctx: UserContext, row: VisitRow, filedProblems: number): Promise<Omit<VisitChange, 'action'>> {
+async function changeOf(db: Executor, deps: Deps, ctx: UserContext, row: VisitRow, filedProblems: number, write?: Scope | null) {
   const settings = await coverageSettings(db);
-  const office = ctx.user.permissions.has('visit:manage');
-  const author = ctx.user.permissions.has('visit:write') && row.createdBy === ctx.user.id && (await canWriteVisit(db, ctx, row));
-  return { author, office, loggedDay: countyDay(new Date(row.createdAt)), today: today(deps), editDays: settings.editDays, filedProblems };
+  const scope = write === undefined ? await writeScopeOf(db, ctx) : write;
+  return visitChange(ctx, scope, row, { today: today(deps), editDays: settings.editDays, filedProblems });
 }
 
 /** Refuses a change the rule refuses: 403 for another officer, 409 with the reason otherwise. */
