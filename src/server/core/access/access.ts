@@ -11,6 +11,17 @@ import type { AuthUser, RequestContext, UserContext } from './context';
  */
 export type Scope = { all: true } | { all: false; unitIds: number[]; ownUserId: number | null; enterpriseId?: number | null };
 
+/** No unit, no own record, no firm: what a permission the user does not hold reaches. */
+export const NO_SCOPE: Scope = Object.freeze({ all: false, unitIds: [], ownUserId: null });
+
+/**
+ * The scope of a permission the user may or may not hold: for deciding what to offer (a `can` flag, an extra column),
+ * never for refusing, which is `requirePermission`'s.
+ */
+export function scopeIfHeld(db: Executor, user: AuthUser, permission: Permission): Promise<Scope> {
+  return user.permissions.has(permission) ? scopeFor(db, user, permission) : Promise.resolve(NO_SCOPE);
+}
+
 /** Throws 403 unless the signed-in user holds the permission. */
 export function requirePermission(ctx: RequestContext, permission: Permission): asserts ctx is UserContext {
   if (!ctx.user?.permissions.has(permission)) throw forbidden();

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { industryByCode } from '../../../shared/industry-codes';
 import type { Enterprise, createEnterpriseBody, updateEnterpriseBody } from '../../../shared/modules/enterprises.schemas';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/pii-mask';
-import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes, scopeIfHeld } from '../access/access';
 import type { RequestContext, UserContext } from '../access/context';
 import { recordAudit } from '../audit/audit.service';
 import type { Executor, Trx } from '../db/database';
@@ -38,9 +38,7 @@ async function relatedOf(db: Executor, ctx: UserContext, rows: EnterpriseRow[]):
     usersRepository.namesOf(db, officerIds),
     enterprisesRepository.chainsOf(db, ids),
     enterprisesRepository.contactsOf(db, ids),
-    ctx.user.permissions.has('enterprise:write')
-      ? scopeFor(db, ctx.user, 'enterprise:write')
-      : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
+    scopeIfHeld(db, ctx.user, 'enterprise:write'),
   ]);
   return { units, officers, chains, contacts, writeScope };
 }

@@ -32,7 +32,7 @@ import {
   stageIndex,
   teamScore,
 } from '../../../shared/rules/chains-attraction';
-import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes, scopeIfHeld } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
@@ -73,9 +73,7 @@ async function chainScope(db: Executor, ctx: UserContext): Promise<Scope> {
   if (ctx.user.permissions.has('chain:directory')) return { all: true };
   return scopeFor(db, ctx.user, 'chain:read');
 }
-const noScope: Scope = { all: false, unitIds: [], ownUserId: null };
-const leadScope = async (db: Executor, ctx: UserContext, permission: 'lead:read' | 'lead:write') =>
-  ctx.user.permissions.has(permission) ? scopeFor(db, ctx.user, permission) : noScope;
+const leadScope = (db: Executor, ctx: UserContext, permission: 'lead:read' | 'lead:write') => scopeIfHeld(db, ctx.user, permission);
 
 // ---- chains ----
 

@@ -11,7 +11,7 @@ import type {
   updateTemplateBody,
 } from '../../../shared/modules/documents.schemas';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, NO_SCOPE } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
@@ -43,8 +43,6 @@ import {
   noticeTitle,
   praiseTitle,
 } from './compose';
-
-const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 
 async function viewerOf(db: Executor, ctx: UserContext): Promise<DocumentViewer> {
   return {

@@ -25,7 +25,7 @@ import {
   type updateNeedBody,
   type updateProductBody,
 } from '../../../shared/modules/financing.schemas';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIfHeld } from '../../core/access/access';
 import { type UserContext, systemContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { workingDaysFromTo } from '../../core/calendar/calendar.service';
@@ -44,7 +44,6 @@ import { type MatchRow, type NeedFilter, type NeedRow, financingRepository as re
 
 export const MEETING_KIND = 'matchmaking';
 const MODULE = 'financing';
-const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 const conflict = () => new AppError('CONFLICT', {}, { status: { key: 'err.financing.closed' } });
 const needLink = (id: number) => `/financing/needs/${id}`;
@@ -303,7 +302,7 @@ export async function createNeed(deps: Deps, ctx: UserContext, body: z.infer<typ
       if (!enterprise) throw notFound();
     } else {
       if (body.enterpriseId === undefined) throw fieldError({ enterpriseId: 'err.required' });
-      const scope = ctx.user.permissions.has('enterprise:read') ? await scopeFor(trx, ctx.user, 'enterprise:read') : NO_SCOPE;
+      const scope = await scopeIfHeld(trx, ctx.user, 'enterprise:read');
       enterprise = await repo.enterprise(trx, body.enterpriseId, scope);
       if (!enterprise) throw fieldError({ enterpriseId: 'err.financing.enterprise_unknown' });
     }

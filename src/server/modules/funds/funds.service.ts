@@ -25,7 +25,7 @@ import {
   programmeOpen,
   remainingBudget,
 } from '../../../shared/rules/funds-awards';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIfHeld } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Executor, Trx } from '../../core/db/database';
@@ -39,7 +39,6 @@ import { actionsOf } from './funds.policy';
 import { type ApplicationFilter, type ListedApplication, type ProgrammeRow, fundsRepository } from './funds.repository';
 
 const MODULE = 'funds';
-const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const applicationLink = (id: number) => `/funds/applications/${id}`;
@@ -332,7 +331,7 @@ export async function createApplication(deps: Deps, ctx: UserContext, body: z.in
       if (!enterprise) throw notFound();
     } else {
       if (body.enterpriseId === undefined) throw fieldError({ enterpriseId: 'err.required' });
-      const scope = ctx.user.permissions.has('enterprise:read') ? await scopeFor(trx, ctx.user, 'enterprise:read') : NO_SCOPE;
+      const scope = await scopeIfHeld(trx, ctx.user, 'enterprise:read');
       enterprise = await fundsRepository.enterprise(trx, body.enterpriseId, scope);
       if (!enterprise) throw fieldError({ enterpriseId: 'err.fund.enterprise_unknown' });
     }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Ledger, LedgerCell, LedgerRow, saveValuesBody, submitMonthBody } from '../../../shared/modules/indicators.schemas';
 import { sumOfUnits, valueProblems } from '../../../shared/rules/ledger-checks';
-import { type Scope, requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
+import { type Scope, requirePermission, scopeFor, scopeIncludes, scopeIfHeld } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { type Locale, translate } from '../../../shared/i18n/messages';
 import { recordAudit } from '../../core/audit/audit.service';
@@ -93,9 +93,7 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
   const unitId = query.unitId ?? ctx.user.unitId;
   const [readScope, enterScope, countyId] = await Promise.all([
     scopeFor(deps.db, ctx.user, 'indicator:read'),
-    ctx.user.permissions.has('indicator:enter')
-      ? scopeFor(deps.db, ctx.user, 'indicator:enter')
-      : Promise.resolve<Scope>({ all: false, unitIds: [], ownUserId: null }),
+    scopeIfHeld(deps.db, ctx.user, 'indicator:enter'),
     unitsRepository.countyId(deps.db),
   ]);
   const unit = await ledgerRepository.sheetUnit(deps.db, unitId);

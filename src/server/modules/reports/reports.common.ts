@@ -3,14 +3,11 @@ import type { Locale, MessageKey } from '../../../shared/i18n/messages';
 import type { ReportForm } from '../../../shared/modules/reports.schemas';
 import { previousMonth } from '../../../shared/rules/monthly-cycle';
 import { type ReportFormDefinition, type ReportProblem, type ReportValues, formFields, reportDueDate } from '../../../shared/rules/report-forms';
-import type { Scope } from '../../core/access/access';
 import { arrangementAround } from '../../core/calendar/calendar.service';
 import type { Executor } from '../../core/db/database';
 import { type AppError, type FieldProblem, fieldError } from '../../core/http/errors';
 import { countyDay } from '../../core/scheduler/scheduler';
 import { type ReportFormRow, formsRepository, reportsRepository } from './reports.repository';
-
-export const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 
 /** A form row as the API shows it. */
 export function describeForm(row: ReportFormRow): ReportForm {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { translate } from '../../../shared/i18n/messages';
 import type { ReportSheet, saveReportBody } from '../../../shared/modules/reports.schemas';
 import { type ReportStatus, type ReportValues, completeness, shapeProblems, timeliness, validateReport } from '../../../shared/rules/report-forms';
-import { requirePermission, scopeFor, scopeIncludes } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIncludes, NO_SCOPE, scopeIfHeld } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import type { Deps } from '../../core/deps';
@@ -12,7 +12,6 @@ import { countyDay } from '../../core/scheduler/scheduler';
 import { sheetPowers } from './reports.policy';
 import { type ReportFormRow, type ReportRow, formsRepository, reportsRepository } from './reports.repository';
 import {
-  NO_SCOPE,
   describeForm,
   parse,
   expectedUnitIds,
@@ -65,7 +64,7 @@ async function sheetOf(deps: Deps, ctx: RequestContext, form: ReportFormRow, key
   const unit = await formsRepository.unit(db, key.unitId);
   const enterprises = await reportsRepository.enterprisesOf(db, key.unitId);
   const events = report ? await reportsRepository.events(db, report.id) : [];
-  const fillScope = ctx.user?.permissions.has('report:fill') ? await scopeFor(db, ctx.user, 'report:fill') : NO_SCOPE;
+  const fillScope = ctx.user ? await scopeIfHeld(db, ctx.user, 'report:fill') : NO_SCOPE;
   // Problems shown live while filling: everything the submission would check, with warnings kept as warnings.
   const live = [...validateReport(definition, values, previous), ...enterpriseProblems(definition, values, new Set(enterprises.map((e) => e.id)))];
   const lastReturn = status === 'returned' ? events.find((e) => e.action === 'return' || e.action === 'reopen') : undefined;

@@ -24,7 +24,7 @@ import {
   ratingOutcome,
   serviceRates,
 } from '../../../shared/rules/services-requests';
-import { type Scope, requirePermission, scopeFor } from '../../core/access/access';
+import { requirePermission, scopeFor, scopeIfHeld } from '../../core/access/access';
 import type { UserContext } from '../../core/access/context';
 import { recordAudit } from '../../core/audit/audit.service';
 import { hashPassword, temporaryPassword } from '../../core/auth/password';
@@ -45,7 +45,6 @@ import { requestAttachmentOwner } from './services.attachments';
 import { actionsOf, isFirm } from './services.policy';
 import { FIRMS_UNIT_CODE, type ListedRow, type RequestRow, servicesRepository } from './services.repository';
 
-const NO_SCOPE: Scope = { all: false, unitIds: [], ownUserId: null };
 const MODULE = 'services';
 const today = (deps: Pick<Deps, 'clock'>) => countyDay(deps.clock.now());
 const requestLink = (id: number) => `/services/requests/${id}`;
@@ -261,7 +260,7 @@ export async function createRequest(deps: Deps, ctx: UserContext, body: z.infer<
       enterprise = await servicesRepository.enterprise(trx, firmId, { all: true });
     } else {
       if (body.enterpriseId === undefined) throw fieldError({ enterpriseId: 'err.required' });
-      const scope = ctx.user.permissions.has('enterprise:read') ? await scopeFor(trx, ctx.user, 'enterprise:read') : NO_SCOPE;
+      const scope = await scopeIfHeld(trx, ctx.user, 'enterprise:read');
       enterprise = await servicesRepository.enterprise(trx, body.enterpriseId, scope);
       if (!enterprise) throw fieldError({ enterpriseId: 'err.service.enterprise_unknown' });
     }
