@@ -1,7 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH, MFA_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
-import { AppLayout } from './layout/AppLayout';
 import { FEATURES } from '../features';
 import { accountSecurityPage, changePasswordPage, loginPage, mfaPage } from '../features/auth';
 import { NAVIGATION, PUBLIC_PAGES } from './navigation';
@@ -41,7 +40,8 @@ export const router = createBrowserRouter([
           },
           { path: MFA_PATH, lazy: mfaPage },
           {
-            element: <AppLayout />,
+            // The signed-in frame (menu, header) is not part of the sign-in page's download.
+            lazy: () => import('./layout/AppLayout').then((m) => ({ Component: m.AppLayout })),
             children: [...menuRoutes(), ...detailRoutes(), { path: ACCOUNT_SECURITY_PATH, lazy: accountSecurityPage }, { path: '*', Component: NotFound }],
           },
         ],

@@ -1,8 +1,10 @@
 import { BankOutlined, BarChartOutlined, FundOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { lazyComponent } from '../../app/lazy';
 import { enUS, zhCN } from './locales';
 
-export { FinancingPanel } from './components/FinancingPanel';
+// The public API of the financing feature.
+export const FinancingPanel = lazyComponent(() => import('./components/FinancingPanel').then((m) => m.FinancingPanel));
 
 const needsPage = () => import('./pages/NeedsPage').then((m) => ({ Component: m.NeedsPage }));
 

@@ -1,9 +1,10 @@
 import { ScheduleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { lazyComponent } from '../../app/lazy';
 import { enUS, zhCN } from './locales';
 
 // The public API of the meetings feature.
-export { UpcomingMeetings } from './components/UpcomingMeetings';
+export const UpcomingMeetings = lazyComponent(() => import('./components/UpcomingMeetings').then((m) => m.UpcomingMeetings));
 
 export const meetingsFeature = defineFeature({
   name: 'meetings',

@@ -1,10 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { lazyComponent } from '../../app/lazy';
 import { enUS, zhCN } from './locales';
 
 // The public API of the notifications feature.
 export { notificationsKey } from './api';
-export { NotificationBell } from './components/NotificationBell';
+export const NotificationBell = lazyComponent(() => import('./components/NotificationBell').then((m) => m.NotificationBell));
 
 export const notificationsFeature = defineFeature({
   name: 'notifications',
