@@ -1,7 +1,6 @@
 import { BankOutlined, BarChartOutlined, FundOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyComponent } from '../../app/lazy';
-import { enUS, zhCN } from './locales';
 
 // The public API of the financing feature.
 export const FinancingPanel = lazyComponent(() => import('./components/FinancingPanel').then((m) => m.FinancingPanel));
@@ -45,5 +44,5 @@ export const financingFeature = defineFeature({
     { path: '/financing/needs/:id', permission: 'financing:read', page: () => import('./pages/NeedPage').then((m) => ({ Component: m.NeedPage })) },
     { path: '/financing/meetings/:id', permission: 'financing:read', page: () => import('./pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,7 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
 import { lazyComponent } from '../../app/lazy';
-import { enUS, zhCN } from './locales';
 
 // The public API of the notifications feature.
 export { notificationsKey } from './api';
@@ -18,5 +17,5 @@ export const notificationsFeature = defineFeature({
       page: () => import('./pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

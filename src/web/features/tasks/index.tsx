@@ -1,6 +1,5 @@
 import { CarryOutOutlined, ContainerOutlined, ProfileOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 // The public API of the tasks feature.
 export { useTasks } from './api';
@@ -35,5 +34,5 @@ export const tasksFeature = defineFeature({
     },
   ],
   routes: [{ path: '/tasks/:id', permission: 'task:read', page: () => import('./pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });
