@@ -1,9 +1,12 @@
 import { CarryOutOutlined, ContainerOutlined, ProfileOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { lazyComponent } from '../../app/lazy';
 
 // The public API of the tasks feature.
 export { useTasks } from './api';
-export { TaskStateTag, TaskStatusTag } from './components/TaskTags';
+const taskTags = () => import('./components/TaskTags');
+export const TaskStateTag = lazyComponent(() => taskTags().then((m) => m.TaskStateTag));
+export const TaskStatusTag = lazyComponent(() => taskTags().then((m) => m.TaskStatusTag));
 
 export const tasksFeature = defineFeature({
   name: 'tasks',
