@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH, MFA_PATH, NotFound, RequireAuth, RequirePermission, RouteError } from './guards';
 import { FEATURES } from '../features';
@@ -36,7 +36,7 @@ function menuRoutes(): RouteObject[] {
   });
 }
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     HydrateFallback: FullPageSpin,
     errorElement: <RouteError />,
@@ -63,4 +63,16 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);
+
+/**
+ * Starts fetching what the page at `path` needs (its code, the signed-in frame, every feature's strings) while the
+ * sign-in is being checked; the routes' own loading then finds them fetched.
+ */
+export function preloadRoute(path: string): void {
+  for (const { route } of matchRoutes(routes, path) ?? []) {
+    if (typeof route.lazy === 'function') void route.lazy().catch(() => {});
+  }
+}
