@@ -1,5 +1,6 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const auditFeature = defineFeature({
   name: 'audit',
@@ -13,5 +14,5 @@ export const auditFeature = defineFeature({
       page: () => import('./pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -1,5 +1,6 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const calendarFeature = defineFeature({
   name: 'calendar',
@@ -12,5 +13,5 @@ export const calendarFeature = defineFeature({
       page: () => import('./pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

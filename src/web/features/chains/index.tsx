@@ -1,5 +1,6 @@
 import { ApartmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const chainsFeature = defineFeature({
   name: 'chains',
@@ -34,5 +35,5 @@ export const chainsFeature = defineFeature({
     { path: '/chains/:id', permission: 'chain:read', page: () => import('./pages/ChainPage').then((m) => ({ Component: m.ChainPage })) },
     { path: '/chains/leads/:id', permission: 'lead:read', page: () => import('./pages/LeadPage').then((m) => ({ Component: m.LeadPage })) },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

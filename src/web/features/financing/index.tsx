@@ -1,9 +1,8 @@
 import { BankOutlined, BarChartOutlined, FundOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { lazyComponent } from '../../app/lazy';
+import { enUS, zhCN } from './locales';
 
-// The public API of the financing feature.
-export const FinancingPanel = lazyComponent(() => import('./components/FinancingPanel').then((m) => m.FinancingPanel));
+export { FinancingPanel } from './components/FinancingPanel';
 
 const needsPage = () => import('./pages/NeedsPage').then((m) => ({ Component: m.NeedsPage }));
 
@@ -44,5 +43,5 @@ export const financingFeature = defineFeature({
     { path: '/financing/needs/:id', permission: 'financing:read', page: () => import('./pages/NeedPage').then((m) => ({ Component: m.NeedPage })) },
     { path: '/financing/meetings/:id', permission: 'financing:read', page: () => import('./pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -1,5 +1,6 @@
 import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 // The public API of the indicators feature.
 export { defaultPlanYear, usePlanYears } from './api';
@@ -25,5 +26,5 @@ export const indicatorsFeature = defineFeature({
       page: () => import('./pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -1,5 +1,6 @@
 import { ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 /** Innovation pipelines: the 创新培育 page (a tab per pipeline, targets, stage changes) and the firm's own entries on its portal. */
 export const innovationFeature = defineFeature({
@@ -22,5 +23,5 @@ export const innovationFeature = defineFeature({
       page: () => import('./pages/PortalInnovationPage').then((m) => ({ Component: m.PortalInnovationPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

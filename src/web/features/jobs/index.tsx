@@ -1,5 +1,6 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const jobsFeature = defineFeature({
   name: 'jobs',
@@ -13,5 +14,5 @@ export const jobsFeature = defineFeature({
       page: () => import('./pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -1,5 +1,6 @@
 import { AlertOutlined, TableOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const ledgerFeature = defineFeature({
   name: 'ledger',
@@ -21,5 +22,5 @@ export const ledgerFeature = defineFeature({
       page: () => import('./pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

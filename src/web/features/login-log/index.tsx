@@ -1,5 +1,6 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const loginLogFeature = defineFeature({
   name: 'login-log',
@@ -13,5 +14,5 @@ export const loginLogFeature = defineFeature({
       page: () => import('./pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

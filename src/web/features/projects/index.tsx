@@ -1,5 +1,6 @@
 import { AppstoreOutlined, BarsOutlined, CrownOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const projectsFeature = defineFeature({
   name: 'projects',
@@ -39,5 +40,5 @@ export const projectsFeature = defineFeature({
     },
   ],
   routes: [{ path: '/projects/:id', permission: 'project:read', page: () => import('./pages/ProjectPage').then((m) => ({ Component: m.ProjectPage })) }],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

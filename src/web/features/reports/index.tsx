@@ -1,5 +1,6 @@
 import { FormOutlined, FundOutlined, TableOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const reportsFeature = defineFeature({
   name: 'reports',
@@ -33,5 +34,5 @@ export const reportsFeature = defineFeature({
     { path: '/reports/sheet', permission: 'report:read', page: () => import('./pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
     { path: '/reports/:id', permission: 'report:read', page: () => import('./pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

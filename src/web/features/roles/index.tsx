@@ -1,5 +1,6 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const rolesFeature = defineFeature({
   name: 'roles',
@@ -13,5 +14,5 @@ export const rolesFeature = defineFeature({
       page: () => import('./pages/RolesPage').then((m) => ({ Component: m.RolesPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -10,6 +10,7 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 const requestsPage = () => import('./pages/RequestsPage').then((m) => ({ Component: m.RequestsPage }));
 
@@ -91,5 +92,5 @@ export const servicesFeature = defineFeature({
   routes: [
     { path: '/services/requests/:id', permission: 'service:read', page: () => import('./pages/RequestPage').then((m) => ({ Component: m.RequestPage })) },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

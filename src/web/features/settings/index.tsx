@@ -1,5 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const settingsFeature = defineFeature({
   name: 'settings',
@@ -13,5 +14,5 @@ export const settingsFeature = defineFeature({
       page: () => import('./pages/SecuritySettingsPage').then((m) => ({ Component: m.SecuritySettingsPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

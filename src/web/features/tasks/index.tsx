@@ -1,12 +1,10 @@
 import { CarryOutOutlined, ContainerOutlined, ProfileOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { lazyComponent } from '../../app/lazy';
+import { enUS, zhCN } from './locales';
 
 // The public API of the tasks feature.
 export { useTasks } from './api';
-const taskTags = () => import('./components/TaskTags');
-export const TaskStateTag = lazyComponent(() => taskTags().then((m) => m.TaskStateTag));
-export const TaskStatusTag = lazyComponent(() => taskTags().then((m) => m.TaskStatusTag));
+export { TaskStateTag, TaskStatusTag } from './components/TaskTags';
 
 export const tasksFeature = defineFeature({
   name: 'tasks',
@@ -37,5 +35,5 @@ export const tasksFeature = defineFeature({
     },
   ],
   routes: [{ path: '/tasks/:id', permission: 'task:read', page: () => import('./pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

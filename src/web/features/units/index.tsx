@@ -1,5 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const unitsFeature = defineFeature({
   name: 'units',
@@ -13,5 +14,5 @@ export const unitsFeature = defineFeature({
       page: () => import('./pages/UnitsPage').then((m) => ({ Component: m.UnitsPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

@@ -1,5 +1,6 @@
 import { UserOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const usersFeature = defineFeature({
   name: 'users',
@@ -13,5 +14,5 @@ export const usersFeature = defineFeature({
       page: () => import('./pages/UsersPage').then((m) => ({ Component: m.UsersPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

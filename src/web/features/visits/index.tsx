@@ -1,5 +1,6 @@
 import { CarOutlined, IdcardOutlined, PieChartOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 /** Service officers (一联三帮): visits logged on a phone, coverage per team and officer, chief officers, cadre exchanges. */
 export const visitsFeature = defineFeature({
@@ -43,5 +44,5 @@ export const visitsFeature = defineFeature({
     { path: '/visits/new', permission: 'visit:write', page: () => import('./pages/VisitFormPage').then((m) => ({ Component: m.VisitFormPage })) },
     { path: '/visits/:id', permission: 'visit:read', page: () => import('./pages/VisitPage').then((m) => ({ Component: m.VisitPage })) },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });

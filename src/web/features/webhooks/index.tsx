@@ -1,5 +1,6 @@
 import { ApiOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
+import { enUS, zhCN } from './locales';
 
 export const webhooksFeature = defineFeature({
   name: 'webhooks',
@@ -13,5 +14,5 @@ export const webhooksFeature = defineFeature({
       page: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
     },
   ],
-  locales: () => import('./locales'),
+  locales: { zhCN, enUS },
 });
