@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ValueLimits, jumpPct, sumOfUnits, valueProblems } from './ledger-checks';
+import { type ValueLimits, jumpPct, sumOfReported, sumOfUnits, valueProblems } from './ledger-checks';
 
 const investment: ValueLimits = { minValue: 0, maxValue: null, maxJumpPct: 50, decimals: 2 };
 const share: ValueLimits = { minValue: 0, maxValue: 100, maxJumpPct: null, decimals: 1 };
@@ -34,41 +34,51 @@ describe('valueProblems', () => {
   });
 });
 
+const SUM_CASES = [
+  [
+    'every unit in: the sum',
+    [
+      { unitId: 1, value: 1.25 },
+      { unitId: 2, value: 2.5 },
+    ],
+    [1, 2],
+    2,
+    3.75,
+  ],
+  [
+    'rounded to the decimals',
+    [
+      { unitId: 1, value: 0.1 },
+      { unitId: 2, value: 0.2 },
+    ],
+    [1, 2],
+    1,
+    0.3,
+  ],
+  ['a unit missing: no figure yet', [{ unitId: 1, value: 5 }], [1, 2], 0, null],
+  [
+    'values of units without a target are not counted',
+    [
+      { unitId: 1, value: 5 },
+      { unitId: 9, value: 100 },
+    ],
+    [1],
+    0,
+    5,
+  ],
+  ['no units: no figure', [], [], 0, null],
+] as const;
+
 describe('sumOfUnits', () => {
-  it.each([
-    [
-      'every unit in: the sum',
-      [
-        { unitId: 1, value: 1.25 },
-        { unitId: 2, value: 2.5 },
-      ],
-      [1, 2],
-      2,
-      3.75,
-    ],
-    [
-      'rounded to the decimals',
-      [
-        { unitId: 1, value: 0.1 },
-        { unitId: 2, value: 0.2 },
-      ],
-      [1, 2],
-      1,
-      0.3,
-    ],
-    ['a unit missing: no figure yet', [{ unitId: 1, value: 5 }], [1, 2], 0, null],
-    [
-      'values of units without a target are not counted',
-      [
-        { unitId: 1, value: 5 },
-        { unitId: 9, value: 100 },
-      ],
-      [1],
-      0,
-      5,
-    ],
-    ['no units: no figure', [], [], 0, null],
-  ] as const)('%s', (_name, values, unitIds, decimals, expected) => {
+  it.each(SUM_CASES)('%s', (_name, values, unitIds, decimals, expected) => {
     expect(sumOfUnits([...values], [...unitIds], decimals)).toBe(expected);
+  });
+});
+
+describe("sumOfReported agrees with sumOfUnits on what the database adds up (the target units' values)", () => {
+  it.each(SUM_CASES)('%s', (_name, values, unitIds, decimals, expected) => {
+    const counted = values.filter((v) => (unitIds as readonly number[]).includes(v.unitId));
+    const total = counted.reduce((sum, v) => sum + v.value, 0);
+    expect(sumOfReported(total, counted.length, unitIds.length, decimals)).toBe(expected);
   });
 });

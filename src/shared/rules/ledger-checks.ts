@@ -54,3 +54,12 @@ export function sumOfUnits(values: { unitId: number; value: number }[], unitIds:
   }
   return Math.round(total * 10 ** decimals) / 10 ** decimals;
 }
+
+/**
+ * `sumOfUnits` from what a database adds up: the `total` of the values of the `reported` units, of the `expected`
+ * units with a target (each unit has one value per month, so all are in when the counts agree).
+ */
+export function sumOfReported(total: number, reported: number, expected: number, decimals: number): number | null {
+  if (expected === 0 || reported !== expected) return null;
+  return Math.round(total * 10 ** decimals) / 10 ** decimals;
+}

@@ -4,17 +4,6 @@ import type { IndicatorValueHistoryTable, IndicatorValueTable } from './indicato
 
 /** SQL for the monthly ledger: values, their history and month locks. */
 export const ledgerRepository = {
-  /** The submitted values of some indicators between two months (inclusive), of every unit: the county sums add them. */
-  submittedOf(db: Executor, indicatorIds: number[], fromMonth: string, toMonth: string) {
-    return db
-      .selectFrom('indicatorValues')
-      .select(['indicatorId', 'unitId', 'month', 'value', 'updatedAt'])
-      .where('status', '=', 'submitted')
-      .where('indicatorId', 'in', indicatorIds)
-      .where('month', '>=', fromMonth)
-      .where('month', '<=', toMonth)
-      .execute();
-  },
   /** The unit a sheet belongs to, as the sheet shows it. */
   sheetUnit(db: Executor, id: number) {
     return db.selectFrom('orgUnits').select(['id', 'code', 'nameZh', 'nameEn', 'kind']).where('id', '=', id).executeTakeFirst();

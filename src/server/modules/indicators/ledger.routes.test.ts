@@ -345,6 +345,8 @@ describe('departments held to their indicators', () => {
     for (const [i, u] of townships.slice(1).entries()) await insertValue('POWER', u.unit.id, month, 100 + i);
     const partial = (await office.get(`/api/indicator-warnings?month=${month}`)).json();
     expect(partial.indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'POWER').county.ytd).toBeNull();
+    const partialSheet = (await office.get(`/api/indicator-ledger?year=2021&unitId=${units.baofeng}`)).json();
+    expect(partialSheet.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'POWER').values[4]).toBeNull();
     await insertValue('POWER', townships[0].unit.id, month, 50);
     const expected = 50 + townships.slice(1).reduce((sum: number, _u: unknown, i: number) => sum + 100 + i, 0);
     const board = (await office.get(`/api/indicator-warnings?month=${month}`)).json();
@@ -356,6 +358,19 @@ describe('departments held to their indicators', () => {
     const row = sheet.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'POWER');
     expect(row).toMatchObject({ countyIsSum: true, writable: false });
     expect(row.values[4]).toMatchObject({ value: expected, status: 'submitted' });
+    // The cell's time is the latest of the units' values: the last township's.
+    const latest = await t.deps.db
+      .selectFrom('indicatorValues')
+      .select((eb) => eb.fn.max('updatedAt').as('at'))
+      .where('month', '=', month)
+      .where('indicatorId', '=', ids.POWER)
+      .where(
+        'unitId',
+        'in',
+        townships.map((u: { unit: { id: number } }) => u.unit.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(row.values[4].updatedAt).toBe(latest.at);
     const refused = await save(office, 'baofeng', [{ code: 'POWER', month: '2021-06', value: 1 }]);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields['values.0.value']).toBe('该指标的全县数由各单位数据相加得出，不能直接填报');

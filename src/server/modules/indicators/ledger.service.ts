@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ledger, LedgerCell, LedgerRow, saveValuesBody, submitMonthBody } from '../../../shared/modules/indicators.schemas';
-import { sumOfUnits, valueProblems } from '../../../shared/rules/ledger-checks';
+import { sumOfReported, valueProblems } from '../../../shared/rules/ledger-checks';
 import { type Scope, requirePermission, scopeFor, scopeIncludes, scopeIfHeld } from '../../core/access/access';
 import type { RequestContext, UserContext } from '../../core/access/context';
 import { type Locale, translate } from '../../../shared/i18n/messages';
@@ -13,6 +13,7 @@ import { unitsRepository } from '../../core/org/units.repository';
 import { describeIndicators } from './indicators.service';
 import { type IndicatorRow, type TargetRow, indicatorsRepository, plansRepository } from './indicators.repository';
 import { ledgerRepository } from './ledger.repository';
+import { warningsRepository } from './warnings.repository';
 import { followUpLockedMonth } from './month-close';
 
 const monthOf = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
@@ -40,47 +41,34 @@ async function hasTarget(db: Executor, indicatorId: number, unitId: number, mont
 }
 
 /**
- * The county rows of indicators summed from the units, for a year's sheet: each month the sum of the units' submitted
- * values, shown as submitted once every unit with a target has submitted, otherwise left empty.
+ * The county sheet's rows summed from the units, month by month for the year and the year before: the database adds
+ * up the submitted values of the units with a target (`unitMonthTotals`, as the board does), and a month has a figure
+ * once every one of them is in (`sumOfReported`, the rule of `sumOfUnits`).
  */
 async function countySums(db: Executor, year: number, indicators: IndicatorRow[]) {
   const out = new Map<number, { values: (LedgerCell | null)[]; lastYear: (number | null)[] }>();
   const summed = indicators.filter((i) => i.countyValue === 'sum');
-  if (summed.length === 0) return out;
-  const [plan, countyId] = await Promise.all([plansRepository.findByYear(db, year), unitsRepository.countyId(db)]);
-  const targets = plan ? await plansRepository.allTargets(db, plan.id) : [];
-  const rows = await ledgerRepository.submittedOf(
-    db,
-    summed.map((i) => i.id),
-    monthOf(year - 1, 1),
-    monthOf(year, 12),
-  );
+  const plan = summed.length ? await plansRepository.findByYear(db, year) : undefined;
+  if (!plan) return out;
+  const ids = summed.map((i) => i.id);
+  const [totals, unitCounts] = await Promise.all([
+    warningsRepository.unitMonthTotals(db, { planId: plan.id, year, month: 12 }, ids),
+    warningsRepository.unitTargetCounts(db, plan.id, ids),
+  ]);
+  const byKey = new Map(totals.map((t) => [`${t.indicatorId}/${t.month}`, t]));
   for (const indicator of summed) {
-    const unitIds = targets.filter((t) => t.indicatorId === indicator.id && t.unitId !== countyId).map((t) => t.unitId);
-    const own = rows.filter((r) => r.indicatorId === indicator.id);
-    const total = (y: number) =>
-      Array.from({ length: 12 }, (_, m) =>
-        sumOfUnits(
-          own.filter((r) => r.month === monthOf(y, m + 1)),
-          unitIds,
-          indicator.decimals,
-        ),
-      );
-
-    const lastYear = total(year - 1);
+    const units = unitCounts.get(indicator.id) ?? 0;
+    const month = (y: number, m: number) => {
+      const row = byKey.get(`${indicator.id}/${monthOf(y, m + 1)}`);
+      const value = row ? sumOfReported(row.total, row.reported, units, indicator.decimals) : null;
+      return value === null || !row ? null : { value, updatedAt: row.updatedAt };
+    };
     out.set(indicator.id, {
-      values: total(year).map((v, m) => {
-        if (v === null) return null;
-        // The latest of the units' ISO times (strings: Math.max does not apply).
-        const updatedAt =
-          own
-            .filter((r) => r.month === monthOf(year, m + 1))
-            .map((r) => r.updatedAt)
-            .sort()
-            .at(-1) ?? '';
-        return { value: v, status: 'submitted' as const, explanation: '', updatedAt, source: null };
+      values: Array.from({ length: 12 }, (_, m) => {
+        const cell = month(year, m);
+        return cell && { ...cell, status: 'submitted' as const, explanation: '', source: null };
       }),
-      lastYear,
+      lastYear: Array.from({ length: 12 }, (_, m) => month(year - 1, m)?.value ?? null),
     });
   }
   return out;

@@ -25,6 +25,8 @@ export interface MonthTotalRow {
   month: string;
   reported: number;
   total: number;
+  /** The latest of the summed values' times. */
+  updatedAt: string;
 }
 
 export interface BoardWindow {
@@ -135,7 +137,13 @@ export const warningsRepository = {
       .innerJoin('indicatorTargets as t', (join) =>
         join.onRef('t.indicatorId', '=', 'v.indicatorId').onRef('t.unitId', '=', 'v.unitId').on('t.planId', '=', w.planId).on('t.isCounty', '=', 0),
       )
-      .select(['v.indicatorId', 'v.month', (eb) => eb.fn.countAll().as('reported'), (eb) => eb.fn.sum<number>('v.value').as('total')])
+      .select([
+        'v.indicatorId',
+        'v.month',
+        (eb) => eb.fn.countAll().as('reported'),
+        (eb) => eb.fn.sum<number>('v.value').as('total'),
+        (eb) => eb.fn.max('v.updatedAt').as('updatedAt'),
+      ])
       .where('v.status', '=', 'submitted')
       .where('v.indicatorId', 'in', indicatorIds)
       .where((eb) =>
@@ -146,7 +154,7 @@ export const warningsRepository = {
       )
       .groupBy(['v.indicatorId', 'v.month'])
       .execute();
-    return rows.map((r) => ({ indicatorId: r.indicatorId, month: r.month, reported: Number(r.reported), total: Number(r.total) }));
+    return rows.map((r) => ({ indicatorId: r.indicatorId, month: r.month, reported: Number(r.reported), total: Number(r.total), updatedAt: r.updatedAt }));
   },
 
   /** How many units (the county aside) have a target of each indicator in the plan. */

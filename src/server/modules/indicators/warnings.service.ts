@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sumOfReported } from '../../../shared/rules/ledger-checks';
 import type { ProgressCell, Trend, Warnings, trendQuery, warningsQuery } from '../../../shared/modules/indicators.schemas';
 import {
   type ProgressAggregates,
@@ -217,7 +218,7 @@ function summedAggregates(
   const series = (y: number) =>
     Array.from({ length: month }, (_, i) => {
       const row = byMonth.get(`${y}-${String(i + 1).padStart(2, '0')}`);
-      return units > 0 && row && row.reported === units ? Math.round(row.total * 10 ** indicator.decimals) / 10 ** indicator.decimals : null;
+      return row ? sumOfReported(row.total, row.reported, units, indicator.decimals) : null;
     });
   const values = series(year);
   return {
