@@ -68,15 +68,19 @@ test('the office imports a project into the library and sees it among the demo p
   await signIn(page, 'office');
   await page.goto('/projects');
   await expect(page.getByTestId('projects-table')).toContainText('BF', { timeout: 60_000 });
-  await page.getByTestId('import-projects').click();
-  await expect(page.getByTestId('import-template')).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: 'projects.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await filledTemplate(page),
-  });
-  // The dialog closes once the file is in (its toast is too brief to wait for on a busy machine).
-  await expect(page.getByTestId('import-upload')).toHaveCount(0, { timeout: 30_000 });
+  // The file's journeys run in order and a retry runs them all again: the project may be in from the first attempt.
+  const imported = (await (await page.request.get(`/api/projects?q=${CODE}`)).json()).total > 0;
+  if (!imported) {
+    await page.getByTestId('import-projects').click();
+    await expect(page.getByTestId('import-template')).toBeVisible();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'projects.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await filledTemplate(page),
+    });
+    // The dialog closes once the file is in (its toast is too brief to wait for on a busy machine).
+    await expect(page.getByTestId('import-upload')).toHaveCount(0, { timeout: 30_000 });
+  }
   await page.getByTestId('project-filters').getByPlaceholder('项目名称或编号').fill(CODE);
   await page
     .getByTestId('project-filters')
