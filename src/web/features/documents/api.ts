@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list';
-import type { DocType, DocumentDto, DocumentListItem, NoticeSubject } from '../../../shared/modules/documents.schemas';
+import type { z } from 'zod';
+import type {
+  DocType,
+  DocumentDto,
+  DocumentListItem,
+  NoticeSubject,
+  templatesResponse,
+  updateDraftBody,
+  updateTemplateBody,
+} from '../../../shared/modules/documents.schemas';
 import type { Warnings } from '../../../shared/modules/indicators.schemas';
 import { api, toQuery } from '../../lib/api';
 
@@ -65,25 +74,17 @@ export function useLaggingUnits(month: string | undefined) {
   });
 }
 export const useUpdateDraft = (id: number) =>
-  useDocumentMutation((body: { title?: string; addressee?: string; paragraphs?: { index: number; text: string }[] }) =>
-    api.patch<DocumentDto>(`/api/documents/${id}`, body),
-  );
+  useDocumentMutation((body: z.input<typeof updateDraftBody>) => api.patch<DocumentDto>(`/api/documents/${id}`, body));
 export const useIssueDocument = (id: number) => useDocumentMutation((issueDate: string) => api.post<DocumentDto>(`/api/documents/${id}/issue`, { issueDate }));
 export const useDeleteDraft = (id: number) => useDocumentMutation(() => api.delete(`/api/documents/${id}`));
 
-export interface TemplateValues {
-  headerText: string;
-  numberPrefix: string;
-  issuer: string;
-  addressee: string;
-  footerLines: string[];
-}
+export type TemplateValues = z.input<typeof updateTemplateBody>;
 
 /** The templates of the document types. */
 export function useTemplates() {
   return useQuery({
     queryKey: [...documentsKey, 'templates'],
-    queryFn: () => api.get<{ items: (TemplateValues & { docType: DocType })[] }>('/api/documents/templates'),
+    queryFn: () => api.get<z.output<typeof templatesResponse>>('/api/documents/templates'),
   });
 }
 
