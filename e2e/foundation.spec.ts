@@ -1,10 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { searchList, shot, signIn, signOut } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
 // The one-time password is made by the server and shown once when the account is created.
 const newUser = { username: 'e2e.user', name: '测试用户', password: '', next: 'Changed#2026y' };
+
+/** Saves the signed-in user's language through the API, as the language switch does. */
+async function saveLocale(page: Page, locale: 'zh-CN' | 'en-US') {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const res = await page.request.put('/api/auth/locale', { data: { locale }, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(res.status()).toBe(204);
+}
 
 test('sign in in Chinese and switch to English', async ({ page }) => {
   await page.goto('/');
@@ -18,7 +25,12 @@ test('sign in in Chinese and switch to English', async ({ page }) => {
   await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
 
   await signIn(page, 'office');
-  await expect(page.getByTestId('home-page')).toBeVisible();
+  if (test.info().retry) {
+    // A retry may find the office's saved language still English from the attempt before: start from Chinese.
+    await saveLocale(page, 'zh-CN');
+    await page.reload();
+  }
+  await expect(page.getByTestId('home-page')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('header-unit')).toContainText('工业强县领导小组办公室');
   await shot(page, '02-home-office-zh');
 
@@ -26,9 +38,10 @@ test('sign in in Chinese and switch to English', async ({ page }) => {
   await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
   await expect(page.getByTestId('header-unit')).toContainText('Leading Group Office');
   await shot(page, '03-home-office-en');
-  // The choice is remembered for the user: a reload keeps English.
+  // The choice is remembered for the user: a reload keeps English. A whole reload of the signed-in app is the
+  // slowest page load there is (two lanes share two cores): allow it more than the default.
   await page.reload();
-  await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
+  await expect(page.getByTestId('language-switch')).toHaveText(/中文/, { timeout: 30_000 });
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('language-switch')).toHaveText(/English/);
   await signOut(page);

@@ -162,12 +162,14 @@ test('the webhook settings show the deliveries of the task notices', async ({ pa
   await expect(page.getByTestId('deliveries-table')).not.toContainText(TITLE);
   await shot(page, 'tasks-07-webhooks');
   // The delivery job fires every minute; give it one turn to have sent the notices to the robot.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto('/admin/jobs');
   await expect(async () => {
+    // A whole reload of the signed-in app can take seconds on a busy machine: wait for the table, then for the run.
     await page.reload();
+    await expect(page.getByTestId('jobs-table')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('jobs-table')).toContainText('消息推送发送', { timeout: 3_000 });
-  }).toPass({ timeout: 75_000 });
+  }).toPass({ timeout: 110_000 });
   await expect.poll(() => received.some((body) => body.includes(TITLE)), { timeout: 75_000 }).toBe(true);
   await shot(page, 'tasks-08-job-runs');
 });
