@@ -12,7 +12,7 @@ import type { AuthUser, RequestContext, UserContext } from './context';
 export type Scope = { all: true } | { all: false; unitIds: number[]; ownUserId: number | null; enterpriseId?: number | null };
 
 /** No unit, no own record, no firm: what a permission the user does not hold reaches. */
-export const NO_SCOPE: Scope = Object.freeze({ all: false, unitIds: [], ownUserId: null });
+export const NO_SCOPE: Scope = Object.freeze({ all: false, unitIds: Object.freeze([]) as never[], ownUserId: null });
 
 /**
  * The scope of a permission the user may or may not hold: for deciding what to offer (a `can` flag, an extra column),
