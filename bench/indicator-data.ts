@@ -455,3 +455,43 @@ export async function generateIndicatorData(handle: DbHandle, scale: IndicatorSc
   }
   return { countyId: root.id, unitIds, indicatorIds, years, values: valueCount, targets: targetCount, valuesMs, totalMs: performance.now() - t0 };
 }
+
+/**
+ * The data set generateIndicatorData built earlier into a kept database (BENCH_KEEP), found again; undefined when the
+ * database holds none. Generation is deterministic, so the same scale finds the same units and indicators.
+ */
+export async function existingIndicatorData(handle: DbHandle, scale: IndicatorScale): Promise<IndicatorDataSet | undefined> {
+  const { db } = handle;
+  const plans = await db.selectFrom('indicatorPlans').select('year').orderBy('year').execute();
+  if (plans.length === 0) return undefined;
+  const root = await db.selectFrom('orgUnits').select('id').where('kind', '=', 'county').orderBy('id').executeTakeFirstOrThrow();
+  const demoUnits = await db
+    .selectFrom('orgUnits')
+    .select('id')
+    .where('kind', 'in', ['township', 'department'])
+    .where('code', 'not like', 'bench-u%')
+    .orderBy('sortOrder')
+    .orderBy('id')
+    .execute();
+  const generated = await db.selectFrom('orgUnits').select('id').where('code', 'like', 'bench-u%').orderBy('id').execute();
+  const indicators = await db.selectFrom('indicators').select('id').orderBy('sortOrder').orderBy('id').execute();
+  const count = async (table: 'indicatorValues' | 'indicatorTargets') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    countyId: root.id,
+    unitIds: [...demoUnits, ...generated].slice(0, scale.units).map((u) => u.id),
+    indicatorIds: indicators.slice(0, scale.indicators).map((i) => i.id),
+    years: plans.map((p) => p.year),
+    values: await count('indicatorValues'),
+    targets: await count('indicatorTargets'),
+    valuesMs: 0,
+    totalMs: 0,
+  };
+}

@@ -37,6 +37,8 @@ export interface BenchAppOptions {
   demo?: 'accounts' | 'all';
   logger?: boolean;
   logStream?: NodeJS.WritableStream;
+  /** Keep the database between runs under this name (not removed on close), so a slow generated data set is built once. */
+  keep?: string;
 }
 
 export interface BenchApp {
@@ -54,7 +56,7 @@ export interface BenchApp {
  * database, with the demo county and its accounts loaded and the app ready.
  */
 export async function benchApp(name: string, options: BenchAppOptions = {}): Promise<BenchApp> {
-  const { handle, drop } = await openBenchDb(name);
+  const { handle, drop } = await openBenchDb(name, options.keep);
   const clock = options.clock ?? (options.today ? { now: () => new Date(`${options.today}T01:00:00Z`) } : undefined);
   const config: Config = { ...loadConfig({}, []), demo: true, webDist: '/nonexistent', ...options.config };
   let app: FastifyInstance | undefined;
@@ -83,8 +85,21 @@ export async function benchApp(name: string, options: BenchAppOptions = {}): Pro
 }
 
 /** A fresh database for one benchmark, and the function that removes it afterwards. */
-export async function openBenchDb(name: string): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function openBenchDb(name: string, keep?: string): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
+  if (keep && !/^[a-z0-9_]+$/.test(keep)) throw new Error(`A kept bench database's name is [a-z0-9_]: ${keep}`);
+  if (!url && keep) {
+    const file = path.join(os.tmpdir(), `icp-bench-keep-${keep}.db`);
+    return { handle: openDb({ kind: 'sqlite', file }), drop: async () => {} };
+  }
+  if (url && keep) {
+    const schema = `bench_keep_${keep}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema if not exists ${schema}`);
+    await admin.end();
+    return { handle: openDb({ kind: 'postgres', url, schema }), drop: async () => {} };
+  }
   if (!url) {
     const file = path.join(os.tmpdir(), `icp-bench-${name}-${Date.now()}.db`);
     return { handle: openDb({ kind: 'sqlite', file }), drop: async () => fs.rmSync(file, { force: true }) };

@@ -151,19 +151,29 @@ export const plansRepository = {
    * data-source unit of a county target.
    */
   async unitsWithTargets(db: Executor, planId: number, scope: Scope, countyId: number): Promise<number[]> {
-    let qb = db.selectFrom('indicatorTargets').select('indicatorTargets.unitId').distinct().where('indicatorTargets.planId', '=', planId);
-    if (!scope.all) {
-      // The SQL twin of the ledger's `covers`: a unit's own rows, or the county row through the indicator's source unit.
-      qb = qb
-        .innerJoin('indicators', 'indicators.id', 'indicatorTargets.indicatorId')
-        .where((eb) =>
-          eb.or([
-            scopeCondition(eb, scope, { unit: 'indicatorTargets.unitId' }),
-            eb.and([eb('indicatorTargets.unitId', '=', countyId), scopeCondition(eb, scope, { unit: 'indicators.sourceUnitId' })]),
-          ]),
-        );
-    }
-    return (await qb.execute()).map((r) => r.unitId);
+    // Unit by unit, a seek in the (unit, plan) index each, rather than a distinct over every target of the plan: at
+    // province scale 2,600 seeks against 125,000 target rows.
+    const own = await db
+      .selectFrom('orgUnits as u')
+      .select('u.id')
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('indicatorTargets as t').select('t.id').whereRef('t.unitId', '=', 'u.id').where('t.planId', '=', planId)),
+      )
+      .where((eb) => scopeCondition(eb, scope, { unit: 'u.id' }))
+      .execute();
+    const ids = own.map((r) => r.id);
+    if (scope.all || ids.includes(countyId)) return ids;
+    // The SQL twin of the ledger's `covers`: the county row through the indicator's source unit.
+    const county = await db
+      .selectFrom('indicatorTargets')
+      .innerJoin('indicators', 'indicators.id', 'indicatorTargets.indicatorId')
+      .select('indicatorTargets.id')
+      .where('indicatorTargets.planId', '=', planId)
+      .where('indicatorTargets.unitId', '=', countyId)
+      .where((eb) => scopeCondition(eb, scope, { unit: 'indicators.sourceUnitId' }))
+      .limit(1)
+      .executeTakeFirst();
+    return county ? [...ids, countyId] : ids;
   },
   allTargets(db: Executor, planId: number) {
     return db.selectFrom('indicatorTargets').selectAll().where('planId', '=', planId).orderBy('indicatorId').orderBy('unitId').execute();

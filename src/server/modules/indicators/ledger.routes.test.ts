@@ -85,6 +85,15 @@ describe('monthly ledger', () => {
     expect((await save(tjj, 'baofeng', [{ code: 'IND_INV', month: '2021-01', value: 9.1 }])).statusCode).toBe(404); // 发改委's, not 统计局's
     const sheet = (await tjj.get(`/api/indicator-ledger?year=2021&unitId=${units.baofeng}`)).json();
     expect(sheet.rows.map((r: { indicator: { code: string } }) => r.indicator.code)).toEqual(['VA_GROWTH', 'ABOVE_SCALE', 'NEW_ABOVE_SCALE']);
+    // Its sheets: the county's, through the indicators it is the data source of (it has no target of its own).
+    expect(sheet.units.map((u: { id: number }) => u.id)).toEqual([units.baofeng]);
+    // The office may open every unit with a target in the plan, and the county.
+    const plan = await t.deps.db.selectFrom('indicatorPlans').select('id').where('year', '=', 2021).executeTakeFirstOrThrow();
+    const withTargets = await t.deps.db.selectFrom('indicatorTargets').select('unitId').distinct().where('planId', '=', plan.id).execute();
+    const officeSheet = (await office.get('/api/indicator-ledger?year=2021')).json();
+    expect(officeSheet.units.map((u: { id: number }) => u.id).sort((a: number, b: number) => a - b)).toEqual(
+      withTargets.map((r) => r.unitId).sort((a, b) => a - b),
+    );
   });
 
   it('asks for an explanation of a large jump before submitting, then submits', async () => {

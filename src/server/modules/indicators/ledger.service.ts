@@ -94,6 +94,8 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
   if (unitId !== countyId && !scopeIncludes(readScope, unitId)) throw notFound();
 
   const values = await ledgerRepository.values(deps.db, [unitId], monthOf(year - 1, 1), monthOf(year, 12));
+  // A sheet has up to 50 × 24 cells: looked up by key, not by a search of every value for each.
+  const valueAt = new Map(values.map((v) => [`${v.indicatorId}/${v.month}`, v]));
   const locked = await ledgerRepository.lockedMonths(deps.db, monthOf(year, 1), monthOf(year, 12));
   const sums =
     unitId === countyId
@@ -110,7 +112,7 @@ export async function getLedger(deps: Deps, ctx: RequestContext, query: { year: 
   const rows: LedgerRow[] = rowsOfUnit
     .map((t, i) => {
       const cell = (month: string): LedgerCell | null => {
-        const v = values.find((x) => x.indicatorId === t.indicatorId && x.month === month);
+        const v = valueAt.get(`${t.indicatorId}/${month}`);
         return v ? { value: v.value, status: v.status, explanation: v.explanation, updatedAt: v.updatedAt, source: v.source } : null;
       };
       const indicator = byId.get(t.indicatorId) as IndicatorRow;

@@ -191,18 +191,21 @@ export const warningsRepository = {
 
   /** The units under `parentId` that hold units with targets of the plan somewhere below them: the board's drill-downs. */
   async groupsUnder(db: Executor, planId: number, parentId: number) {
+    // The parents of units with targets. Asked unit by unit (a seek in the covering (unit, plan) index each), not by
+    // reading every target of the plan: at province scale 2,600 seeks against 125,000 target rows (SQLite 50–150 ms →
+    // 7 ms). The county row (is_county) is the root's, which has no parent, so the seek need not read it.
     const holders = await db
       .selectFrom('orgUnits')
       .select('path')
       .where('id', 'in', (eb) =>
         eb
           .selectFrom('orgUnits as u')
-          .innerJoin('indicatorTargets as t', 't.unitId', 'u.id')
           .select('u.parentId')
           .distinct()
-          .where('t.planId', '=', planId)
-          .where('t.isCounty', '=', 0)
           .where('u.parentId', 'is not', null)
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom('indicatorTargets as t').select('t.id').whereRef('t.unitId', '=', 'u.id').where('t.planId', '=', planId)),
+          )
           .$narrowType<{ parentId: number }>(),
       )
       .execute();
