@@ -20,6 +20,7 @@ installSessionHandler(queryClient);
 
 const THEME: ThemeConfig = {
   token: { colorPrimary: '#1f4e99', borderRadius: 4 },
+  zeroRuntime: true,
 };
 
 /** Data cache, Ant Design theme and locale (following the UI language), and antd's message/modal context. */
