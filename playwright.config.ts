@@ -48,6 +48,9 @@ export default defineConfig({
   use: {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app then switches Ant Design's animations off (as for anyone who asks their system for less motion): a click
+    // on a dialog or menu does not wait for it to finish moving.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -1,6 +1,7 @@
 // The first page: from opening the login page to a rendered home page, in headless Chromium on loopback, with a cold
 // browser cache each time (median of 5), and the JavaScript the login page and the home page fetch (bytes on the wire).
-// Needs the built app (`npm run build`) and Debian's Chromium. Prints figures; asserts nothing.
+// Needs the built app (`npm run build`) and Debian's Chromium. Prints figures; asserts nothing. BENCH_WEB_DIST serves
+// another build (e.g. an older commit's `dist/web`), to compare two builds in alternate runs under the same load.
 //   npx tsx bench/web.ts
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,7 @@ import { DEMO_PASSWORD } from '../src/server/core/setup/bootstrap';
 import { benchApp } from './support';
 
 const RUNS = 5;
-const webDist = path.resolve('dist/web');
+const webDist = path.resolve(process.env.BENCH_WEB_DIST ?? 'dist/web');
 if (!fs.existsSync(path.join(webDist, 'index.html'))) {
   console.log('bench/web.ts: dist/web is missing; run `npm run build` first.');
   process.exit(0);

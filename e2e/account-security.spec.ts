@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, shot, signIn, signOut } from './support';
 // 统计局 (tjj) is used by no other journey, so its second factor does not get in anyone's way.
 test('an official turns on two-factor sign-in, signs in with a recovery code, and turns it off again', async ({ page }) => {
   await signIn(page, 'tjj');
+  await page.goto('/');
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: /账号安全/ }).dispatchEvent('click');
   await expect(page.getByTestId('mfa-status')).toHaveText('未开启');

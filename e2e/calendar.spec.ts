@@ -18,6 +18,7 @@ const NOTICE_NAME = '国务院办公厅关于2021年部分节假日安排的通�
 
 test('the office reads and edits the 2021 calendar, computes deadlines and files the year’s notice', async ({ page }) => {
   await signIn(page, 'office');
+  await page.goto('/');
   // Everyone signed in reaches the calendar (a shortcut on the workbench, an entry under 基础数据 in the menu).
   await expect(page.getByRole('menuitem', { name: /基础数据/ })).toBeVisible();
   await page.getByRole('link', { name: /工作日历/ }).click();

@@ -39,6 +39,7 @@ test('a firm’s financing need on its phone, shared with two banks, on the next
   // The firm records its need on its phone, sharing it with 农业银行 and 工商银行.
   await page.setViewportSize(PHONE);
   await signIn(page, 'wuxing');
+  await page.goto('/');
   await page.getByRole('button', { name: /打开菜单|Open menu/ }).click();
   const menu = page.getByTestId('side-menu');
   await expect(menu).toContainText('融资需求');
@@ -164,6 +165,7 @@ test('the bank keeps its products; the pages read in English too', async ({ page
   await signOut(page);
 
   await signIn(page, 'office');
+  await page.goto('/');
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('language-switch')).toHaveText(/中文/);
   await page.goto('/financing/needs');
@@ -214,6 +216,7 @@ test('the firm shares its need with all banks and attaches its statements; the c
 
   // The cockpit's panel on the statistics page and the office's home page, in both languages and widths.
   await signIn(page, 'office');
+  await page.goto('/');
   await expect(page.getByTestId('financing-panel')).toBeVisible();
   await shot(page, 'financing-21-home-panel');
   await page.goto('/financing/stats');

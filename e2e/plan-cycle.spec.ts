@@ -109,6 +109,7 @@ test('the office imports and publishes a plan, a township reports, the locked mo
 
   // The township finds the warning in its inbox, with the 督办 task to answer, and reads it.
   await signIn(page, 'daying');
+  await page.goto('/');
   await page.getByTestId('notification-bell').click();
   await expect(page.getByTestId('inbox-table')).toContainText(`${YEAR}-01 指标预警`);
   await page.getByTestId('mark-all-read').click();

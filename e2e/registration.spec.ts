@@ -207,6 +207,7 @@ test('the township lifts the request to a 调度会; the office schedules it and
   await signOut(page);
 
   await signIn(page, 'office');
+  await page.goto('/');
   // A 调度会 to put it on.
   const meetingTitle = `工业经济运行调度会（e2e ${stamp}）`;
   await page.goto('/meetings');

@@ -59,6 +59,7 @@ test('a firm’s request on its phone: first-contact township, a part for 自然
   // The firm signs in on its phone and gets the slim portal menu.
   await page.setViewportSize(PHONE);
   await signIn(page, 'wuxing');
+  await page.goto('/');
   await page.getByRole('button', { name: /打开菜单|Open menu/ }).click();
   const menu = page.getByTestId('side-menu');
   await expect(menu).toContainText('我的诉求');

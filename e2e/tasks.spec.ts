@@ -87,6 +87,7 @@ test('the office assigns a 督办 task to 大营镇', async ({ page }) => {
 
 test('大营镇 sees it with the unread bell, comments and submits it', async ({ page }) => {
   await signIn(page, 'daying');
+  await page.goto('/');
   // Other journeys leave 大营镇 notices too (warnings, returned reports): the bell shows however many are unread.
   const { unread } = await (await page.request.get('/api/notifications/unread-count')).json();
   expect(unread).toBeGreaterThanOrEqual(1);
@@ -130,6 +131,7 @@ test('大营镇 sees it with the unread bell, comments and submits it', async ({
 
 test('the office accepts it from its inbox; the timeline keeps the whole story', async ({ page }) => {
   await signIn(page, 'office');
+  await page.goto('/');
   // Other journeys may leave the office unread notices too: only require that there is something to read.
   await expect(page.getByTestId('unread-badge')).toHaveText(/[1-9]/);
   await page.goto('/notifications');

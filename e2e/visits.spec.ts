@@ -89,6 +89,7 @@ test('an officer logs a visit with a problem on the phone: the task and the requ
   // The office's desktop pages, in Chinese then English, at 1440 and 390 px.
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office');
+  await page.goto('/');
   for (const lang of ['zh', 'en'] as const) {
     await page.setViewportSize(DESKTOP);
     if (lang === 'en') {

@@ -116,6 +116,8 @@ async function serveWeb(app: FastifyInstance, dist: string) {
     root: dist,
     wildcard: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each script and style at the highest levels; they go out as they are.
+    preCompressed: true,
     setHeaders: (reply, file) => reply.header('cache-control', file.startsWith(path.join(dist, 'assets') + path.sep) ? IMMUTABLE : REVALIDATE),
   });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {

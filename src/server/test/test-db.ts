@@ -1,29 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type DbHandle, openDb } from '../core/db/database';
+import { type DbHandle, type DbTarget, openDb } from '../core/db/database';
 import { migratePlatform } from '../platform';
+import { TEMPLATE_SCHEMA } from './pg-global-setup';
 
 /** Which database this test project runs on (set per Vitest project). */
 export const testDialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
 
 /**
- * A migrated, empty database of its own for one test file: an in-memory SQLite database, or a fresh schema
- * inside this run's PostgreSQL database.
+ * A migrated, empty database of its own for one test file: an in-memory SQLite database, or a copy of this run's
+ * migrated PostgreSQL template; with where it lives, for tools that reach it from outside the app (backups).
  */
-export async function openTestDb(): Promise<DbHandle> {
+export async function testDatabase(): Promise<{ handle: DbHandle; target: DbTarget }> {
   if (testDialect === 'sqlite') {
     const handle = openDb({ kind: 'sqlite', file: ':memory:' });
     await migratePlatform(handle);
-    return handle;
+    return { handle, target: { kind: 'sqlite', file: ':memory:' } };
   }
-  const url = inject('pgRunUrl');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const handle = openDb({ kind: 'postgres', url, schema, poolSize: 4 });
-  await migratePlatform(handle);
-  return handle;
+  const runUrl = inject('pgRunUrl');
+  const name = `${inject('pgTemplate').replace(/_template$/, '')}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: runUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+  } finally {
+    await admin.end();
+  }
+  const target: DbTarget = { kind: 'postgres', url: Object.assign(new URL(runUrl), { pathname: `/${name}` }).toString(), schema: TEMPLATE_SCHEMA, poolSize: 4 };
+  return { handle: openDb(target), target };
+}
+
+/** A migrated, empty database of its own for one test file (see `testDatabase`). */
+export async function openTestDb(): Promise<DbHandle> {
+  return (await testDatabase()).handle;
 }

@@ -38,7 +38,11 @@ export interface FeatureDefinition<Z = unknown> {
   menu?: MenuEntry[];
   /** Detail pages (reached from lists), each behind a permission. */
   routes?: { path: string; permission: Permission; page: PageModule }[];
-  locales?: { zhCN: Z; enUS: LocaleOf<Z> };
+  /**
+   * Its strings in both languages, `() => import('./locales')`: fetched with the pages that use them (`loadFeatureStrings`),
+   * not with the sign-in page.
+   */
+  locales?: () => Promise<{ zhCN: Z; enUS: LocaleOf<Z> }>;
   /**
    * Pages open to everyone, outside the app's layout (a firm's self-registration); one with `loginLink` (a key under
    * `nav.`) is offered as a link under the sign-in form.

@@ -1,21 +1,50 @@
-import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { Navigate, Outlet, useLocation, useRouteError } from 'react-router';
 import type { Permission } from '../../shared/permissions';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { useCan, useMe } from '../lib/auth';
+import { lazyComponent } from './lazy';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
 export const MFA_PATH = '/mfa';
 export const ACCOUNT_SECURITY_PATH = '/account/security';
 
+// The answers when something is wrong come with antd's Result and its pictures: fetched when one is shown.
+const resultPages = () => import('./result-pages');
+const SessionError = lazyComponent(() => resultPages().then((m) => m.SessionError));
+const Forbidden = lazyComponent(() => resultPages().then((m) => m.Forbidden));
+/** Any path that has no page. */
+export const NotFound = lazyComponent(() => resultPages().then((m) => m.NotFound));
+/**
+ * What a page that crashed shows instead of the router's developer screen: an apology and a way on. A release that
+ * replaced the scripts makes pages fail to load, and this one's code with them: then a plain prompt to reload.
+ */
+export const RouteError = lazyComponent(() =>
+  resultPages().then(
+    (m) => m.RouteError,
+    () => ReloadPrompt,
+  ),
+);
+
+function ReloadPrompt() {
+  const { t } = useTranslation();
+  console.error(useRouteError());
+  return (
+    <div role="alert" style={{ padding: 48, textAlign: 'center' }}>
+      <p>{t('error.pageText')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('error.reload')}
+      </button>
+    </div>
+  );
+}
+
 /** Lets signed-in users through; sends others to sign in, a session owing its second factor and forced password changes to their pages. */
 export function RequireAuth() {
   const { data: me, error } = useMe();
   const location = useLocation();
-  const { t } = useTranslation();
   if (me === undefined) {
-    return error ? <Result status="error" title={t('error.loadSession')} subTitle={error.message} /> : <FullPageSpin />;
+    return error ? <SessionError message={error.message} /> : <FullPageSpin />;
   }
   if (!me) {
     const next = `${location.pathname}${location.search}`;
@@ -35,57 +64,4 @@ export function RequireAuth() {
 export function RequirePermission({ permission }: { permission: Permission }) {
   const can = useCan();
   return can(permission) ? <Outlet /> : <Forbidden />;
-}
-
-function Forbidden() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="403"
-      title={t('error.forbiddenTitle')}
-      subTitle={t('error.forbiddenPage')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
-/** Any path that has no page. */
-export function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t('error.notFoundTitle')}
-      subTitle={t('error.notFoundPage')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
-/** What a page that crashed shows instead of the router's developer screen: an apology and a way on. */
-export function RouteError() {
-  const { t } = useTranslation();
-  const error = useRouteError();
-  // Keep the details for whoever opens the console; the user gets a plain message.
-  console.error(error);
-  return (
-    <Result
-      status="error"
-      title={t('error.pageTitle')}
-      subTitle={t('error.pageText')}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('error.reload')}
-        </Button>
-      }
-    />
-  );
 }

@@ -18,8 +18,13 @@ export const queryClient = new QueryClient({
 });
 installSessionHandler(queryClient);
 
+/** Someone whose system asks for less motion gets none: dialogs, menus and messages appear without animating. */
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const THEME: ThemeConfig = {
-  token: { colorPrimary: '#1f4e99', borderRadius: 4 },
+  token: { colorPrimary: '#1f4e99', borderRadius: 4, motion: !reducedMotion },
+  // Ant Design's styles come from its static antd.css (imported in main.tsx) rather than being generated while rendering.
+  zeroRuntime: true,
 };
 
 /** Data cache, Ant Design theme and locale (following the UI language), and antd's message/modal context. */

@@ -4,6 +4,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n/messages';
+import type { FeatureDefinition } from '../app/feature';
 import { FEATURES } from '../features';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
@@ -43,11 +44,44 @@ export async function applyLocale(locale: Locale): Promise<void> {
   applyToDocument(locale);
 }
 
-/** The app-wide strings with every feature's merged in, per language. */
-export const CATALOGUES = {
-  'zh-CN': FEATURES.reduce((all, f) => (f.locales ? mergeCatalogues(all, f.locales.zhCN as Record<string, unknown>) : all), zhCN as Record<string, unknown>),
-  'en-US': FEATURES.reduce((all, f) => (f.locales ? mergeCatalogues(all, f.locales.enUS as Record<string, unknown>) : all), enUS as Record<string, unknown>),
-};
+/**
+ * The strings per language: the app-wide ones from the start, each feature's merged in once loaded
+ * (`loadFeatureStrings`; every feature's by the time a signed-in page is drawn).
+ */
+export const CATALOGUES: Record<Locale, Record<string, unknown>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+const featureStrings = new Map<FeatureDefinition<unknown>, Promise<void>>();
+
+function addCatalogue(locale: Locale, catalogue: Record<string, unknown>): void {
+  // mergeCatalogues refuses a key that two catalogues define; i18next takes only the new strings (merging the whole
+  // catalogue again per feature cost a signed-in page load 26 × 2 deep copies of every string).
+  CATALOGUES[locale] = mergeCatalogues(CATALOGUES[locale], catalogue);
+  i18n.addResourceBundle(locale, 'translation', catalogue, true, false);
+}
+
+async function addFeatureStrings(feature: FeatureDefinition<unknown>): Promise<void> {
+  if (!feature.locales) return;
+  const strings = await feature.locales();
+  addCatalogue('zh-CN', strings.zhCN as Record<string, unknown>);
+  addCatalogue('en-US', strings.enUS as Record<string, unknown>);
+}
+
+/**
+ * Fetches the strings of these features (all of them by default) and adds them to both languages; a route's `lazy`
+ * awaits it beside its page's code. Each feature's file is fetched once.
+ */
+export async function loadFeatureStrings(features: readonly FeatureDefinition<unknown>[] = FEATURES): Promise<void> {
+  await Promise.all(
+    features.map((feature) => {
+      let loading = featureStrings.get(feature);
+      if (!loading) {
+        loading = addFeatureStrings(feature);
+        featureStrings.set(feature, loading);
+      }
+      return loading;
+    }),
+  );
+}
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: CATALOGUES['zh-CN'] }, 'en-US': { translation: CATALOGUES['en-US'] } },

@@ -4,11 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { migratePlatform } from '../../platform';
 import { type TestApp, createTestApp, uploadFile } from '../../test/build-app';
 import { rowCounts } from '../../test/operations';
-import { openTestDb, testDialect } from '../../test/test-db';
+import { testDatabase, testDialect } from '../../test/test-db';
 import { verifyAuditChain } from '../audit/audit.service';
 import { type DbHandle, type DbTarget, openDb } from '../db/database';
 import { createBackup, restoreBackup, verifyBackup } from './backup';
@@ -25,8 +24,7 @@ async function sourceDatabase(): Promise<{ handle: DbHandle; target: DbTarget }>
     await migratePlatform(handle);
     return { handle, target: { kind: 'sqlite', file } };
   }
-  const handle = await openTestDb();
-  return { handle, target: { kind: 'postgres', url: inject('pgRunUrl'), schema: handle.schema } };
+  return testDatabase();
 }
 
 /** An empty place to restore into: a new SQLite file, or a new PostgreSQL database (the dump recreates its schema). */

@@ -11,6 +11,12 @@ const script = `console.log(${JSON.stringify('工业强县 '.repeat(2_000))});`;
 fs.mkdirSync(path.join(dist, 'assets'));
 fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head></html>');
 fs.writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), script);
+// The build writes its scripts compressed beside them; a marker in the .br shows that the stored file is what is sent.
+const chunk = `export const text = ${JSON.stringify('县域工业 '.repeat(2_000))};`;
+const storedBr = zlib.brotliCompressSync(`${chunk}\n// precompressed`);
+fs.writeFileSync(path.join(dist, 'assets', 'chunk-def456.js'), chunk);
+fs.writeFileSync(path.join(dist, 'assets', 'chunk-def456.js.br'), storedBr);
+fs.writeFileSync(path.join(dist, 'assets', 'chunk-def456.js.gz'), zlib.gzipSync(chunk));
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,6 +35,22 @@ describe('serving the web app', () => {
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(script) / 10);
     expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(script);
+  });
+
+  it("sends the build's precompressed file as it is, brotli first, gzip when brotli is not offered, plain to the rest", async () => {
+    const url = '/assets/chunk-def456.js';
+    const br = await t.anonymous().request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.statusCode, br.body).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.rawPayload.equals(storedBr)).toBe(true);
+    const gz = await t.anonymous().request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(chunk);
+    const plain = await t.anonymous().request({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(chunk);
   });
 
   it('revalidates index.html, both at / and at an app route, so a new build is picked up at once', async () => {

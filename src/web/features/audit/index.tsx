@@ -1,6 +1,5 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const auditFeature = defineFeature({
   name: 'audit',
@@ -14,5 +13,5 @@ export const auditFeature = defineFeature({
       page: () => import('./pages/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

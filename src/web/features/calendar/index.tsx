@@ -1,6 +1,5 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const calendarFeature = defineFeature({
   name: 'calendar',
@@ -13,5 +12,5 @@ export const calendarFeature = defineFeature({
       page: () => import('./pages/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

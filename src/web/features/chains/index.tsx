@@ -1,6 +1,5 @@
 import { ApartmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const chainsFeature = defineFeature({
   name: 'chains',
@@ -35,5 +34,5 @@ export const chainsFeature = defineFeature({
     { path: '/chains/:id', permission: 'chain:read', page: () => import('./pages/ChainPage').then((m) => ({ Component: m.ChainPage })) },
     { path: '/chains/leads/:id', permission: 'lead:read', page: () => import('./pages/LeadPage').then((m) => ({ Component: m.LeadPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

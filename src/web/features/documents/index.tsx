@@ -1,6 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const documentsFeature = defineFeature({
   name: 'documents',
@@ -14,5 +13,5 @@ export const documentsFeature = defineFeature({
     },
   ],
   routes: [{ path: '/documents/:id', permission: 'document:read', page: () => import('./pages/DocumentPage').then((m) => ({ Component: m.DocumentPage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { ShopOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const enterprisesFeature = defineFeature({
   name: 'enterprises',
@@ -16,5 +15,5 @@ export const enterprisesFeature = defineFeature({
   routes: [
     { path: '/enterprises/:id', permission: 'enterprise:read', page: () => import('./pages/EnterprisePage').then((m) => ({ Component: m.EnterprisePage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,8 +1,9 @@
 import { BankOutlined, BarChartOutlined, FundOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
+import { lazyComponent } from '../../app/lazy';
 
-export { FinancingPanel } from './components/FinancingPanel';
+// The public API of the financing feature.
+export const FinancingPanel = lazyComponent(() => import('./components/FinancingPanel').then((m) => m.FinancingPanel));
 
 const needsPage = () => import('./pages/NeedsPage').then((m) => ({ Component: m.NeedsPage }));
 
@@ -43,5 +44,5 @@ export const financingFeature = defineFeature({
     { path: '/financing/needs/:id', permission: 'financing:read', page: () => import('./pages/NeedPage').then((m) => ({ Component: m.NeedPage })) },
     { path: '/financing/meetings/:id', permission: 'financing:read', page: () => import('./pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

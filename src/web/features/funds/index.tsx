@@ -9,7 +9,6 @@ import {
   PieChartOutlined,
 } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 /** Funds and policies: programmes, applications through review to payment, the budget; the portal's own funds page. */
 export const fundsFeature = defineFeature({
@@ -86,5 +85,5 @@ export const fundsFeature = defineFeature({
     { path: '/portal/loans/:id', permission: 'fund:loans', page: () => import('./pages/LoanPage').then((m) => ({ Component: m.PortalLoanPage })) },
     { path: '/funds/applications/:id', permission: 'fund:read', page: () => import('./pages/ApplicationPage').then((m) => ({ Component: m.ApplicationPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,9 +1,8 @@
 import { HomeOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const homeFeature = defineFeature({
   name: 'home',
   menu: [{ path: '/', icon: <HomeOutlined />, label: 'home', portal: true, page: () => import('./pages/HomePage').then((m) => ({ Component: m.HomePage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 // The public API of the indicators feature.
 export { defaultPlanYear, usePlanYears } from './api';
@@ -26,5 +25,5 @@ export const indicatorsFeature = defineFeature({
       page: () => import('./pages/IndicatorCataloguePage').then((m) => ({ Component: m.IndicatorCataloguePage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 /** Innovation pipelines: the 创新培育 page (a tab per pipeline, targets, stage changes) and the firm's own entries on its portal. */
 export const innovationFeature = defineFeature({
@@ -23,5 +22,5 @@ export const innovationFeature = defineFeature({
       page: () => import('./pages/PortalInnovationPage').then((m) => ({ Component: m.PortalInnovationPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

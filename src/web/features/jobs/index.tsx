@@ -1,6 +1,5 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const jobsFeature = defineFeature({
   name: 'jobs',
@@ -14,5 +13,5 @@ export const jobsFeature = defineFeature({
       page: () => import('./pages/JobRunsPage').then((m) => ({ Component: m.JobRunsPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { AlertOutlined, TableOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const ledgerFeature = defineFeature({
   name: 'ledger',
@@ -22,5 +21,5 @@ export const ledgerFeature = defineFeature({
       page: () => import('./pages/LedgerPage').then((m) => ({ Component: m.LedgerPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

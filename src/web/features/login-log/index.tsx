@@ -1,6 +1,5 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const loginLogFeature = defineFeature({
   name: 'login-log',
@@ -14,5 +13,5 @@ export const loginLogFeature = defineFeature({
       page: () => import('./pages/LoginLogPage').then((m) => ({ Component: m.LoginLogPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,9 +1,9 @@
 import { ScheduleOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
+import { lazyComponent } from '../../app/lazy';
 
 // The public API of the meetings feature.
-export { UpcomingMeetings } from './components/UpcomingMeetings';
+export const UpcomingMeetings = lazyComponent(() => import('./components/UpcomingMeetings').then((m) => m.UpcomingMeetings));
 
 export const meetingsFeature = defineFeature({
   name: 'meetings',
@@ -17,5 +17,5 @@ export const meetingsFeature = defineFeature({
     },
   ],
   routes: [{ path: '/meetings/:id', permission: 'meeting:read', page: () => import('./pages/MeetingPage').then((m) => ({ Component: m.MeetingPage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

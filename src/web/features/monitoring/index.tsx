@@ -1,6 +1,5 @@
 import { LineChartOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 /** Enterprise operation monitoring: the flagged firms of a month with the imports, and a firm's 24-month curves. */
 export const monitoringFeature = defineFeature({
@@ -21,5 +20,5 @@ export const monitoringFeature = defineFeature({
       page: () => import('./pages/FirmMonitoringPage').then((m) => ({ Component: m.FirmMonitoringPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,10 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
+import { lazyComponent } from '../../app/lazy';
 
 // The public API of the notifications feature.
 export { notificationsKey } from './api';
-export { NotificationBell } from './components/NotificationBell';
+export const NotificationBell = lazyComponent(() => import('./components/NotificationBell').then((m) => m.NotificationBell));
 
 export const notificationsFeature = defineFeature({
   name: 'notifications',
@@ -17,5 +17,5 @@ export const notificationsFeature = defineFeature({
       page: () => import('./pages/InboxPage').then((m) => ({ Component: m.InboxPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { AppstoreOutlined, BarsOutlined, CrownOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const projectsFeature = defineFeature({
   name: 'projects',
@@ -40,5 +39,5 @@ export const projectsFeature = defineFeature({
     },
   ],
   routes: [{ path: '/projects/:id', permission: 'project:read', page: () => import('./pages/ProjectPage').then((m) => ({ Component: m.ProjectPage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,6 +1,5 @@
 import { FormOutlined, FundOutlined, TableOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const reportsFeature = defineFeature({
   name: 'reports',
@@ -34,5 +33,5 @@ export const reportsFeature = defineFeature({
     { path: '/reports/sheet', permission: 'report:read', page: () => import('./pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
     { path: '/reports/:id', permission: 'report:read', page: () => import('./pages/ReportSheetPage').then((m) => ({ Component: m.ReportSheetPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

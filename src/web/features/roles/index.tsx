@@ -1,6 +1,5 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const rolesFeature = defineFeature({
   name: 'roles',
@@ -14,5 +13,5 @@ export const rolesFeature = defineFeature({
       page: () => import('./pages/RolesPage').then((m) => ({ Component: m.RolesPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

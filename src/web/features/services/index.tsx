@@ -10,7 +10,6 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 const requestsPage = () => import('./pages/RequestsPage').then((m) => ({ Component: m.RequestsPage }));
 
@@ -92,5 +91,5 @@ export const servicesFeature = defineFeature({
   routes: [
     { path: '/services/requests/:id', permission: 'service:read', page: () => import('./pages/RequestPage').then((m) => ({ Component: m.RequestPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

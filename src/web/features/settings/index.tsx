@@ -1,6 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const settingsFeature = defineFeature({
   name: 'settings',
@@ -14,5 +13,5 @@ export const settingsFeature = defineFeature({
       page: () => import('./pages/SecuritySettingsPage').then((m) => ({ Component: m.SecuritySettingsPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,10 +1,12 @@
 import { CarryOutOutlined, ContainerOutlined, ProfileOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
+import { lazyComponent } from '../../app/lazy';
 
 // The public API of the tasks feature.
 export { useTasks } from './api';
-export { TaskStateTag, TaskStatusTag } from './components/TaskTags';
+const taskTags = () => import('./components/TaskTags');
+export const TaskStateTag = lazyComponent(() => taskTags().then((m) => m.TaskStateTag));
+export const TaskStatusTag = lazyComponent(() => taskTags().then((m) => m.TaskStatusTag));
 
 export const tasksFeature = defineFeature({
   name: 'tasks',
@@ -35,5 +37,5 @@ export const tasksFeature = defineFeature({
     },
   ],
   routes: [{ path: '/tasks/:id', permission: 'task:read', page: () => import('./pages/TaskPage').then((m) => ({ Component: m.TaskPage })) }],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

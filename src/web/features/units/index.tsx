@@ -1,6 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const unitsFeature = defineFeature({
   name: 'units',
@@ -14,5 +13,5 @@ export const unitsFeature = defineFeature({
       page: () => import('./pages/UnitsPage').then((m) => ({ Component: m.UnitsPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

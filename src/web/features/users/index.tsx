@@ -1,6 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const usersFeature = defineFeature({
   name: 'users',
@@ -14,5 +13,5 @@ export const usersFeature = defineFeature({
       page: () => import('./pages/UsersPage').then((m) => ({ Component: m.UsersPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

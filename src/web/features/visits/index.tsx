@@ -1,6 +1,5 @@
 import { CarOutlined, IdcardOutlined, PieChartOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 /** Service officers (一联三帮): visits logged on a phone, coverage per team and officer, chief officers, cadre exchanges. */
 export const visitsFeature = defineFeature({
@@ -44,5 +43,5 @@ export const visitsFeature = defineFeature({
     { path: '/visits/new', permission: 'visit:write', page: () => import('./pages/VisitFormPage').then((m) => ({ Component: m.VisitFormPage })) },
     { path: '/visits/:id', permission: 'visit:read', page: () => import('./pages/VisitPage').then((m) => ({ Component: m.VisitPage })) },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

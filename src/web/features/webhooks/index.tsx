@@ -1,6 +1,5 @@
 import { ApiOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/feature';
-import { enUS, zhCN } from './locales';
 
 export const webhooksFeature = defineFeature({
   name: 'webhooks',
@@ -14,5 +13,5 @@ export const webhooksFeature = defineFeature({
       page: () => import('./pages/WebhooksPage').then((m) => ({ Component: m.WebhooksPage })),
     },
   ],
-  locales: { zhCN, enUS },
+  locales: () => import('./locales'),
 });

@@ -1,4 +1,4 @@
-import { Card, Flex, Typography, theme } from 'antd';
+import { Flex, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
@@ -25,14 +25,36 @@ export function AuthCard({ title, children, testId }: { title: ReactNode; childr
         </Typography.Title>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{t('app.subtitle')}</Typography.Text>
       </Flex>
-      <Card
-        title={title}
-        extra={<LanguageSwitch type="link" />}
-        style={{ width: '100%', maxWidth: 420, boxShadow: token.boxShadowSecondary }}
+      {/* Drawn like antd's Card, which would bring its tabs and their menus to the sign-in page's download. */}
+      <section
+        style={{
+          width: '100%',
+          maxWidth: 420,
+          background: token.colorBgContainer,
+          border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+          boxShadow: token.boxShadowSecondary,
+        }}
         data-testid={testId}
       >
-        {children}
-      </Card>
+        <Flex
+          align="center"
+          justify="space-between"
+          gap={8}
+          style={{
+            minHeight: 56,
+            paddingInline: token.paddingLG,
+            borderBottom: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+            color: token.colorTextHeading,
+            fontWeight: token.fontWeightStrong,
+            fontSize: token.fontSizeLG,
+          }}
+        >
+          <span>{title}</span>
+          <LanguageSwitch type="link" />
+        </Flex>
+        <div style={{ padding: token.paddingLG }}>{children}</div>
+      </section>
     </Flex>
   );
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { getSessionNotice, safeNext, useLogin, useMe } from '../../../lib/auth';
 import { MFA_PATH } from '../../../app/guards';
 import { PUBLIC_PAGES } from '../../../app/navigation';
+import { preloadRoute } from '../../../app/router';
 import { setFieldErrors } from '../../../lib/errors';
 import { AuthCard } from '../components/AuthCard';
 
@@ -37,13 +38,14 @@ export function LoginPage() {
       <Form<Credentials>
         form={form}
         size="large"
-        onFinish={(values) =>
+        onFinish={(values) => {
+          preloadRoute(safeNext(params.get('next')));
           login.mutate(values, {
             onError: (e) => {
               if (e instanceof ApiError && e.fields) setFieldErrors(form, e.fields);
             },
-          })
-        }
+          });
+        }}
         data-testid="login-form"
       >
         <Form.Item name="username" rules={[{ required: true, message: t('auth.usernameRequired') }]}>

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetings } from '../api';
-import { MeetingStatusTag } from '../pages/MeetingsPage';
+import { MeetingStatusTag } from './MeetingStatusTag';
 
 /** The next meetings the user's unit convenes or attends (planned ones first of all), for the home page. */
 export function UpcomingMeetings() {

@@ -10,7 +10,7 @@ import { useCan } from '../../../lib/auth';
 import { useLocalName } from '../../../lib/names';
 import { useMeeting } from '../api';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
-import { MeetingStatusTag } from './MeetingsPage';
+import { MeetingStatusTag } from '../components/MeetingStatusTag';
 
 const STATUS_COLOR: Record<string, string> = {
   open: 'blue',

@@ -1,9 +1,9 @@
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, type TableColumnsType, Tag } from 'antd';
+import { Button, Form, Input, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
+import { MEETING_KINDS, MEETING_STATUSES, type MeetingListItem } from '../../../../shared/modules/meetings.schemas';
 import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { ExportButton } from '../../../components/ExportButton';
 import { FilterBar } from '../../../components/FilterBar';
@@ -13,18 +13,9 @@ import { useCan } from '../../../lib/auth';
 import { useListParams } from '../../../lib/list';
 import { type MeetingFilters, useMeetings } from '../api';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
+import { MeetingStatusTag } from '../components/MeetingStatusTag';
 import { SchedulesDrawer } from '../components/SchedulesDrawer';
 import { EnumSelect } from '../../../components/EnumSelect';
-
-/** Planned (created by a schedule, not yet recorded) or held. */
-export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={status === 'planned' ? 'blue' : 'green'} data-testid="meeting-status-tag">
-      {t(`meetings.statuses.${status}`)}
-    </Tag>
-  );
-}
 
 /** 会议: the monthly meetings, dispatch meetings and service-team meetings, with their decisions' progress. */
 export function MeetingsPage() {
