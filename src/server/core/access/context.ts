@@ -26,6 +26,8 @@ export interface AuthUser {
   passwordChangeReason: 'first_login' | 'reset' | 'expired' | null;
   /** Set while the session still owes the second factor: a code (`verify`) or an enrolment (`enrol`). */
   mfaPending: 'verify' | 'enrol' | null;
+  /** The user's unit as the signed-in state holds it (`/api/auth/me` shows it without a query); absent when not read. */
+  unit?: { id: number; code: string; nameZh: string; nameEn: string; kind: string };
 }
 
 /** Who is asking and from where; every service call carries it. */

@@ -95,6 +95,26 @@ describe('the signed-in state kept between requests', () => {
     expect((await changing(b, '/api/auth/me')).statusCode).toBe(200);
   });
 
+  it("shows a renamed unit in the next /api/auth/me of either instance, though the user's own state did not change", async () => {
+    // The administrator signs in first: the second factor's sign-in moves the access version by itself.
+    const sysadmin = await a.signIn('sysadmin');
+    const call = await session('daying');
+    const unitId = (await call(a, '/api/auth/me')).json().unit.id as number;
+    const before = (await call(b, '/api/auth/me')).json().unit.nameZh as string;
+    const renamed = await sysadmin.patch(`/api/units/${unitId}`, { nameZh: `${before}（更名）`, nameEn: 'Renamed township' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    for (const on of [b, a]) {
+      const me = (await call(on, '/api/auth/me')).json();
+      expect(me.unit).toMatchObject({ id: unitId, nameZh: `${before}（更名）`, nameEn: 'Renamed township' });
+    }
+    // A change the page does not show (the sort order) keeps every instance's cached sessions.
+    const cache = b.deps.accessCache!;
+    const hits = cache.hits;
+    expect((await sysadmin.patch(`/api/units/${unitId}`, { sortOrder: 7 })).statusCode).toBe(200);
+    expect((await call(b, '/api/auth/me')).statusCode).toBe(200);
+    expect(cache.hits).toBe(hits + 1);
+  });
+
   it('reloads a busy session once its time to live is over, however often it is used', async () => {
     const call = await session('leader');
     const cache = a.deps.accessCache!;

@@ -2,12 +2,14 @@ import type { CompiledQuery, Selectable } from 'kysely';
 import type { SecuritySettings } from '../../../shared/modules/admin.schemas';
 import type { RoleGrant } from '../access/context';
 import type { Executor } from '../db/database';
-import type { SessionTable, UserTable } from '../db/schema';
+import type { OrgUnitTable, SessionTable, UserTable } from '../db/schema';
 
-/** What a request's sign-in check reads from the database for a session: six queries when it is not cached. */
+/** What a request's sign-in check reads from the database for a session: seven queries when it is not cached. */
 export interface SessionState {
   session: Selectable<SessionTable>;
   user: Selectable<UserTable>;
+  /** The user's unit, which `/api/auth/me` names on every page load: unit edits move the access version too. */
+  unit: Selectable<OrgUnitTable> | undefined;
   roles: RoleGrant[];
   settings: SecuritySettings;
   /** The union of the roles' permissions, built once per load rather than on every request. */
@@ -127,6 +129,14 @@ export async function bumpAccessVersion(db: Executor): Promise<void> {
 
 // The user columns a signed-in request reads; sign-in bookkeeping (failed attempts, last login) moves nothing.
 const SIGNED_IN_COLUMNS = new Set(['active', 'unitId', 'enterpriseId', 'locale', 'username', 'displayName', 'passwordChangedAt', 'passwordChangeReason']);
+
+// The unit columns `/api/auth/me` shows from the cached state; a unit's path, sort order or parent moves nothing.
+const SIGNED_IN_UNIT_COLUMNS = new Set(['code', 'nameZh', 'nameEn', 'kind']);
+
+/** Moves the access version when an update of a unit changes what signed-in requests show of it. */
+export async function bumpIfUnitShownChanges(db: Executor, values: object): Promise<void> {
+  if (Object.keys(values).some((column) => SIGNED_IN_UNIT_COLUMNS.has(column))) await bumpAccessVersion(db);
+}
 
 /** Moves the access version when an update of a user changes what its signed-in requests read. */
 export async function bumpIfSignedInChanges(db: Executor, values: object): Promise<void> {

@@ -110,7 +110,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
   const cached = deps.accessCache?.get(id, version, now);
   const state = cached ?? (await loadSessionState(db, id));
   if (!state) return null;
-  const { session, user, roles, settings, permissions } = state;
+  const { session, user, unit, roles, settings, permissions } = state;
   const idle = now - Date.parse(session.lastSeenAt) > settings.sessionIdleMinutes * 60_000;
   const tooOld = now - Date.parse(session.createdAt) > settings.sessionAbsoluteHours * 3_600_000;
   if (idle || tooOld || !user.active) {
@@ -138,6 +138,7 @@ export async function authenticate(deps: Deps, token: string): Promise<AuthUser 
     csrfToken: session.csrfToken,
     passwordChangeReason: user.passwordChangeReason ?? (expired && !deps.config.demo ? 'expired' : null),
     mfaPending: session.mfaPending ?? null,
+    unit,
   };
 }
 
@@ -151,7 +152,8 @@ async function loadSessionState(db: Executor, id: string): Promise<SessionState 
     getSecuritySettings(db),
   ]);
   if (!user) return null;
-  return { session, user, roles, settings, permissions: new Set(roles.flatMap((r) => r.permissions)) };
+  const unit = await unitsRepository.findById(db, user.unitId);
+  return { session, user, unit, roles, settings, permissions: new Set(roles.flatMap((r) => r.permissions)) };
 }
 
 /** Ends the current session. */
@@ -161,7 +163,8 @@ export async function logout(deps: Deps, ctx: UserContext) {
 
 /** What the web app needs to know about the signed-in user to show only what they may do. */
 export async function describeMe(deps: Deps, user: AuthUser): Promise<Me> {
-  const unit = await unitsRepository.findById(deps.db, user.unitId);
+  // The signed-in state carries the unit (a unit edit moves the access version); a context built elsewhere may not.
+  const unit = user.unit ?? (await unitsRepository.findById(deps.db, user.unitId));
   if (!unit) throw new AppError('INTERNAL');
   const firm = user.enterpriseId === null ? undefined : await authRepository.firmOf(deps.db, user.enterpriseId);
   return {

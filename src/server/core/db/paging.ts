@@ -9,7 +9,8 @@ export interface PageRequest<S extends string = string> {
 
 /**
  * Runs a filtered query as one page plus the total count. `sortColumns` maps the API's sort names to columns,
- * so only whitelisted columns reach ORDER BY; `tieBreaker` keeps pages stable.
+ * so only whitelisted columns reach ORDER BY; `tieBreaker` keeps pages stable. `counted`, when given, is the same
+ * filter without what only the page's rows need (joins for names), so the count does not look them up for every row.
  */
 export async function paginate<O, S extends string>(
   qb: SelectQueryBuilder<any, any, O>,
@@ -17,8 +18,9 @@ export async function paginate<O, S extends string>(
   sortColumns: Record<S, string>,
   defaultSort: S,
   tieBreaker: string,
+  counted: SelectQueryBuilder<any, any, unknown> = qb,
 ): Promise<{ rows: O[]; total: number }> {
-  const countRow = await qb
+  const countRow = await counted
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirst();

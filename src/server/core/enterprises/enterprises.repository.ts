@@ -1,11 +1,18 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, SelectQueryBuilder, Selectable, Updateable } from 'kysely';
 import type { ENTERPRISE_SORTS, EnterpriseListQuery } from '../../../shared/modules/enterprises.schemas';
 import { type Scope, applyScope } from '../access/access';
 import type { Executor } from '../db/database';
 import { allRows, paginate } from '../db/paging';
-import type { EnterpriseContactTable, EnterpriseTable } from '../db/schema';
+import type { Database, EnterpriseContactTable, EnterpriseTable } from '../db/schema';
 
-export type EnterpriseRow = Selectable<EnterpriseTable>;
+/** A firm's row with the names the API shows beside its references (township, service team, chief officer). */
+export type EnterpriseRow = Selectable<EnterpriseTable> & {
+  townshipNameZh: string | null;
+  townshipNameEn: string | null;
+  teamNameZh: string | null;
+  teamNameEn: string | null;
+  officerName: string | null;
+};
 export type EnterpriseFilter = EnterpriseListQuery;
 
 const SORTS: Record<(typeof ENTERPRISE_SORTS)[number], string> = {
@@ -19,8 +26,38 @@ const SORTS: Record<(typeof ENTERPRISE_SORTS)[number], string> = {
 // enterprise account sees its own firm only.
 const SCOPE_COLUMNS = { unit: ['enterprises.townshipUnitId', 'enterprises.serviceTeamUnitId'], enterprise: 'enterprises.id' };
 
-function filtered(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, scope: Scope) {
-  let qb = db.selectFrom('enterprises').selectAll('enterprises');
+// The names shaped beside a firm come in the firm's own query (one row each, by primary key), not in a lookup per list.
+function named(db: Executor) {
+  return db
+    .selectFrom('enterprises')
+    .leftJoin('orgUnits as township', 'township.id', 'enterprises.townshipUnitId')
+    .leftJoin('orgUnits as team', 'team.id', 'enterprises.serviceTeamUnitId')
+    .leftJoin('users as officer', 'officer.id', 'enterprises.chiefOfficerUserId')
+    .selectAll('enterprises')
+    .select([
+      'township.nameZh as townshipNameZh',
+      'township.nameEn as townshipNameEn',
+      'team.nameZh as teamNameZh',
+      'team.nameEn as teamNameEn',
+      'officer.displayName as officerName',
+    ]);
+}
+
+type Filter = Omit<EnterpriseFilter, 'page' | 'pageSize'>;
+
+/** The firms of a filter and scope, with their names (page and export). */
+function filtered(db: Executor, f: Filter, scope: Scope) {
+  return withFilter(named(db), f, scope);
+}
+
+/** The same firms without the names' joins, for the count: SQLite does not drop an unused LEFT JOIN from a count. */
+function counted(db: Executor, f: Filter, scope: Scope) {
+  return withFilter(db.selectFrom('enterprises').select('enterprises.id'), f, scope);
+}
+
+function withFilter<QB extends SelectQueryBuilder<Database, 'enterprises', object>>(base: QB, f: Filter, scope: Scope): QB {
+  // Every condition names `enterprises.*` columns only, so it fits the query with or without the names' joins.
+  let qb = base as SelectQueryBuilder<Database, 'enterprises', object>;
   if (f.q) {
     const like = `%${f.q}%`;
     qb = qb.where((eb) => eb.or([eb('enterprises.name', 'like', like), eb('enterprises.uscc', 'like', like.toUpperCase())]));
@@ -43,19 +80,19 @@ function filtered(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, 
       ),
     );
   }
-  return applyScope(qb, scope, SCOPE_COLUMNS);
+  return applyScope(qb, scope, SCOPE_COLUMNS) as unknown as QB;
 }
 
 /** SQL for enterprise profiles, their chains and contacts. */
 export const enterprisesRepository = {
   list(db: Executor, f: EnterpriseFilter, scope: Scope) {
-    return paginate(filtered(db, f, scope), f, SORTS, 'name', 'enterprises.id');
+    return paginate(filtered(db, f, scope), f, SORTS, 'name', 'enterprises.id', counted(db, f, scope));
   },
-  all(db: Executor, f: Omit<EnterpriseFilter, 'page' | 'pageSize'>, scope: Scope) {
+  all(db: Executor, f: Filter, scope: Scope) {
     return allRows(filtered(db, f, scope), f, SORTS, 'name', 'enterprises.id');
   },
-  findById(db: Executor, id: number, scope: Scope) {
-    return applyScope(db.selectFrom('enterprises').selectAll().where('id', '=', id), scope, SCOPE_COLUMNS).executeTakeFirst();
+  findById(db: Executor, id: number, scope: Scope): Promise<EnterpriseRow | undefined> {
+    return applyScope(named(db).where('enterprises.id', '=', id), scope, SCOPE_COLUMNS).executeTakeFirst();
   },
   findByUscc(db: Executor, uscc: string) {
     return db.selectFrom('enterprises').select(['id', 'uscc']).where('uscc', '=', uscc).executeTakeFirst();
@@ -77,8 +114,9 @@ export const enterprisesRepository = {
   async insertContacts(db: Executor, rows: Insertable<EnterpriseContactTable>[]) {
     if (rows.length) await db.insertInto('enterpriseContacts').values(rows).execute();
   },
-  async update(db: Executor, id: number, values: Updateable<EnterpriseTable>) {
-    await db.updateTable('enterprises').set(values).where('id', '=', id).execute();
+  /** Updates a firm and returns its row as stored (one statement: no read after the write). */
+  update(db: Executor, id: number, values: Updateable<EnterpriseTable>) {
+    return db.updateTable('enterprises').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
   chainsOf(db: Executor, ids: number[]) {
     return ids.length

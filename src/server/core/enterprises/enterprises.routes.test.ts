@@ -49,6 +49,12 @@ describe('enterprise profiles', () => {
     const served = await firmOf(team, 'pageSize=100');
     expect(served.items.every((e: { serviceTeam: { id: number } }) => e.serviceTeam.id === units['team-stainless'])).toBe(true);
     expect(served.total).toBeGreaterThan(0);
+    // The count runs as its own query (without the names' joins): it must count what the scope and filter let through.
+    expect(served.total).toBe(served.items.length);
+    const page = await firmOf(daying, 'pageSize=2&aboveScale=true');
+    const aboveScale = mine.items.filter((e: { aboveScale: boolean }) => e.aboveScale).length;
+    expect(page.total).toBe(aboveScale);
+    expect(page.items.length).toBe(Math.min(2, aboveScale));
   });
 
   it('lets a department with the directory role read every firm, contacts masked, and change none', async () => {

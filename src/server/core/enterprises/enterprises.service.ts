@@ -20,10 +20,8 @@ const SME_NAMES = {
   little_giant: ['国家级专精特新"小巨人"', 'National "little giant"'],
 } as const;
 
-/** What shaping firms for the API reads beside their rows: unit and officer names, chains, contacts, the write scope. */
+/** What shaping firms for the API reads beside their rows (whose names come joined): chains, contacts, the write scope. */
 interface Related {
-  units: { id: number; nameZh: string; nameEn: string }[];
-  officers: { id: number; displayName: string }[];
   chains: Awaited<ReturnType<typeof enterprisesRepository.chainsOf>>;
   contacts: Awaited<ReturnType<typeof enterprisesRepository.contactsOf>>;
   writeScope: Scope;
@@ -31,16 +29,12 @@ interface Related {
 
 async function relatedOf(db: Executor, ctx: UserContext, rows: EnterpriseRow[]): Promise<Related> {
   const ids = rows.map((r) => r.id);
-  const unitIds = [...new Set(rows.flatMap((r) => [r.townshipUnitId, r.serviceTeamUnitId]).filter((id): id is number => id !== null))];
-  const officerIds = [...new Set(rows.map((r) => r.chiefOfficerUserId).filter((id): id is number => id !== null))];
-  const [units, officers, chains, contacts, writeScope] = await Promise.all([
-    unitsRepository.namesOf(db, unitIds),
-    usersRepository.namesOf(db, officerIds),
+  const [chains, contacts, writeScope] = await Promise.all([
     enterprisesRepository.chainsOf(db, ids),
     enterprisesRepository.contactsOf(db, ids),
     scopeIfHeld(db, ctx.user, 'enterprise:write'),
   ]);
-  return { units, officers, chains, contacts, writeScope };
+  return { chains, contacts, writeScope };
 }
 
 /** Shapes firms for the API: unit and officer names, chains, contacts (masked without `enterprise:pii`), edit right. */
@@ -48,15 +42,14 @@ async function describeEnterprises(db: Executor, ctx: UserContext, rows: Enterpr
   return present(ctx, rows, await relatedOf(db, ctx, rows));
 }
 
-function present(ctx: UserContext, rows: EnterpriseRow[], { units, officers, chains, contacts, writeScope }: Related): Enterprise[] {
+function present(ctx: UserContext, rows: EnterpriseRow[], { chains, contacts, writeScope }: Related): Enterprise[] {
   const pii = ctx.user.permissions.has('enterprise:pii');
-  const unit = (id: number | null) => units.find((u) => u.id === id) ?? null;
   const writable = (r: EnterpriseRow) => scopeIncludes(writeScope, r.townshipUnitId) || scopeIncludes(writeScope, r.serviceTeamUnitId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     uscc: r.uscc,
-    township: unit(r.townshipUnitId) ?? { id: r.townshipUnitId, nameZh: '', nameEn: '' },
+    township: { id: r.townshipUnitId, nameZh: r.townshipNameZh ?? '', nameEn: r.townshipNameEn ?? '' },
     address: r.address,
     industryCode: r.industryCode,
     chains: chains.filter((c) => c.enterpriseId === r.id).map(({ enterpriseId: _, ...c }) => c),
@@ -67,8 +60,8 @@ function present(ctx: UserContext, rows: EnterpriseRow[], { units, officers, cha
     smeTier: r.smeTier as Enterprise['smeTier'],
     rdInstitutions: r.rdInstitutions,
     employees: r.employees,
-    serviceTeam: unit(r.serviceTeamUnitId),
-    chiefOfficer: officers.find((o) => o.id === r.chiefOfficerUserId) ?? null,
+    serviceTeam: r.serviceTeamUnitId !== null && r.teamNameZh !== null ? { id: r.serviceTeamUnitId, nameZh: r.teamNameZh, nameEn: r.teamNameEn ?? '' } : null,
+    chiefOfficer: r.chiefOfficerUserId !== null && r.officerName !== null ? { id: r.chiefOfficerUserId, displayName: r.officerName } : null,
     contacts: contacts
       .filter((c) => c.enterpriseId === r.id)
       .map((c) => ({ name: c.name, position: c.position, phone: pii ? c.phone : maskPhone(c.phone), idNumber: pii ? c.idNumber : maskIdNumber(c.idNumber) })),
@@ -228,12 +221,14 @@ export async function patchEnterprise(trx: Trx, deps: Deps, ctx: UserContext, id
   await checkReferences(trx, body, scope);
   const related = await relatedOf(trx, ctx, [row]);
   const [before] = present(ctx, [row], related);
-  await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
+  const stored = await enterprisesRepository.update(trx, id, { ...columns(body), updatedAt: deps.clock.now().toISOString() });
   if (body.chainUnitIds) await enterprisesRepository.setChains(trx, id, [...new Set(body.chainUnitIds)]);
   if (body.contacts) await enterprisesRepository.setContacts(trx, id, body.contacts);
-  const updated = (await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow;
-  // The names, chains and contacts read for the before image still hold unless the edit named them.
-  const [after] = present(ctx, [updated], touchesRelated(body) ? await relatedOf(trx, ctx, [updated]) : related);
+  // The names, chains and contacts read for the before image still hold unless the edit named them; then the row as
+  // the update returned it is the whole after image.
+  const after = touchesRelated(body)
+    ? await describeEnterprises(trx, ctx, [(await enterprisesRepository.findById(trx, id, { all: true })) as EnterpriseRow]).then((r) => r[0])
+    : present(ctx, [{ ...row, ...stored }], related)[0];
   await recordAudit(trx, deps, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
   return after;
 }

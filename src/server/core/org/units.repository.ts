@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
 import { type Scope, applyScope } from '../access/access';
+import { bumpIfUnitShownChanges } from '../auth/access-cache';
 import type { Executor } from '../db/database';
 import type { OrgUnitTable } from '../db/schema';
 
@@ -71,6 +72,7 @@ export const unitsRepository = {
   },
   async update(db: Executor, id: number, values: Updateable<OrgUnitTable>) {
     await db.updateTable('orgUnits').set(values).where('id', '=', id).execute();
+    await bumpIfUnitShownChanges(db, values);
   },
   /** Moves a subtree: every path that starts with the old prefix gets the new one. */
   async repath(db: Executor, oldPrefix: string, newPrefix: string) {
