@@ -19,7 +19,8 @@ export async function testDatabase(): Promise<{ handle: DbHandle; target: DbTarg
     return { handle, target: { kind: 'sqlite', file: ':memory:' } };
   }
   const runUrl = inject('pgRunUrl');
-  const name = `${inject('pgTemplate').replace(/_template$/, '')}_${randomBytes(6).toString('hex')}`;
+  // Named after the template, so the run's clean-up (every database whose name starts with the run's) finds it.
+  const name = `${inject('pgTemplate')}_copy_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: runUrl });
   await admin.connect();
   try {
